@@ -1,0 +1,276 @@
+package vn.tandem.casefile;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A case (vụ việc): a grievance or a security-and-order incident that the lead agency handles with its partner.
+ * The id is the business key of its processes.
+ */
+@Entity(name = "CaseFile")
+@Table(name = "cases")
+public class Case {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true)
+    private String code;
+
+    @Enumerated(EnumType.STRING)
+    private CaseType type;
+
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+
+    private String title;
+    private String description;
+    private String location;
+    private Long areaId;
+    private String areaPath;
+    private Long unitId;
+    private String leadAgency;
+    private String assignedOfficer;
+
+    @Enumerated(EnumType.STRING)
+    private CaseStatus status;
+
+    @Enumerated(EnumType.STRING)
+    private Outcome outcome;
+
+    private String outcomeNote;
+    private int reopenCount;
+    private int crowdSize;
+    private boolean crowd;
+    private boolean hotspot;
+    private boolean levelSkipping;
+    private Instant receivedAt;
+    private String createdBy;
+    private Instant updatedAt;
+    private Instant closedAt;
+
+    @Version
+    private long version;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "case_shared_agency", joinColumns = @JoinColumn(name = "case_id"))
+    @Column(name = "agency_code")
+    private Set<String> sharedAgencies = new TreeSet<>();
+
+    @OneToMany(cascade = jakarta.persistence.CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @JoinColumn(name = "case_id", insertable = false, updatable = false)
+    @OrderBy("position")
+    private List<Petitioner> petitioners = new ArrayList<>();
+
+    protected Case() {
+    }
+
+    Case(String code, CaseType type, Channel channel, String title, String description, String location,
+            Long areaId, String areaPath, Long unitId, String leadAgency, int crowdSize, boolean levelSkipping,
+            Instant receivedAt, String createdBy) {
+        this.code = code;
+        this.type = type;
+        this.channel = channel;
+        this.title = title;
+        this.description = description;
+        this.location = location;
+        this.areaId = areaId;
+        this.areaPath = areaPath;
+        this.unitId = unitId;
+        this.leadAgency = leadAgency;
+        this.crowdSize = crowdSize;
+        this.crowd = crowdSize >= 5;
+        this.levelSkipping = levelSkipping;
+        this.status = CaseStatus.RECEIVED;
+        this.receivedAt = receivedAt;
+        this.updatedAt = receivedAt;
+        this.createdBy = createdBy;
+    }
+
+    void addPetitioners(List<Petitioner> list) {
+        for (Petitioner p : list) {
+            p.attachTo(id);
+            petitioners.add(p);
+        }
+    }
+
+    /** Applies a process step; returns the fields that changed (for the audit trail). */
+    Map<String, Object> snapshot() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("status", status);
+        s.put("outcome", outcome);
+        s.put("assignedOfficer", assignedOfficer);
+        s.put("reopenCount", reopenCount);
+        s.put("sharedAgencies", List.copyOf(sharedAgencies));
+        return s;
+    }
+
+    void moveTo(CaseStatus newStatus, Outcome newOutcome, String note, boolean reopened, Instant at) {
+        this.status = newStatus;
+        if (reopened) {
+            this.reopenCount++;
+            this.outcome = null;
+        } else if (newOutcome != null) {
+            this.outcome = newOutcome;
+        }
+        if (note != null) {
+            this.outcomeNote = note;
+        }
+        this.closedAt = newStatus == CaseStatus.CLOSED ? at : null;
+        this.updatedAt = at;
+    }
+
+    void assignOfficer(String username, Instant at) {
+        this.assignedOfficer = username;
+        this.updatedAt = at;
+    }
+
+    boolean share(String agency, Instant at) {
+        if (agency.equals(leadAgency) || !sharedAgencies.add(agency)) {
+            return false;
+        }
+        this.updatedAt = at;
+        return true;
+    }
+
+    public boolean involves(String agency) {
+        return leadAgency.equals(agency) || sharedAgencies.contains(agency);
+    }
+
+    public boolean isOpen() {
+        return status != CaseStatus.CLOSED;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public CaseType getType() {
+        return type;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getLocation() {
+        return location;
+    }
+
+    public Long getAreaId() {
+        return areaId;
+    }
+
+    public String getAreaPath() {
+        return areaPath;
+    }
+
+    public Long getUnitId() {
+        return unitId;
+    }
+
+    public String getLeadAgency() {
+        return leadAgency;
+    }
+
+    public String getAssignedOfficer() {
+        return assignedOfficer;
+    }
+
+    public CaseStatus getStatus() {
+        return status;
+    }
+
+    public Outcome getOutcome() {
+        return outcome;
+    }
+
+    public String getOutcomeNote() {
+        return outcomeNote;
+    }
+
+    public int getReopenCount() {
+        return reopenCount;
+    }
+
+    public int getCrowdSize() {
+        return crowdSize;
+    }
+
+    public boolean isCrowd() {
+        return crowd;
+    }
+
+    public boolean isHotspot() {
+        return hotspot;
+    }
+
+    public boolean isLevelSkipping() {
+        return levelSkipping;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public Set<String> getSharedAgencies() {
+        return Set.copyOf(sharedAgencies);
+    }
+
+    public List<Petitioner> getPetitioners() {
+        return List.copyOf(petitioners);
+    }
+
+    /** Lead agency first, then the agencies the case is shared with. */
+    public List<String> agencies() {
+        List<String> all = new ArrayList<>();
+        all.add(leadAgency);
+        sharedAgencies.stream().filter(a -> !a.equals(leadAgency)).forEach(all::add);
+        return all;
+    }
+}

@@ -1,0 +1,28 @@
+package vn.tandem.casefile;
+
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.springframework.stereotype.Component;
+
+/** Issues case codes like {@code VV-2026-000123} from a database sequence (unique across nodes). */
+@Component
+class CaseCodes {
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final String nextValueSql;
+
+    CaseCodes(EntityManager em, Clock clock, jakarta.persistence.EntityManagerFactory emf) {
+        this.em = em;
+        this.clock = clock;
+        this.nextValueSql = emf.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect()
+                .getSequenceSupport().getSequenceNextValString("case_code_seq");
+    }
+
+    String next() {
+        long number = ((Number) em.createNativeQuery(nextValueSql).getSingleResult()).longValue();
+        return "VV-%d-%06d".formatted(LocalDate.now(clock).getYear(), number);
+    }
+}

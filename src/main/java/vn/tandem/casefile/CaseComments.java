@@ -1,0 +1,10 @@
+package vn.tandem.casefile;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Comments on cases. */
+interface CaseComments extends JpaRepository<CaseComment, Long> {
+
+    List<CaseComment> findByCaseIdOrderByAtDesc(Long caseId);
+}

@@ -1,0 +1,264 @@
+package vn.tandem.casefile;
+
+import jakarta.persistence.criteria.Predicate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.tika.Tika;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.tandem.audit.AuditLog;
+import vn.tandem.common.ForbiddenException;
+import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.NotFoundException;
+import vn.tandem.identity.CurrentUser;
+import vn.tandem.identity.Directory;
+import vn.tandem.identity.Role;
+import vn.tandem.identity.Unit;
+
+/**
+ * The casefile module's API: creating cases, finding the ones a user may see, comments and attachments. Every
+ * read checks visibility: an invisible case answers exactly like a missing one (404).
+ */
+@Service
+@Transactional
+public class CaseFiles {
+
+    static final Set<String> ALLOWED_TYPES = Set.of("application/pdf", "image/jpeg", "image/png", "text/plain",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/msword",
+            "application/vnd.ms-excel");
+
+    private final Cases cases;
+    private final CaseCodes codes;
+    private final CaseComments comments;
+    private final Attachments attachments;
+    private final AttachmentStore store;
+    private final SolutionPlans plans;
+    private final CaseLinks links;
+    private final Timeline timeline;
+    private final Directory directory;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final long maxAttachmentBytes;
+    private final Tika tika = new Tika();
+
+    CaseFiles(Cases cases, CaseCodes codes, CaseComments comments, Attachments attachments, AttachmentStore store,
+            SolutionPlans plans, CaseLinks links, Timeline timeline, Directory directory, AuditLog audit,
+            ApplicationEventPublisher events, Clock clock,
+            @Value("${tandem.storage.max-attachment-bytes}") long maxAttachmentBytes) {
+        this.cases = cases;
+        this.codes = codes;
+        this.comments = comments;
+        this.attachments = attachments;
+        this.store = store;
+        this.plans = plans;
+        this.links = links;
+        this.timeline = timeline;
+        this.directory = directory;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.maxAttachmentBytes = maxAttachmentBytes;
+    }
+
+    /**
+     * Records a new case led by the user's agency, in the unit (of that agency) where it happened. A denouncer
+     * is always confidential.
+     */
+    public Case create(NewCase input, CurrentUser user) {
+        if (!user.has(Role.OFFICER) && !user.has(Role.SUPERVISOR)) {
+            throw new ForbiddenException("case.create.forbidden");
+        }
+        Unit unit = directory.unit(input.unitId()).orElseThrow(
+                () -> new InvalidInputException("unitId", "validation.unit"));
+        if (!unit.getAgencyCode().equals(user.agency()) || !user.coversArea(unit.getArea().getPath())) {
+            throw new InvalidInputException("unitId", "validation.unit");
+        }
+        Case c = cases.save(new Case(codes.next(), input.type(), input.channel(), input.title().strip(),
+                input.description().strip(), blankToNull(input.location()), unit.getArea().getId(),
+                unit.getArea().getPath(), unit.getId(), user.agency(), input.crowdSize(), input.levelSkipping(),
+                clock.instant(), user.username()));
+        List<Petitioner> petitioners = new ArrayList<>();
+        int position = 0;
+        for (NewCase.NewPetitioner p : input.petitioners()) {
+            boolean confidential = p.confidential() || (input.type() == CaseType.DENUNCIATION && position == 0);
+            petitioners.add(new Petitioner(position++, p.fullName().strip(), blankToNull(p.idNumber()),
+                    blankToNull(p.phone()), blankToNull(p.address()), confidential));
+        }
+        c.addPetitioners(petitioners);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("type", c.getType());
+        facts.put("channel", c.getChannel());
+        facts.put("title", c.getTitle());
+        facts.put("unit", unit.getCode());
+        facts.put("crowdSize", c.getCrowdSize());
+        facts.put("levelSkipping", c.isLevelSkipping());
+        facts.put("petitioners", petitioners.size());
+        audit.recordChange("CASE_CREATED", c.getId(), c.getCode(), "case", c.getCode(), Map.of(), facts);
+        timeline.add(c.getId(), user.username(), "RECEIVED", "Tiếp nhận vụ việc",
+                List.of(new Timeline.Detail("Kênh tiếp nhận", "Channel", c.getChannel().name()),
+                        new Timeline.Detail("Đơn vị", "Unit", unit.getName())), "case", c.getCode());
+        return c;
+    }
+
+    @Transactional(readOnly = true)
+    public Case visible(String code, CurrentUser user) {
+        return cases.findByCode(code).filter(c -> CaseVisibility.canSee(user, c))
+                .orElseThrow(() -> new NotFoundException("case.notFound", code));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Case> byId(long id) {
+        return cases.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Case> byCode(String code) {
+        return cases.findByCode(code);
+    }
+
+    @Transactional(readOnly = true)
+    public CaseSummary summary(long id) {
+        return cases.findById(id).map(CaseSummary::of)
+                .orElseThrow(() -> new NotFoundException("case.notFound", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Case> search(CaseFilter filter, Pageable pageable, CurrentUser user) {
+        Specification<Case> spec = (root, query, cb) -> {
+            List<Predicate> and = new ArrayList<>();
+            if (!user.isAdmin()) {
+                and.add(cb.or(cb.equal(root.get("leadAgency"), user.agency()),
+                        cb.isMember(user.agency(), root.<java.util.Collection<String>>get("sharedAgencies"))));
+                and.add(cb.like(root.get("areaPath"), user.areaPath() + "%"));
+            }
+            if (filter.status() != null) {
+                and.add(cb.equal(root.get("status"), filter.status()));
+            }
+            if (filter.type() != null) {
+                and.add(cb.equal(root.get("type"), filter.type()));
+            }
+            if (filter.text() != null && !filter.text().isBlank()) {
+                String like = "%" + filter.text().strip().toLowerCase(Locale.ROOT) + "%";
+                and.add(cb.or(cb.like(cb.lower(root.get("code")), like), cb.like(cb.lower(root.get("title")), like)));
+            }
+            return cb.and(and.toArray(Predicate[]::new));
+        };
+        return cases.findAll(spec, pageable);
+    }
+
+    public CaseComment comment(String code, String body, CurrentUser user) {
+        Case c = visible(code, user);
+        if (body == null || body.isBlank()) {
+            throw new InvalidInputException("body", "validation.required");
+        }
+        if (body.length() > 5000) {
+            throw new InvalidInputException("body", "validation.maxLength", 5000);
+        }
+        CaseComment comment = comments.save(new CaseComment(c.getId(), user.username(), clock.instant(),
+                body.strip()));
+        audit.record("COMMENT_ADDED", c.getId(), c.getCode(), "comment", comment.getId().toString(),
+                Map.of("length", body.length()));
+        timeline.add(c.getId(), user.username(), "COMMENT", "Ý kiến trao đổi",
+                List.of(new Timeline.Detail("", "", comment.getBody())), "comment", comment.getId().toString());
+        return comment;
+    }
+
+    /** Stores an attachment after checking its size and its real content type (sniffed, not declared). */
+    public Attachment attach(String code, String fileName, InputStream content, CurrentUser user)
+            throws IOException {
+        Case c = visible(code, user);
+        String name = fileName == null || fileName.isBlank() ? "file" : fileName.replaceAll("[\\\\/\\r\\n\"]", "_");
+        if (name.length() > 200) {
+            name = name.substring(name.length() - 200);
+        }
+        byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxAttachmentBytes + 1));
+        if (bytes.length == 0) {
+            throw new InvalidInputException("file", "validation.file.empty");
+        }
+        if (bytes.length > maxAttachmentBytes) {
+            throw new InvalidInputException("file", "validation.file.tooLarge", maxAttachmentBytes / (1024 * 1024));
+        }
+        String type = tika.detect(bytes, name);
+        if (!ALLOWED_TYPES.contains(type)) {
+            throw new InvalidInputException("file", "validation.file.type", type);
+        }
+        String key = store.store(bytes);
+        Attachment a = attachments.save(new Attachment(c.getId(), name, type, bytes.length, sha256(bytes), key,
+                user.username(), clock.instant()));
+        audit.record("ATTACHMENT_ADDED", c.getId(), c.getCode(), "attachment", a.getId().toString(),
+                Map.of("fileName", name, "contentType", type, "size", bytes.length));
+        timeline.add(c.getId(), user.username(), "ATTACHMENT", "Tài liệu đính kèm",
+                List.of(new Timeline.Detail("Tệp", "File", name)), "attachment", a.getId().toString());
+        return a;
+    }
+
+    /** An attachment and a way to read its bytes. */
+    public record AttachmentContent(Attachment attachment, InputStream stream) {
+    }
+
+    @Transactional(readOnly = true)
+    public AttachmentContent download(String code, long attachmentId, CurrentUser user) throws IOException {
+        Case c = visible(code, user);
+        Attachment a = attachments.findByIdAndCaseId(attachmentId, c.getId())
+                .orElseThrow(() -> new NotFoundException("attachment.notFound"));
+        return new AttachmentContent(a, store.open(a.getStorageKey()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseComment> comments(long caseId) {
+        return comments.findByCaseIdOrderByAtDesc(caseId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Attachment> attachments(long caseId) {
+        return attachments.findByCaseIdOrderByUploadedAtDesc(caseId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<SolutionPlan> plans(long caseId) {
+        return plans.findByCaseIdOrderByVersionDesc(caseId);
+    }
+
+    /** Related cases (e.g. merged duplicates) visible to the user, by code. */
+    @Transactional(readOnly = true)
+    public List<String> relatedCodes(long caseId, CurrentUser user) {
+        return links.findByCaseIdOrRelatedCaseId(caseId, caseId).stream()
+                .map(l -> l.getCaseId() == caseId ? l.getRelatedCaseId() : l.getCaseId()).distinct()
+                .map(cases::findById).flatMap(Optional::stream).filter(c -> CaseVisibility.canSee(user, c))
+                .map(Case::getCode).toList();
+    }
+
+    void publishChanged(Case c) {
+        events.publishEvent(new CaseChanged(CaseSummary.of(c)));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package vn.tandem.casefile;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import vn.tandem.audit.AuditLog;
+import vn.tandem.identity.Directory;
+import vn.tandem.process.CaseHandling;
+import vn.tandem.process.CaseStatusChanged;
+import vn.tandem.process.FieldValue;
+import vn.tandem.process.TaskClosed;
+import vn.tandem.process.TaskOpened;
+
+/**
+ * Keeps the case file in step with its processes, in the engine's transaction: status and outcome changes,
+ * sharing the case with the agency a task is given to, the assigned officer, solution plan versions and the
+ * timeline entry of every completed step.
+ */
+@Component
+class CaseProcessListener {
+
+    private final Cases cases;
+    private final SolutionPlans plans;
+    private final CaseLinks links;
+    private final Timeline timeline;
+    private final Directory directory;
+    private final CaseFiles caseFiles;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CaseProcessListener(Cases cases, SolutionPlans plans, CaseLinks links, Timeline timeline, Directory directory,
+            CaseFiles caseFiles, AuditLog audit, Clock clock) {
+        this.cases = cases;
+        this.plans = plans;
+        this.links = links;
+        this.timeline = timeline;
+        this.directory = directory;
+        this.caseFiles = caseFiles;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(CaseStatusChanged event) {
+        Case c = cases.findById(event.caseId()).orElseThrow();
+        Map<String, Object> before = c.snapshot();
+        boolean reopened = "REOPENED".equals(event.event());
+        Outcome outcome = event.outcome() == null ? null : Outcome.valueOf(event.outcome());
+        c.moveTo(CaseStatus.valueOf(event.status()), outcome, event.note(), reopened, clock.instant());
+        if (outcome == Outcome.MERGED && event.relatedCaseCode() != null) {
+            cases.findByCode(event.relatedCaseCode().strip()).ifPresent(target -> {
+                links.save(new CaseLink(c.getId(), target.getId(), CaseLink.MERGED_INTO, clock.instant()));
+                timeline.add(target.getId(), null, "MERGED", "Tiếp nhận vụ việc trùng được gộp vào",
+                        List.of(new Timeline.Detail("Vụ việc", "Case", c.getCode())), "case", c.getCode());
+            });
+        }
+        audit.recordChange("CASE_STATUS_CHANGED", c.getId(), c.getCode(), "case", c.getCode(), before,
+                c.snapshot());
+        timeline.add(c.getId(), null, reopened ? "REOPENED" : "STATUS", event.activityName(), statusDetails(event),
+                "activity", event.activityId());
+        caseFiles.publishChanged(c);
+    }
+
+    private static List<Timeline.Detail> statusDetails(CaseStatusChanged event) {
+        List<Timeline.Detail> details = new java.util.ArrayList<>();
+        details.add(new Timeline.Detail("Trạng thái", "Status", event.status()));
+        if (event.outcome() != null) {
+            details.add(new Timeline.Detail("Kết quả", "Outcome", event.outcome()));
+        }
+        if (event.relatedCaseCode() != null) {
+            details.add(new Timeline.Detail("Vụ việc liên quan", "Related case", event.relatedCaseCode()));
+        }
+        if (event.note() != null) {
+            details.add(new Timeline.Detail("Ghi chú", "Note", event.note()));
+        }
+        return details;
+    }
+
+    /** A task given to another agency's group shares the case with that agency (recorded on the timeline). */
+    @EventListener
+    void on(TaskOpened event) {
+        Long caseId = caseIdOf(event.task().businessKey());
+        if (caseId == null) {
+            return;
+        }
+        Case c = cases.findById(caseId).orElse(null);
+        if (c == null) {
+            return;
+        }
+        for (String group : event.task().candidateGroups()) {
+            int dash = group.indexOf('-');
+            if (dash <= 0) {
+                continue;
+            }
+            String agency = group.substring(0, dash).toUpperCase(Locale.ROOT);
+            if (directory.agency(agency).isEmpty() || c.getSharedAgencies().contains(agency)) {
+                continue;
+            }
+            Map<String, Object> before = c.snapshot();
+            if (c.share(agency, clock.instant())) {
+                String agencyName = directory.agency(agency).map(a -> a.getNameVi()).orElse(agency);
+                audit.recordChange("CASE_SHARED", c.getId(), c.getCode(), "case", c.getCode(), before, c.snapshot());
+                timeline.add(c.getId(), null, "SHARED", "Chia sẻ vụ việc với " + agencyName,
+                        List.of(new Timeline.Detail("Qua bước", "Through step", event.task().name())), "agency",
+                        agency);
+                caseFiles.publishChanged(c);
+            }
+        }
+    }
+
+    @EventListener
+    void on(TaskClosed event) {
+        if (!event.completed()) {
+            return;
+        }
+        Long caseId = caseIdOf(event.task().businessKey());
+        if (caseId == null || cases.findById(caseId).isEmpty()) {
+            return;
+        }
+        Case c = cases.findById(caseId).orElseThrow();
+        String key = event.task().key();
+        String by = event.completedBy();
+        if (CaseHandling.TASK_ACCEPT.equals(key) && "ACCEPT".equals(event.text("decision")) && by != null) {
+            Map<String, Object> before = c.snapshot();
+            c.assignOfficer(by, clock.instant());
+            audit.recordChange("CASE_ASSIGNED", c.getId(), c.getCode(), "case", c.getCode(), before, c.snapshot());
+            caseFiles.publishChanged(c);
+        }
+        if (CaseHandling.TASK_PROPOSE.equals(key)) {
+            int version = plans.findFirstByCaseIdOrderByVersionDesc(caseId).map(p -> p.getVersion() + 1).orElse(1);
+            plans.save(new SolutionPlan(caseId, version, event.text("plan"), event.text("measures"), by,
+                    clock.instant()));
+        }
+        if (CaseHandling.TASK_APPROVE.equals(key)) {
+            plans.findFirstByCaseIdOrderByVersionDesc(caseId).ifPresent(p -> p.decide(
+                    event.text("approvalDecision"), by, clock.instant(), event.text("comments")));
+        }
+        List<Timeline.Detail> details = event.values().stream().filter(v -> v.display() != null)
+                .map(CaseProcessListener::detail).toList();
+        timeline.add(caseId, by, "TASK_COMPLETED", Objects.requireNonNullElse(event.task().name(), key), details,
+                "task", event.task().id());
+    }
+
+    private static Timeline.Detail detail(FieldValue value) {
+        return new Timeline.Detail(value.label(), value.labelEn(), value.display());
+    }
+
+    private static Long caseIdOf(String businessKey) {
+        if (businessKey == null || !businessKey.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return Long.valueOf(businessKey);
+    }
+}

@@ -1,0 +1,36 @@
+package vn.tandem.casefile;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import vn.tandem.common.FieldProblem;
+import vn.tandem.process.CaseHandling;
+import vn.tandem.process.TaskSnapshot;
+import vn.tandem.process.TaskSubmissionCheck;
+
+/** Acceptance "merge into a duplicate": the target must be another existing case with the same lead agency. */
+@Component
+class MergeTargetCheck implements TaskSubmissionCheck {
+
+    private final Cases cases;
+
+    MergeTargetCheck(Cases cases) {
+        this.cases = cases;
+    }
+
+    @Override
+    public void check(TaskSnapshot task, Map<String, Object> values, List<FieldProblem> problems) {
+        if (!CaseHandling.TASK_ACCEPT.equals(task.key()) || !"MERGE".equals(values.get("decision"))) {
+            return;
+        }
+        Object target = values.get("mergeInto");
+        if (target == null) {
+            return;
+        }
+        Case own = cases.findById(task.caseId()).orElseThrow();
+        Case other = cases.findByCode(target.toString().strip()).orElse(null);
+        if (other == null || other.getId().equals(own.getId()) || !other.getLeadAgency().equals(own.getLeadAgency())) {
+            problems.add(new FieldProblem("mergeInto", "validation.mergeTarget"));
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package vn.tandem.casefile;
+
+import java.util.List;
+
+/** The facts recorded at intake. */
+public record NewCase(CaseType type, Channel channel, String title, String description, String location,
+        Long unitId, int crowdSize, boolean levelSkipping, List<NewPetitioner> petitioners) {
+
+    /** A petitioner as entered at intake. */
+    public record NewPetitioner(String fullName, String idNumber, String phone, String address,
+            boolean confidential) {
+    }
+}

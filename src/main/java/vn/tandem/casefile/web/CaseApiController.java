@@ -1,0 +1,115 @@
+package vn.tandem.casefile.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import vn.tandem.casefile.Attachment;
+import vn.tandem.casefile.Case;
+import vn.tandem.casefile.CaseComment;
+import vn.tandem.casefile.CaseFiles;
+import vn.tandem.casefile.CaseFilter;
+import vn.tandem.casefile.CaseStatus;
+import vn.tandem.casefile.CaseType;
+import vn.tandem.casefile.Timeline;
+import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.PageResponse;
+import vn.tandem.identity.TandemPrincipal;
+import vn.tandem.process.Workflow;
+
+/** Cases over the API: list, detail (facts, current tasks, timeline), comments and attachments. */
+@RestController
+@RequestMapping("/api/cases")
+@Tag(name = "Cases")
+class CaseApiController {
+
+    private final CaseFiles caseFiles;
+    private final Timeline timeline;
+    private final Workflow workflow;
+
+    CaseApiController(CaseFiles caseFiles, Timeline timeline, Workflow workflow) {
+        this.caseFiles = caseFiles;
+        this.timeline = timeline;
+        this.workflow = workflow;
+    }
+
+    /** A comment to add. */
+    record NewComment(String body) {
+    }
+
+    record CommentView(Long id, String author, Instant at, String body) {
+    }
+
+    record AttachmentView(Long id, String fileName, String contentType, long size, String sha256) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Cases visible to the caller, newest first")
+    PageResponse<CaseViews.CaseItem> list(@AuthenticationPrincipal TandemPrincipal principal,
+            @RequestParam(required = false) CaseStatus status, @RequestParam(required = false) CaseType type,
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) Integer size) {
+        if (page < 0) {
+            throw new InvalidInputException("page", "validation.min", 0);
+        }
+        var result = caseFiles.search(new CaseFilter(status, type, q), PageRequest.of(page,
+                PageResponse.clampSize(size, 20), Sort.by(Sort.Direction.DESC, "receivedAt").and(Sort.by("id"))),
+                principal.user());
+        return PageResponse.of(result, CaseViews.CaseItem::of);
+    }
+
+    @GetMapping("/{code}")
+    @Operation(summary = "A case: facts, petitioners (confidential ones masked), current tasks, timeline")
+    CaseViews.CaseDetail get(@PathVariable String code, @AuthenticationPrincipal TandemPrincipal principal) {
+        Case c = caseFiles.visible(code, principal.user());
+        return CaseViews.CaseDetail.of(c, workflow.openTasks(c.getId().toString()), timeline.of(c.getId()),
+                timeline);
+    }
+
+    @PostMapping("/{code}/comments")
+    ResponseEntity<CommentView> comment(@PathVariable String code, @RequestBody NewComment body,
+            @AuthenticationPrincipal TandemPrincipal principal) {
+        CaseComment c = caseFiles.comment(code, body == null ? null : body.body(), principal.user());
+        return ResponseEntity.status(201).body(new CommentView(c.getId(), c.getAuthor(), c.getAt(), c.getBody()));
+    }
+
+    @PostMapping(value = "/{code}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Attach a file (PDF, image, text, Office; at most 10 MB; the content type is sniffed)")
+    ResponseEntity<AttachmentView> attach(@PathVariable String code,
+            @RequestPart(name = "file", required = false) MultipartFile file,
+            @AuthenticationPrincipal TandemPrincipal principal) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException("file", "validation.file.empty");
+        }
+        Attachment a;
+        try (InputStream in = file.getInputStream()) {
+            a = caseFiles.attach(code, file.getOriginalFilename(), in, principal.user());
+        }
+        return ResponseEntity.created(URI.create("/api/cases/" + code + "/attachments/" + a.getId()))
+                .body(new AttachmentView(a.getId(), a.getFileName(), a.getContentType(), a.getSizeBytes(),
+                        a.getSha256()));
+    }
+
+    @GetMapping("/{code}/attachments/{id}")
+    ResponseEntity<InputStreamResource> download(@PathVariable String code, @PathVariable long id,
+            @AuthenticationPrincipal TandemPrincipal principal) throws IOException {
+        return CaseController.attachmentResponse(caseFiles.download(code, id, principal.user()));
+    }
+}

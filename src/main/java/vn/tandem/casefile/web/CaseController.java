@@ -1,0 +1,151 @@
+package vn.tandem.casefile.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tandem.casefile.Case;
+import vn.tandem.casefile.CaseFiles;
+import vn.tandem.casefile.CaseFilter;
+import vn.tandem.casefile.CaseStatus;
+import vn.tandem.casefile.CaseType;
+import vn.tandem.casefile.PetitionerView;
+import vn.tandem.casefile.Timeline;
+import vn.tandem.common.InvalidInputException;
+import vn.tandem.identity.CurrentUser;
+import vn.tandem.identity.Directory;
+import vn.tandem.identity.TandemPrincipal;
+import vn.tandem.process.Workflow;
+
+/** The case list and the case page: facts, petitioners, current tasks, timeline, diagram, comments, files. */
+@Controller
+class CaseController {
+
+    private final CaseFiles caseFiles;
+    private final Timeline timeline;
+    private final Workflow workflow;
+    private final Directory directory;
+    private final MessageSource messages;
+
+    CaseController(CaseFiles caseFiles, Timeline timeline, Workflow workflow, Directory directory,
+            MessageSource messages) {
+        this.caseFiles = caseFiles;
+        this.timeline = timeline;
+        this.workflow = workflow;
+        this.directory = directory;
+        this.messages = messages;
+    }
+
+    @GetMapping("/cases")
+    String list(@AuthenticationPrincipal TandemPrincipal principal,
+            @RequestParam(required = false) CaseStatus status, @RequestParam(required = false) CaseType type,
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        CaseFilter filter = new CaseFilter(status, type, q);
+        model.addAttribute("cases", caseFiles.search(filter, PageRequest.of(Math.max(0, page), 20,
+                Sort.by(Sort.Direction.DESC, "receivedAt").and(Sort.by("id"))), principal.user()));
+        model.addAttribute("filter", filter);
+        model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("caseTypes", CaseType.values());
+        return "casefile/list";
+    }
+
+    @GetMapping("/cases/{code}")
+    String show(@PathVariable String code, @AuthenticationPrincipal TandemPrincipal principal, Model model) {
+        CurrentUser user = principal.user();
+        Case c = caseFiles.visible(code, user);
+        model.addAttribute("caseFile", c);
+        model.addAttribute("petitioners", c.getPetitioners().stream().map(PetitionerView::of).toList());
+        model.addAttribute("tasks", workflow.openTasks(c.getId().toString()));
+        model.addAttribute("timeline", timeline.of(c.getId()));
+        model.addAttribute("timelineDetails", (java.util.function.Function<vn.tandem.casefile.TimelineEntry,
+                java.util.List<Timeline.Detail>>) timeline::details);
+        model.addAttribute("comments", caseFiles.comments(c.getId()));
+        model.addAttribute("attachments", caseFiles.attachments(c.getId()));
+        model.addAttribute("plans", caseFiles.plans(c.getId()));
+        model.addAttribute("related", caseFiles.relatedCodes(c.getId(), user));
+        model.addAttribute("unit", directory.unit(c.getUnitId()).orElse(null));
+        model.addAttribute("agencies", directory.agencies());
+        model.addAttribute("assignedName", directory.displayName(c.getAssignedOfficer()));
+        return "casefile/case";
+    }
+
+    /** The diagram of the case's process with its active and passed elements, for the bpmn-js viewer. */
+    @GetMapping(value = "/cases/{code}/diagram", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, Object> diagram(@PathVariable String code, @AuthenticationPrincipal TandemPrincipal principal) {
+        Case c = caseFiles.visible(code, principal.user());
+        return workflow.caseProcess(c.getId()).<Map<String, Object>>map(p -> {
+            Workflow.DiagramState state = workflow.diagramState(p.id());
+            return Map.of("xml", workflow.processXml(p.definitionId()), "version", p.version(),
+                    "active", state.active(), "completed", state.completed());
+        }).orElse(Map.of());
+    }
+
+    @PostMapping("/cases/{code}/comments")
+    String comment(@PathVariable String code, @RequestParam(required = false) String body,
+            @AuthenticationPrincipal TandemPrincipal principal, RedirectAttributes redirect, Locale locale) {
+        try {
+            caseFiles.comment(code, body, principal.user());
+        } catch (InvalidInputException e) {
+            var p = e.fieldProblems().get(0);
+            redirect.addFlashAttribute("error", messages.getMessage(p.code(), p.args(), locale));
+        }
+        return "redirect:/cases/" + code + "#comments";
+    }
+
+    @PostMapping("/cases/{code}/attachments")
+    String attach(@PathVariable String code, @RequestParam(required = false) MultipartFile file,
+            @AuthenticationPrincipal TandemPrincipal principal, RedirectAttributes redirect, Locale locale)
+            throws IOException {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new InvalidInputException("file", "validation.file.empty");
+            }
+            try (InputStream in = file.getInputStream()) {
+                caseFiles.attach(code, file.getOriginalFilename(), in, principal.user());
+            }
+            redirect.addFlashAttribute("success", messages.getMessage("attachment.added", null, locale));
+        } catch (InvalidInputException e) {
+            var p = e.fieldProblems().get(0);
+            redirect.addFlashAttribute("error", messages.getMessage(p.code(), p.args(), locale));
+        }
+        return "redirect:/cases/" + code + "#attachments";
+    }
+
+    @GetMapping("/cases/{code}/attachments/{id}")
+    ResponseEntity<InputStreamResource> download(@PathVariable String code, @PathVariable long id,
+            @AuthenticationPrincipal TandemPrincipal principal) throws IOException {
+        CaseFiles.AttachmentContent content = caseFiles.download(code, id, principal.user());
+        return attachmentResponse(content);
+    }
+
+    static ResponseEntity<InputStreamResource> attachmentResponse(CaseFiles.AttachmentContent content) {
+        var a = content.attachment();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(a.getContentType()))
+                .contentLength(a.getSizeBytes())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(a.getFileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new InputStreamResource(content.stream()));
+    }
+}

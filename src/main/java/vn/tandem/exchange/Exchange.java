@@ -1,0 +1,157 @@
+package vn.tandem.exchange;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.tandem.audit.AuditLog;
+import vn.tandem.casefile.Case;
+import vn.tandem.casefile.CaseFiles;
+import vn.tandem.casefile.CaseVisibility;
+import vn.tandem.casefile.Timeline;
+import vn.tandem.common.ForbiddenException;
+import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.NotFoundException;
+import vn.tandem.identity.CurrentUser;
+import vn.tandem.identity.Directory;
+import vn.tandem.identity.Role;
+import vn.tandem.process.InformationRequestProcess;
+import vn.tandem.process.TaskClosed;
+import vn.tandem.process.Workflow;
+
+/**
+ * Information requests: asking starts {@code information-request.bpmn} (the partner's officers get a task with a
+ * due date); answers, follow-ups and acknowledgements come back as task completions and land on the timeline.
+ */
+@Service
+@Transactional
+public class Exchange {
+
+    static final Set<String> URGENCIES = Set.of("NORMAL", "URGENT");
+    static final int DEFAULT_DUE_DAYS = 5;
+
+    private final InformationRequests requests;
+    private final CaseFiles caseFiles;
+    private final Timeline timeline;
+    private final Workflow workflow;
+    private final Directory directory;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Exchange(InformationRequests requests, CaseFiles caseFiles, Timeline timeline, Workflow workflow,
+            Directory directory, AuditLog audit, Clock clock) {
+        this.requests = requests;
+        this.caseFiles = caseFiles;
+        this.timeline = timeline;
+        this.workflow = workflow;
+        this.directory = directory;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public InformationRequest ask(String caseCode, String toAgency, String question, LocalDate dueDate,
+            String urgency, CurrentUser user) {
+        Case c = caseFiles.visible(caseCode, user);
+        if (!user.has(Role.OFFICER) && !user.has(Role.SUPERVISOR)) {
+            throw new ForbiddenException("exchange.forbidden");
+        }
+        String to = toAgency == null ? null : toAgency.strip().toUpperCase(java.util.Locale.ROOT);
+        if (to == null || directory.agency(to).isEmpty() || to.equals(user.agency())) {
+            throw new InvalidInputException("toAgency", "validation.toAgency");
+        }
+        if (question == null || question.strip().length() < 5) {
+            throw new InvalidInputException("question", "validation.minLength", 5);
+        }
+        if (question.length() > 5000) {
+            throw new InvalidInputException("question", "validation.maxLength", 5000);
+        }
+        String urgencyValue = urgency == null || urgency.isBlank() ? "NORMAL" : urgency.strip();
+        if (!URGENCIES.contains(urgencyValue)) {
+            throw new InvalidInputException("urgency", "validation.option");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (dueDate != null && dueDate.isBefore(today)) {
+            throw new InvalidInputException("dueDate", "validation.future");
+        }
+        Instant due = dueDate == null ? clock.instant().plus(Duration.ofDays(DEFAULT_DUE_DAYS))
+                : dueDate.atTime(LocalTime.of(17, 0)).atZone(clock.getZone()).toInstant();
+        InformationRequest request = requests.save(new InformationRequest(c.getId(), user.agency(), to,
+                question.strip(), urgencyValue, due, user.username(), clock.instant()));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(InformationRequestProcess.VAR_REQUEST_ID, request.getId());
+        variables.put(InformationRequestProcess.VAR_QUESTION, request.getQuestion());
+        variables.put(InformationRequestProcess.VAR_DUE_DATE, Date.from(due));
+        variables.put(InformationRequestProcess.VAR_REQUESTED_BY, user.username());
+        variables.put(InformationRequestProcess.VAR_ANSWERING_GROUP, Role.OFFICER.groupOf(to));
+        variables.put(InformationRequestProcess.VAR_REQUESTING_GROUP, Role.OFFICER.groupOf(user.agency()));
+        request.started(workflow.start(InformationRequestProcess.PROCESS_KEY, c.getId(), variables));
+        audit.record("INFORMATION_REQUESTED", c.getId(), c.getCode(), "informationRequest",
+                request.getId().toString(), Map.of("toAgency", to, "urgency", urgencyValue));
+        timeline.add(c.getId(), user.username(), "INFO_REQUEST", "Đề nghị cung cấp thông tin",
+                List.of(new Timeline.Detail("Gửi đến", "To", agencyName(to)),
+                        new Timeline.Detail("Nội dung", "Question", request.getQuestion())),
+                "informationRequest", request.getId().toString());
+        return request;
+    }
+
+    @Transactional(readOnly = true)
+    public InformationRequest get(long id, CurrentUser user) {
+        InformationRequest request = requests.findById(id)
+                .orElseThrow(() -> new NotFoundException("informationRequest.notFound"));
+        Case c = caseFiles.byId(request.getCaseId()).orElseThrow();
+        if (!CaseVisibility.canSee(user, c)) {
+            throw new NotFoundException("informationRequest.notFound");
+        }
+        return request;
+    }
+
+    @Transactional(readOnly = true)
+    public List<InformationRequest> ofCase(long caseId) {
+        return requests.findByCaseIdOrderByRequestedAtDesc(caseId);
+    }
+
+    @EventListener
+    void on(TaskClosed event) {
+        if (!event.completed() || !InformationRequestProcess.PROCESS_KEY.equals(event.task().processKey())) {
+            return;
+        }
+        Object id = event.task().context().get(InformationRequestProcess.VAR_REQUEST_ID);
+        if (id == null) {
+            return;
+        }
+        InformationRequest request = requests.findById(((Number) id).longValue()).orElseThrow();
+        String by = event.completedBy();
+        if (InformationRequestProcess.TASK_ANSWER.equals(event.task().key())) {
+            request.answered(event.text(InformationRequestProcess.VAR_ANSWER), by, clock.instant());
+            timeline.add(request.getCaseId(), by, "INFO_ANSWER", "Trả lời đề nghị cung cấp thông tin",
+                    List.of(new Timeline.Detail("Từ", "From", agencyName(request.getToAgency())),
+                            new Timeline.Detail("Trả lời", "Answer", request.getAnswer())),
+                    "informationRequest", request.getId().toString());
+        } else if (InformationRequestProcess.TASK_ACKNOWLEDGE.equals(event.task().key())) {
+            if ("FOLLOW_UP".equals(event.text(InformationRequestProcess.VAR_DECISION))) {
+                String followUp = event.text(InformationRequestProcess.VAR_FOLLOW_UP);
+                request.followUp(followUp);
+                timeline.add(request.getCaseId(), by, "INFO_FOLLOW_UP", "Đề nghị cung cấp thêm thông tin",
+                        List.of(new Timeline.Detail("Nội dung", "Question", followUp)), "informationRequest",
+                        request.getId().toString());
+            } else {
+                request.acknowledged(by, clock.instant());
+                timeline.add(request.getCaseId(), by, "INFO_ACK", "Xác nhận đã nhận thông tin", List.of(),
+                        "informationRequest", request.getId().toString());
+            }
+        }
+    }
+
+    private String agencyName(String code) {
+        return directory.agency(code).map(a -> a.getNameVi()).orElse(code);
+    }
+}

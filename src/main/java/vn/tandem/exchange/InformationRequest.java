@@ -1,0 +1,146 @@
+package vn.tandem.exchange;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A request for information from one agency to the other about a case (trao đổi thông tin). */
+@Entity
+@Table(name = "information_request")
+public class InformationRequest {
+
+    /** Where a request stands. */
+    public enum Status { OPEN, ANSWERED, ACKNOWLEDGED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private Long caseId;
+    private String fromAgency;
+    private String toAgency;
+    private String question;
+    private String urgency;
+    private Instant dueAt;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Status status;
+
+    private String requestedBy;
+    private Instant requestedAt;
+    private String answer;
+    private String answeredBy;
+    private Instant answeredAt;
+    private String acknowledgedBy;
+    private Instant acknowledgedAt;
+    private String processInstanceId;
+
+    @Version
+    private long version;
+
+    protected InformationRequest() {
+    }
+
+    InformationRequest(Long caseId, String fromAgency, String toAgency, String question, String urgency,
+            Instant dueAt, String requestedBy, Instant requestedAt) {
+        this.caseId = caseId;
+        this.fromAgency = fromAgency;
+        this.toAgency = toAgency;
+        this.question = question;
+        this.urgency = urgency;
+        this.dueAt = dueAt;
+        this.status = Status.OPEN;
+        this.requestedBy = requestedBy;
+        this.requestedAt = requestedAt;
+    }
+
+    void started(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    void answered(String answer, String by, Instant at) {
+        this.answer = answer;
+        this.answeredBy = by;
+        this.answeredAt = at;
+        this.status = Status.ANSWERED;
+    }
+
+    void followUp(String question) {
+        this.question = this.question + "\n\n— " + question;
+        this.status = Status.OPEN;
+    }
+
+    void acknowledged(String by, Instant at) {
+        this.acknowledgedBy = by;
+        this.acknowledgedAt = at;
+        this.status = Status.ACKNOWLEDGED;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getCaseId() {
+        return caseId;
+    }
+
+    public String getFromAgency() {
+        return fromAgency;
+    }
+
+    public String getToAgency() {
+        return toAgency;
+    }
+
+    public String getQuestion() {
+        return question;
+    }
+
+    public String getUrgency() {
+        return urgency;
+    }
+
+    public Instant getDueAt() {
+        return dueAt;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public String getRequestedBy() {
+        return requestedBy;
+    }
+
+    public Instant getRequestedAt() {
+        return requestedAt;
+    }
+
+    public String getAnswer() {
+        return answer;
+    }
+
+    public String getAnsweredBy() {
+        return answeredBy;
+    }
+
+    public Instant getAnsweredAt() {
+        return answeredAt;
+    }
+
+    public String getAcknowledgedBy() {
+        return acknowledgedBy;
+    }
+
+    public Instant getAcknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+}

@@ -1,0 +1,62 @@
+package vn.tandem.exchange.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import vn.tandem.casefile.CaseFiles;
+import vn.tandem.exchange.Exchange;
+import vn.tandem.exchange.InformationRequest;
+import vn.tandem.identity.TandemPrincipal;
+
+/** Information requests over the API. */
+@RestController
+@Tag(name = "Information requests")
+class ExchangeApiController {
+
+    private final Exchange exchange;
+    private final CaseFiles caseFiles;
+
+    ExchangeApiController(Exchange exchange, CaseFiles caseFiles) {
+        this.exchange = exchange;
+        this.caseFiles = caseFiles;
+    }
+
+    /** A request to send; {@code dueDate} defaults to 5 days, {@code urgency} to NORMAL (or URGENT). */
+    record NewRequest(String toAgency, String question, LocalDate dueDate, String urgency) {
+    }
+
+    record RequestView(long id, String caseCode, String fromAgency, String toAgency, String question,
+            String urgency, Instant due, String status, String requestedBy, Instant requestedAt, String answer,
+            String answeredBy, Instant answeredAt, String acknowledgedBy, Instant acknowledgedAt) {
+    }
+
+    @PostMapping("/api/cases/{code}/information-requests")
+    @Operation(summary = "Ask the other agency for information on a case")
+    ResponseEntity<RequestView> ask(@PathVariable String code, @RequestBody NewRequest body,
+            @AuthenticationPrincipal TandemPrincipal principal) {
+        InformationRequest r = exchange.ask(code, body.toAgency(), body.question(), body.dueDate(), body.urgency(),
+                principal.user());
+        return ResponseEntity.created(URI.create("/api/information-requests/" + r.getId())).body(view(r, code));
+    }
+
+    @GetMapping("/api/information-requests/{id}")
+    RequestView get(@PathVariable long id, @AuthenticationPrincipal TandemPrincipal principal) {
+        InformationRequest r = exchange.get(id, principal.user());
+        return view(r, caseFiles.byId(r.getCaseId()).orElseThrow().getCode());
+    }
+
+    private static RequestView view(InformationRequest r, String caseCode) {
+        return new RequestView(r.getId(), caseCode, r.getFromAgency(), r.getToAgency(), r.getQuestion(),
+                r.getUrgency(), r.getDueAt(), r.getStatus().name(), r.getRequestedBy(), r.getRequestedAt(),
+                r.getAnswer(), r.getAnsweredBy(), r.getAnsweredAt(), r.getAcknowledgedBy(), r.getAcknowledgedAt());
+    }
+}

@@ -1,0 +1,7 @@
+package vn.tandem.identity;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** The area tree. */
+public interface Areas extends JpaRepository<Area, Long> {
+}

@@ -1,0 +1,156 @@
+package vn.tandem.inbox;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import vn.tandem.casefile.CaseSummary;
+import vn.tandem.process.TaskSnapshot;
+
+/** One open task in the inbox read model. */
+@Entity
+@Table(name = "inbox_item")
+public class InboxItem {
+
+    @Id
+    private String taskId;
+    private String taskKey;
+    private String taskName;
+    private String processKey;
+    private String processInstanceId;
+    private Long caseId;
+    private String caseCode;
+    private String caseTitle;
+    private String caseType;
+    private Long unitId;
+    private String areaPath;
+    private String leadAgency;
+    private String agencies;
+    private String assignee;
+    private Instant dueAt;
+    private Instant createdAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "inbox_candidate", joinColumns = @JoinColumn(name = "task_id"))
+    @Column(name = "group_id")
+    private Set<String> candidateGroups = new HashSet<>();
+
+    protected InboxItem() {
+    }
+
+    InboxItem(String taskId) {
+        this.taskId = taskId;
+    }
+
+    void apply(TaskSnapshot task, CaseSummary summary) {
+        taskKey = task.key();
+        taskName = task.name();
+        processKey = task.processKey();
+        processInstanceId = task.processInstanceId();
+        assignee = task.assignee();
+        dueAt = task.due();
+        createdAt = task.created();
+        candidateGroups.clear();
+        candidateGroups.addAll(task.candidateGroups());
+        apply(summary);
+    }
+
+    void apply(CaseSummary summary) {
+        caseId = summary.id();
+        caseCode = summary.code();
+        caseTitle = summary.title();
+        caseType = summary.type().name();
+        unitId = summary.unitId();
+        areaPath = summary.areaPath();
+        leadAgency = summary.leadAgency();
+        agencies = encodeAgencies(summary.agencies());
+    }
+
+    static String encodeAgencies(List<String> agencies) {
+        return "|" + String.join("|", agencies) + "|";
+    }
+
+    public boolean isOverdue(Instant now) {
+        return dueAt != null && dueAt.isBefore(now);
+    }
+
+    public boolean isDueSoon(Instant now, int days) {
+        return dueAt != null && !isOverdue(now) && dueAt.isBefore(now.plus(java.time.Duration.ofDays(days)));
+    }
+
+    public String getTaskId() {
+        return taskId;
+    }
+
+    public String getTaskKey() {
+        return taskKey;
+    }
+
+    public String getTaskName() {
+        return taskName;
+    }
+
+    public String getProcessKey() {
+        return processKey;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+
+    public Long getCaseId() {
+        return caseId;
+    }
+
+    public String getCaseCode() {
+        return caseCode;
+    }
+
+    public String getCaseTitle() {
+        return caseTitle;
+    }
+
+    public String getCaseType() {
+        return caseType;
+    }
+
+    public Long getUnitId() {
+        return unitId;
+    }
+
+    public String getAreaPath() {
+        return areaPath;
+    }
+
+    public String getLeadAgency() {
+        return leadAgency;
+    }
+
+    public String getAgencies() {
+        return agencies;
+    }
+
+    public String getAssignee() {
+        return assignee;
+    }
+
+    public Instant getDueAt() {
+        return dueAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Set<String> getCandidateGroups() {
+        return Set.copyOf(candidateGroups);
+    }
+}

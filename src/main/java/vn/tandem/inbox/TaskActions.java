@@ -1,0 +1,132 @@
+package vn.tandem.inbox;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.tandem.audit.AuditLog;
+import vn.tandem.casefile.Case;
+import vn.tandem.casefile.CaseFiles;
+import vn.tandem.casefile.CaseVisibility;
+import vn.tandem.common.ForbiddenException;
+import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.NotFoundException;
+import vn.tandem.identity.CurrentUser;
+import vn.tandem.identity.Directory;
+import vn.tandem.identity.Role;
+import vn.tandem.process.TaskForm;
+import vn.tandem.process.TaskSnapshot;
+import vn.tandem.process.Workflow;
+
+/**
+ * What a user may do with a task, checked in one place for pages and API alike: a task of a case the user may not
+ * see is 404; a visible task the user is not a candidate for is 403; then the engine rules of {@link Workflow}
+ * (409 for ended or claimed tasks, 400 for invalid fields). Every action writes one audit entry.
+ */
+@Service
+@Transactional
+public class TaskActions {
+
+    private final Workflow workflow;
+    private final CaseFiles caseFiles;
+    private final Directory directory;
+    private final AuditLog audit;
+
+    TaskActions(Workflow workflow, CaseFiles caseFiles, Directory directory, AuditLog audit) {
+        this.workflow = workflow;
+        this.caseFiles = caseFiles;
+        this.directory = directory;
+        this.audit = audit;
+    }
+
+    /** A task and its case, as seen by a user allowed to see the case. */
+    public record VisibleTask(TaskSnapshot task, Case caseFile) {
+    }
+
+    @Transactional(readOnly = true)
+    public VisibleTask visible(String taskId, CurrentUser user) {
+        TaskSnapshot task = workflow.openTask(taskId);
+        Case c = task.caseId() == null ? null : caseFiles.byId(task.caseId()).orElse(null);
+        if (c == null || !CaseVisibility.canSee(user, c)) {
+            throw new NotFoundException("task.notFound");
+        }
+        return new VisibleTask(task, c);
+    }
+
+    @Transactional(readOnly = true)
+    public TaskForm form(String taskId, CurrentUser user) {
+        visible(taskId, user);
+        return workflow.form(taskId);
+    }
+
+    public boolean mayWork(TaskSnapshot task, CurrentUser user) {
+        return task.isCandidate(user.username(), user.groups());
+    }
+
+    public boolean mayReassign(VisibleTask visible, CurrentUser user) {
+        return user.isAdmin() || (user.isSupervisor() && user.agency().equals(visible.caseFile().getLeadAgency()))
+                || (user.isSupervisor() && visible.task().candidateGroups().stream()
+                        .anyMatch(g -> g.startsWith(user.agency().toLowerCase(java.util.Locale.ROOT) + "-")));
+    }
+
+    public void claim(String taskId, CurrentUser user) {
+        VisibleTask v = visible(taskId, user);
+        if (!mayWork(v.task(), user)) {
+            throw new ForbiddenException("task.notCandidate");
+        }
+        workflow.claim(taskId, user.username());
+        audit("TASK_CLAIMED", v, Map.of("assignee", user.username()));
+    }
+
+    public void unclaim(String taskId, CurrentUser user) {
+        VisibleTask v = visible(taskId, user);
+        if (!user.username().equals(v.task().assignee()) && !mayReassign(v, user)) {
+            throw new ForbiddenException("task.notAssignee");
+        }
+        workflow.unclaim(taskId);
+        audit("TASK_UNCLAIMED", v, Map.of("previousAssignee", String.valueOf(v.task().assignee())));
+    }
+
+    public void assign(String taskId, String userId, CurrentUser user) {
+        VisibleTask v = visible(taskId, user);
+        if (!mayReassign(v, user)) {
+            throw new ForbiddenException("task.assign.forbidden");
+        }
+        CurrentUser target = userId == null ? null : directory.find(userId).orElse(null);
+        if (target == null || !v.task().isCandidate(target.username(), target.groups())
+                || !CaseVisibility.canSee(target, v.caseFile())) {
+            throw new InvalidInputException("userId", "validation.assignee");
+        }
+        workflow.assign(taskId, target.username());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("previousAssignee", v.task().assignee());
+        details.put("assignee", target.username());
+        audit("TASK_ASSIGNED", v, details);
+    }
+
+    public void complete(String taskId, Map<String, ?> values, CurrentUser user) {
+        VisibleTask v = visible(taskId, user);
+        if (!mayWork(v.task(), user)) {
+            throw new ForbiddenException("task.notCandidate");
+        }
+        workflow.complete(taskId, user.username(), values);
+        audit("TASK_COMPLETED", v, Map.of("fields", List.copyOf(values.keySet())));
+    }
+
+    /** The users a supervisor may hand the task to: members of its candidate groups who may see the case. */
+    @Transactional(readOnly = true)
+    public List<CurrentUser> possibleAssignees(VisibleTask v) {
+        return directory.agencies().stream()
+                .flatMap(a -> java.util.Arrays.stream(Role.values())
+                        .filter(r -> v.task().candidateGroups().contains(r.groupOf(a.getCode())))
+                        .flatMap(r -> directory.usersOf(a.getCode(), r).stream()))
+                .filter(u -> CaseVisibility.canSee(u, v.caseFile())).distinct().toList();
+    }
+
+    private void audit(String action, VisibleTask v, Map<String, ?> details) {
+        Map<String, Object> all = new LinkedHashMap<>(details);
+        all.put("taskKey", v.task().key());
+        audit.record(action, v.caseFile().getId(), v.caseFile().getCode(), "task", v.task().id(), all);
+    }
+}

@@ -1,0 +1,71 @@
+package vn.tandem.inbox.web;
+
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.tandem.casefile.CaseType;
+import vn.tandem.identity.CurrentUser;
+import vn.tandem.identity.TandemPrincipal;
+import vn.tandem.inbox.InboxFilter;
+import vn.tandem.inbox.InboxItem;
+import vn.tandem.inbox.InboxQuery;
+import vn.tandem.inbox.InboxScope;
+import vn.tandem.process.CaseHandling;
+import vn.tandem.process.InformationRequestProcess;
+
+/** The officer's inbox: tabs, filters, search, paging. */
+@Controller
+class InboxController {
+
+    static final int PAGE_SIZE = 20;
+
+    private final InboxQuery query;
+    private final int dueSoonDays;
+
+    InboxController(InboxQuery query, @Value("${tandem.inbox.due-soon-days:3}") int dueSoonDays) {
+        this.query = query;
+        this.dueSoonDays = dueSoonDays;
+    }
+
+    @GetMapping("/inbox")
+    String inbox(@AuthenticationPrincipal TandemPrincipal principal,
+            @RequestParam(defaultValue = "mine") String scope, @RequestParam(required = false) String type,
+            @RequestParam(required = false) String task, @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) Integer dueWithin, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        CurrentUser user = principal.user();
+        InboxScope tab = parseScope(scope);
+        Integer within = dueWithin == null ? null : Math.max(0, Math.min(365, dueWithin));
+        InboxFilter filter = new InboxFilter(blank(type), blank(task), overdue, within, blank(q));
+        Page<InboxItem> items = query.find(user, tab, filter, Math.max(0, page), PAGE_SIZE);
+        model.addAttribute("items", items);
+        model.addAttribute("counts", query.counts(user, filter));
+        model.addAttribute("scope", tab.name().toLowerCase(Locale.ROOT));
+        model.addAttribute("filter", filter);
+        model.addAttribute("caseTypes", CaseType.values());
+        model.addAttribute("taskKeys", java.util.List.of(CaseHandling.TASK_ACCEPT, CaseHandling.TASK_VERIFY_DANVAN,
+                CaseHandling.TASK_VERIFY_CONGAN, CaseHandling.TASK_PROPOSE, CaseHandling.TASK_APPROVE,
+                CaseHandling.TASK_IMPLEMENT, CaseHandling.TASK_OUTCOME, CaseHandling.TASK_MONITORING_CHECK,
+                CaseHandling.TASK_FINAL_MONITORING_CHECK, InformationRequestProcess.TASK_ANSWER,
+                InformationRequestProcess.TASK_ACKNOWLEDGE));
+        model.addAttribute("dueSoonDays", dueSoonDays);
+        return "inbox/inbox";
+    }
+
+    static InboxScope parseScope(String scope) {
+        try {
+            return InboxScope.valueOf(scope.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return InboxScope.MINE;
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,130 @@
+package vn.tandem.inbox.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.PageResponse;
+import vn.tandem.identity.TandemPrincipal;
+import vn.tandem.inbox.InboxFilter;
+import vn.tandem.inbox.InboxItem;
+import vn.tandem.inbox.InboxQuery;
+import vn.tandem.inbox.TaskActions;
+import vn.tandem.process.FormFieldSpec;
+import vn.tandem.process.TaskForm;
+
+/** Tasks over the API: list, form, claim, unclaim, assign, complete. */
+@RestController
+@RequestMapping("/api/tasks")
+@Tag(name = "Tasks")
+class TaskApiController {
+
+    private final InboxQuery query;
+    private final TaskActions actions;
+
+    TaskApiController(InboxQuery query, TaskActions actions) {
+        this.query = query;
+        this.actions = actions;
+    }
+
+    /** A task in a list. */
+    record TaskItem(String id, String key, String name, String caseCode, String caseTitle, String caseType,
+            String assignee, Instant due, Instant created) {
+
+        static TaskItem of(InboxItem i) {
+            return new TaskItem(i.getTaskId(), i.getTaskKey(), i.getTaskName(), i.getCaseCode(), i.getCaseTitle(),
+                    i.getCaseType(), i.getAssignee(), i.getDueAt(), i.getCreatedAt());
+        }
+    }
+
+    /** One form field. */
+    record Field(String name, String label, String type, boolean required, boolean readOnly, Object value,
+            List<Option> options, Integer minLength, Integer maxLength, Long min, Long max) {
+    }
+
+    /** One allowed value of an enum field. */
+    record Option(String value, String label) {
+    }
+
+    /** A task's form. */
+    record Form(String key, String name, List<Field> fields) {
+    }
+
+    /** Whom to assign a task to. */
+    record Assignment(String userId) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Open tasks visible to the caller: mine, my groups' unassigned ones, or all visible")
+    PageResponse<TaskItem> list(@AuthenticationPrincipal TandemPrincipal principal,
+            @RequestParam(defaultValue = "mine") String scope, @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String key,
+            @RequestParam(required = false) Integer dueWithin, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size) {
+        var tab = switch (scope.toLowerCase(Locale.ROOT)) {
+            case "mine" -> vn.tandem.inbox.InboxScope.MINE;
+            case "group" -> vn.tandem.inbox.InboxScope.GROUP;
+            case "all" -> vn.tandem.inbox.InboxScope.ALL;
+            default -> throw new InvalidInputException("scope", "validation.option");
+        };
+        if (page < 0) {
+            throw new InvalidInputException("page", "validation.min", 0);
+        }
+        return PageResponse.of(query.find(principal.user(), tab, new InboxFilter(type, key, overdue, dueWithin, q),
+                page, PageResponse.clampSize(size, 20)), TaskItem::of);
+    }
+
+    @GetMapping("/{id}/form")
+    @Operation(summary = "The task's form fields, built from its camunda:formData")
+    Form form(@PathVariable String id, @AuthenticationPrincipal TandemPrincipal principal, Locale locale) {
+        TaskForm form = actions.form(id, principal.user());
+        return new Form(form.key(), form.name(), form.fields().stream().map(f -> field(f, locale)).toList());
+    }
+
+    @PostMapping("/{id}/claim")
+    ResponseEntity<Void> claim(@PathVariable String id, @AuthenticationPrincipal TandemPrincipal principal) {
+        actions.claim(id, principal.user());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/unclaim")
+    ResponseEntity<Void> unclaim(@PathVariable String id, @AuthenticationPrincipal TandemPrincipal principal) {
+        actions.unclaim(id, principal.user());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/assign")
+    @Operation(summary = "Assign the task to a candidate (supervisors)")
+    ResponseEntity<Void> assign(@PathVariable String id, @RequestBody Assignment body,
+            @AuthenticationPrincipal TandemPrincipal principal) {
+        actions.assign(id, body.userId(), principal.user());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/complete")
+    @Operation(summary = "Complete the task with the form's fields (a candidate may complete without claiming)")
+    ResponseEntity<Void> complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body,
+            @AuthenticationPrincipal TandemPrincipal principal) {
+        actions.complete(id, body == null ? Map.of() : body, principal.user());
+        return ResponseEntity.noContent().build();
+    }
+
+    static Field field(FormFieldSpec f, Locale locale) {
+        Object value = f.value() instanceof java.time.LocalDate d ? d.toString() : f.value();
+        return new Field(f.name(), f.label(locale), f.type(), f.required(), f.readOnly(), value,
+                f.options().stream().map(o -> new Option(o.value(), o.label(locale))).toList(), f.minLength(),
+                f.maxLength(), f.min(), f.max());
+    }
+}

@@ -1,0 +1,124 @@
+package vn.tandem.inbox.web;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tandem.casefile.CaseFiles;
+import vn.tandem.casefile.PetitionerView;
+import vn.tandem.common.ConflictException;
+import vn.tandem.common.FieldProblem;
+import vn.tandem.common.InvalidInputException;
+import vn.tandem.identity.CurrentUser;
+import vn.tandem.identity.TandemPrincipal;
+import vn.tandem.inbox.TaskActions;
+import vn.tandem.process.TaskForm;
+
+/** A task page: its form (laid out by the step's template or generically) beside the case summary. */
+@Controller
+class TaskController {
+
+    private final TaskActions actions;
+    private final CaseFiles caseFiles;
+    private final MessageSource messages;
+
+    TaskController(TaskActions actions, CaseFiles caseFiles, MessageSource messages) {
+        this.actions = actions;
+        this.caseFiles = caseFiles;
+        this.messages = messages;
+    }
+
+    @GetMapping("/tasks/{id}")
+    String task(@PathVariable String id, @AuthenticationPrincipal TandemPrincipal principal, Model model) {
+        return render(id, principal.user(), model, Map.of(), Map.of());
+    }
+
+    @PostMapping("/tasks/{id}")
+    String complete(@PathVariable String id, @RequestParam MultiValueMap<String, String> params,
+            @AuthenticationPrincipal TandemPrincipal principal, Model model, RedirectAttributes redirect,
+            java.util.Locale locale) {
+        Map<String, Object> values = new HashMap<>();
+        params.forEach((name, list) -> {
+            if (!name.startsWith("_")) {
+                values.put(name, list.size() == 1 ? list.get(0) : list.get(list.size() - 1));
+            }
+        });
+        try {
+            actions.complete(id, values, principal.user());
+        } catch (InvalidInputException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (FieldProblem p : e.fieldProblems()) {
+                errors.put(p.field(), messages.getMessage(p.code(), p.args(), p.code(), locale));
+            }
+            model.addAttribute("errorSummary", messages.getMessage("error.validation", null, locale));
+            return render(id, principal.user(), model, values, errors);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", messages.getMessage(e.messageCode(), e.args(), locale));
+            return "redirect:/inbox";
+        }
+        redirect.addFlashAttribute("success", messages.getMessage("task.completed", null, locale));
+        return "redirect:/inbox";
+    }
+
+    @PostMapping("/tasks/{id}/claim")
+    String claim(@PathVariable String id, @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect, java.util.Locale locale) {
+        try {
+            actions.claim(id, principal.user());
+            redirect.addFlashAttribute("success", messages.getMessage("task.claimed", null, locale));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", messages.getMessage(e.messageCode(), e.args(), locale));
+        }
+        return "redirect:/tasks/" + id;
+    }
+
+    @PostMapping("/tasks/{id}/unclaim")
+    String unclaim(@PathVariable String id, @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect, java.util.Locale locale) {
+        actions.unclaim(id, principal.user());
+        redirect.addFlashAttribute("success", messages.getMessage("task.unclaimed", null, locale));
+        return "redirect:/tasks/" + id;
+    }
+
+    @PostMapping("/tasks/{id}/assign")
+    String assign(@PathVariable String id, @RequestParam(required = false) String userId,
+            @AuthenticationPrincipal TandemPrincipal principal, RedirectAttributes redirect,
+            java.util.Locale locale) {
+        try {
+            actions.assign(id, userId, principal.user());
+            redirect.addFlashAttribute("success", messages.getMessage("task.assigned", null, locale));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", messages.getMessage("validation.assignee", null, locale));
+        }
+        return "redirect:/tasks/" + id;
+    }
+
+    private String render(String id, CurrentUser user, Model model, Map<String, ?> submitted,
+            Map<String, String> errors) {
+        TaskActions.VisibleTask visible = actions.visible(id, user);
+        TaskForm form = actions.form(id, user);
+        model.addAttribute("task", visible.task());
+        model.addAttribute("caseFile", visible.caseFile());
+        model.addAttribute("petitioners", visible.caseFile().getPetitioners().stream().map(PetitionerView::of)
+                .toList());
+        model.addAttribute("form", form);
+        model.addAttribute("submitted", submitted);
+        model.addAttribute("errors", errors);
+        model.addAttribute("mayWork", actions.mayWork(visible.task(), user));
+        boolean mayReassign = actions.mayReassign(visible, user);
+        model.addAttribute("mayReassign", mayReassign);
+        model.addAttribute("assignees", mayReassign ? actions.possibleAssignees(visible) : java.util.List.of());
+        model.addAttribute("template", form.template().map(t -> "inbox/forms/" + t).orElse("inbox/forms/generic"));
+        model.addAttribute("plans", caseFiles.plans(visible.caseFile().getId()));
+        return "inbox/task";
+    }
+}

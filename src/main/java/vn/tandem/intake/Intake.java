@@ -1,0 +1,40 @@
+package vn.tandem.intake;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.tandem.casefile.Case;
+import vn.tandem.casefile.CaseFiles;
+import vn.tandem.identity.CurrentUser;
+import vn.tandem.identity.Role;
+import vn.tandem.process.CaseHandling;
+import vn.tandem.process.Workflow;
+
+/** Receives a case: records it and starts its case-handling process in one transaction. */
+@Service
+public class Intake {
+
+    private final CaseFiles caseFiles;
+    private final Workflow workflow;
+
+    Intake(CaseFiles caseFiles, Workflow workflow) {
+        this.caseFiles = caseFiles;
+        this.workflow = workflow;
+    }
+
+    @Transactional
+    public Case receive(IntakeForm form, CurrentUser user) {
+        form.dropEmptyPetitioners();
+        Case c = caseFiles.create(form.toNewCase(), user);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CaseHandling.VAR_CASE_ID, c.getId());
+        variables.put(CaseHandling.VAR_CASE_CODE, c.getCode());
+        variables.put(CaseHandling.VAR_CASE_TYPE, c.getType().name());
+        variables.put(CaseHandling.VAR_LEAD_AGENCY, c.getLeadAgency());
+        variables.put(CaseHandling.VAR_LEAD_OFFICERS, Role.OFFICER.groupOf(c.getLeadAgency()));
+        variables.put(CaseHandling.VAR_LEAD_SUPERVISORS, Role.SUPERVISOR.groupOf(c.getLeadAgency()));
+        workflow.start(CaseHandling.PROCESS_KEY, c.getId(), variables);
+        return c;
+    }
+}

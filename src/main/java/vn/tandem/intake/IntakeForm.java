@@ -1,0 +1,211 @@
+package vn.tandem.intake;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
+import vn.tandem.casefile.CaseType;
+import vn.tandem.casefile.Channel;
+import vn.tandem.casefile.NewCase;
+
+/** What an officer enters at intake (the web form and {@code POST /api/cases} share it). */
+public class IntakeForm {
+
+    @NotNull(message = "{validation.required}")
+    private CaseType type;
+
+    @NotNull(message = "{validation.required}")
+    private Channel channel;
+
+    @NotBlank(message = "{validation.required}")
+    @Size(max = 300, message = "{validation.maxLength}")
+    private String title;
+
+    @NotBlank(message = "{validation.required}")
+    @Size(min = 10, max = 10000, message = "{validation.lengthBetween}")
+    private String description;
+
+    @Size(max = 500, message = "{validation.maxLength}")
+    private String location;
+
+    @NotNull(message = "{validation.required}")
+    private Long unitId;
+
+    @Min(value = 0, message = "{validation.min}")
+    @Max(value = 100000, message = "{validation.max}")
+    private int crowdSize;
+
+    private boolean levelSkipping;
+
+    @Valid
+    @Size(min = 1, max = 50, message = "{validation.petitioners}")
+    private List<PetitionerForm> petitioners = new ArrayList<>();
+
+    /** One petitioner. */
+    public static class PetitionerForm {
+
+        @NotBlank(message = "{validation.required}")
+        @Size(max = 200, message = "{validation.maxLength}")
+        private String fullName;
+
+        @Pattern(regexp = "^$|^[0-9]{9}$|^[0-9]{12}$", message = "{validation.idNumber}")
+        private String idNumber;
+
+        @Pattern(regexp = "^$|^\\+?[0-9 .-]{8,15}$", message = "{validation.phone}")
+        private String phone;
+
+        @Size(max = 500, message = "{validation.maxLength}")
+        private String address;
+
+        private boolean confidential;
+
+        public PetitionerForm() {
+        }
+
+        public PetitionerForm(String fullName, String idNumber, String phone, String address, boolean confidential) {
+            this.fullName = fullName;
+            this.idNumber = idNumber;
+            this.phone = phone;
+            this.address = address;
+            this.confidential = confidential;
+        }
+
+        public boolean isEmpty() {
+            return isBlank(fullName) && isBlank(idNumber) && isBlank(phone) && isBlank(address);
+        }
+
+        public String getFullName() {
+            return fullName;
+        }
+
+        public void setFullName(String fullName) {
+            this.fullName = fullName;
+        }
+
+        public String getIdNumber() {
+            return idNumber;
+        }
+
+        public void setIdNumber(String idNumber) {
+            this.idNumber = idNumber;
+        }
+
+        public String getPhone() {
+            return phone;
+        }
+
+        public void setPhone(String phone) {
+            this.phone = phone;
+        }
+
+        public String getAddress() {
+            return address;
+        }
+
+        public void setAddress(String address) {
+            this.address = address;
+        }
+
+        public boolean isConfidential() {
+            return confidential;
+        }
+
+        public void setConfidential(boolean confidential) {
+            this.confidential = confidential;
+        }
+    }
+
+    NewCase toNewCase() {
+        return new NewCase(type, channel, title, description, location, unitId, crowdSize, levelSkipping,
+                petitioners.stream().filter(p -> !p.isEmpty())
+                        .map(p -> new NewCase.NewPetitioner(p.fullName, p.idNumber, p.phone, p.address,
+                                p.confidential))
+                        .toList());
+    }
+
+    /** Drops the empty rows a browser form submits. */
+    public void dropEmptyPetitioners() {
+        petitioners.removeIf(p -> p == null || p.isEmpty());
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    public CaseType getType() {
+        return type;
+    }
+
+    public void setType(CaseType type) {
+        this.type = type;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public void setChannel(Channel channel) {
+        this.channel = channel;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getLocation() {
+        return location;
+    }
+
+    public void setLocation(String location) {
+        this.location = location;
+    }
+
+    public Long getUnitId() {
+        return unitId;
+    }
+
+    public void setUnitId(Long unitId) {
+        this.unitId = unitId;
+    }
+
+    public int getCrowdSize() {
+        return crowdSize;
+    }
+
+    public void setCrowdSize(int crowdSize) {
+        this.crowdSize = crowdSize;
+    }
+
+    public boolean isLevelSkipping() {
+        return levelSkipping;
+    }
+
+    public void setLevelSkipping(boolean levelSkipping) {
+        this.levelSkipping = levelSkipping;
+    }
+
+    public List<PetitionerForm> getPetitioners() {
+        return petitioners;
+    }
+
+    public void setPetitioners(List<PetitionerForm> petitioners) {
+        this.petitioners = petitioners;
+    }
+}

@@ -1,0 +1,29 @@
+package vn.tandem.process;
+
+/** Names of {@code bpmn/case-handling.bpmn}: process key, task keys, variables. */
+public final class CaseHandling {
+
+    public static final String PROCESS_KEY = "case-handling";
+
+    public static final String TASK_ACCEPT = "Task_Accept";
+    public static final String TASK_VERIFY_DANVAN = "Task_VerifyDanvan";
+    public static final String TASK_VERIFY_CONGAN = "Task_VerifyCongan";
+    public static final String TASK_PROPOSE = "Task_ProposeSolution";
+    public static final String TASK_APPROVE = "Task_ApproveSolution";
+    public static final String TASK_IMPLEMENT = "Task_Implement";
+    public static final String TASK_OUTCOME = "Task_RecordOutcome";
+    public static final String TASK_MONITORING_CHECK = "Task_MonitoringCheck";
+    public static final String TASK_FINAL_MONITORING_CHECK = "Task_FinalMonitoringCheck";
+
+    public static final String VAR_CASE_ID = "caseId";
+    public static final String VAR_CASE_CODE = "caseCode";
+    public static final String VAR_CASE_TYPE = "caseType";
+    public static final String VAR_LEAD_AGENCY = "leadAgency";
+    public static final String VAR_LEAD_OFFICERS = "leadOfficers";
+    public static final String VAR_LEAD_SUPERVISORS = "leadSupervisors";
+    public static final String VAR_ASSIGNED_OFFICER = "assignedOfficer";
+    public static final String VAR_MONITORING_CHECK = "monitoringCheckNumber";
+
+    private CaseHandling() {
+    }
+}

@@ -1,0 +1,275 @@
+package vn.tandem.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.form.FormException;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.tandem.common.ConflictException;
+import vn.tandem.common.FieldProblem;
+import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.NotFoundException;
+import vn.tandem.process.internal.FormReader;
+
+/**
+ * The process module's facade: starts processes, reads tasks and their forms, claims, assigns and completes
+ * tasks. Callers (inbox, API) decide who may act on a task; this class guarantees the engine-level rules: an
+ * ended task answers 409, a task claimed by someone else answers 409, invalid fields answer 400 naming them, and
+ * of two concurrent completions exactly one wins.
+ */
+@Service
+@Transactional
+public class Workflow {
+
+    private static final Logger log = LoggerFactory.getLogger(Workflow.class);
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final FormService forms;
+    private final HistoryService history;
+    private final RepositoryService repository;
+    private final List<TaskSubmissionCheck> checks;
+    private final TandemClock clock;
+    private final ManagementService management;
+
+    Workflow(RuntimeService runtime, TaskService tasks, FormService forms, HistoryService history,
+            RepositoryService repository, ManagementService management, List<TaskSubmissionCheck> checks,
+            TandemClock clock) {
+        this.management = management;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.forms = forms;
+        this.history = history;
+        this.repository = repository;
+        this.checks = checks;
+        this.clock = clock;
+    }
+
+    /** Starts a process for a case; the case id is the business key. Returns the process instance id. */
+    public String start(String processKey, long caseId, Map<String, Object> variables) {
+        return runtime.startProcessInstanceByKey(processKey, Long.toString(caseId), variables)
+                .getProcessInstanceId();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<TaskSnapshot> task(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        return Optional.ofNullable(task).map(this::snapshot);
+    }
+
+    /** The open task, or 409 if it has ended, or 404 if it never existed. */
+    @Transactional(readOnly = true)
+    public TaskSnapshot openTask(String taskId) {
+        return task(taskId).orElseThrow(() -> ended(taskId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<TaskSnapshot> openTasks(String businessKey) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(businessKey).initializeFormKeys()
+                .orderByTaskCreateTime().asc().list().stream().map(this::snapshot).toList();
+    }
+
+    /** Every open task of the engine: for consistency checks and rebuilding read models. */
+    @Transactional(readOnly = true)
+    public List<TaskSnapshot> allOpenTasks() {
+        return tasks.createTaskQuery().initializeFormKeys().orderByTaskId().asc().list().stream()
+                .map(this::snapshot).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public TaskForm form(String taskId) {
+        TaskSnapshot task = openTask(taskId);
+        return FormReader.read(taskId, task.key(), task.name(), forms.getTaskFormData(taskId), clock.getZone());
+    }
+
+    public void claim(String taskId, String userId) {
+        TaskSnapshot task = openTask(taskId);
+        if (userId.equals(task.assignee())) {
+            return;
+        }
+        if (task.assignee() != null) {
+            throw new ConflictException("task.alreadyClaimed", task.assignee());
+        }
+        try {
+            tasks.claim(taskId, userId);
+        } catch (TaskAlreadyClaimedException e) {
+            throw new ConflictException("task.alreadyClaimed", e.getTaskAssignee());
+        } catch (OptimisticLockingException e) {
+            throw new ConflictException("task.changedConcurrently");
+        }
+    }
+
+    public void unclaim(String taskId) {
+        openTask(taskId);
+        runGuarded(() -> tasks.setAssignee(taskId, null));
+    }
+
+    public void assign(String taskId, String userId) {
+        openTask(taskId);
+        runGuarded(() -> tasks.setAssignee(taskId, userId));
+    }
+
+    /**
+     * Validates the submitted values against the task's form and the registered checks, then completes the task
+     * as {@code userId} (claiming it first if nobody holds it).
+     */
+    public TaskSnapshot complete(String taskId, String userId, Map<String, ?> submitted) {
+        TaskSnapshot task = openTask(taskId);
+        if (task.assignee() != null && !task.assignee().equals(userId)) {
+            throw new ConflictException("task.claimedByOther", task.assignee());
+        }
+        TaskForm form = FormReader.read(taskId, task.key(), task.name(), forms.getTaskFormData(taskId),
+                clock.getZone());
+        FormValues.Result result = FormValues.convert(form, submitted);
+        List<FieldProblem> problems = new ArrayList<>(result.problems());
+        if (problems.isEmpty()) {
+            for (TaskSubmissionCheck check : checks) {
+                check.check(task, result.values(), problems);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Map<String, Object> engineValues = new HashMap<>();
+        result.values().forEach((name, value) -> engineValues.put(name,
+                value instanceof java.time.LocalDate date ? date.format(FormValues.ENGINE_DATE) : value));
+        runGuarded(() -> {
+            if (task.assignee() == null) {
+                tasks.claim(taskId, userId);
+            }
+            forms.submitTaskForm(taskId, engineValues);
+        });
+        return task;
+    }
+
+    private void runGuarded(Runnable action) {
+        try {
+            action.run();
+        } catch (TaskAlreadyClaimedException e) {
+            throw new ConflictException("task.alreadyClaimed", e.getTaskAssignee());
+        } catch (OptimisticLockingException e) {
+            throw new ConflictException("task.completedConcurrently");
+        } catch (FormException e) {
+            throw new InvalidInputException("form", "validation.invalid");
+        } catch (org.camunda.bpm.engine.exception.NullValueException
+                | org.camunda.bpm.engine.exception.NotFoundException e) {
+            // the task vanished between our read and the engine's: someone else completed it
+            throw new ConflictException("task.completedConcurrently");
+        } catch (ProcessEngineException e) {
+            if (isLockConflict(e)) {
+                throw new ConflictException("task.completedConcurrently");
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isLockConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientException || t instanceof OptimisticLockingException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private RuntimeException ended(String taskId) {
+        boolean existed = history.createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
+        return existed ? new ConflictException("task.ended") : new NotFoundException("task.notFound");
+    }
+
+    /** The case-handling instance of a case (running or ended), if any. */
+    @Transactional(readOnly = true)
+    public Optional<ProcessInstanceInfo> caseProcess(long caseId) {
+        List<HistoricProcessInstance> list = history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(Long.toString(caseId)).processDefinitionKey(CaseHandling.PROCESS_KEY)
+                .orderByProcessInstanceStartTime().desc().list();
+        return list.stream().findFirst().map(p -> new ProcessInstanceInfo(p.getId(), p.getProcessDefinitionId(),
+                p.getProcessDefinitionVersion(), p.getEndTime() != null));
+    }
+
+    /** Active and completed activity ids of a process instance, for highlighting its diagram. */
+    @Transactional(readOnly = true)
+    public DiagramState diagramState(String processInstanceId) {
+        List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
+                .processInstanceId(processInstanceId).list();
+        List<String> active = activities.stream().filter(a -> a.getEndTime() == null)
+                .map(HistoricActivityInstance::getActivityId).distinct().toList();
+        List<String> done = activities.stream().filter(a -> a.getEndTime() != null)
+                .sorted(Comparator.comparing(HistoricActivityInstance::getStartTime))
+                .map(HistoricActivityInstance::getActivityId).distinct().toList();
+        return new DiagramState(active, done);
+    }
+
+    @Transactional(readOnly = true)
+    public String processXml(String processDefinitionId) {
+        try (InputStream in = repository.getProcessModel(processDefinitionId)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Executes every job that is due now by the engine clock; used by tests and the demo data. */
+    public int executeDueJobs() {
+        int executed = 0;
+        for (var job : management.createJobQuery().executable().list()) {
+            management.executeJob(job.getId());
+            executed++;
+        }
+        log.debug("Executed {} due job(s)", executed);
+        return executed;
+    }
+
+    private TaskSnapshot snapshot(Task task) {
+        List<String> groups = new ArrayList<>();
+        for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                groups.add(link.getGroupId());
+            }
+        }
+        Map<String, Object> context = new HashMap<>();
+        Object requestId = tasks.getVariable(task.getId(), InformationRequestProcess.VAR_REQUEST_ID);
+        if (requestId != null) {
+            context.put(InformationRequestProcess.VAR_REQUEST_ID, requestId);
+        }
+        String definitionId = task.getProcessDefinitionId();
+        String businessKey = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult().getBusinessKey();
+        return new TaskSnapshot(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                definitionId.substring(0, definitionId.indexOf(':')), task.getProcessInstanceId(), businessKey,
+                List.copyOf(groups), task.getAssignee(), task.getDueDate() == null ? null
+                        : task.getDueDate().toInstant(), task.getCreateTime().toInstant(), task.getFormKey(),
+                Map.copyOf(context));
+    }
+
+    /** A process instance of a case. */
+    public record ProcessInstanceInfo(String id, String definitionId, int version, boolean ended) {
+    }
+
+    /** Which elements of a diagram are active now and which were passed. */
+    public record DiagramState(List<String> active, List<String> completed) {
+    }
+}

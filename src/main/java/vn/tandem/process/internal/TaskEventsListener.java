@@ -1,0 +1,156 @@
+package vn.tandem.process.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValidation;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import vn.tandem.process.FieldValue;
+import vn.tandem.process.InformationRequestProcess;
+import vn.tandem.process.TandemClock;
+import vn.tandem.process.TaskChanged;
+import vn.tandem.process.TaskClosed;
+import vn.tandem.process.TaskOpened;
+import vn.tandem.process.TaskSnapshot;
+
+/**
+ * The global task listener (added to every user task by {@link TandemEnginePlugin}): gives a task its default due
+ * date and publishes {@link TaskOpened}, {@link TaskChanged} and {@link TaskClosed} synchronously, so listeners
+ * update their read models in the engine's transaction.
+ */
+@Component("taskEventsListener")
+class TaskEventsListener implements TaskListener {
+
+    private static final DateTimeFormatter DISPLAY_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final List<String> CONTEXT_VARIABLES = List.of(InformationRequestProcess.VAR_REQUEST_ID);
+
+    private final ApplicationEventPublisher events;
+    private final TaskProperties properties;
+    private final TandemClock clock;
+
+    TaskEventsListener(ApplicationEventPublisher events, TaskProperties properties, TandemClock clock) {
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> {
+                if (task.getDueDate() == null) {
+                    int days = properties.dueDaysOf(task.getTaskDefinitionKey());
+                    task.setDueDate(Date.from(clock.instant().plus(Duration.ofDays(days))));
+                }
+                events.publishEvent(new TaskOpened(snapshot(task)));
+            }
+            case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE -> events.publishEvent(new TaskChanged(snapshot(task)));
+            case EVENTNAME_COMPLETE ->
+                events.publishEvent(new TaskClosed(snapshot(task), true, task.getAssignee(), values(task)));
+            case EVENTNAME_DELETE -> events.publishEvent(new TaskClosed(snapshot(task), false, null, List.of()));
+            default -> {
+                // timeout events carry no state change
+            }
+        }
+    }
+
+    static TaskSnapshot snapshot(DelegateTask task) {
+        List<String> groups = new ArrayList<>();
+        for (IdentityLink link : task.getCandidates()) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                groups.add(link.getGroupId());
+            }
+        }
+        Map<String, Object> context = new HashMap<>();
+        for (String name : CONTEXT_VARIABLES) {
+            Object value = task.getVariable(name);
+            if (value != null) {
+                context.put(name, value);
+            }
+        }
+        String definitionId = task.getProcessDefinitionId();
+        String processKey = definitionId == null ? null : definitionId.substring(0, definitionId.indexOf(':'));
+        UserTask model = task.getBpmnModelElementInstance();
+        return new TaskSnapshot(task.getId(), task.getTaskDefinitionKey(), task.getName(), processKey,
+                task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey(), List.copyOf(groups),
+                task.getAssignee(), toInstant(task.getDueDate()), toInstant(task.getCreateTime()),
+                model == null ? null : model.getCamundaFormKey(), Map.copyOf(context));
+    }
+
+    /** The task's writable form fields with the values just submitted, as the timeline shows them. */
+    private List<FieldValue> values(DelegateTask task) {
+        UserTask model = task.getBpmnModelElementInstance();
+        if (model == null || model.getExtensionElements() == null) {
+            return List.of();
+        }
+        List<FieldValue> values = new ArrayList<>();
+        for (CamundaFormData data : model.getExtensionElements().getElementsQuery()
+                .filterByType(CamundaFormData.class).list()) {
+            for (CamundaFormField field : data.getCamundaFormFields()) {
+                if (isReadOnly(field)) {
+                    continue;
+                }
+                Object value = task.getVariable(field.getCamundaId());
+                values.add(new FieldValue(field.getCamundaId(), field.getCamundaLabel(), property(field, "en"),
+                        field.getCamundaType(), value, display(field, value, clock.getZone())));
+            }
+        }
+        return values;
+    }
+
+    private static boolean isReadOnly(CamundaFormField field) {
+        CamundaValidation validation = field.getCamundaValidation();
+        return validation != null && validation.getCamundaConstraints().stream()
+                .anyMatch(c -> "readonly".equals(c.getCamundaName()));
+    }
+
+    private static String property(CamundaFormField field, String name) {
+        if (field.getCamundaProperties() == null) {
+            return null;
+        }
+        return field.getCamundaProperties().getCamundaProperties().stream()
+                .filter(p -> name.equals(p.getCamundaId())).map(CamundaProperty::getCamundaValue).findFirst()
+                .orElse(null);
+    }
+
+    private static String display(CamundaFormField field, Object value, ZoneId zone) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Date date) {
+            return LocalDate.ofInstant(date.toInstant(), zone).format(DISPLAY_DATE);
+        }
+        if (value instanceof Boolean b) {
+            return b ? "Có" : "Không";
+        }
+        if ("enum".equals(field.getCamundaType())) {
+            for (CamundaValue option : field.getCamundaValues()) {
+                if (option.getCamundaId().equals(value.toString())) {
+                    return option.getCamundaName();
+                }
+            }
+        }
+        return value.toString();
+    }
+
+    private static Instant toInstant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -1,0 +1,136 @@
+package vn.tandem.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import vn.tandem.common.FieldProblem;
+import vn.tandem.common.TandemException;
+
+/**
+ * Every API error as {@code application/problem+json} (RFC 9457), localized, with {@code errors} naming each
+ * invalid field; never a stack trace. Unexpected failures answer a generic 500 and are logged.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final MessageSource messages;
+
+    ApiExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(TandemException.class)
+    ResponseEntity<ProblemDetail> tandem(TandemException e, HttpServletRequest request) {
+        ProblemDetail problem = problem(e.status(), message(e.messageCode(), e.args()), request);
+        problem.setProperty("code", e.messageCode());
+        if (!e.fieldProblems().isEmpty()) {
+            problem.setProperty("errors", e.fieldProblems().stream().map(this::fieldError).toList());
+        }
+        return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    @ExceptionHandler({ConcurrencyFailureException.class})
+    ResponseEntity<ProblemDetail> conflict(Exception e, HttpServletRequest request) {
+        return ResponseEntity.status(409).body(problem(409, message("error.conflict"), request));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
+        return ResponseEntity.status(403).body(problem(403, message("error.forbidden"), request));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        ProblemDetail problem = problem(400, message("error.validation"), request);
+        problem.setProperty("errors", List.of(Map.of("field", e.getName(), "code", "validation.invalid",
+                "message", message("validation.invalid"))));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler({MaxUploadSizeExceededException.class, MultipartException.class})
+    ResponseEntity<ProblemDetail> upload(Exception e, HttpServletRequest request) {
+        ProblemDetail problem = problem(400, message("validation.file.tooLarge", 10), request);
+        problem.setProperty("errors", List.of(Map.of("field", "file", "code", "validation.file.tooLarge",
+                "message", message("validation.file.tooLarge", 10))));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return ResponseEntity.status(500).body(problem(500, message("error.unexpected"), request));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message("error.validation"));
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("field", error.getField());
+            item.put("code", error.getCode());
+            item.put("message", messages.getMessage(error, LocaleContextHolder.getLocale()));
+            errors.add(item);
+        }
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body == null) {
+            body = ProblemDetail.forStatusAndDetail(statusCode, message(statusCode.is4xxClientError()
+                    ? "error.badRequest" : "error.unexpected"));
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    private Map<String, Object> fieldError(FieldProblem p) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("field", p.field());
+        item.put("code", p.code());
+        item.put("message", message(p.code(), p.args()));
+        return item;
+    }
+
+    private ProblemDetail problem(int status, String detail, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return problem;
+    }
+
+    private String message(String code, Object... args) {
+        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,67 @@
+package vn.tandem.system;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Date formatting for templates ({@code ${@fmt.date(x)}}): dd/MM/yyyy in Vietnamese (and English), in the
+ * business time zone of the application clock.
+ */
+@Component("fmt")
+public class Formats {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    private final Clock clock;
+
+    Formats(Clock clock) {
+        this.clock = clock;
+    }
+
+    public String date(Object value) {
+        if (value instanceof Instant i) {
+            return DATE.format(i.atZone(clock.getZone()));
+        }
+        if (value instanceof LocalDate d) {
+            return DATE.format(d);
+        }
+        return value == null ? "" : value.toString();
+    }
+
+    public String dateTime(Instant value) {
+        return value == null ? "" : DATE_TIME.format(value.atZone(clock.getZone()));
+    }
+
+    public String isoDate(Object value) {
+        if (value instanceof LocalDate d) {
+            return d.toString();
+        }
+        if (value instanceof Instant i) {
+            return i.atZone(clock.getZone()).toLocalDate().toString();
+        }
+        return value == null ? "" : value.toString();
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public boolean english() {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage());
+    }
+
+    public Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+
+    /** Picks the Vietnamese or English text of a pair. */
+    public String pick(String vi, String en) {
+        return english() && en != null && !en.isBlank() ? en : vi;
+    }
+}
