@@ -35,7 +35,7 @@ public class InboxQuery {
     }
 
     public Page<InboxItem> find(CurrentUser user, InboxScope scope, InboxFilter filter, int page, int size) {
-        Sort sort = Sort.by(Sort.Order.asc("dueAt").nullsLast(), Sort.Order.asc("createdAt"),
+        Sort sort = Sort.by(Sort.Order.asc("dueAt"), Sort.Order.asc("createdAt"),
                 Sort.Order.asc("taskId"));
         return items.findAll(spec(user, scope, filter), PageRequest.of(page, size, sort));
     }

@@ -23,21 +23,21 @@ public class IntakeForm {
     private Channel channel;
 
     @NotBlank(message = "{validation.required}")
-    @Size(max = 300, message = "{validation.maxLength}")
+    @Size(max = 300, message = "{validation.size.max}")
     private String title;
 
     @NotBlank(message = "{validation.required}")
-    @Size(min = 10, max = 10000, message = "{validation.lengthBetween}")
+    @Size(min = 10, max = 10000, message = "{validation.size.between}")
     private String description;
 
-    @Size(max = 500, message = "{validation.maxLength}")
+    @Size(max = 500, message = "{validation.size.max}")
     private String location;
 
     @NotNull(message = "{validation.required}")
     private Long unitId;
 
-    @Min(value = 0, message = "{validation.min}")
-    @Max(value = 100000, message = "{validation.max}")
+    @Min(value = 0, message = "{validation.value.min}")
+    @Max(value = 100000, message = "{validation.value.max}")
     private int crowdSize;
 
     private boolean levelSkipping;
@@ -50,7 +50,7 @@ public class IntakeForm {
     public static class PetitionerForm {
 
         @NotBlank(message = "{validation.required}")
-        @Size(max = 200, message = "{validation.maxLength}")
+        @Size(max = 200, message = "{validation.size.max}")
         private String fullName;
 
         @Pattern(regexp = "^$|^[0-9]{9}$|^[0-9]{12}$", message = "{validation.idNumber}")
@@ -59,7 +59,7 @@ public class IntakeForm {
         @Pattern(regexp = "^$|^\\+?[0-9 .-]{8,15}$", message = "{validation.phone}")
         private String phone;
 
-        @Size(max = 500, message = "{validation.maxLength}")
+        @Size(max = 500, message = "{validation.size.max}")
         private String address;
 
         private boolean confidential;

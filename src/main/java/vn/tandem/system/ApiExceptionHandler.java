@@ -76,9 +76,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    @ExceptionHandler({MaxUploadSizeExceededException.class, MultipartException.class})
-    ResponseEntity<ProblemDetail> upload(Exception e, HttpServletRequest request) {
-        ProblemDetail problem = problem(400, message("validation.file.tooLarge", 10), request);
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> upload(MultipartException e, HttpServletRequest request) {
+        ProblemDetail problem = problem(400, message("error.badRequest"), request);
+        problem.setProperty("errors", List.of(Map.of("field", "file", "code", "validation.file.empty",
+                "message", message("validation.file.empty"))));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                message("validation.file.tooLarge", 10));
         problem.setProperty("errors", List.of(Map.of("field", "file", "code", "validation.file.tooLarge",
                 "message", message("validation.file.tooLarge", 10))));
         return ResponseEntity.badRequest().body(problem);

@@ -47,8 +47,9 @@ class BpmnDeployer implements ApplicationRunner {
             }
         }
         var deployment = builder.deployWithResult();
-        log.info("BPMN deployment {}: {} process definition(s) new", deployment.getId(),
-                deployment.getDeployedProcessDefinitions().size());
+        var definitions = deployment.getDeployedProcessDefinitions();
+        log.info("BPMN deployment {}: {} new process definition version(s)", deployment.getId(),
+                definitions == null ? 0 : definitions.size());
     }
 
     /** The path after the last {@code /bpmn/}: {@code case-handling.bpmn}, whatever the classpath root. */

@@ -63,6 +63,10 @@ public final class FormReader {
                     .toList();
         }
         Object value = field.getValue() == null ? null : field.getValue().getValue();
+        if ("enum".equals(type) && !readOnly) {
+            // a decision is taken afresh each time a step comes round: never preselect an earlier choice
+            value = field.getDefaultValue();
+        }
         if (value instanceof Date date) {
             value = LocalDate.ofInstant(date.toInstant(), zone);
         }

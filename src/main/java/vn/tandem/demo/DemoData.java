@@ -1,0 +1,231 @@
+package vn.tandem.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import vn.tandem.casefile.Case;
+import vn.tandem.casefile.CaseFiles;
+import vn.tandem.casefile.CaseFilter;
+import vn.tandem.casefile.CaseType;
+import vn.tandem.casefile.Channel;
+import vn.tandem.identity.Directory;
+import vn.tandem.identity.Role;
+import vn.tandem.identity.TandemPrincipal;
+import vn.tandem.inbox.TaskActions;
+import vn.tandem.intake.Intake;
+import vn.tandem.intake.IntakeForm;
+import vn.tandem.process.CaseHandling;
+import vn.tandem.process.TandemClock;
+import vn.tandem.process.TaskSnapshot;
+import vn.tandem.process.Workflow;
+
+/** Creates the demo users and, at first start, about 30 cases at every stage of the process. */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "tandem.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    static final String PASSWORD = "demo";
+
+    private final Directory directory;
+    private final Intake intake;
+    private final TaskActions tasks;
+    private final Workflow workflow;
+    private final CaseFiles caseFiles;
+    private final TandemClock clock;
+    private final boolean createCases;
+
+    DemoData(Directory directory, Intake intake, TaskActions tasks, Workflow workflow, CaseFiles caseFiles,
+            TandemClock clock, @org.springframework.beans.factory.annotation.Value("${tandem.demo.cases:true}")
+            boolean createCases) {
+        this.directory = directory;
+        this.intake = intake;
+        this.tasks = tasks;
+        this.workflow = workflow;
+        this.caseFiles = caseFiles;
+        this.clock = clock;
+        this.createCases = createCases;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        createUsers();
+        if (createCases && runAs("admin", () -> caseFiles.search(new CaseFilter(null, null, null),
+                Pageable.ofSize(1), Directory.currentUser()).getTotalElements()) == 0) {
+            createCases();
+        }
+    }
+
+    void createUsers() {
+        user("officer.danvan", "Nguyễn Thị Hoa", "DV-TINH", Role.OFFICER);
+        user("officer.congan", "Trần Văn Hùng", "CA-TINH", Role.OFFICER);
+        user("supervisor.danvan", "Lê Thị Mai", "DV-TINH", Role.SUPERVISOR);
+        user("supervisor.congan", "Phạm Quốc Tuấn", "CA-TINH", Role.SUPERVISOR);
+        user("designer", "Đỗ Minh Khoa", "DV-TINH", Role.DESIGNER);
+        user("admin", "Vũ Thanh Bình", "CA-TINH", Role.ADMIN);
+        user("officer.danvan.minhxuan", "Hoàng Thị Lan", "DV-MINHXUAN", Role.OFFICER);
+        user("officer.congan.minhxuan", "Đặng Văn Nam", "CA-MINHXUAN", Role.OFFICER);
+        user("supervisor.danvan.minhxuan", "Bùi Thị Thu", "DV-MINHXUAN", Role.SUPERVISOR);
+        user("supervisor.congan.minhxuan", "Ngô Đức Long", "CA-MINHXUAN", Role.SUPERVISOR);
+    }
+
+    private void user(String username, String fullName, String unit, Role role) {
+        if (!directory.exists(username)) {
+            directory.createUser(username, PASSWORD, fullName, username + "@tandem.local", unit, Set.of(role));
+        }
+    }
+
+    /** The stages a demo case is driven to. */
+    enum Stage { RECEIVED, TRANSFERRED, REFUSED, MERGED, VERIFYING, PROPOSING, APPROVING, RETURNED, IMPLEMENTING,
+        RESOLVED, STABILIZED, MONITORING }
+
+    record Spec(String officer, String unit, CaseType type, Channel channel, String title, String description,
+            int crowd, boolean levelSkipping, List<IntakeForm.PetitionerForm> people, Stage stage, int daysAgo) {
+    }
+
+    void createCases() {
+        Instant start = clock.instant();
+        int created = 0;
+        for (Spec spec : DemoCases.all()) {
+            try {
+                clock.setTime(start.minus(Duration.ofDays(spec.daysAgo())));
+                drive(spec);
+                created++;
+            } finally {
+                clock.reset();
+            }
+        }
+        log.info("Created {} demo cases", created);
+    }
+
+    private void drive(Spec spec) {
+        IntakeForm form = new IntakeForm();
+        form.setType(spec.type());
+        form.setChannel(spec.channel());
+        form.setTitle(spec.title());
+        form.setDescription(spec.description());
+        form.setUnitId(directory.units().stream().filter(u -> u.getCode().equals(spec.unit())).findFirst()
+                .orElseThrow().getId());
+        form.setCrowdSize(spec.crowd());
+        form.setLevelSkipping(spec.levelSkipping());
+        form.setPetitioners(new java.util.ArrayList<>(spec.people()));
+        Case c = runAs(spec.officer(), () -> intake.receive(form, Directory.currentUser()));
+        String lead = c.getLeadAgency().toLowerCase(java.util.Locale.ROOT);
+        String supervisor = spec.officer().replace("officer", "supervisor");
+        Stage stage = spec.stage();
+        switch (stage) {
+            case RECEIVED -> {
+                return;
+            }
+            case TRANSFERRED -> {
+                complete(c, CaseHandling.TASK_ACCEPT, spec.officer(), Map.of("decision", "TRANSFER",
+                        "competentBody", "Thanh tra tỉnh", "reason", "Nội dung thuộc thẩm quyền giải quyết của Thanh tra tỉnh."));
+                return;
+            }
+            case REFUSED -> {
+                complete(c, CaseHandling.TASK_ACCEPT, spec.officer(), Map.of("decision", "REFUSE",
+                        "reason", "Đơn không ghi rõ nội dung, đã hướng dẫn công dân bổ sung theo quy định."));
+                return;
+            }
+            case MERGED -> {
+                String target = runAs("admin", () -> caseFiles.search(new CaseFilter(null, null, "Tranh chấp đất"),
+                        Pageable.ofSize(1), Directory.currentUser()).getContent().get(0).getCode());
+                complete(c, CaseHandling.TASK_ACCEPT, spec.officer(), Map.of("decision", "MERGE", "mergeInto", target,
+                        "reason", "Cùng nội dung với vụ việc đang giải quyết."));
+                return;
+            }
+            default -> complete(c, CaseHandling.TASK_ACCEPT, spec.officer(), Map.of("decision", "ACCEPT",
+                    "complex", spec.crowd() >= 5));
+        }
+        if (stage == Stage.VERIFYING) {
+            complete(c, verifyKey(lead), spec.officer(), verification(lead));
+            return;
+        }
+        String partnerOfficer = lead.equals("congan") ? spec.officer().replace("congan", "danvan")
+                : spec.officer().replace("danvan", "congan");
+        complete(c, verifyKey(lead), spec.officer(), verification(lead));
+        String partner = lead.equals("congan") ? "danvan" : "congan";
+        complete(c, verifyKey(partner), partnerOfficer, verification(partner));
+        if (stage == Stage.PROPOSING) {
+            return;
+        }
+        complete(c, CaseHandling.TASK_PROPOSE, spec.officer(), Map.of("plan",
+                "Phối hợp tổ chức đối thoại với công dân, giải thích chính sách, rà soát hồ sơ và đề xuất hỗ trợ phù hợp.",
+                "measures", "Ban Dân vận chủ trì đối thoại; Công an nắm tình hình, bảo đảm an ninh trật tự.",
+                "dialogueRequired", true));
+        if (stage == Stage.APPROVING) {
+            return;
+        }
+        if (stage == Stage.RETURNED) {
+            complete(c, CaseHandling.TASK_APPROVE, supervisor, Map.of("approvalDecision", "RETURN",
+                    "comments", "Bổ sung phương án bảo đảm an ninh trật tự khi đối thoại đông người."));
+            return;
+        }
+        complete(c, CaseHandling.TASK_APPROVE, supervisor, Map.of("approvalDecision", "APPROVE"));
+        if (stage == Stage.IMPLEMENTING) {
+            return;
+        }
+        complete(c, CaseHandling.TASK_IMPLEMENT, spec.officer(), Map.of("dialogueDate",
+                java.time.LocalDate.now(clock).toString(), "actionsTaken",
+                "Đã tổ chức đối thoại, công dân đồng thuận với hướng giải quyết; đã thực hiện các biện pháp theo phương án."));
+        String outcome = switch (stage) {
+            case RESOLVED -> "RESOLVED";
+            case STABILIZED -> "STABILIZED";
+            default -> "TEMPORARILY_STABILIZED";
+        };
+        complete(c, CaseHandling.TASK_OUTCOME, spec.officer(), Map.of("outcome", outcome, "outcomeSummary",
+                "Tình hình đã được kiểm soát, công dân chấp hành; tiếp tục nắm tình hình tại cơ sở."));
+    }
+
+    private static String verifyKey(String agencyGroupPrefix) {
+        return agencyGroupPrefix.equals("congan") ? CaseHandling.TASK_VERIFY_CONGAN : CaseHandling.TASK_VERIFY_DANVAN;
+    }
+
+    private static Map<String, Object> verification(String prefix) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(prefix + "Findings", prefix.equals("congan")
+                ? "Đã xác minh tại địa bàn: chưa phát hiện dấu hiệu lôi kéo, kích động; tình hình an ninh trật tự ổn định."
+                : "Đã gặp gỡ, nắm tâm tư nguyện vọng của công dân; ý kiến chủ yếu về chính sách bồi thường, hỗ trợ.");
+        values.put(prefix + "RiskLevel", "MEDIUM");
+        values.put(prefix + "Recommendation", "Tổ chức đối thoại sớm, công khai chính sách.");
+        return values;
+    }
+
+    private void complete(Case c, String key, String username, Map<String, ?> values) {
+        runAs(username, () -> {
+            TaskSnapshot task = workflow.openTasks(c.getId().toString()).stream().filter(t -> t.key().equals(key))
+                    .findFirst().orElseThrow(() -> new IllegalStateException(c.getCode() + " has no " + key));
+            tasks.complete(task.id(), values, Directory.currentUser());
+            return null;
+        });
+    }
+
+    private <T> T runAs(String username, Supplier<T> action) {
+        TandemPrincipal principal = directory.loadUserByUsername(username);
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                principal.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package vn.tandem.system;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** Prints where Tandem runs once it is ready (and the demo logins in the demo profile). */
+@Component
+class StartupBanner {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
+
+    @EventListener
+    void ready(ApplicationReadyEvent event) {
+        if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+            Environment env = event.getApplicationContext().getEnvironment();
+            String path = env.getProperty("server.servlet.context-path", "");
+            log.info("Tandem is ready: open http://localhost:{}{}/", web.getWebServer().getPort(), path);
+            if (env.getProperty("tandem.demo.enabled", Boolean.class, false)) {
+                log.info("Demo logins (password 'demo'): officer.congan, officer.danvan, supervisor.congan, "
+                        + "supervisor.danvan, designer, admin; commune level: officer.congan.minhxuan, "
+                        + "officer.danvan.minhxuan, supervisor.congan.minhxuan, supervisor.danvan.minhxuan");
+            }
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package vn.tandem.process.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.form.FormField;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.tandem.process.CaseHandling;
+import vn.tandem.process.CaseStatusChanged;
+import vn.tandem.process.TaskClosed;
+import vn.tandem.process.TaskOpened;
+
+/**
+ * Every path of {@code bpmn/case-handling.bpmn}, with the real listeners and delegates, timers driven by the
+ * engine clock; the class asserts 100% flow-node and sequence-flow coverage.
+ */
+@Deployment(resources = "bpmn/case-handling.bpmn")
+class CaseHandlingProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
+            .builder(TestEngine.configuration("case-handling-test")).assertClassCoverageAtLeast(1.0).build();
+
+    ProcessEngine engine;
+    Instant start = Instant.parse("2026-03-02T02:00:00Z");
+
+    @BeforeEach
+    void setUp(ProcessEngine engine) {
+        this.engine = engine;
+        org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init(engine);
+        TestEngine.EVENTS.clear();
+        ClockUtil.setCurrentTime(java.util.Date.from(start));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    ProcessInstance startCase(long caseId) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(CaseHandling.VAR_CASE_ID, caseId);
+        vars.put(CaseHandling.VAR_LEAD_AGENCY, "CONGAN");
+        vars.put(CaseHandling.VAR_LEAD_OFFICERS, "congan-officer");
+        vars.put(CaseHandling.VAR_LEAD_SUPERVISORS, "congan-supervisor");
+        return engine.getRuntimeService().startProcessInstanceByKey(CaseHandling.PROCESS_KEY,
+                Long.toString(caseId), vars);
+    }
+
+    void submit(ProcessInstance pi, String key, String user, Map<String, Object> values) {
+        Task task = TestEngine.task(engine.getTaskService(), pi.getId(), key);
+        assertThat(task).as("open task " + key).isNotNull();
+        if (task.getAssignee() == null) {
+            engine.getTaskService().claim(task.getId(), user);
+        }
+        engine.getFormService().submitTaskForm(task.getId(), values);
+    }
+
+    void acceptAndVerify(ProcessInstance pi) {
+        submit(pi, "Task_Accept", "officer.congan", Map.of("decision", "ACCEPT", "complex", false));
+        assertThat(pi).isWaitingAt("Task_VerifyDanvan", "Task_VerifyCongan");
+        submit(pi, "Task_VerifyDanvan", "officer.danvan", Map.of("danvanFindings", "Nắm tình hình tại cơ sở xong",
+                "danvanRiskLevel", "LOW"));
+        submit(pi, "Task_VerifyCongan", "officer.congan", Map.of("conganFindings", "Không có dấu hiệu kích động",
+                "conganRiskLevel", "MEDIUM"));
+    }
+
+    void proposeAndApprove(ProcessInstance pi) {
+        submit(pi, "Task_ProposeSolution", "officer.congan", Map.of("plan",
+                "Tổ chức đối thoại và hỗ trợ các hộ dân theo chính sách hiện hành.", "dialogueRequired", true));
+        submit(pi, "Task_ApproveSolution", "supervisor.congan", Map.of("approvalDecision", "APPROVE"));
+        submit(pi, "Task_Implement", "officer.congan", Map.of("actionsTaken", "Đã đối thoại, công dân đồng thuận.",
+                "dialogueDate", "05/03/2026"));
+    }
+
+    void advanceDays(int days) {
+        ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant()
+                .plus(Duration.ofDays(days))));
+        engine.getManagementService().createJobQuery().executable().list()
+                .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+
+    List<CaseStatusChanged> statusEvents() {
+        return TestEngine.EVENTS.stream().filter(CaseStatusChanged.class::isInstance)
+                .map(CaseStatusChanged.class::cast).toList();
+    }
+
+    @Test
+    void acceptedCaseIsVerifiedByBothAgenciesProposedReturnedApprovedAndResolved() {
+        ProcessInstance pi = startCase(1);
+        assertThat(pi).isWaitingAt("Task_Accept");
+        Task accept = TestEngine.task(engine.getTaskService(), pi.getId(), "Task_Accept");
+        assertThat(accept.getDueDate().toInstant()).isEqualTo(start.plus(Duration.ofDays(10)));
+        acceptAndVerify(pi);
+        assertThat(pi).variables().containsEntry("assignedOfficer", "officer.congan");
+        Task propose = TestEngine.task(engine.getTaskService(), pi.getId(), "Task_ProposeSolution");
+        assertThat(propose.getAssignee()).isEqualTo("officer.congan");
+        submit(pi, "Task_ProposeSolution", "officer.congan", Map.of("plan", "Phương án ban đầu cần được bổ sung thêm."));
+        submit(pi, "Task_ApproveSolution", "supervisor.congan", Map.of("approvalDecision", "RETURN",
+                "comments", "Bổ sung phương án bảo đảm an ninh."));
+        assertThat(pi).isWaitingAt("Task_ProposeSolution");
+        FormField comments = engine.getFormService().getTaskFormData(TestEngine.task(engine.getTaskService(),
+                pi.getId(), "Task_ProposeSolution").getId()).getFormFields().stream()
+                .filter(f -> f.getId().equals("comments")).findFirst().orElseThrow();
+        assertThat(comments.getValue().getValue()).isEqualTo("Bổ sung phương án bảo đảm an ninh.");
+        proposeAndApprove(pi);
+        submit(pi, "Task_RecordOutcome", "officer.congan", Map.of("outcome", "RESOLVED",
+                "outcomeSummary", "Đã giải quyết dứt điểm, công dân rút đơn."));
+        assertThat(pi).isEnded().hasPassed("EndEvent_Closed");
+        assertThat(statusEvents()).extracting(CaseStatusChanged::status, CaseStatusChanged::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("IN_PROGRESS", null),
+                        org.assertj.core.groups.Tuple.tuple("CLOSED", "RESOLVED"));
+    }
+
+    @Test
+    void partnerVerificationTaskGoesToThePartnerAgencyGroupAndEveryTaskIsPublished() {
+        ProcessInstance pi = startCase(2);
+        submit(pi, "Task_Accept", "officer.congan", Map.of("decision", "ACCEPT"));
+        List<TaskOpened> opened = TestEngine.EVENTS.stream().filter(TaskOpened.class::isInstance)
+                .map(TaskOpened.class::cast).toList();
+        assertThat(opened).extracting(o -> o.task().key())
+                .containsExactlyInAnyOrder("Task_Accept", "Task_VerifyDanvan", "Task_VerifyCongan");
+        assertThat(opened).filteredOn(o -> o.task().key().equals("Task_VerifyDanvan")).singleElement()
+                .satisfies(o -> assertThat(o.task().candidateGroups()).containsExactly("danvan-officer"));
+        TaskClosed closed = TestEngine.EVENTS.stream().filter(TaskClosed.class::isInstance)
+                .map(TaskClosed.class::cast).findFirst().orElseThrow();
+        assertThat(closed.completedBy()).isEqualTo("officer.congan");
+        assertThat(closed.text("decision")).isEqualTo("ACCEPT");
+    }
+
+    @Test
+    void stabilizedOutcomeClosesTheCase() {
+        ProcessInstance pi = startCase(3);
+        acceptAndVerify(pi);
+        proposeAndApprove(pi);
+        submit(pi, "Task_RecordOutcome", "officer.congan", Map.of("outcome", "STABILIZED",
+                "outcomeSummary", "Tình hình đã ổn định tại địa bàn."));
+        assertThat(pi).isEnded().hasPassed("Task_CloseCase", "EndEvent_Closed");
+        assertThat(statusEvents()).last().extracting(CaseStatusChanged::outcome).isEqualTo("STABILIZED");
+    }
+
+    @Test
+    void transferMergeAndRefusalEndAtAcceptance() {
+        ProcessInstance transfer = startCase(4);
+        submit(transfer, "Task_Accept", "officer.congan", Map.of("decision", "TRANSFER", "competentBody",
+                "Thanh tra tỉnh", "reason", "Không thuộc thẩm quyền."));
+        assertThat(transfer).isEnded().hasPassed("EndEvent_Transferred");
+        ProcessInstance merge = startCase(5);
+        submit(merge, "Task_Accept", "officer.congan", Map.of("decision", "MERGE", "mergeInto", "VV-2026-000001",
+                "reason", "Trùng nội dung."));
+        assertThat(merge).isEnded().hasPassed("EndEvent_Merged");
+        ProcessInstance refuse = startCase(6);
+        submit(refuse, "Task_Accept", "officer.congan", Map.of("decision", "REFUSE", "reason", "Đơn nặc danh."));
+        assertThat(refuse).isEnded().hasPassed("EndEvent_Refused");
+        assertThat(statusEvents()).extracting(CaseStatusChanged::outcome)
+                .containsExactly("TRANSFERRED", "MERGED", "REFUSED");
+        assertThat(statusEvents().get(1).relatedCaseCode()).isEqualTo("VV-2026-000001");
+        assertThat(statusEvents().get(2).note()).isEqualTo("Đơn nặc danh.");
+    }
+
+    @Test
+    void refusalWithoutAReasonIsRejectedByTheEngine() {
+        ProcessInstance pi = startCase(7);
+        assertThatThrownBy(() -> submit(pi, "Task_Accept", "officer.congan", Map.of("decision", "REFUSE")))
+                .isInstanceOf(FormFieldValidatorException.class);
+        assertThat(pi).isWaitingAt("Task_Accept");
+    }
+
+    @Test
+    void temporarilyStabilizedCaseIsCheckedEvery30DaysAndTheThirdCheckCannotKeepMonitoring() {
+        ProcessInstance pi = startCase(8);
+        acceptAndVerify(pi);
+        proposeAndApprove(pi);
+        submit(pi, "Task_RecordOutcome", "officer.congan", Map.of("outcome", "TEMPORARILY_STABILIZED",
+                "outcomeSummary", "Tạm ổn định, cần tiếp tục theo dõi."));
+        assertThat(pi).isWaitingAt("Event_MonitoringDue");
+        advanceDays(29);
+        assertThat(pi).isWaitingAt("Event_MonitoringDue");
+        advanceDays(2);
+        assertThat(pi).isWaitingAt("Task_MonitoringCheck");
+        assertThat(pi).variables().containsEntry("monitoringCheckNumber", 1L);
+        submit(pi, "Task_MonitoringCheck", "officer.congan", Map.of("checkResult", "KEEP_MONITORING",
+                "situation", "Còn tiềm ẩn, tiếp tục theo dõi."));
+        advanceDays(31);
+        submit(pi, "Task_MonitoringCheck", "officer.congan", Map.of("checkResult", "KEEP_MONITORING",
+                "situation", "Còn tiềm ẩn, tiếp tục theo dõi."));
+        advanceDays(31);
+        assertThat(pi).isWaitingAt("Task_FinalMonitoringCheck");
+        Task last = TestEngine.task(engine.getTaskService(), pi.getId(), "Task_FinalMonitoringCheck");
+        @SuppressWarnings("unchecked")
+        Map<String, String> options = (Map<String, String>) engine.getFormService().getTaskFormData(last.getId())
+                .getFormFields().stream().filter(f -> f.getId().equals("finalCheckResult")).findFirst().orElseThrow()
+                .getType().getInformation("values");
+        assertThat(options).containsOnlyKeys("STABLE", "FLARE_UP");
+        submit(pi, "Task_FinalMonitoringCheck", "officer.congan", Map.of("finalCheckResult", "STABLE",
+                "situation", "Đã ổn định hoàn toàn."));
+        assertThat(pi).isEnded().hasPassed("Task_CloseStabilized", "EndEvent_Stabilized");
+        assertThat(statusEvents()).extracting(CaseStatusChanged::status).containsExactly("IN_PROGRESS",
+                "MONITORING", "CLOSED");
+        assertThat(statusEvents()).last().extracting(CaseStatusChanged::outcome).isEqualTo("STABILIZED");
+    }
+
+    @Test
+    void stableAtARegularCheckClosesAsStabilized() {
+        ProcessInstance pi = startCase(9);
+        acceptAndVerify(pi);
+        proposeAndApprove(pi);
+        submit(pi, "Task_RecordOutcome", "officer.congan", Map.of("outcome", "TEMPORARILY_STABILIZED",
+                "outcomeSummary", "Tạm ổn định, cần tiếp tục theo dõi."));
+        advanceDays(31);
+        submit(pi, "Task_MonitoringCheck", "officer.congan", Map.of("checkResult", "STABLE",
+                "situation", "Ổn định, không còn kiến nghị."));
+        assertThat(pi).isEnded().hasPassed("EndEvent_Stabilized");
+    }
+
+    @Test
+    void flareUpsReopenTheCaseAtTheProposalStep() {
+        ProcessInstance pi = startCase(10);
+        acceptAndVerify(pi);
+        proposeAndApprove(pi);
+        submit(pi, "Task_RecordOutcome", "officer.congan", Map.of("outcome", "TEMPORARILY_STABILIZED",
+                "outcomeSummary", "Tạm ổn định, cần tiếp tục theo dõi."));
+        advanceDays(31);
+        submit(pi, "Task_MonitoringCheck", "officer.congan", Map.of("checkResult", "FLARE_UP",
+                "situation", "Công dân tiếp tục tụ tập, tái phát."));
+        assertThat(pi).isWaitingAt("Task_ProposeSolution");
+        assertThat(statusEvents()).last().extracting(CaseStatusChanged::event).isEqualTo("REOPENED");
+        proposeAndApprove(pi);
+        submit(pi, "Task_RecordOutcome", "officer.congan", Map.of("outcome", "TEMPORARILY_STABILIZED",
+                "outcomeSummary", "Tạm ổn định lần hai."));
+        assertThat(pi).variables().containsEntry("monitoringCheckNumber", 0L);
+        for (int i = 0; i < 2; i++) {
+            advanceDays(31);
+            submit(pi, "Task_MonitoringCheck", "officer.congan", Map.of("checkResult", "KEEP_MONITORING",
+                    "situation", "Tiếp tục theo dõi sát."));
+        }
+        advanceDays(31);
+        submit(pi, "Task_FinalMonitoringCheck", "officer.congan", Map.of("finalCheckResult", "FLARE_UP",
+                "situation", "Tái phát sau 90 ngày."));
+        assertThat(pi).isWaitingAt("Task_ProposeSolution");
+        assertThat(statusEvents()).filteredOn(e -> "REOPENED".equals(e.event())).hasSize(2);
+    }
+}

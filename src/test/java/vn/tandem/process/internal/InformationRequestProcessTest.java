@@ -1,0 +1,65 @@
+package vn.tandem.process.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.tandem.process.InformationRequestProcess;
+import vn.tandem.process.TaskClosed;
+
+/** Every path of {@code bpmn/information-request.bpmn}; the class asserts 100% coverage. */
+@Deployment(resources = "bpmn/information-request.bpmn")
+class InformationRequestProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
+            .builder(TestEngine.configuration("information-request-test")).assertClassCoverageAtLeast(1.0).build();
+
+    ProcessEngine engine;
+
+    @BeforeEach
+    void setUp(ProcessEngine engine) {
+        this.engine = engine;
+        org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init(engine);
+        TestEngine.EVENTS.clear();
+    }
+
+    @Test
+    void partnerAnswersRequesterAsksAFollowUpThenAcknowledges() {
+        Date due = Date.from(Instant.parse("2026-12-01T10:00:00Z"));
+        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(
+                InformationRequestProcess.PROCESS_KEY, "42", Map.of("requestId", 7L, "question",
+                        "Đề nghị cung cấp thông tin về nhân thân các đối tượng", "dueDate", due,
+                        "requestedBy", "officer.congan", "answeringGroup", "danvan-officer",
+                        "requestingGroup", "congan-officer"));
+        Task answer = TestEngine.task(engine.getTaskService(), pi.getId(), "Task_AnswerRequest");
+        assertThat(answer.getDueDate()).isEqualTo(due);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(answer.getId()).taskCandidateGroup(
+                "danvan-officer").count()).isEqualTo(1);
+        engine.getTaskService().claim(answer.getId(), "officer.danvan");
+        engine.getFormService().submitTaskForm(answer.getId(), Map.of("answer", "Các đối tượng không có tiền án."));
+        Task ack = TestEngine.task(engine.getTaskService(), pi.getId(), "Task_AcknowledgeAnswer");
+        assertThat(ack.getAssignee()).isEqualTo("officer.congan");
+        engine.getFormService().submitTaskForm(ack.getId(), Map.of("ackDecision", "FOLLOW_UP",
+                "followUpQuestion", "Đề nghị cung cấp thêm nơi làm việc hiện nay."));
+        assertThat(pi).isWaitingAt("Task_AnswerRequest");
+        Task again = TestEngine.task(engine.getTaskService(), pi.getId(), "Task_AnswerRequest");
+        engine.getTaskService().claim(again.getId(), "officer.danvan");
+        engine.getFormService().submitTaskForm(again.getId(), Map.of("answer", "Đang làm việc tại khu công nghiệp."));
+        Task ack2 = TestEngine.task(engine.getTaskService(), pi.getId(), "Task_AcknowledgeAnswer");
+        engine.getFormService().submitTaskForm(ack2.getId(), Map.of("ackDecision", "ACKNOWLEDGE"));
+        assertThat(pi).isEnded().hasPassed("EndEvent_Acknowledged");
+        assertThat(TestEngine.EVENTS.stream().filter(TaskClosed.class::isInstance).map(TaskClosed.class::cast)
+                .map(c -> c.task().context().get("requestId"))).containsOnly(7L);
+    }
+}

@@ -1,0 +1,46 @@
+package vn.tandem.process.internal;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
+import vn.tandem.process.TandemClock;
+
+/**
+ * A plain in-memory engine wired with Tandem's real plugin, listeners and delegates (no Spring context), the
+ * coverage plugin, the job executor off, and a list collecting every published event.
+ */
+final class TestEngine {
+
+    static final List<Object> EVENTS = new CopyOnWriteArrayList<>();
+
+    private TestEngine() {
+    }
+
+    static ProcessEngineConfiguration configuration(String name) {
+        TandemClock clock = new TandemClock(ZoneId.of("Asia/Ho_Chi_Minh"));
+        TaskEventsListener taskEvents = new TaskEventsListener(EVENTS::add,
+                new TaskProperties(5, Map.of("Task_Accept", 10)), clock);
+        ProcessCoverageInMemProcessEngineConfiguration configuration =
+                new ProcessCoverageInMemProcessEngineConfiguration();
+        configuration.setProcessEngineName(name);
+        configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=1000");
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        configuration.setJobExecutorActivate(false);
+        configuration.setBeans(Map.of("caseLifecycleDelegate", new CaseLifecycleDelegate(EVENTS::add),
+                "monitoringCounterDelegate", new MonitoringCounterDelegate(),
+                "assignedOfficerListener", new AssignedOfficerListener(),
+                "taskEventsListener", taskEvents));
+        configuration.getProcessEnginePlugins().add(new TandemEnginePlugin(taskEvents));
+        return configuration;
+    }
+
+    /** The single open task with this key in the process instance. */
+    static Task task(TaskService tasks, String processInstanceId, String key) {
+        return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
+    }
+}
