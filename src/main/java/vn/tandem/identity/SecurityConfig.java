@@ -14,6 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -26,6 +27,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfig {
 
     static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    static final RequestMatcher API_DOCS = PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -47,7 +49,7 @@ class SecurityConfig {
             .httpBasic(b -> b.authenticationEntryPoint(basic))
             .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::isBasicAuthenticatedApiCall))
             .exceptionHandling(ex -> ex
-                .defaultAuthenticationEntryPointFor(basic, API)
+                .defaultAuthenticationEntryPointFor(basic, new OrRequestMatcher(API, API_DOCS))
                 .defaultAccessDeniedHandlerFor(SecurityConfig::apiAccessDenied, API))
             .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "

@@ -1,0 +1,67 @@
+package vn.tandem.support;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Calls the API over HTTP as a demo user (HTTP Basic, password {@code demo}). */
+public class Api {
+
+    public static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    private final TestRestTemplate rest;
+
+    public Api(TestRestTemplate rest, String user) {
+        this.rest = rest.withBasicAuth(user, "demo");
+    }
+
+    public ResponseEntity<Map<String, Object>> get(String path) {
+        return rest.exchange(path, HttpMethod.GET, null, JSON);
+    }
+
+    public ResponseEntity<Map<String, Object>> post(String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JSON);
+    }
+
+    public ResponseEntity<Map<String, Object>> post(String path, Object body, HttpHeaders headers) {
+        return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JSON);
+    }
+
+    /** Creates a case led by the user's agency in the given unit and returns its code. */
+    public String createCase(long unitId, String type, String title) {
+        var response = post("/api/cases", Map.of("type", type, "channel", "RECEPTION", "title", title,
+                "description", "Nội dung vụ việc phục vụ kiểm thử tự động.", "unitId", unitId, "crowdSize", 2,
+                "petitioners", List.of(Map.of("fullName", "Nguyễn Văn A", "idNumber", "001234567890",
+                        "phone", "0912345678", "address", "Xã Yên Sơn"))));
+        if (response.getStatusCode().value() != 201) {
+            throw new IllegalStateException("Case not created: " + response);
+        }
+        return (String) response.getBody().get("code");
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> items(ResponseEntity<Map<String, Object>> response) {
+        return (List<Map<String, Object>>) response.getBody().get("items");
+    }
+
+    /** The open task with this key on the case (from the case detail), or null. */
+    @SuppressWarnings("unchecked")
+    public String taskId(String caseCode, String key) {
+        var tasks = (List<Map<String, Object>>) get("/api/cases/" + caseCode).getBody().get("currentTasks");
+        return tasks.stream().filter(t -> key.equals(t.get("key"))).map(t -> (String) t.get("id")).findFirst()
+                .orElse(null);
+    }
+
+    public int complete(String taskId, Map<String, ?> values) {
+        return post("/api/tasks/" + taskId + "/complete", values).getStatusCode().value();
+    }
+}
