@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.tandem.audit.AuditLog;
@@ -31,9 +32,13 @@ class CaseProcessListener {
     private final CaseFiles caseFiles;
     private final AuditLog audit;
     private final Clock clock;
+    private final MessageSource messages;
+
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     CaseProcessListener(Cases cases, SolutionPlans plans, CaseLinks links, Timeline timeline, Directory directory,
-            CaseFiles caseFiles, AuditLog audit, Clock clock) {
+            CaseFiles caseFiles, AuditLog audit, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.cases = cases;
         this.plans = plans;
         this.links = links;
@@ -65,11 +70,11 @@ class CaseProcessListener {
         caseFiles.publishChanged(c);
     }
 
-    private static List<Timeline.Detail> statusDetails(CaseStatusChanged event) {
+    private List<Timeline.Detail> statusDetails(CaseStatusChanged event) {
         List<Timeline.Detail> details = new java.util.ArrayList<>();
-        details.add(new Timeline.Detail("Trạng thái", "Status", event.status()));
+        details.add(translated("Trạng thái", "Status", "status." + event.status()));
         if (event.outcome() != null) {
-            details.add(new Timeline.Detail("Kết quả", "Outcome", event.outcome()));
+            details.add(translated("Kết quả", "Outcome", "outcome." + event.outcome()));
         }
         if (event.relatedCaseCode() != null) {
             details.add(new Timeline.Detail("Vụ việc liên quan", "Related case", event.relatedCaseCode()));
@@ -78,6 +83,11 @@ class CaseProcessListener {
             details.add(new Timeline.Detail("Ghi chú", "Note", event.note()));
         }
         return details;
+    }
+
+    private Timeline.Detail translated(String label, String labelEn, String code) {
+        return new Timeline.Detail(label, labelEn, messages.getMessage(code, null, code, VIETNAMESE),
+                messages.getMessage(code, null, code, Locale.ENGLISH));
     }
 
     /** A task given to another agency's group shares the case with that agency (recorded on the timeline). */

@@ -23,8 +23,12 @@ public class Timeline {
         this.json = json;
     }
 
-    /** A labelled value shown under a timeline entry. */
-    public record Detail(String label, String labelEn, String value) {
+    /** A labelled value shown under a timeline entry; {@code valueEn} where the value itself is translated. */
+    public record Detail(String label, String labelEn, String value, String valueEn) {
+
+        public Detail(String label, String labelEn, String value) {
+            this(label, labelEn, value, null);
+        }
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -45,7 +49,7 @@ public class Timeline {
         try {
             return List.of(json.readValue(entry.getDetails(), Detail[].class));
         } catch (JsonProcessingException e) {
-            return List.of(new Detail("", "", entry.getDetails()));
+            return List.of(new Detail("", "", entry.getDetails(), null));
         }
     }
 

@@ -16,7 +16,8 @@ import vn.tandem.common.FieldProblem;
  */
 public final class FormValues {
 
-    static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private FormValues() {
     }

@@ -1,0 +1,218 @@
+package vn.tandem.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.tandem.process.TandemClock;
+import vn.tandem.process.Workflow;
+import vn.tandem.support.TandemIntegrationTest;
+
+/**
+ * The whole walk in headless Chromium: a Công an officer files a case, both agencies verify, the officer
+ * proposes, the supervisor approves, the officer implements and records "tạm ổn định"; 31 days later the
+ * monitoring check closes it as "ổn định", and the case page shows the whole timeline.
+ */
+@Tag("browser")
+@TandemIntegrationTest
+class CaseWalkBrowserIT {
+
+    static WebDriver driver;
+    static WebDriverWait wait;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TandemClock clock;
+    @Autowired
+    Workflow workflow;
+
+    @BeforeAll
+    static void startBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1400,1000", "--lang=vi");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void login(String user) {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys("demo");
+        click(driver.findElement(By.id("login-submit")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inbox-table")));
+    }
+
+    void openTask(String caseCode, String key) {
+        driver.get(url("/inbox?scope=all&q=" + caseCode));
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("tr.inbox-row[data-task-key='" + key + "'] a.task-link")));
+        click(row);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-form")));
+    }
+
+    void click(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        element.click();
+    }
+
+    void type(String id, String text) {
+        WebElement element = driver.findElement(By.id(id));
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    void choose(String radioId) {
+        click(driver.findElement(By.id(radioId)));
+    }
+
+    void complete() {
+        click(driver.findElement(By.id("complete")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash-success")));
+    }
+
+    void screenshot(String name) throws Exception {
+        Path dir = Path.of("target/screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void officerWorksACaseFromIntakeToStabilizedWithBothAgenciesAndASupervisor() throws Exception {
+        login("officer.congan");
+        screenshot("01-inbox");
+        driver.get(url("/cases/new"));
+        click(driver.findElement(By.id("intake-submit")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
+        assertThat(driver.findElement(By.id("intake-form")).getText()).contains("Trường này là bắt buộc.");
+        new Select(driver.findElement(By.id("type"))).selectByValue("COMPLAINT");
+        new Select(driver.findElement(By.id("unitId"))).selectByVisibleText("Công an xã Yên Sơn");
+        type("title", "Khiếu nại về ranh giới đất giữa hai hộ dân thôn 4");
+        type("description", "Hai hộ dân tranh chấp ranh giới đất, đề nghị chính quyền phối hợp giải quyết.");
+        type("crowdSize", "3");
+        type("petitioners0.fullName", "Lê Văn Bốn");
+        type("petitioners0.idNumber", "008077001111");
+        click(driver.findElement(By.id("add-petitioner")));
+        type("petitioners1.fullName", "Hà Thị Năm");
+        screenshot("02-intake");
+        click(driver.findElement(By.id("intake-submit")));
+        String code = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-code"))).getText();
+        assertThat(code).matches("VV-\\d{4}-\\d{6}");
+        assertThat(driver.findElements(By.cssSelector("#petitioners tr.petitioner"))).hasSize(2);
+
+        openTask(code, "Task_Accept");
+        complete0WithErrors();
+        choose("decision-ACCEPT");
+        complete();
+        openTask(code, "Task_VerifyCongan");
+        type("conganFindings", "Đã xác minh tại địa bàn, không có dấu hiệu kích động.");
+        choose("conganRiskLevel-MEDIUM");
+        complete();
+
+        login("officer.danvan");
+        openTask(code, "Task_VerifyDanvan");
+        type("danvanFindings", "Đã gặp gỡ hai hộ dân, cả hai mong muốn được hòa giải.");
+        choose("danvanRiskLevel-LOW");
+        complete();
+
+        login("officer.congan");
+        openTask(code, "Task_ProposeSolution");
+        assertThat(driver.findElement(By.id("ro-danvanFindings")).getText()).contains("mong muốn được hòa giải");
+        type("plan", "Tổ chức hòa giải tại thôn với sự tham gia của Ban Dân vận và Công an xã.");
+        complete();
+
+        login("supervisor.congan");
+        openTask(code, "Task_ApproveSolution");
+        choose("approvalDecision-APPROVE");
+        complete();
+
+        login("officer.congan");
+        openTask(code, "Task_Implement");
+        type("actionsTaken", "Đã tổ chức hòa giải, hai hộ thống nhất cắm mốc ranh giới.");
+        complete();
+        openTask(code, "Task_RecordOutcome");
+        choose("outcome-TEMPORARILY_STABILIZED");
+        type("outcomeSummary", "Tạm ổn định, tiếp tục theo dõi việc cắm mốc.");
+        complete();
+        driver.get(url("/cases/" + code));
+        assertThat(driver.findElement(By.id("fact-status")).getText()).isEqualTo("Đang theo dõi");
+
+        clock.advance(Duration.ofDays(31));
+        assertThat(workflow.executeDueJobs()).isPositive();
+        openTask(code, "Task_MonitoringCheck");
+        assertThat(driver.findElement(By.id("ro-monitoringCheckNumber")).getText()).isEqualTo("1");
+        choose("checkResult-STABLE");
+        type("situation", "Hai hộ đã cắm mốc xong, không còn tranh chấp.");
+        complete();
+
+        driver.get(url("/cases/" + code));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#diagram.diagram-ready")));
+        assertThat(driver.findElement(By.id("fact-status")).getText()).isEqualTo("Đã kết thúc");
+        assertThat(driver.findElement(By.id("fact-outcome")).getText()).isEqualTo("Ổn định");
+        assertThat(driver.findElement(By.id("fact-agencies")).getText()).contains("CONGAN", "DANVAN");
+        List<String> titles = driver.findElements(By.cssSelector("#timeline .timeline-title")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(titles).contains("Tiếp nhận vụ việc", "Thụ lý, kiểm tra thẩm quyền và trùng lặp",
+                "Xác minh, nắm tình hình (Công an)", "Xác minh, nắm tình hình (Dân vận)",
+                "Đề xuất phương án giải quyết", "Lãnh đạo duyệt phương án", "Tổ chức thực hiện, đối thoại",
+                "Ghi nhận kết quả giải quyết", "Chuyển sang theo dõi", "Kiểm tra tình hình định kỳ",
+                "Kết thúc: ổn định");
+        assertThat(titles).anyMatch(t -> t.startsWith("Chia sẻ vụ việc với Ban Dân vận"));
+        assertThat(titles.get(0)).isEqualTo("Kết thúc: ổn định");
+        screenshot("03-case-closed");
+        driver.get(url("/cases/" + code + "?lang=en"));
+        assertThat(driver.findElement(By.id("fact-outcome")).getText()).isEqualTo("Stabilized");
+        driver.get(url("/cases/" + code + "?lang=vi"));
+    }
+
+    /** Submitting the acceptance form empty shows the field error in Vietnamese and keeps the task open. */
+    void complete0WithErrors() {
+        click(driver.findElement(By.id("complete")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-decision")));
+        assertThat(driver.findElement(By.id("error-decision")).getText()).isEqualTo("Trường này là bắt buộc.");
+    }
+}
