@@ -27,7 +27,7 @@ public class IntakeForm {
     private String title;
 
     @NotBlank(message = "{validation.required}")
-    @Size(min = 10, max = 10000, message = "{validation.size.between}")
+    @Size(max = 10000, message = "{validation.size.max}")
     private String description;
 
     @Size(max = 500, message = "{validation.size.max}")

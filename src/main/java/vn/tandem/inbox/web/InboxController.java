@@ -34,17 +34,20 @@ class InboxController {
 
     @GetMapping("/inbox")
     String inbox(@AuthenticationPrincipal TandemPrincipal principal,
-            @RequestParam(defaultValue = "mine") String scope, @RequestParam(required = false) String type,
+            @RequestParam(required = false) String scope, @RequestParam(required = false) String type,
             @RequestParam(required = false) String task, @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) Integer dueWithin, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page, Model model) {
         CurrentUser user = principal.user();
-        InboxScope tab = parseScope(scope);
         Integer within = dueWithin == null ? null : Math.max(0, Math.min(365, dueWithin));
         InboxFilter filter = new InboxFilter(blank(type), blank(task), overdue, within, blank(q));
+        var counts = query.counts(user, filter);
+        InboxScope tab = scope == null
+                ? (counts.get(InboxScope.MINE) == 0 && counts.get(InboxScope.GROUP) > 0 ? InboxScope.GROUP : InboxScope.MINE)
+                : parseScope(scope);
         Page<InboxItem> items = query.find(user, tab, filter, Math.max(0, page), PAGE_SIZE);
         model.addAttribute("items", items);
-        model.addAttribute("counts", query.counts(user, filter));
+        model.addAttribute("counts", counts);
         model.addAttribute("scope", tab.name().toLowerCase(Locale.ROOT));
         model.addAttribute("filter", filter);
         model.addAttribute("caseTypes", CaseType.values());

@@ -2,6 +2,8 @@ package vn.tandem.process.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
@@ -39,17 +41,26 @@ class BpmnDeployer implements ApplicationRunner {
             log.warn("No BPMN files found under classpath:bpmn/");
             return;
         }
-        DeploymentBuilder builder = repository.createDeployment().name(DEPLOYMENT_NAME).source("bpmn/")
-                .enableDuplicateFiltering(true);
+        Map<String, byte[]> files = new TreeMap<>();
         for (Resource resource : resources) {
             try (InputStream in = resource.getInputStream()) {
-                builder.addInputStream(resourceName(resource.getURL().toString()), in);
+                files.put(resourceName(resource.getURL().toString()), in.readAllBytes());
             }
         }
-        var deployment = builder.deployWithResult();
-        var definitions = deployment.getDeployedProcessDefinitions();
-        log.info("BPMN deployment {}: {} new process definition version(s)", deployment.getId(),
-                definitions == null ? 0 : definitions.size());
+        int created = deploy(files);
+        log.info("BPMN from bpmn/: {} file(s), {} new process definition version(s)", files.size(), created);
+    }
+
+    /**
+     * Deploys the files under stable names; only files that changed since the last deployment of that name make
+     * a new version. Returns the number of new process definition versions.
+     */
+    int deploy(Map<String, byte[]> files) {
+        DeploymentBuilder builder = repository.createDeployment().name(DEPLOYMENT_NAME).source("bpmn/")
+                .enableDuplicateFiltering(true);
+        files.forEach((name, bytes) -> builder.addInputStream(name, new java.io.ByteArrayInputStream(bytes)));
+        var definitions = builder.deployWithResult().getDeployedProcessDefinitions();
+        return definitions == null ? 0 : definitions.size();
     }
 
     /** The path after the last {@code /bpmn/}: {@code case-handling.bpmn}, whatever the classpath root. */

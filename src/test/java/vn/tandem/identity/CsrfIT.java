@@ -1,0 +1,62 @@
+package vn.tandem.identity;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import vn.tandem.support.TandemIntegrationTest;
+
+/**
+ * Only HTTP-Basic API calls are exempt from CSRF: a browser session must send the token, pages require login,
+ * and the engine's REST paths are closed.
+ */
+@TandemIntegrationTest
+class CsrfIT {
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    Directory directory;
+
+    MockMvc mvc;
+
+    @BeforeEach
+    void mvc() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+    }
+
+    @Test
+    void sessionCallsNeedTheCsrfTokenBasicCallsDoNot() throws Exception {
+        var officer = user(directory.loadUserByUsername("officer.congan"));
+        String body = "{\"body\":\"x\"}";
+        mvc.perform(post("/api/cases/VV-2000-000001/comments").with(officer).contentType(MediaType.APPLICATION_JSON)
+                .content(body)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/cases/VV-2000-000001/comments").with(officer).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isNotFound());
+        mvc.perform(post("/api/cases/VV-2000-000001/comments").with(httpBasic("officer.congan", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isNotFound());
+        mvc.perform(post("/api/cases/VV-2000-000001/comments").with(httpBasic("officer.congan", "wrong"))
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void pagesRequireLoginAndTheEngineApiIsClosed() throws Exception {
+        mvc.perform(get("/inbox").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/cases/new").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/login")).andExpect(status().isOk());
+        mvc.perform(get("/engine-rest/user").with(httpBasic("admin", "demo"))).andExpect(status().isForbidden());
+        mvc.perform(get("/inbox").with(user(directory.loadUserByUsername("officer.congan"))))
+                .andExpect(status().isOk());
+    }
+}
