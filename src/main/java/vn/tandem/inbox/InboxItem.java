@@ -38,7 +38,7 @@ public class InboxItem {
     private Instant dueAt;
     private Instant createdAt;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "inbox_candidate", joinColumns = @JoinColumn(name = "task_id"))
     @Column(name = "group_id")
     private Set<String> candidateGroups = new HashSet<>();

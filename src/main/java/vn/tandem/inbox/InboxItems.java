@@ -1,11 +1,18 @@
 package vn.tandem.inbox;
 
 import java.util.List;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 /** The inbox read model. */
 public interface InboxItems extends JpaRepository<InboxItem, String>, JpaSpecificationExecutor<InboxItem> {
 
     List<InboxItem> findByCaseId(Long caseId);
+
+    /** Every row with its candidate groups (consistency checks; the lists never need the groups). */
+    @EntityGraph(attributePaths = "candidateGroups")
+    @Query("select i from InboxItem i")
+    List<InboxItem> findAllWithCandidateGroups();
 }
