@@ -5,8 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import vn.tandem.audit.AuditLog;
+import vn.tandem.identity.Directory;
 
 /**
  * Date formatting for templates ({@code ${@fmt.date(x)}}): dd/MM/yyyy in Vietnamese (and English), in the
@@ -19,9 +24,22 @@ public class Formats {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final Clock clock;
+    private final Directory directory;
+    private final MessageSource messages;
+    private final Map<String, String> names = new ConcurrentHashMap<>();
 
-    Formats(Clock clock) {
+    Formats(Clock clock, Directory directory, MessageSource messages) {
         this.clock = clock;
+        this.directory = directory;
+        this.messages = messages;
+    }
+
+    /** A user's full name for display (cached: names are looked up once per user, not once per row). */
+    public String person(String username) {
+        if (username == null || AuditLog.SYSTEM.equals(username)) {
+            return messages.getMessage("timeline.system", null, LocaleContextHolder.getLocale());
+        }
+        return names.computeIfAbsent(username, directory::displayName);
     }
 
     public String date(Object value) {
