@@ -146,6 +146,7 @@ class CaseWalkBrowserIT {
 
         openTask(code, "Task_Accept");
         complete0WithErrors();
+        screenshot("03-accept-form-errors");
         choose("decision-ACCEPT");
         complete();
         openTask(code, "Task_VerifyCongan");
@@ -167,6 +168,7 @@ class CaseWalkBrowserIT {
 
         login("supervisor.congan");
         openTask(code, "Task_ApproveSolution");
+        screenshot("04-approve-form");
         choose("approvalDecision-APPROVE");
         complete();
 
@@ -203,9 +205,10 @@ class CaseWalkBrowserIT {
                 "Kết thúc: ổn định");
         assertThat(titles).anyMatch(t -> t.startsWith("Chia sẻ vụ việc với Ban Dân vận"));
         assertThat(titles.get(0)).isEqualTo("Kết thúc: ổn định");
-        screenshot("03-case-closed");
+        screenshot("05-case-closed");
         driver.get(url("/cases/" + code + "?lang=en"));
         assertThat(driver.findElement(By.id("fact-outcome")).getText()).isEqualTo("Stabilized");
+        screenshot("06-case-closed-english");
         driver.get(url("/cases/" + code + "?lang=vi"));
     }
 
