@@ -144,6 +144,9 @@ public class CaseFiles {
     public Page<Case> search(CaseFilter filter, Pageable pageable, CurrentUser user) {
         Specification<Case> spec = (root, query, cb) -> {
             List<Predicate> and = new ArrayList<>();
+            if (!user.isAdmin() && !user.has(Role.OFFICER) && !user.has(Role.SUPERVISOR)) {
+                return cb.disjunction();
+            }
             if (!user.isAdmin()) {
                 and.add(cb.or(cb.equal(root.get("leadAgency"), user.agency()),
                         cb.isMember(user.agency(), root.<java.util.Collection<String>>get("sharedAgencies"))));

@@ -1,10 +1,12 @@
 package vn.tandem.casefile;
 
 import vn.tandem.identity.CurrentUser;
+import vn.tandem.identity.Role;
 
 /**
- * Who may see a case (DESIGN §3): admins see all; otherwise the user's agency must lead the case or take part in
- * it (shared), and the case must lie in the user's unit's area subtree. Everyone else gets 404.
+ * Who may see a case (DESIGN §3): admins see all; officers and supervisors see a case when their agency leads it
+ * or takes part in it (shared) and the case lies in their unit's area subtree. Everyone else (designers, other
+ * agencies, other areas) gets 404. The one place this rule lives: lists, pages, tasks and the API all call it.
  */
 public final class CaseVisibility {
 
@@ -19,6 +21,9 @@ public final class CaseVisibility {
             String areaPath) {
         if (user.isAdmin()) {
             return true;
+        }
+        if (!user.has(Role.OFFICER) && !user.has(Role.SUPERVISOR)) {
+            return false;
         }
         boolean agencyTakesPart = user.agency().equals(leadAgency) || shared.contains(user.agency());
         return agencyTakesPart && user.coversArea(areaPath);

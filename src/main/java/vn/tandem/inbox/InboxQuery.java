@@ -22,6 +22,7 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.identity.CurrentUser;
+import vn.tandem.identity.Role;
 
 /**
  * Queries the inbox read model: a tab, filters, the user's visibility (agency taking part in the case and the
@@ -73,6 +74,9 @@ public class InboxQuery {
         Instant now = clock.instant();
         return (root, query, cb) -> {
             List<Predicate> and = new ArrayList<>();
+            if (!user.isAdmin() && !user.has(Role.OFFICER) && !user.has(Role.SUPERVISOR)) {
+                return cb.disjunction();
+            }
             if (!user.isAdmin()) {
                 and.add(cb.like(root.get("agencies"), "%|" + user.agency() + "|%"));
                 and.add(cb.like(root.get("areaPath"), user.areaPath() + "%"));
