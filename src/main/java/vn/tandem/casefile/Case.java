@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A case (vụ việc): a grievance or a security-and-order incident that the lead agency handles with its partner.
@@ -75,8 +74,7 @@ public class Case {
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "case_shared_agency", joinColumns = @JoinColumn(name = "case_id"))
-    @Column(name = "agency_code")
-    private Set<String> sharedAgencies = new TreeSet<>();
+    private Set<Share> shares = new java.util.HashSet<>();
 
     @OneToMany(cascade = jakarta.persistence.CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @JoinColumn(name = "case_id", insertable = false, updatable = false)
@@ -122,7 +120,7 @@ public class Case {
         s.put("outcome", outcome);
         s.put("assignedOfficer", assignedOfficer);
         s.put("reopenCount", reopenCount);
-        s.put("sharedAgencies", List.copyOf(sharedAgencies));
+        s.put("sharedAgencies", shares.stream().map(x -> x.getAgencyCode() + ":" + x.getMode()).sorted().toList());
         return s;
     }
 
@@ -146,16 +144,42 @@ public class Case {
         this.updatedAt = at;
     }
 
-    boolean share(String agency, Instant at) {
-        if (agency.equals(leadAgency) || !sharedAgencies.add(agency)) {
+    /** Shares the case; a read-only share is upgraded to full. Returns whether anything changed. */
+    boolean share(String agency, ShareMode mode, String reason, String by, Instant at) {
+        if (agency.equals(leadAgency)) {
+            return false;
+        }
+        Share existing = share(agency).orElse(null);
+        if (existing == null) {
+            shares.add(new Share(agency, mode, reason, by, at));
+        } else if (existing.getMode() == ShareMode.READ_ONLY && mode == ShareMode.FULL) {
+            existing.upgradeTo(mode, reason, by, at);
+        } else {
             return false;
         }
         this.updatedAt = at;
         return true;
     }
 
+    boolean unshare(String agency, Instant at) {
+        boolean removed = shares.removeIf(s -> s.getAgencyCode().equals(agency));
+        if (removed) {
+            this.updatedAt = at;
+        }
+        return removed;
+    }
+
+    public java.util.Optional<Share> share(String agency) {
+        return shares.stream().filter(s -> s.getAgencyCode().equals(agency)).findFirst();
+    }
+
     public boolean involves(String agency) {
-        return leadAgency.equals(agency) || sharedAgencies.contains(agency);
+        return leadAgency.equals(agency) || share(agency).isPresent();
+    }
+
+    /** The lead agency, or an agency sharing the case fully (not only asked for information). */
+    public boolean takesFullPart(String agency) {
+        return leadAgency.equals(agency) || share(agency).map(s -> s.getMode() == ShareMode.FULL).orElse(false);
     }
 
     public boolean isOpen() {
@@ -259,7 +283,11 @@ public class Case {
     }
 
     public Set<String> getSharedAgencies() {
-        return Set.copyOf(sharedAgencies);
+        return shares.stream().map(Share::getAgencyCode).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    public List<Share> getShares() {
+        return shares.stream().sorted(java.util.Comparator.comparing(Share::getAgencyCode)).toList();
     }
 
     public List<Petitioner> getPetitioners() {
@@ -270,7 +298,7 @@ public class Case {
     public List<String> agencies() {
         List<String> all = new ArrayList<>();
         all.add(leadAgency);
-        sharedAgencies.stream().filter(a -> !a.equals(leadAgency)).forEach(all::add);
+        shares.stream().map(Share::getAgencyCode).filter(a -> !a.equals(leadAgency)).sorted().forEach(all::add);
         return all;
     }
 }

@@ -148,8 +148,10 @@ public class CaseFiles {
                 return cb.disjunction();
             }
             if (!user.isAdmin()) {
-                and.add(cb.or(cb.equal(root.get("leadAgency"), user.agency()),
-                        cb.isMember(user.agency(), root.<java.util.Collection<String>>get("sharedAgencies"))));
+                var shared = query.subquery(Integer.class);
+                var share = shared.correlate(root).join("shares");
+                shared.select(cb.literal(1)).where(cb.equal(share.get("agencyCode"), user.agency()));
+                and.add(cb.or(cb.equal(root.get("leadAgency"), user.agency()), cb.exists(shared)));
                 and.add(cb.like(root.get("areaPath"), user.areaPath() + "%"));
             }
             if (filter.status() != null) {
@@ -167,8 +169,18 @@ public class CaseFiles {
         return cases.findAll(spec, pageable);
     }
 
-    public CaseComment comment(String code, String body, CurrentUser user) {
+    /** A visible case on which the user's agency takes full part (404 if invisible, 403 if read-only). */
+    @Transactional(readOnly = true)
+    public Case contributable(String code, CurrentUser user) {
         Case c = visible(code, user);
+        if (!CaseVisibility.mayContribute(user, c)) {
+            throw new ForbiddenException("case.readOnly");
+        }
+        return c;
+    }
+
+    public CaseComment comment(String code, String body, CurrentUser user) {
+        Case c = contributable(code, user);
         if (body == null || body.isBlank()) {
             throw new InvalidInputException("body", "validation.required");
         }
@@ -187,7 +199,7 @@ public class CaseFiles {
     /** Stores an attachment after checking its size and its real content type (sniffed, not declared). */
     public Attachment attach(String code, String fileName, InputStream content, CurrentUser user)
             throws IOException {
-        Case c = visible(code, user);
+        Case c = contributable(code, user);
         String name = fileName == null || fileName.isBlank() ? "file" : fileName.replaceAll("[\\\\/\\r\\n\"]", "_");
         if (name.length() > 200) {
             name = name.substring(name.length() - 200);
@@ -247,6 +259,87 @@ public class CaseFiles {
                 .map(l -> l.getCaseId() == caseId ? l.getRelatedCaseId() : l.getCaseId()).distinct()
                 .map(cases::findById).flatMap(Optional::stream).filter(c -> CaseVisibility.canSee(user, c))
                 .map(Case::getCode).toList();
+    }
+
+    /**
+     * Shares the case with another agency (reason required): the lead agency's officers and supervisors, or an
+     * admin. A read-only share (from an information request) becomes full.
+     */
+    public Share share(String code, String agency, String reason, CurrentUser user) {
+        Case c = visible(code, user);
+        if (!user.isAdmin() && !user.agency().equals(c.getLeadAgency())) {
+            throw new ForbiddenException("share.forbidden");
+        }
+        String target = agency == null ? "" : agency.strip().toUpperCase(Locale.ROOT);
+        if (directory.agency(target).isEmpty() || target.equals(c.getLeadAgency())) {
+            throw new InvalidInputException("agency", "validation.toAgency");
+        }
+        if (reason == null || reason.strip().length() < 5) {
+            throw new InvalidInputException("reason", "validation.minLength", 5);
+        }
+        if (reason.length() > 1000) {
+            throw new InvalidInputException("reason", "validation.maxLength", 1000);
+        }
+        Map<String, Object> before = c.snapshot();
+        if (!c.share(target, ShareMode.FULL, reason.strip(), user.username(), clock.instant())) {
+            throw new vn.tandem.common.ConflictException("share.exists", target);
+        }
+        audit.recordChange("CASE_SHARED", c.getId(), c.getCode(), "case", c.getCode(), before, c.snapshot());
+        timeline.add(c.getId(), user.username(), "SHARED", "Chia sẻ vụ việc với " + agencyName(target),
+                List.of(new Timeline.Detail("Lý do", "Reason", reason.strip())), "agency", target);
+        publishChanged(c);
+        return c.share(target).orElseThrow();
+    }
+
+    /**
+     * Ends a share: the lead agency's supervisors or an admin, and only once the agency has no open task on the
+     * case (e.g. after it answered and the requester acknowledged).
+     */
+    public void unshare(String code, String agency, java.util.Collection<String> openTaskGroups, CurrentUser user) {
+        Case c = visible(code, user);
+        if (!user.isAdmin() && !(user.isSupervisor() && user.agency().equals(c.getLeadAgency()))) {
+            throw new ForbiddenException("share.unshare.forbidden");
+        }
+        String target = agency == null ? "" : agency.strip().toUpperCase(Locale.ROOT);
+        if (c.share(target).isEmpty()) {
+            throw new NotFoundException("share.notFound", target);
+        }
+        String prefix = target.toLowerCase(Locale.ROOT) + "-";
+        if (openTaskGroups.stream().anyMatch(g -> g.startsWith(prefix))) {
+            throw new vn.tandem.common.ConflictException("share.openTasks", target);
+        }
+        Map<String, Object> before = c.snapshot();
+        c.unshare(target, clock.instant());
+        audit.recordChange("CASE_UNSHARED", c.getId(), c.getCode(), "case", c.getCode(), before, c.snapshot());
+        timeline.add(c.getId(), user.username(), "UNSHARED", "Ngừng chia sẻ vụ việc với " + agencyName(target),
+                List.of(), "agency", target);
+        publishChanged(c);
+    }
+
+    /**
+     * Reveals a confidential petitioner for the current view only: the case's assigned officer or a supervisor of
+     * the lead agency, with a reason; every reveal is written to the audit trail.
+     */
+    public PetitionerView reveal(String code, long petitionerId, String reason, CurrentUser user) {
+        Case c = visible(code, user);
+        Petitioner p = c.getPetitioners().stream().filter(x -> x.getId() == petitionerId).findFirst()
+                .orElseThrow(() -> new NotFoundException("petitioner.notFound"));
+        if (!CaseVisibility.leads(user, c)) {
+            throw new ForbiddenException("reveal.forbidden");
+        }
+        if (reason == null || reason.strip().length() < 10) {
+            throw new InvalidInputException("reason", "validation.minLength", 10);
+        }
+        if (reason.length() > 1000) {
+            throw new InvalidInputException("reason", "validation.maxLength", 1000);
+        }
+        audit.record("IDENTITY_REVEALED", c.getId(), c.getCode(), "petitioner", Long.toString(p.getId()),
+                Map.of("reason", reason.strip(), "confidential", p.isConfidential()));
+        return PetitionerView.revealed(p);
+    }
+
+    private String agencyName(String code) {
+        return directory.agency(code).map(a -> a.getNameVi()).orElse(code);
     }
 
     void publishChanged(Case c) {

@@ -13,6 +13,7 @@ import vn.tandem.identity.Directory;
 import vn.tandem.process.CaseHandling;
 import vn.tandem.process.CaseStatusChanged;
 import vn.tandem.process.FieldValue;
+import vn.tandem.process.InformationRequestProcess;
 import vn.tandem.process.TaskClosed;
 import vn.tandem.process.TaskOpened;
 
@@ -107,16 +108,18 @@ class CaseProcessListener {
                 continue;
             }
             String agency = group.substring(0, dash).toUpperCase(Locale.ROOT);
-            if (directory.agency(agency).isEmpty() || c.getSharedAgencies().contains(agency)) {
+            if (directory.agency(agency).isEmpty()) {
                 continue;
             }
+            ShareMode mode = InformationRequestProcess.PROCESS_KEY.equals(event.task().processKey())
+                    ? ShareMode.READ_ONLY : ShareMode.FULL;
             Map<String, Object> before = c.snapshot();
-            if (c.share(agency, clock.instant())) {
+            if (c.share(agency, mode, event.task().name(), null, clock.instant())) {
                 String agencyName = directory.agency(agency).map(a -> a.getNameVi()).orElse(agency);
                 audit.recordChange("CASE_SHARED", c.getId(), c.getCode(), "case", c.getCode(), before, c.snapshot());
                 timeline.add(c.getId(), null, "SHARED", "Chia sẻ vụ việc với " + agencyName,
-                        List.of(new Timeline.Detail("Qua bước", "Through step", event.task().name())), "agency",
-                        agency);
+                        List.of(new Timeline.Detail("Qua bước", "Through step", event.task().name()),
+                                translated("Mức chia sẻ", "Access", "share.mode." + mode)), "agency", agency);
                 caseFiles.publishChanged(c);
             }
         }

@@ -29,6 +29,14 @@ public final class CaseVisibility {
         return agencyTakesPart && user.coversArea(areaPath);
     }
 
+    /**
+     * Whether the user may add to a visible case (comment, attach, ask for information): admins, and users whose
+     * agency leads the case or shares it fully; an agency that was only asked for information reads (403).
+     */
+    public static boolean mayContribute(CurrentUser user, Case c) {
+        return user.isAdmin() || (canSee(user, c) && c.takesFullPart(user.agency()));
+    }
+
     /** The case's assigned officer or a supervisor of the lead agency. */
     public static boolean leads(CurrentUser user, Case c) {
         return user.username().equals(c.getAssignedOfficer())

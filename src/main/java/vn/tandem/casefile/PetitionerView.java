@@ -9,6 +9,12 @@ public record PetitionerView(Long id, int position, String fullName, String idNu
 
     public static final String MASK = "●●●●●●";
 
+    /** The real identity, for an audited reveal. */
+    static PetitionerView revealed(Petitioner p) {
+        return new PetitionerView(p.getId(), p.getPosition(), p.getFullName(), p.getIdNumber(), p.getPhone(),
+                p.getAddress(), p.isConfidential(), false);
+    }
+
     public static PetitionerView of(Petitioner p) {
         if (p.isConfidential()) {
             return new PetitionerView(p.getId(), p.getPosition(), MASK, p.getIdNumber() == null ? null : MASK,

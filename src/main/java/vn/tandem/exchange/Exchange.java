@@ -60,7 +60,7 @@ public class Exchange {
 
     public InformationRequest ask(String caseCode, String toAgency, String question, LocalDate dueDate,
             String urgency, CurrentUser user) {
-        Case c = caseFiles.visible(caseCode, user);
+        Case c = caseFiles.contributable(caseCode, user);
         if (!user.has(Role.OFFICER) && !user.has(Role.SUPERVISOR)) {
             throw new ForbiddenException("exchange.forbidden");
         }

@@ -12,6 +12,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +29,7 @@ import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.CaseFilter;
 import vn.tandem.casefile.CaseStatus;
 import vn.tandem.casefile.CaseType;
+import vn.tandem.casefile.PetitionerView;
 import vn.tandem.casefile.Timeline;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.PageResponse;
@@ -105,6 +107,45 @@ class CaseApiController {
         return ResponseEntity.created(URI.create("/api/cases/" + code + "/attachments/" + a.getId()))
                 .body(new AttachmentView(a.getId(), a.getFileName(), a.getContentType(), a.getSizeBytes(),
                         a.getSha256()));
+    }
+
+    /** A share to create. */
+    record NewShare(String agency, String reason) {
+    }
+
+    record ShareView(String agency, String mode, String reason, String sharedBy, Instant sharedAt) {
+    }
+
+    /** Why a confidential identity is revealed. */
+    record RevealRequest(String reason) {
+    }
+
+    @PostMapping("/{code}/shares")
+    @Operation(summary = "Share the case with another agency (lead agency; reason required)")
+    ResponseEntity<ShareView> share(@PathVariable String code, @RequestBody NewShare body,
+            @AuthenticationPrincipal TandemPrincipal principal) {
+        var share = caseFiles.share(code, body == null ? null : body.agency(), body == null ? null : body.reason(),
+                principal.user());
+        return ResponseEntity.created(URI.create("/api/cases/" + code + "/shares/" + share.getAgencyCode()))
+                .body(new ShareView(share.getAgencyCode(), share.getMode().name(), share.getReason(),
+                        share.getSharedBy(), share.getSharedAt()));
+    }
+
+    @DeleteMapping("/{code}/shares/{agency}")
+    @Operation(summary = "End a share (lead agency's supervisors; not while that agency has open tasks)")
+    ResponseEntity<Void> unshare(@PathVariable String code, @PathVariable String agency,
+            @AuthenticationPrincipal TandemPrincipal principal) {
+        Case c = caseFiles.visible(code, principal.user());
+        caseFiles.unshare(code, agency, workflow.openTasks(c.getId().toString()).stream()
+                .flatMap(t -> t.candidateGroups().stream()).toList(), principal.user());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{code}/petitioners/{id}/reveal")
+    @Operation(summary = "Reveal a confidential petitioner (assigned officer, lead supervisors; audited)")
+    PetitionerView reveal(@PathVariable String code, @PathVariable long id, @RequestBody RevealRequest body,
+            @AuthenticationPrincipal TandemPrincipal principal) {
+        return caseFiles.reveal(code, id, body == null ? null : body.reason(), principal.user());
     }
 
     @GetMapping("/{code}/attachments/{id}")

@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tandem.audit.AuditEntries;
 import vn.tandem.casefile.Case;
+import vn.tandem.casefile.CaseVisibility;
 import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.CaseFilter;
 import vn.tandem.casefile.CaseStatus;
@@ -45,9 +47,11 @@ class CaseController {
     private final Workflow workflow;
     private final Directory directory;
     private final MessageSource messages;
+    private final AuditEntries audit;
 
     CaseController(CaseFiles caseFiles, Timeline timeline, Workflow workflow, Directory directory,
-            MessageSource messages) {
+            MessageSource messages, AuditEntries audit) {
+        this.audit = audit;
         this.caseFiles = caseFiles;
         this.timeline = timeline;
         this.workflow = workflow;
@@ -70,10 +74,65 @@ class CaseController {
 
     @GetMapping("/cases/{code}")
     String show(@PathVariable String code, @AuthenticationPrincipal TandemPrincipal principal, Model model) {
-        CurrentUser user = principal.user();
-        Case c = caseFiles.visible(code, user);
+        return render(caseFiles.visible(code, principal.user()), principal.user(), model, null);
+    }
+
+    /** Shows the case with one confidential petitioner revealed, for this view only (audited). */
+    @PostMapping("/cases/{code}/petitioners/{id}/reveal")
+    String reveal(@PathVariable String code, @PathVariable long id, @RequestParam(required = false) String reason,
+            @AuthenticationPrincipal TandemPrincipal principal, Model model, RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            PetitionerView revealed = caseFiles.reveal(code, id, reason, principal.user());
+            model.addAttribute("success", messages.getMessage("case.revealed", null, locale));
+            return render(caseFiles.visible(code, principal.user()), principal.user(), model, revealed);
+        } catch (InvalidInputException e) {
+            var p = e.fieldProblems().get(0);
+            redirect.addFlashAttribute("error", messages.getMessage(p.code(), p.args(), locale));
+            return "redirect:/cases/" + code + "#petitioners";
+        }
+    }
+
+    @PostMapping("/cases/{code}/shares")
+    String share(@PathVariable String code, @RequestParam(required = false) String agency,
+            @RequestParam(required = false) String reason, @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect, Locale locale) {
+        try {
+            caseFiles.share(code, agency, reason, principal.user());
+        } catch (InvalidInputException e) {
+            var p = e.fieldProblems().get(0);
+            redirect.addFlashAttribute("error", messages.getMessage(p.code(), p.args(), locale));
+        } catch (vn.tandem.common.ConflictException e) {
+            redirect.addFlashAttribute("error", messages.getMessage(e.messageCode(), e.args(), locale));
+        }
+        return "redirect:/cases/" + code + "#shares";
+    }
+
+    @PostMapping("/cases/{code}/shares/{agency}/delete")
+    String unshare(@PathVariable String code, @PathVariable String agency,
+            @AuthenticationPrincipal TandemPrincipal principal, RedirectAttributes redirect, Locale locale) {
+        Case c = caseFiles.visible(code, principal.user());
+        try {
+            caseFiles.unshare(code, agency, workflow.openTasks(c.getId().toString()).stream()
+                    .flatMap(t -> t.candidateGroups().stream()).toList(), principal.user());
+        } catch (vn.tandem.common.ConflictException e) {
+            redirect.addFlashAttribute("error", messages.getMessage(e.messageCode(), e.args(), locale));
+        }
+        return "redirect:/cases/" + code + "#shares";
+    }
+
+    private String render(Case c, CurrentUser user, Model model, PetitionerView revealed) {
         model.addAttribute("caseFile", c);
-        model.addAttribute("petitioners", c.getPetitioners().stream().map(PetitionerView::of).toList());
+        model.addAttribute("petitioners", c.getPetitioners().stream()
+                .map(p -> revealed != null && revealed.id().equals(p.getId()) ? revealed : PetitionerView.of(p))
+                .toList());
+        model.addAttribute("mayReveal", CaseVisibility.leads(user, c));
+        model.addAttribute("mayContribute", CaseVisibility.mayContribute(user, c));
+        model.addAttribute("mayShare", user.isAdmin() || user.agency().equals(c.getLeadAgency()));
+        model.addAttribute("mayUnshare", user.isAdmin()
+                || (user.isSupervisor() && user.agency().equals(c.getLeadAgency())));
+        boolean seesAudit = user.isAdmin() || (user.isSupervisor() && user.agency().equals(c.getLeadAgency()));
+        model.addAttribute("auditEntries", seesAudit ? audit.findByCaseIdOrderByAtDescIdDesc(c.getId()) : null);
         model.addAttribute("tasks", workflow.openTasks(c.getId().toString()));
         model.addAttribute("timeline", timeline.of(c.getId()));
         model.addAttribute("timelineDetails", (java.util.function.Function<vn.tandem.casefile.TimelineEntry,
