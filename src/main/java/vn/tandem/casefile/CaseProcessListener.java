@@ -152,6 +152,9 @@ class CaseProcessListener {
             plans.findFirstByCaseIdOrderByVersionDesc(caseId).ifPresent(p -> p.decide(
                     event.text("approvalDecision"), by, clock.instant(), event.text("comments")));
         }
+        if (InformationRequestProcess.PROCESS_KEY.equals(event.task().processKey())) {
+            return; // the exchange module writes the request's own timeline entries
+        }
         List<Timeline.Detail> details = event.values().stream().filter(v -> v.display() != null)
                 .map(CaseProcessListener::detail).toList();
         timeline.add(caseId, by, "TASK_COMPLETED", Objects.requireNonNullElse(event.task().name(), key), details,

@@ -1,7 +1,6 @@
 package vn.tandem.exchange;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -27,6 +26,7 @@ import vn.tandem.identity.Role;
 import vn.tandem.process.InformationRequestProcess;
 import vn.tandem.process.TaskClosed;
 import vn.tandem.process.Workflow;
+import vn.tandem.sla.WorkingDays;
 
 /**
  * Information requests: asking starts {@code information-request.bpmn} (the partner's officers get a task with a
@@ -37,7 +37,8 @@ import vn.tandem.process.Workflow;
 public class Exchange {
 
     static final Set<String> URGENCIES = Set.of("NORMAL", "URGENT");
-    static final int DEFAULT_DUE_DAYS = 5;
+    /** Internal rule (DESIGN §5): an information request is answered within 5 working days by default. */
+    static final int DEFAULT_DUE_WORKING_DAYS = 5;
 
     private final InformationRequests requests;
     private final CaseFiles caseFiles;
@@ -82,8 +83,8 @@ public class Exchange {
         if (dueDate != null && dueDate.isBefore(today)) {
             throw new InvalidInputException("dueDate", "validation.future");
         }
-        Instant due = dueDate == null ? clock.instant().plus(Duration.ofDays(DEFAULT_DUE_DAYS))
-                : dueDate.atTime(LocalTime.of(17, 0)).atZone(clock.getZone()).toInstant();
+        LocalDate dueDay = dueDate == null ? WorkingDays.add(today, DEFAULT_DUE_WORKING_DAYS) : dueDate;
+        Instant due = dueDay.atTime(LocalTime.of(23, 59, 59)).atZone(clock.getZone()).toInstant();
         InformationRequest request = requests.save(new InformationRequest(c.getId(), user.agency(), to,
                 question.strip(), urgencyValue, due, user.username(), clock.instant()));
         Map<String, Object> variables = new HashMap<>();
@@ -114,9 +115,17 @@ public class Exchange {
         return request;
     }
 
+    /** The information requests of a case the user may see (the case page's exchange panel). */
     @Transactional(readOnly = true)
-    public List<InformationRequest> ofCase(long caseId) {
-        return requests.findByCaseIdOrderByRequestedAtDesc(caseId);
+    public List<InformationRequest> ofCase(String caseCode, CurrentUser user) {
+        return requests.findByCaseIdOrderByRequestedAtDesc(caseFiles.visible(caseCode, user).getId());
+    }
+
+    /** Attaches a document to a request (stored with the case's attachments, named on the timeline). */
+    public void attach(InformationRequest request, String fileName, java.io.InputStream content, CurrentUser user)
+            throws java.io.IOException {
+        String code = caseFiles.byId(request.getCaseId()).orElseThrow().getCode();
+        caseFiles.attach(code, fileName, content, user);
     }
 
     @EventListener

@@ -34,6 +34,12 @@ public class Formats {
         this.messages = messages;
     }
 
+    /** Agency names for display, in the user's language. */
+    public String agencies(java.util.List<String> codes) {
+        return String.join(", ", codes.stream().map(code -> directory.agency(code)
+                .map(a -> a.name(LocaleContextHolder.getLocale())).orElse(code)).toList());
+    }
+
     /** A user's full name for display (cached: names are looked up once per user, not once per row). */
     public String person(String username) {
         if (username == null || AuditLog.SYSTEM.equals(username)) {

@@ -195,7 +195,7 @@ class CaseWalkBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#diagram.diagram-ready")));
         assertThat(driver.findElement(By.id("fact-status")).getText()).isEqualTo("Đã kết thúc");
         assertThat(driver.findElement(By.id("fact-outcome")).getText()).isEqualTo("Ổn định");
-        assertThat(driver.findElement(By.id("fact-agencies")).getText()).contains("CONGAN", "DANVAN");
+        assertThat(driver.findElement(By.id("fact-agencies")).getText()).isEqualTo("Công an tỉnh, Ban Dân vận Tỉnh ủy");
         List<String> titles = driver.findElements(By.cssSelector("#timeline .timeline-title")).stream()
                 .map(WebElement::getText).toList();
         assertThat(titles).contains("Tiếp nhận vụ việc", "Thụ lý, kiểm tra thẩm quyền và trùng lặp",
@@ -210,6 +210,50 @@ class CaseWalkBrowserIT {
         assertThat(driver.findElement(By.id("fact-outcome")).getText()).isEqualTo("Stabilized");
         screenshot("06-case-closed-english");
         driver.get(url("/cases/" + code + "?lang=vi"));
+    }
+
+    @Test
+    void congAnAsksDanVanForInformationDanVanAnswersAndCongAnAcknowledges() throws Exception {
+        login("officer.congan");
+        driver.get(url("/cases/new"));
+        new Select(driver.findElement(By.id("type"))).selectByValue("INCIDENT");
+        type("title", "Nguy cơ tụ tập đông người tại khu tái định cư");
+        type("description", "Người dân khu tái định cư có dấu hiệu tụ tập phản đối chậm bàn giao đất.");
+        type("petitioners0.fullName", "Tổ trưởng tổ dân phố 5");
+        click(driver.findElement(By.id("intake-submit")));
+        String code = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-code"))).getText();
+        new Select(driver.findElement(By.id("toAgency"))).selectByValue("DANVAN");
+        type("question", "Đề nghị Ban Dân vận cho biết tâm tư, nguyện vọng của các hộ tái định cư.");
+        click(driver.findElement(By.id("exchange-send")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash-success")));
+        assertThat(driver.findElement(By.cssSelector("#exchange-panel .exchange-status")).getText())
+                .isEqualTo("Chờ trả lời");
+
+        login("officer.danvan");
+        openTask(code, "Task_AnswerRequest");
+        assertThat(driver.findElement(By.id("ro-question")).getText()).contains("tâm tư, nguyện vọng");
+        type("answer", "Các hộ mong được bàn giao đất trước Tết và được hỗ trợ chi phí thuê nhà.");
+        complete();
+        driver.get(url("/cases/" + code));
+        assertThat(driver.findElement(By.cssSelector("#exchange-panel .exchange-answer")).getText())
+                .contains("bàn giao đất trước Tết");
+        screenshot("07-exchange-danvan");
+
+        login("officer.congan");
+        openTask(code, "Task_AcknowledgeAnswer");
+        choose("ackDecision-ACKNOWLEDGE");
+        complete();
+        for (String user : new String[] {"officer.congan", "officer.danvan"}) {
+            login(user);
+            driver.get(url("/cases/" + code));
+            List<String> titles = driver.findElements(By.cssSelector("#timeline .timeline-title")).stream()
+                    .map(WebElement::getText).toList();
+            assertThat(titles).as(user).contains("Đề nghị cung cấp thông tin", "Trả lời đề nghị cung cấp thông tin",
+                    "Xác nhận đã nhận thông tin");
+            assertThat(titles).as(user).filteredOn("Trả lời đề nghị cung cấp thông tin"::equals).hasSize(1);
+            assertThat(driver.findElement(By.cssSelector("#exchange-panel .exchange-status")).getText())
+                    .isEqualTo("Đã xác nhận");
+        }
     }
 
     /** Submitting the acceptance form empty shows the field error in Vietnamese and keeps the task open. */

@@ -1,5 +1,7 @@
 package vn.tandem.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -28,6 +30,8 @@ class CsrfIT {
     WebApplicationContext context;
     @Autowired
     Directory directory;
+    @Autowired
+    vn.tandem.audit.AuditEntries audit;
 
     MockMvc mvc;
 
@@ -48,6 +52,18 @@ class CsrfIT {
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isNotFound());
         mvc.perform(post("/api/cases/VV-2000-000001/comments").with(httpBasic("officer.congan", "wrong"))
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void eachFormLoginAndEachFailedLoginWritesOneAuditEntry() throws Exception {
+        long logins = audit.findByActionOrderByIdAsc("LOGIN").size();
+        long failures = audit.findByActionOrderByIdAsc("LOGIN_FAILED").size();
+        mvc.perform(formLogin().user("supervisor.danvan").password("demo")).andExpect(status().is3xxRedirection());
+        mvc.perform(formLogin().user("supervisor.danvan").password("wrong")).andExpect(status().is3xxRedirection());
+        var entries = audit.findByActionOrderByIdAsc("LOGIN");
+        assertThat(entries).hasSize((int) logins + 1);
+        assertThat(entries.get(entries.size() - 1).getActor()).isEqualTo("supervisor.danvan");
+        assertThat(audit.findByActionOrderByIdAsc("LOGIN_FAILED")).hasSize((int) failures + 1);
     }
 
     @Test

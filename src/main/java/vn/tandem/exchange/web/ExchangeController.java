@@ -30,10 +30,17 @@ class ExchangeController {
     String ask(@PathVariable String code, @RequestParam(required = false) String toAgency,
             @RequestParam(required = false) String question,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate,
-            @RequestParam(required = false) String urgency, @AuthenticationPrincipal TandemPrincipal principal,
-            RedirectAttributes redirect, Locale locale) {
+            @RequestParam(required = false) String urgency,
+            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+            @AuthenticationPrincipal TandemPrincipal principal, RedirectAttributes redirect, Locale locale)
+            throws java.io.IOException {
         try {
-            exchange.ask(code, toAgency, question, dueDate, urgency, principal.user());
+            var request = exchange.ask(code, toAgency, question, dueDate, urgency, principal.user());
+            if (file != null && !file.isEmpty()) {
+                try (var in = file.getInputStream()) {
+                    exchange.attach(request, file.getOriginalFilename(), in, principal.user());
+                }
+            }
             redirect.addFlashAttribute("success", messages.getMessage("exchange.sent", null, locale));
         } catch (InvalidInputException e) {
             var p = e.fieldProblems().get(0);
