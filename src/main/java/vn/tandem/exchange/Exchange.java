@@ -26,7 +26,7 @@ import vn.tandem.identity.Role;
 import vn.tandem.process.InformationRequestProcess;
 import vn.tandem.process.TaskClosed;
 import vn.tandem.process.Workflow;
-import vn.tandem.sla.WorkingDays;
+import vn.tandem.sla.LegalCalendar;
 
 /**
  * Information requests: asking starts {@code information-request.bpmn} (the partner's officers get a task with a
@@ -47,9 +47,11 @@ public class Exchange {
     private final Directory directory;
     private final AuditLog audit;
     private final Clock clock;
+    private final LegalCalendar calendar;
 
     Exchange(InformationRequests requests, CaseFiles caseFiles, Timeline timeline, Workflow workflow,
-            Directory directory, AuditLog audit, Clock clock) {
+            Directory directory, AuditLog audit, Clock clock, LegalCalendar calendar) {
+        this.calendar = calendar;
         this.requests = requests;
         this.caseFiles = caseFiles;
         this.timeline = timeline;
@@ -83,7 +85,7 @@ public class Exchange {
         if (dueDate != null && dueDate.isBefore(today)) {
             throw new InvalidInputException("dueDate", "validation.future");
         }
-        LocalDate dueDay = dueDate == null ? WorkingDays.add(today, DEFAULT_DUE_WORKING_DAYS) : dueDate;
+        LocalDate dueDay = dueDate == null ? calendar.addWorkingDays(today, DEFAULT_DUE_WORKING_DAYS) : dueDate;
         Instant due = dueDay.atTime(LocalTime.of(23, 59, 59)).atZone(clock.getZone()).toInstant();
         InformationRequest request = requests.save(new InformationRequest(c.getId(), user.agency(), to,
                 question.strip(), urgencyValue, due, user.username(), clock.instant()));

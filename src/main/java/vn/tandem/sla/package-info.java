@@ -1,6 +1,6 @@
 /**
- * The legal clock: deadlines counted in calendar or working days. So far it knows weekends; the holiday
- * calendar, versioned legal rules and the escalation ladder come with the legal-clock issue.
+ * The legal clock: the Vietnamese holiday calendar (lunar holidays computed for UTC+7, admin-editable) and
+ * working-day arithmetic. Versioned legal rules and the escalation ladder build on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "SLA")
 package vn.tandem.sla;
