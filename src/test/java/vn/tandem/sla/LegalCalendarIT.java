@@ -79,5 +79,8 @@ class LegalCalendarIT {
         assertThat(audit.findByActionOrderByIdAsc("HOLIDAY_REMOVED").get(
                 audit.findByActionOrderByIdAsc("HOLIDAY_REMOVED").size() - 1).getActor()).isEqualTo("admin");
         assertThat(new Api(rest, "officer.congan").get("/admin/calendar").getStatusCode().value()).isEqualTo(403);
+        var page = rest.withBasicAuth("admin", "demo").getForEntity("/admin/calendar?year=2026", String.class);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("17/02/2026", "Tết Nguyên đán (mùng 1)", "Nghỉ bù: Giỗ Tổ Hùng Vương");
     }
 }
