@@ -1,0 +1,142 @@
+package vn.tandem.sla;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.tandem.audit.AuditLog;
+import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.NotFoundException;
+
+/**
+ * The legal deadline rules: finding the version in force for a case's type, step, instance and variant on a date,
+ * computing statutory and target due dates over the working calendar, and versioning edits (audited).
+ */
+@Service
+@Transactional(readOnly = true)
+public class LegalRules {
+
+    /** A computed deadline: the rule it follows, the statutory due date (null if none) and the target date. */
+    public record Deadline(LegalRule rule, LocalDate start, LocalDate statutoryDue, LocalDate targetDue) {
+    }
+
+    private final LegalRuleVersions rules;
+    private final LegalCalendar calendar;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    LegalRules(LegalRuleVersions rules, LegalCalendar calendar, AuditLog audit, Clock clock) {
+        this.rules = rules;
+        this.calendar = calendar;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * The rule version in force on {@code asOf} (the case's acceptance date) for this case type, step, instance
+     * and variant; a rule for any case type applies when there is none for the type, and the STANDARD variant
+     * when the variant has no rule of its own.
+     */
+    public Optional<LegalRule> ruleFor(String caseType, String step, Integer instance, String variant,
+            LocalDate asOf) {
+        List<LegalRule> candidates = rules.findByStepOrderByCodeAscVersionAsc(step).stream()
+                .filter(r -> r.inForceOn(asOf))
+                .filter(r -> r.getCaseType() == null || r.getCaseType().equals(caseType))
+                .filter(r -> r.getInstance() == null || Objects.equals(r.getInstance(), instance == null ? 1 : instance))
+                .toList();
+        for (String v : variant == null || variant.equals("STANDARD") ? List.of("STANDARD")
+                : List.of(variant, "STANDARD")) {
+            Optional<LegalRule> match = candidates.stream().filter(r -> r.getVariant().equals(v))
+                    .min(Comparator.comparing((LegalRule r) -> r.getCaseType() == null ? 1 : 0));
+            if (match.isPresent()) {
+                return match;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Statutory and target due dates of a step that starts on {@code start} (counting from the next day). */
+    public Deadline deadline(LegalRule rule, LocalDate start) {
+        return new Deadline(rule, start, due(rule.getUnit(), start, rule.getDurationDays()),
+                due(rule.getUnit(), start, rule.targetDuration()));
+    }
+
+    private LocalDate due(LegalRule.Unit unit, LocalDate start, Integer days) {
+        if (days == null) {
+            return null;
+        }
+        return unit == LegalRule.Unit.WORKING_DAYS ? calendar.addWorkingDays(start, days)
+                : calendar.addCalendarDays(start, days);
+    }
+
+    /** Every rule with all its versions, current first within each code. */
+    public Map<String, List<LegalRule>> all() {
+        Map<String, List<LegalRule>> byCode = new LinkedHashMap<>();
+        rules.findAll().stream().sorted(Comparator.comparing(LegalRule::getCode)
+                .thenComparing(LegalRule::getVersion, Comparator.reverseOrder()))
+                .forEach(r -> byCode.computeIfAbsent(r.getCode(), c -> new java.util.ArrayList<>()).add(r));
+        return byCode;
+    }
+
+    /**
+     * Adds a version of a rule effective from {@code from}: the current version ends that day. The new version
+     * must start after the current one started; cases accepted earlier keep the version they were accepted under.
+     */
+    @Transactional
+    public LegalRule newVersion(String code, Integer durationDays, LegalRule.Unit unit, String legalBasis,
+            Integer targetDays, Integer targetPercent, int maxExtensions, int maxExtensionDays, LocalDate from) {
+        List<LegalRule> versions = rules.findByCodeOrderByVersionAsc(code);
+        if (versions.isEmpty()) {
+            throw new NotFoundException("rule.notFound", code);
+        }
+        LegalRule current = versions.get(versions.size() - 1);
+        if (from == null || !from.isAfter(current.getEffectiveFrom())) {
+            throw new InvalidInputException("effectiveFrom", "validation.ruleEffective", current.getEffectiveFrom());
+        }
+        if (durationDays != null && (durationDays < 1 || durationDays > 365)) {
+            throw new InvalidInputException("durationDays", "validation.range", 1, 365);
+        }
+        if (targetPercent != null && (targetPercent < 0 || targetPercent > 90)) {
+            throw new InvalidInputException("targetPercent", "validation.range", 0, 90);
+        }
+        if (targetDays != null && (targetDays < 1 || (durationDays != null && targetDays > durationDays))) {
+            throw new InvalidInputException("targetDays", "validation.range", 1, durationDays == null ? 365
+                    : durationDays);
+        }
+        if (legalBasis == null || legalBasis.isBlank()) {
+            throw new InvalidInputException("legalBasis", "validation.required");
+        }
+        if (unit == null) {
+            throw new InvalidInputException("unit", "validation.required");
+        }
+        current.endOn(from);
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        LegalRule next = rules.save(current.nextVersion(durationDays, unit, legalBasis.strip(), targetDays,
+                targetPercent, Math.max(0, maxExtensions), Math.max(0, maxExtensionDays), from,
+                auth == null ? AuditLog.SYSTEM : auth.getName(), clock.instant()));
+        audit.recordChange("RULE_CHANGED", null, null, "legalRule", code + "#" + next.getVersion(),
+                describe(current), describe(next));
+        return next;
+    }
+
+    private static Map<String, Object> describe(LegalRule r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", r.getVersion());
+        m.put("durationDays", r.getDurationDays());
+        m.put("unit", r.getUnit());
+        m.put("legalBasis", r.getLegalBasis());
+        m.put("targetDays", r.getTargetDays());
+        m.put("targetPercent", r.getTargetPercent());
+        m.put("maxExtensions", r.getMaxExtensions());
+        m.put("maxExtensionDays", r.getMaxExtensionDays());
+        m.put("effectiveFrom", String.valueOf(r.getEffectiveFrom()));
+        return m;
+    }
+}
