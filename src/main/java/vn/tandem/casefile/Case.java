@@ -68,6 +68,8 @@ public class Case {
     private String createdBy;
     private Instant updatedAt;
     private Instant closedAt;
+    private Instant acceptedAt;
+    private boolean complex;
 
     @Version
     private long version;
@@ -139,8 +141,10 @@ public class Case {
         this.updatedAt = at;
     }
 
-    void assignOfficer(String username, Instant at) {
+    void accept(String username, boolean isComplex, Instant at) {
         this.assignedOfficer = username;
+        this.complex = isComplex;
+        this.acceptedAt = at;
         this.updatedAt = at;
     }
 
@@ -280,6 +284,14 @@ public class Case {
 
     public Instant getClosedAt() {
         return closedAt;
+    }
+
+    public Instant getAcceptedAt() {
+        return acceptedAt;
+    }
+
+    public boolean isComplex() {
+        return complex;
     }
 
     public Set<String> getSharedAgencies() {

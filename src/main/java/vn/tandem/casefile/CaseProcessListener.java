@@ -139,7 +139,7 @@ class CaseProcessListener {
         String by = event.completedBy();
         if (CaseHandling.TASK_ACCEPT.equals(key) && "ACCEPT".equals(event.text("decision")) && by != null) {
             Map<String, Object> before = c.snapshot();
-            c.assignOfficer(by, clock.instant());
+            c.accept(by, Boolean.TRUE.equals(event.value("complex").orElse(false)), clock.instant());
             audit.recordChange("CASE_ASSIGNED", c.getId(), c.getCode(), "case", c.getCode(), before, c.snapshot());
             caseFiles.publishChanged(c);
         }

@@ -17,10 +17,12 @@ public class Intake {
 
     private final CaseFiles caseFiles;
     private final Workflow workflow;
+    private final java.time.Clock clock;
 
-    Intake(CaseFiles caseFiles, Workflow workflow) {
+    Intake(CaseFiles caseFiles, Workflow workflow, java.time.Clock clock) {
         this.caseFiles = caseFiles;
         this.workflow = workflow;
+        this.clock = clock;
     }
 
     @Transactional
@@ -34,6 +36,7 @@ public class Intake {
         variables.put(CaseHandling.VAR_LEAD_AGENCY, c.getLeadAgency());
         variables.put(CaseHandling.VAR_LEAD_OFFICERS, Role.OFFICER.groupOf(c.getLeadAgency()));
         variables.put(CaseHandling.VAR_LEAD_SUPERVISORS, Role.SUPERVISOR.groupOf(c.getLeadAgency()));
+        variables.put(CaseHandling.VAR_RECEIVED_ON, c.getReceivedAt().atZone(clock.getZone()).toLocalDate().toString());
         workflow.start(CaseHandling.PROCESS_KEY, c.getId(), variables);
         return c;
     }

@@ -23,6 +23,10 @@ public final class CaseHandling {
     public static final String VAR_LEAD_SUPERVISORS = "leadSupervisors";
     public static final String VAR_ASSIGNED_OFFICER = "assignedOfficer";
     public static final String VAR_MONITORING_CHECK = "monitoringCheckNumber";
+    /** ISO date the case was received (starts the acceptance clock). */
+    public static final String VAR_RECEIVED_ON = "receivedOn";
+    /** ISO date the case was accepted (starts the resolution clock and fixes the rule version). */
+    public static final String VAR_ACCEPTED_ON = "acceptedOn";
 
     private CaseHandling() {
     }

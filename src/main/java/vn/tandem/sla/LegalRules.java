@@ -27,6 +27,29 @@ public class LegalRules {
     public record Deadline(LegalRule rule, LocalDate start, LocalDate statutoryDue, LocalDate targetDue) {
     }
 
+    /** Where a clock stands on a day (DESIGN §4 ladder: at risk from 75% of the target, breached after it). */
+    public enum State { ON_TRACK, AT_RISK, BREACHED }
+
+    /** A deadline's standing: days used and left of the target (in the rule's unit), its state. */
+    public record Standing(State state, boolean statutoryBreached, int used, int total, int left) {
+    }
+
+    public Standing standing(Deadline deadline, LocalDate today) {
+        LocalDate target = deadline.targetDue() != null ? deadline.targetDue() : deadline.statutoryDue();
+        boolean statutoryBreached = deadline.statutoryDue() != null && today.isAfter(deadline.statutoryDue());
+        if (target == null) {
+            return new Standing(State.ON_TRACK, false, 0, 0, 0);
+        }
+        boolean working = deadline.rule().getUnit() == LegalRule.Unit.WORKING_DAYS;
+        int total = working ? calendar.workingDaysBetween(deadline.start(), target)
+                : (int) java.time.temporal.ChronoUnit.DAYS.between(deadline.start(), target);
+        int used = today.isBefore(deadline.start()) ? 0 : working ? calendar.workingDaysBetween(deadline.start(), today)
+                : (int) java.time.temporal.ChronoUnit.DAYS.between(deadline.start(), today);
+        State state = today.isAfter(target) ? State.BREACHED
+                : used * 4 >= total * 3 ? State.AT_RISK : State.ON_TRACK;
+        return new Standing(state, statutoryBreached, used, total, total - used);
+    }
+
     private final LegalRuleVersions rules;
     private final LegalCalendar calendar;
     private final AuditLog audit;

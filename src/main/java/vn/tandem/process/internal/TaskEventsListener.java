@@ -44,11 +44,14 @@ class TaskEventsListener implements TaskListener {
     private final ApplicationEventPublisher events;
     private final TaskProperties properties;
     private final TandemClock clock;
+    private final DueDates dueDates;
 
-    TaskEventsListener(ApplicationEventPublisher events, TaskProperties properties, TandemClock clock) {
+    TaskEventsListener(ApplicationEventPublisher events, TaskProperties properties, TandemClock clock,
+            DueDates dueDates) {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        this.dueDates = dueDates;
     }
 
     @Override
@@ -56,8 +59,11 @@ class TaskEventsListener implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
                 if (task.getDueDate() == null) {
-                    int days = properties.dueDaysOf(task.getTaskDefinitionKey());
-                    task.setDueDate(Date.from(clock.instant().plus(Duration.ofDays(days))));
+                    String step = legalStep(task);
+                    Instant due = (step == null ? java.util.Optional.<Instant>empty() : dueDates.due(step, task))
+                            .orElseGet(() -> clock.instant().plus(Duration.ofDays(
+                                    properties.dueDaysOf(task.getTaskDefinitionKey()))));
+                    task.setDueDate(Date.from(due));
                 }
                 events.publishEvent(new TaskOpened(snapshot(task)));
             }
@@ -69,6 +75,18 @@ class TaskEventsListener implements TaskListener {
                 // timeout events carry no state change
             }
         }
+    }
+
+    /** The task's legal step (BPMN extension property {@code legalStep}), if any. */
+    static String legalStep(DelegateTask task) {
+        UserTask model = task.getBpmnModelElementInstance();
+        if (model == null || model.getExtensionElements() == null) {
+            return null;
+        }
+        return model.getExtensionElements().getElementsQuery()
+                .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list().stream()
+                .flatMap(p -> p.getCamundaProperties().stream()).filter(p -> "legalStep".equals(p.getCamundaName()))
+                .map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
     }
 
     static TaskSnapshot snapshot(DelegateTask task) {

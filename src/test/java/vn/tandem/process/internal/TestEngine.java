@@ -24,7 +24,7 @@ final class TestEngine {
     static ProcessEngineConfiguration configuration(String name) {
         TandemClock clock = new TandemClock(ZoneId.of("Asia/Ho_Chi_Minh"));
         TaskEventsListener taskEvents = new TaskEventsListener(EVENTS::add,
-                new TaskProperties(5, Map.of("Task_Accept", 10)), clock);
+                new TaskProperties(5, Map.of("Task_Accept", 10)), clock, (step, task) -> java.util.Optional.empty());
         ProcessCoverageInMemProcessEngineConfiguration configuration =
                 new ProcessCoverageInMemProcessEngineConfiguration();
         configuration.setProcessEngineName(name);
@@ -33,7 +33,7 @@ final class TestEngine {
         configuration.setJobExecutorActivate(false);
         configuration.setBeans(Map.of("caseLifecycleDelegate", new CaseLifecycleDelegate(EVENTS::add),
                 "monitoringCounterDelegate", new MonitoringCounterDelegate(),
-                "assignedOfficerListener", new AssignedOfficerListener(),
+                "assignedOfficerListener", new AssignedOfficerListener(clock),
                 "taskEventsListener", taskEvents));
         configuration.getProcessEnginePlugins().add(new TandemEnginePlugin(taskEvents));
         return configuration;

@@ -1,0 +1,96 @@
+package vn.tandem.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import vn.tandem.process.CaseHandling;
+import vn.tandem.process.TandemClock;
+import vn.tandem.support.Api;
+import vn.tandem.support.TandemIntegrationTest;
+
+/** Task due dates and the case's deadlines follow the legal rules, driven by the engine clock. */
+@TandemIntegrationTest
+class TaskDueDatesIT {
+
+    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    TandemClock clock;
+
+    @BeforeEach
+    void thursday() {
+        clock.setTime(LocalDateTime.of(2026, 3, 5, 9, 0).atZone(VN).toInstant());
+    }
+
+    @AfterEach
+    void reset() {
+        clock.reset();
+    }
+
+    static String endOfDay(int month, int day) {
+        return LocalDateTime.of(2026, month, day, 23, 59, 59).atZone(VN).toInstant().toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    String due(Api api, String code, String key) {
+        var tasks = (List<Map<String, Object>>) api.get("/api/cases/" + code).getBody().get("currentTasks");
+        return tasks.stream().filter(t -> key.equals(t.get("key"))).map(t -> Instant.parse((String) t.get("due"))
+                .toString()).findFirst().orElseThrow();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aComplexComplaintRunsOnItsRulesAndTheLadderStates() {
+        Api officer = new Api(rest, "officer.congan");
+        String code = officer.createCase(2, "COMPLAINT", "Khiếu nại theo dõi thời hạn");
+        // acceptance: target 5 days of the 10-day statutory limit (Law on Complaints art. 27)
+        assertThat(due(officer, code, CaseHandling.TASK_ACCEPT)).isEqualTo(endOfDay(3, 10));
+        assertThat(officer.complete(officer.taskId(code, CaseHandling.TASK_ACCEPT),
+                Map.of("decision", "ACCEPT", "complex", true))).isEqualTo(204);
+        // resolution of a complex complaint: 45 days, target 30% shorter = 31 days -> Sunday 05/04 -> Monday 06/04
+        assertThat(due(officer, code, CaseHandling.TASK_VERIFY_CONGAN)).isEqualTo(endOfDay(4, 6));
+        var deadlines = (List<Map<String, Object>>) (List<?>) rest.withBasicAuth("officer.congan", "demo")
+                .getForObject("/api/cases/" + code + "/deadlines", List.class);
+        assertThat(deadlines).extracting(d -> d.get("step")).containsExactly("ACCEPT", "RESOLVE");
+        assertThat(deadlines.get(0)).containsEntry("statutoryDue", "2026-03-16").containsEntry("current", false)
+                .containsEntry("state", "ON_TRACK");
+        assertThat(deadlines.get(1)).containsEntry("rule", "COMPLAINT_RESOLVE_1_COMPLEX")
+                .containsEntry("statutoryDue", "2026-04-20").containsEntry("targetDue", "2026-04-06")
+                .containsEntry("unit", "CALENDAR_DAYS").containsEntry("state", "ON_TRACK").containsEntry("current", true);
+        assertThat((String) deadlines.get(1).get("legalBasis")).contains("Điều 28");
+
+        clock.setTime(LocalDateTime.of(2026, 4, 1, 9, 0).atZone(VN).toInstant());
+        assertThat(resolve(code)).containsEntry("state", "AT_RISK").containsEntry("daysLeft", 5);
+        clock.setTime(LocalDateTime.of(2026, 4, 7, 9, 0).atZone(VN).toInstant());
+        assertThat(resolve(code)).containsEntry("state", "BREACHED").containsEntry("statutoryBreached", false);
+        clock.setTime(LocalDateTime.of(2026, 4, 21, 9, 0).atZone(VN).toInstant());
+        assertThat(resolve(code)).containsEntry("statutoryBreached", true);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> resolve(String code) {
+        var deadlines = (List<Map<String, Object>>) (List<?>) rest.withBasicAuth("officer.congan", "demo")
+                .getForObject("/api/cases/" + code + "/deadlines", List.class);
+        return deadlines.get(1);
+    }
+
+    @Test
+    void aStepWithoutARuleKeepsTheDefaultDueDate() {
+        Api officer = new Api(rest, "officer.congan");
+        String code = officer.createCase(2, "INCIDENT", "Vụ việc an ninh trật tự không có thời hạn luật định");
+        // no ACCEPT rule for incidents: the per-task default (10 days) applies
+        assertThat(Instant.parse(due(officer, code, CaseHandling.TASK_ACCEPT)))
+                .isEqualTo(LocalDateTime.of(2026, 3, 15, 9, 0).atZone(VN).toInstant());
+    }
+}
