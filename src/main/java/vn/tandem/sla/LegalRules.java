@@ -51,6 +51,7 @@ public class LegalRules {
     }
 
     private final LegalRuleVersions rules;
+    private volatile List<LegalRule> cache;
     private final LegalCalendar calendar;
     private final AuditLog audit;
     private final Clock clock;
@@ -69,7 +70,7 @@ public class LegalRules {
      */
     public Optional<LegalRule> ruleFor(String caseType, String step, Integer instance, String variant,
             LocalDate asOf) {
-        List<LegalRule> candidates = rules.findByStepOrderByCodeAscVersionAsc(step).stream()
+        List<LegalRule> candidates = cached().stream().filter(r -> r.getStep().equals(step))
                 .filter(r -> r.inForceOn(asOf))
                 .filter(r -> r.getCaseType() == null || r.getCaseType().equals(caseType))
                 .filter(r -> r.getInstance() == null || Objects.equals(r.getInstance(), instance == null ? 1 : instance))
@@ -83,6 +84,16 @@ public class LegalRules {
             }
         }
         return Optional.empty();
+    }
+
+    /** The rules table is small and changes rarely: read once, re-read after every new version. */
+    private List<LegalRule> cached() {
+        List<LegalRule> all = cache;
+        if (all == null) {
+            all = List.copyOf(rules.findAll());
+            cache = all;
+        }
+        return all;
     }
 
     /** Statutory and target due dates of a step that starts on {@code start} (counting from the next day). */
@@ -139,6 +150,7 @@ public class LegalRules {
         if (unit == null) {
             throw new InvalidInputException("unit", "validation.required");
         }
+        cache = null;
         current.endOn(from);
         var auth = SecurityContextHolder.getContext().getAuthentication();
         LegalRule next = rules.save(current.nextVersion(durationDays, unit, legalBasis.strip(), targetDays,
@@ -146,6 +158,13 @@ public class LegalRules {
                 auth == null ? AuditLog.SYSTEM : auth.getName(), clock.instant()));
         audit.recordChange("RULE_CHANGED", null, null, "legalRule", code + "#" + next.getVersion(),
                 describe(current), describe(next));
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        cache = null;
+                    }
+                });
         return next;
     }
 

@@ -210,6 +210,14 @@ class CaseWalkBrowserIT {
         assertThat(driver.findElement(By.id("fact-outcome")).getText()).isEqualTo("Stabilized");
         screenshot("06-case-closed-english");
         driver.get(url("/cases/" + code + "?lang=vi"));
+
+        login("supervisor.congan");
+        driver.get(url("/dashboard"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-summary")));
+        assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return typeof Chart !== 'undefined' && typeof htmx !== 'undefined'")).isEqualTo(true);
+        assertThat(driver.findElement(By.id("count-onTrack")).getText()).matches("\\d+");
+        screenshot("08-dashboard");
     }
 
     @Test

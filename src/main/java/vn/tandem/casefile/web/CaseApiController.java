@@ -45,13 +45,8 @@ class CaseApiController {
     private final CaseFiles caseFiles;
     private final Timeline timeline;
     private final Workflow workflow;
-    private final vn.tandem.sla.LegalRules rules;
-    private final java.time.Clock clock;
 
-    CaseApiController(CaseFiles caseFiles, Timeline timeline, Workflow workflow, vn.tandem.sla.LegalRules rules,
-            java.time.Clock clock) {
-        this.rules = rules;
-        this.clock = clock;
+    CaseApiController(CaseFiles caseFiles, Timeline timeline, Workflow workflow) {
         this.caseFiles = caseFiles;
         this.timeline = timeline;
         this.workflow = workflow;
@@ -112,47 +107,6 @@ class CaseApiController {
         return ResponseEntity.created(URI.create("/api/cases/" + code + "/attachments/" + a.getId()))
                 .body(new AttachmentView(a.getId(), a.getFileName(), a.getContentType(), a.getSizeBytes(),
                         a.getSha256()));
-    }
-
-    /** One step's legal clock. */
-    record DeadlineView(String step, String rule, int version, String legalBasis, String unit, Integer duration,
-            Integer target, java.time.LocalDate start, java.time.LocalDate statutoryDue,
-            java.time.LocalDate targetDue, String state, boolean statutoryBreached, int daysUsed, int daysLeft,
-            boolean current) {
-    }
-
-    @GetMapping("/{code}/deadlines")
-    @Operation(summary = "Each step's rule, legal basis, unit, statutory and target dates and state")
-    java.util.List<DeadlineView> deadlines(@PathVariable String code,
-            @AuthenticationPrincipal TandemPrincipal principal) {
-        Case c = caseFiles.visible(code, principal.user());
-        java.time.ZoneId zone = clock.getZone();
-        java.time.LocalDate today = java.time.LocalDate.now(clock);
-        java.util.List<DeadlineView> views = new java.util.ArrayList<>();
-        java.time.LocalDate received = c.getReceivedAt().atZone(zone).toLocalDate();
-        String variant = c.isComplex() ? "COMPLEX" : "STANDARD";
-        rules.ruleFor(c.getType().name(), "ACCEPT", 1, "STANDARD", received).ifPresent(rule -> views.add(
-                view("ACCEPT", rules.deadline(rule, received), c.getAcceptedAt() == null
-                        ? today : c.getAcceptedAt().atZone(zone).toLocalDate(),
-                        c.getStatus() == vn.tandem.casefile.CaseStatus.RECEIVED)));
-        if (c.getAcceptedAt() != null) {
-            java.time.LocalDate accepted = c.getAcceptedAt().atZone(zone).toLocalDate();
-            boolean resolving = c.getStatus() == vn.tandem.casefile.CaseStatus.IN_PROGRESS;
-            java.time.LocalDate end = resolving || c.getClosedAt() == null ? today
-                    : c.getClosedAt().atZone(zone).toLocalDate();
-            rules.ruleFor(c.getType().name(), "RESOLVE", 1, variant, accepted).ifPresent(rule -> views.add(
-                    view("RESOLVE", rules.deadline(rule, accepted), end, resolving)));
-        }
-        return views;
-    }
-
-    private DeadlineView view(String step, vn.tandem.sla.LegalRules.Deadline d, java.time.LocalDate asOf,
-            boolean current) {
-        var standing = rules.standing(d, asOf);
-        return new DeadlineView(step, d.rule().getCode(), d.rule().getVersion(), d.rule().getLegalBasis(),
-                d.rule().getUnit().name(), d.rule().getDurationDays(), d.rule().targetDuration(), d.start(),
-                d.statutoryDue(), d.targetDue(), standing.state().name(), standing.statutoryBreached(),
-                standing.used(), standing.left(), current);
     }
 
     /** A share to create. */

@@ -1,0 +1,79 @@
+package vn.tandem.oversight;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import vn.tandem.casefile.Case;
+import vn.tandem.casefile.CaseStatus;
+import vn.tandem.sla.LegalRules;
+
+/**
+ * A case's legal clocks: acceptance (from receipt) and resolution (from acceptance), each under the rule
+ * version in force when it started; the current one is the clock of the step the case is in.
+ */
+@Service
+public class CaseClocks {
+
+    /** One step's clock on a day. */
+    public record StepClock(String step, LegalRules.Deadline deadline, LegalRules.Standing standing,
+            boolean current) {
+    }
+
+    private final LegalRules rules;
+    private final Clock clock;
+
+    CaseClocks(LegalRules rules, Clock clock) {
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    ZoneId zone() {
+        return clock.getZone();
+    }
+
+    public List<StepClock> of(Case c) {
+        ZoneId zone = clock.getZone();
+        LocalDate today = today();
+        List<StepClock> clocks = new ArrayList<>();
+        LocalDate received = c.getReceivedAt().atZone(zone).toLocalDate();
+        boolean receiving = c.getStatus() == CaseStatus.RECEIVED;
+        LocalDate acceptedOrToday = c.getAcceptedAt() == null ? endOf(c, today)
+                : c.getAcceptedAt().atZone(zone).toLocalDate();
+        rules.ruleFor(c.getType().name(), "ACCEPT", 1, "STANDARD", received).ifPresent(rule -> {
+            var deadline = rules.deadline(rule, received);
+            clocks.add(new StepClock("ACCEPT", deadline, rules.standing(deadline, acceptedOrToday), receiving));
+        });
+        if (c.getAcceptedAt() != null) {
+            LocalDate accepted = c.getAcceptedAt().atZone(zone).toLocalDate();
+            boolean resolving = c.getStatus() == CaseStatus.IN_PROGRESS;
+            String variant = c.isComplex() ? "COMPLEX" : "STANDARD";
+            rules.ruleFor(c.getType().name(), "RESOLVE", 1, variant, accepted).ifPresent(rule -> {
+                var deadline = rules.deadline(rule, accepted);
+                clocks.add(new StepClock("RESOLVE", deadline, rules.standing(deadline, endOf(c, today)), resolving));
+            });
+        }
+        return clocks;
+    }
+
+    /** The clock of the step an open case is in (none for cases under monitoring or closed, or without a rule). */
+    public Optional<StepClock> current(Case c) {
+        return of(c).stream().filter(StepClock::current).findFirst();
+    }
+
+    /** The date a clock is read on: today while open, the closing day once closed. */
+    private LocalDate endOf(Case c, LocalDate today) {
+        return c.getClosedAt() == null ? today : c.getClosedAt().atZone(clock.getZone()).toLocalDate();
+    }
+
+    static final Comparator<StepClock> BY_TARGET = Comparator.comparing(s -> s.deadline().targetDue() == null
+            ? LocalDate.MAX : s.deadline().targetDue());
+}

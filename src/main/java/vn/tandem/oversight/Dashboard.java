@@ -1,0 +1,164 @@
+package vn.tandem.oversight;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.tandem.casefile.Case;
+import vn.tandem.casefile.CaseFiles;
+import vn.tandem.casefile.CaseFilter;
+import vn.tandem.casefile.CaseStatus;
+import vn.tandem.identity.CurrentUser;
+import vn.tandem.sla.LegalRules;
+
+/**
+ * The supervisors' dashboard over the cases the user may see: every open case counted once, by the clock of the
+ * step it is in; counts by agency, unit and type; the cases closest to their deadline; flags; a weekly trend of
+ * breaches and of days saved against the statutory limit.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Dashboard {
+
+    /** Filters; every field optional. {@code from}/{@code to} bound the receipt date. */
+    public record Filter(LocalDate from, LocalDate to, String agency, Long unitId, String type) {
+    }
+
+    /** Counts per clock state. */
+    public record Counts(long onTrack, long atRisk, long breached, long statutoryBreached) {
+
+        static Counts of(List<Row> rows) {
+            return new Counts(rows.stream().filter(r -> r.state() == LegalRules.State.ON_TRACK).count(),
+                    rows.stream().filter(r -> r.state() == LegalRules.State.AT_RISK).count(),
+                    rows.stream().filter(r -> r.state() == LegalRules.State.BREACHED).count(),
+                    rows.stream().filter(Row::statutoryBreached).count());
+        }
+
+        public long total() {
+            return onTrack + atRisk + breached;
+        }
+    }
+
+    /** An open case with its current clock. */
+    public record Row(Case caseFile, CaseClocks.StepClock clock) {
+
+        public LegalRules.State state() {
+            return clock.standing().state();
+        }
+
+        public boolean statutoryBreached() {
+            return clock.standing().statutoryBreached();
+        }
+    }
+
+    /** One week of the trend. */
+    public record Week(LocalDate monday, long closed, long breached, double averageDaysSaved) {
+
+        public long savedDays() {
+            return Math.round(averageDaysSaved);
+        }
+    }
+
+    /** Everything the dashboard shows. */
+    public record View(Counts totals, Map<String, Counts> byAgency, Map<Long, Counts> byUnit,
+            Map<String, Counts> byType, List<Row> closest, List<Case> flagged, List<Week> trend) {
+    }
+
+    private final CaseFiles caseFiles;
+    private final CaseClocks clocks;
+
+    Dashboard(CaseFiles caseFiles, CaseClocks clocks) {
+        this.caseFiles = caseFiles;
+        this.clocks = clocks;
+    }
+
+    public View view(CurrentUser user, Filter filter) {
+        List<Case> cases = caseFiles.search(new CaseFilter(null, null, null), Pageable.unpaged(), user).getContent()
+                .stream().filter(c -> matches(c, filter)).toList();
+        List<Row> rows = new ArrayList<>();
+        for (Case c : cases) {
+            if (c.getStatus() == CaseStatus.RECEIVED || c.getStatus() == CaseStatus.IN_PROGRESS) {
+                clocks.current(c).ifPresent(clock -> rows.add(new Row(c, clock)));
+            }
+        }
+        List<Row> closest = rows.stream().sorted(Comparator.comparing(Row::clock, CaseClocks.BY_TARGET)).limit(10)
+                .toList();
+        List<Case> flagged = cases.stream().filter(Case::isOpen)
+                .filter(c -> c.isHotspot() || c.isCrowd() || c.isLevelSkipping()).toList();
+        return new View(Counts.of(rows), group(rows, r -> r.caseFile().getLeadAgency()),
+                group(rows, r -> r.caseFile().getUnitId()), group(rows, r -> r.caseFile().getType().name()),
+                closest, flagged, trend(cases));
+    }
+
+    public Counts summary(CurrentUser user, Filter filter) {
+        return view(user, filter).totals();
+    }
+
+    private static <K extends Comparable<K>> Map<K, Counts> group(List<Row> rows, Function<Row, K> key) {
+        Map<K, List<Row>> grouped = new TreeMap<>();
+        rows.forEach(r -> grouped.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
+        Map<K, Counts> counts = new LinkedHashMap<>();
+        grouped.forEach((k, v) -> counts.put(k, Counts.of(v)));
+        return counts;
+    }
+
+    /** The last 8 weeks of closed cases: how many closed after their target, days saved against the law. */
+    private List<Week> trend(List<Case> cases) {
+        LocalDate thisMonday = clocks.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        List<Week> weeks = new ArrayList<>();
+        for (int i = 7; i >= 0; i--) {
+            LocalDate monday = thisMonday.minusWeeks(i);
+            long closed = 0;
+            long breached = 0;
+            double saved = 0;
+            int withStatutory = 0;
+            for (Case c : cases) {
+                if (c.getClosedAt() == null || c.getAcceptedAt() == null) {
+                    continue;
+                }
+                LocalDate day = c.getClosedAt().atZone(zone()).toLocalDate();
+                if (day.isBefore(monday) || !day.isBefore(monday.plusWeeks(1))) {
+                    continue;
+                }
+                var resolve = clocks.of(c).stream().filter(s -> s.step().equals("RESOLVE")).findFirst();
+                if (resolve.isEmpty()) {
+                    continue;
+                }
+                closed++;
+                if (resolve.get().standing().state() == LegalRules.State.BREACHED) {
+                    breached++;
+                }
+                if (resolve.get().deadline().statutoryDue() != null) {
+                    saved += ChronoUnit.DAYS.between(day, resolve.get().deadline().statutoryDue());
+                    withStatutory++;
+                }
+            }
+            weeks.add(new Week(monday, closed, breached, withStatutory == 0 ? 0 : saved / withStatutory));
+        }
+        return weeks;
+    }
+
+    private ZoneId zone() {
+        return clocks.zone();
+    }
+
+    private boolean matches(Case c, Filter f) {
+        LocalDate received = c.getReceivedAt().atZone(zone()).toLocalDate();
+        return (f.from() == null || !received.isBefore(f.from())) && (f.to() == null || !received.isAfter(f.to()))
+                && (f.agency() == null || f.agency().isBlank() || f.agency().equals(c.getLeadAgency()))
+                && (f.unitId() == null || f.unitId().equals(c.getUnitId()))
+                && (f.type() == null || f.type().isBlank() || f.type().equals(c.getType().name()));
+    }
+
+}

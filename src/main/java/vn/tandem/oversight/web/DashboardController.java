@@ -1,0 +1,195 @@
+package vn.tandem.oversight.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.tandem.casefile.CaseFiles;
+import vn.tandem.casefile.CaseType;
+import vn.tandem.common.InvalidInputException;
+import vn.tandem.identity.Directory;
+import vn.tandem.identity.TandemPrincipal;
+import vn.tandem.oversight.CaseClocks;
+import vn.tandem.oversight.Dashboard;
+
+/** The supervisors' dashboard: page, auto-refreshed summary, CSV export of each table. */
+@Controller
+@PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
+class DashboardController {
+
+    private final Dashboard dashboard;
+    private final Directory directory;
+
+    DashboardController(Dashboard dashboard, Directory directory) {
+        this.dashboard = dashboard;
+        this.directory = directory;
+    }
+
+    static Dashboard.Filter filter(LocalDate from, LocalDate to, String agency, Long unitId, String type) {
+        return new Dashboard.Filter(from, to, agency == null || agency.isBlank() ? null : agency, unitId,
+                type == null || type.isBlank() ? null : type);
+    }
+
+    @GetMapping("/dashboard")
+    String page(@AuthenticationPrincipal TandemPrincipal principal,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String agency, @RequestParam(required = false) Long unitId,
+            @RequestParam(required = false) String type, Model model) {
+        Dashboard.Filter filter = filter(from, to, agency, unitId, type);
+        model.addAttribute("view", dashboard.view(principal.user(), filter));
+        model.addAttribute("filter", filter);
+        model.addAttribute("agencies", directory.agencies());
+        model.addAttribute("units", directory.units());
+        model.addAttribute("unitNames", directory.units().stream().collect(java.util.stream.Collectors.toMap(
+                u -> u.getId(), u -> u.getName())));
+        model.addAttribute("caseTypes", CaseType.values());
+        return "oversight/dashboard";
+    }
+
+    /** The summary cards alone, refreshed by htmx every minute. */
+    @GetMapping("/dashboard/summary")
+    String summary(@AuthenticationPrincipal TandemPrincipal principal,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String agency, @RequestParam(required = false) Long unitId,
+            @RequestParam(required = false) String type, Model model) {
+        Dashboard.Filter filter = filter(from, to, agency, unitId, type);
+        model.addAttribute("view", dashboard.view(principal.user(), filter));
+        model.addAttribute("filter", filter);
+        return "oversight/dashboard :: summary";
+    }
+
+    @GetMapping("/dashboard.csv")
+    void csv(@AuthenticationPrincipal TandemPrincipal principal, @RequestParam(defaultValue = "closest") String table,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String agency, @RequestParam(required = false) Long unitId,
+            @RequestParam(required = false) String type, HttpServletResponse response) throws IOException {
+        if (!List.of("closest", "agency", "unit", "type", "flags", "trend").contains(table)) {
+            throw new InvalidInputException("table", "validation.option");
+        }
+        Dashboard.View view = dashboard.view(principal.user(), filter(from, to, agency, unitId, type));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("tandem-" + table + ".csv").build().toString());
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        out.write('\uFEFF');
+        switch (table) {
+            case "closest" -> {
+                out.write("case,title,type,lead_agency,step,rule,statutory_due,target_due,state,statutory_breached\r\n");
+                for (Dashboard.Row r : view.closest()) {
+                    line(out, r.caseFile().getCode(), r.caseFile().getTitle(), r.caseFile().getType().name(),
+                            r.caseFile().getLeadAgency(), r.clock().step(), r.clock().deadline().rule().getCode(),
+                            String.valueOf(r.clock().deadline().statutoryDue()),
+                            String.valueOf(r.clock().deadline().targetDue()), r.state().name(),
+                            String.valueOf(r.statutoryBreached()));
+                }
+            }
+            case "agency" -> counts(out, "agency", view.byAgency());
+            case "unit" -> counts(out, "unit", view.byUnit());
+            case "type" -> counts(out, "type", view.byType());
+            case "flags" -> {
+                out.write("case,title,crowd,hotspot,level_skipping\r\n");
+                for (var c : view.flagged()) {
+                    line(out, c.getCode(), c.getTitle(), String.valueOf(c.isCrowd()), String.valueOf(c.isHotspot()),
+                            String.valueOf(c.isLevelSkipping()));
+                }
+            }
+            default -> {
+                out.write("week,closed,breached,average_days_saved\r\n");
+                for (var w : view.trend()) {
+                    line(out, w.monday().toString(), String.valueOf(w.closed()), String.valueOf(w.breached()),
+                            String.format(java.util.Locale.ROOT, "%.1f", w.averageDaysSaved()));
+                }
+            }
+        }
+        out.flush();
+    }
+
+    private static <K> void counts(Writer out, String name, Map<K, Dashboard.Counts> counts) throws IOException {
+        out.write(name + ",on_track,at_risk,breached,statutory_breached\r\n");
+        for (var e : counts.entrySet()) {
+            line(out, String.valueOf(e.getKey()), String.valueOf(e.getValue().onTrack()),
+                    String.valueOf(e.getValue().atRisk()), String.valueOf(e.getValue().breached()),
+                    String.valueOf(e.getValue().statutoryBreached()));
+        }
+    }
+
+    private static void line(Writer out, String... values) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            String v = values[i] == null ? "" : values[i];
+            if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+                v = "'" + v;
+            }
+            line.append(i == 0 ? "" : ",").append('"').append(v.replace("\"", "\"\"")).append('"');
+        }
+        out.write(line.append("\r\n").toString());
+    }
+
+    /** SLA figures over the API. */
+    @RestController
+    @Tag(name = "SLA")
+    static class Api {
+
+        private final Dashboard dashboard;
+        private final CaseClocks clocks;
+        private final CaseFiles caseFiles;
+
+        Api(Dashboard dashboard, CaseClocks clocks, CaseFiles caseFiles) {
+            this.dashboard = dashboard;
+            this.clocks = clocks;
+            this.caseFiles = caseFiles;
+        }
+
+        record Summary(long onTrack, long atRisk, long breached, long statutoryBreached) {
+        }
+
+        record DeadlineView(String step, String rule, int version, String legalBasis, String unit, Integer duration,
+                Integer target, LocalDate start, LocalDate statutoryDue, LocalDate targetDue, String state,
+                boolean statutoryBreached, int daysUsed, int daysLeft, boolean current) {
+        }
+
+        @GetMapping("/api/sla/summary")
+        @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
+        @Operation(summary = "Open cases visible to the caller by the state of their current clock")
+        Summary summary(@AuthenticationPrincipal TandemPrincipal principal,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(required = false) String agency, @RequestParam(required = false) Long unitId,
+                @RequestParam(required = false) String type) {
+            var counts = dashboard.summary(principal.user(), filter(from, to, agency, unitId, type));
+            return new Summary(counts.onTrack(), counts.atRisk(), counts.breached(), counts.statutoryBreached());
+        }
+
+        @GetMapping("/api/cases/{code}/deadlines")
+        @Operation(summary = "Each step's rule, legal basis, unit, statutory and target dates and state")
+        List<DeadlineView> deadlines(@PathVariable String code, @AuthenticationPrincipal TandemPrincipal principal) {
+            return clocks.of(caseFiles.visible(code, principal.user())).stream().map(s -> new DeadlineView(s.step(),
+                    s.deadline().rule().getCode(), s.deadline().rule().getVersion(),
+                    s.deadline().rule().getLegalBasis(), s.deadline().rule().getUnit().name(),
+                    s.deadline().rule().getDurationDays(), s.deadline().rule().targetDuration(), s.deadline().start(),
+                    s.deadline().statutoryDue(), s.deadline().targetDue(), s.standing().state().name(),
+                    s.standing().statutoryBreached(), s.standing().used(), s.standing().left(), s.current()))
+                    .toList();
+        }
+    }
+}
