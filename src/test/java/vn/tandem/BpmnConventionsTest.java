@@ -29,7 +29,7 @@ class BpmnConventionsTest {
     static final Pattern BEAN = Pattern.compile("\\$\\{(\\w+)}");
     static final List<String> PREFIXES = List.of("StartEvent_", "EndEvent_", "Event_", "Task_", "Gateway_", "Flow_",
             "Lane_", "LaneSet_", "Participant_", "Collaboration_", "TimerEventDefinition_", "Definitions_",
-            "BPMNDiagram_", "BPMNPlane_");
+            "BPMNDiagram_", "BPMNPlane_", "SubProcess_", "Message_", "MessageEventDefinition_");
 
     static Stream<Path> files() throws Exception {
         return Files.list(Path.of("bpmn")).filter(p -> p.toString().endsWith(".bpmn")).sorted();

@@ -141,6 +141,11 @@ public class Case {
         this.updatedAt = at;
     }
 
+    void flagHotspot(boolean raised, Instant at) {
+        this.hotspot = raised;
+        this.updatedAt = at;
+    }
+
     void accept(String username, boolean isComplex, Instant at) {
         this.assignedOfficer = username;
         this.complex = isComplex;

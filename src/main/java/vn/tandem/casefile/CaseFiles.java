@@ -30,6 +30,7 @@ import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.Role;
 import vn.tandem.identity.Unit;
+import vn.tandem.process.CaseHandling;
 
 /**
  * The casefile module's API: creating cases, finding the ones a user may see, comments and attachments. Every
@@ -56,13 +57,15 @@ public class CaseFiles {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final vn.tandem.process.Workflow workflow;
     private final long maxAttachmentBytes;
     private final Tika tika = new Tika();
 
     CaseFiles(Cases cases, CaseCodes codes, CaseComments comments, Attachments attachments, AttachmentStore store,
             SolutionPlans plans, CaseLinks links, Timeline timeline, Directory directory, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock,
+            ApplicationEventPublisher events, Clock clock, vn.tandem.process.Workflow workflow,
             @Value("${tandem.storage.max-attachment-bytes}") long maxAttachmentBytes) {
+        this.workflow = workflow;
         this.cases = cases;
         this.codes = codes;
         this.comments = comments;
@@ -336,6 +339,69 @@ public class CaseFiles {
         audit.record("IDENTITY_REVEALED", c.getId(), c.getCode(), "petitioner", Long.toString(p.getId()),
                 Map.of("reason", reason.strip(), "confidential", p.isConfidential()));
         return PetitionerView.revealed(p);
+    }
+
+    /**
+     * An officer or supervisor of an agency taking full part raises a hot-spot risk: the case is flagged and both
+     * agencies' supervisors get an urgent task. A closed case, or one already flagged, answers 409.
+     */
+    public void raiseHotspot(String code, String reason, CurrentUser user) {
+        Case c = contributable(code, user);
+        if (reason == null || reason.strip().length() < 10) {
+            throw new InvalidInputException("reason", "validation.minLength", 10);
+        }
+        if (reason.length() > 2000) {
+            throw new InvalidInputException("reason", "validation.maxLength", 2000);
+        }
+        if (c.isHotspot()) {
+            throw new vn.tandem.common.ConflictException("hotspot.already");
+        }
+        if (!raise(c, reason.strip(), user.username())) {
+            throw new vn.tandem.common.ConflictException("hotspot.caseEnded");
+        }
+    }
+
+    /** A rule raises the risk (crowd, level-skipping, repeated visits); nothing happens if already flagged. */
+    public void raiseHotspotByRule(long caseId, String reason) {
+        Case c = cases.findById(caseId).orElseThrow();
+        if (!c.isHotspot() && c.isOpen()) {
+            raise(c, reason, null);
+        }
+    }
+
+    private boolean raise(Case c, String reason, String by) {
+        if (!workflow.correlate(c.getId(), CaseHandling.MESSAGE_HOTSPOT,
+                Map.of(CaseHandling.VAR_HOTSPOT_REASON, reason))) {
+            return false;
+        }
+        Map<String, Object> before = Map.of("hotspot", false);
+        c.flagHotspot(true, clock.instant());
+        audit.recordChange("HOTSPOT_RAISED", c.getId(), c.getCode(), "case", c.getCode(), before,
+                Map.of("hotspot", true, "reason", reason));
+        timeline.add(c.getId(), by, "HOTSPOT", "Cảnh báo nguy cơ điểm nóng",
+                List.of(new Timeline.Detail("Nguy cơ", "Risk", reason)), "case", c.getCode());
+        publishChanged(c);
+        return true;
+    }
+
+    /** A supervisor of an agency taking part clears the flag with a note. */
+    public void clearHotspot(String code, String note, CurrentUser user) {
+        Case c = visible(code, user);
+        if (!user.isAdmin() && !(user.isSupervisor() && c.takesFullPart(user.agency()))) {
+            throw new ForbiddenException("hotspot.clear.forbidden");
+        }
+        if (note == null || note.strip().length() < 10) {
+            throw new InvalidInputException("note", "validation.minLength", 10);
+        }
+        if (!c.isHotspot()) {
+            throw new vn.tandem.common.ConflictException("hotspot.none");
+        }
+        c.flagHotspot(false, clock.instant());
+        audit.recordChange("HOTSPOT_CLEARED", c.getId(), c.getCode(), "case", c.getCode(), Map.of("hotspot", true),
+                Map.of("hotspot", false, "note", note.strip()));
+        timeline.add(c.getId(), user.username(), "HOTSPOT_CLEARED", "Gỡ cảnh báo điểm nóng",
+                List.of(new Timeline.Detail("Ghi chú", "Note", note.strip())), "case", c.getCode());
+        publishChanged(c);
     }
 
     private String agencyName(String code) {

@@ -62,6 +62,13 @@ class CaseProcessListener {
                 links.save(new CaseLink(c.getId(), target.getId(), CaseLink.MERGED_INTO, clock.instant()));
                 timeline.add(target.getId(), null, "MERGED", "Tiếp nhận vụ việc trùng được gộp vào",
                         List.of(new Timeline.Detail("Vụ việc", "Case", c.getCode())), "case", c.getCode());
+                long visits = 1 + links.findByCaseIdOrRelatedCaseId(target.getId(), target.getId()).stream()
+                        .filter(l -> l.getRelatedCaseId().equals(target.getId())
+                                && CaseLink.MERGED_INTO.equals(l.getKind())).count();
+                if (visits >= 3) {
+                    caseFiles.raiseHotspotByRule(target.getId(), "Công dân đến lần thứ " + visits
+                            + " về cùng nội dung (vụ việc trùng được gộp)");
+                }
             });
         }
         audit.recordChange("CASE_STATUS_CHANGED", c.getId(), c.getCode(), "case", c.getCode(), before,

@@ -38,6 +38,11 @@ public class Intake {
         variables.put(CaseHandling.VAR_LEAD_SUPERVISORS, Role.SUPERVISOR.groupOf(c.getLeadAgency()));
         variables.put(CaseHandling.VAR_RECEIVED_ON, c.getReceivedAt().atZone(clock.getZone()).toLocalDate().toString());
         workflow.start(CaseHandling.PROCESS_KEY, c.getId(), variables);
+        if (c.getCrowdSize() >= 5) {
+            caseFiles.raiseHotspotByRule(c.getId(), "Vụ việc đông người (" + c.getCrowdSize() + " người)");
+        } else if (c.isLevelSkipping()) {
+            caseFiles.raiseHotspotByRule(c.getId(), "Khiếu kiện vượt cấp");
+        }
         return c;
     }
 }

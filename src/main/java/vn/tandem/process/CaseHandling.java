@@ -15,6 +15,12 @@ public final class CaseHandling {
     public static final String TASK_MONITORING_CHECK = "Task_MonitoringCheck";
     public static final String TASK_FINAL_MONITORING_CHECK = "Task_FinalMonitoringCheck";
 
+    public static final String TASK_HOTSPOT_DANVAN = "Task_HotSpotDanvan";
+    public static final String TASK_HOTSPOT_CONGAN = "Task_HotSpotCongan";
+    /** Message that starts the hot-spot event sub-process (non-interrupting). */
+    public static final String MESSAGE_HOTSPOT = "HotSpotRaised";
+    public static final String VAR_HOTSPOT_REASON = "hotspotReason";
+
     public static final String VAR_CASE_ID = "caseId";
     public static final String VAR_CASE_CODE = "caseCode";
     public static final String VAR_CASE_TYPE = "caseType";

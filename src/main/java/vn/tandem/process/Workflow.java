@@ -74,6 +74,20 @@ public class Workflow {
                 .getProcessInstanceId();
     }
 
+    /**
+     * Delivers a message to the case's running case-handling instance (e.g. the hot-spot event sub-process).
+     * Returns false when no running instance waits for it (the case has ended).
+     */
+    public boolean correlate(long caseId, String message, Map<String, Object> variables) {
+        try {
+            runtime.createMessageCorrelation(message).processInstanceBusinessKey(Long.toString(caseId))
+                    .setVariables(variables).correlateWithResult();
+            return true;
+        } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
+            return false;
+        }
+    }
+
     @Transactional(readOnly = true)
     public Optional<TaskSnapshot> task(String taskId) {
         Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();

@@ -109,6 +109,26 @@ class CaseApiController {
                         a.getSha256()));
     }
 
+    /** A hot-spot risk to raise, or the note that clears it. */
+    record HotspotRequest(String reason, String note) {
+    }
+
+    @PostMapping("/{code}/hotspot")
+    @Operation(summary = "Raise a hot-spot risk: flags the case, both agencies' supervisors get an urgent task")
+    ResponseEntity<Void> hotspot(@PathVariable String code, @RequestBody HotspotRequest body,
+            @AuthenticationPrincipal TandemPrincipal principal) {
+        caseFiles.raiseHotspot(code, body == null ? null : body.reason(), principal.user());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{code}/hotspot/clear")
+    @Operation(summary = "Clear the hot-spot flag with a note (supervisors of an agency taking part)")
+    ResponseEntity<Void> clearHotspot(@PathVariable String code, @RequestBody HotspotRequest body,
+            @AuthenticationPrincipal TandemPrincipal principal) {
+        caseFiles.clearHotspot(code, body == null ? null : body.note(), principal.user());
+        return ResponseEntity.noContent().build();
+    }
+
     /** A share to create. */
     record NewShare(String agency, String reason) {
     }

@@ -93,6 +93,27 @@ class CaseController {
         }
     }
 
+    @PostMapping("/cases/{code}/hotspot")
+    String hotspot(@PathVariable String code, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String note, @RequestParam(defaultValue = "raise") String action,
+            @AuthenticationPrincipal TandemPrincipal principal, RedirectAttributes redirect, Locale locale) {
+        try {
+            if ("clear".equals(action)) {
+                caseFiles.clearHotspot(code, note, principal.user());
+            } else {
+                caseFiles.raiseHotspot(code, reason, principal.user());
+            }
+            redirect.addFlashAttribute("success", messages.getMessage("hotspot." + ("clear".equals(action)
+                    ? "cleared" : "raised"), null, locale));
+        } catch (InvalidInputException e) {
+            var p = e.fieldProblems().get(0);
+            redirect.addFlashAttribute("error", messages.getMessage(p.code(), p.args(), locale));
+        } catch (vn.tandem.common.ConflictException e) {
+            redirect.addFlashAttribute("error", messages.getMessage(e.messageCode(), e.args(), locale));
+        }
+        return "redirect:/cases/" + code;
+    }
+
     @PostMapping("/cases/{code}/shares")
     String share(@PathVariable String code, @RequestParam(required = false) String agency,
             @RequestParam(required = false) String reason, @AuthenticationPrincipal TandemPrincipal principal,
@@ -128,6 +149,7 @@ class CaseController {
                 .toList());
         model.addAttribute("mayReveal", CaseVisibility.leads(user, c));
         model.addAttribute("mayContribute", CaseVisibility.mayContribute(user, c));
+        model.addAttribute("mayClearHotspot", user.isAdmin() || (user.isSupervisor() && c.takesFullPart(user.agency())));
         model.addAttribute("mayShare", user.isAdmin() || user.agency().equals(c.getLeadAgency()));
         model.addAttribute("mayUnshare", user.isAdmin()
                 || (user.isSupervisor() && user.agency().equals(c.getLeadAgency())));

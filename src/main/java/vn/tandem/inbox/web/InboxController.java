@@ -54,7 +54,8 @@ class InboxController {
         model.addAttribute("taskKeys", java.util.List.of(CaseHandling.TASK_ACCEPT, CaseHandling.TASK_VERIFY_DANVAN,
                 CaseHandling.TASK_VERIFY_CONGAN, CaseHandling.TASK_PROPOSE, CaseHandling.TASK_APPROVE,
                 CaseHandling.TASK_IMPLEMENT, CaseHandling.TASK_OUTCOME, CaseHandling.TASK_MONITORING_CHECK,
-                CaseHandling.TASK_FINAL_MONITORING_CHECK, InformationRequestProcess.TASK_ANSWER,
+                CaseHandling.TASK_FINAL_MONITORING_CHECK, CaseHandling.TASK_HOTSPOT_DANVAN,
+                CaseHandling.TASK_HOTSPOT_CONGAN, InformationRequestProcess.TASK_ANSWER,
                 InformationRequestProcess.TASK_ACKNOWLEDGE));
         model.addAttribute("dueSoonDays", dueSoonDays);
         return "inbox/inbox";

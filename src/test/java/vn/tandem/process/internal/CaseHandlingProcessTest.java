@@ -230,6 +230,19 @@ class CaseHandlingProcessTest {
     }
 
     @Test
+    void aHotSpotGivesBothSupervisorsAnUrgentTaskWithoutInterruptingTheCase() {
+        ProcessInstance pi = startCase(11);
+        engine.getRuntimeService().createMessageCorrelation(CaseHandling.MESSAGE_HOTSPOT).processInstanceBusinessKey("11")
+                .setVariable(CaseHandling.VAR_HOTSPOT_REASON, "20 người tụ tập trước trụ sở").correlate();
+        assertThat(pi).isWaitingAt("Task_Accept", "Task_HotSpotDanvan", "Task_HotSpotCongan");
+        assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_HotSpotCongan")
+                .taskCandidateGroup("congan-supervisor").singleResult().getPriority()).isEqualTo(90);
+        submit(pi, "Task_HotSpotDanvan", "supervisor.danvan", Map.of("hotspotMeasures", "Cử cán bộ đối thoại ngay."));
+        submit(pi, "Task_HotSpotCongan", "supervisor.congan", Map.of("hotspotMeasures", "Bố trí lực lượng bảo vệ."));
+        assertThat(pi).hasPassed("EndEvent_HotSpotHandled").isWaitingAt("Task_Accept");
+    }
+
+    @Test
     void flareUpsReopenTheCaseAtTheProposalStep() {
         ProcessInstance pi = startCase(10);
         acceptAndVerify(pi);
