@@ -128,6 +128,10 @@ class DemoData implements ApplicationRunner {
         String lead = c.getLeadAgency().toLowerCase(java.util.Locale.ROOT);
         String supervisor = spec.officer().replace("officer", "supervisor");
         Stage stage = spec.stage();
+        if (stage.ordinal() >= Stage.RESOLVED.ordinal() || stage.ordinal() <= Stage.MERGED.ordinal()
+                && stage != Stage.RECEIVED) {
+            handleHotspot(c, supervisor);
+        }
         switch (stage) {
             case RECEIVED -> {
                 return;
@@ -190,6 +194,23 @@ class DemoData implements ApplicationRunner {
         };
         complete(c, CaseHandling.TASK_OUTCOME, spec.officer(), Map.of("outcome", outcome, "outcomeSummary",
                 "Tình hình đã được kiểm soát, công dân chấp hành; tiếp tục nắm tình hình tại cơ sở."));
+    }
+
+    /** Both supervisors order urgent measures, then the lead supervisor clears the flag (for settled cases). */
+    private void handleHotspot(Case c, String leadSupervisor) {
+        if (caseFiles.byId(c.getId()).map(x -> !x.isHotspot()).orElse(true)) {
+            return;
+        }
+        String province = leadSupervisor.endsWith(".minhxuan") ? ".minhxuan" : "";
+        complete(c, CaseHandling.TASK_HOTSPOT_DANVAN, "supervisor.danvan" + province, Map.of("hotspotMeasures",
+                "Chỉ đạo cán bộ dân vận xuống cơ sở gặp gỡ, nắm tâm tư của người dân."));
+        complete(c, CaseHandling.TASK_HOTSPOT_CONGAN, "supervisor.congan" + province, Map.of("hotspotMeasures",
+                "Bố trí lực lượng nắm tình hình, bảo đảm an ninh trật tự tại địa bàn."));
+        runAs(leadSupervisor, () -> {
+            caseFiles.clearHotspot(c.getCode(), "Tình hình đã được kiểm soát, người dân không còn tụ tập.",
+                    Directory.currentUser());
+            return null;
+        });
     }
 
     private static String verifyKey(String agencyGroupPrefix) {
