@@ -15,6 +15,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.tandem.common.Csv;
 
 /** Searches and exports the audit trail (administrators). Read-only by construction. */
 @Service
@@ -43,14 +44,12 @@ public class AuditSearch {
 
     /** Writes the matching entries as CSV (UTF-8 with BOM, so spreadsheet programs show Vietnamese correctly). */
     public int exportCsv(AuditQuery query, Writer out) throws IOException {
-        out.write('\uFEFF');
+        Csv.bom(out);
         out.write("at,actor,action,case,entity,entity_id,details,client_ip\r\n");
         List<AuditEntry> entries = select(query, 0, EXPORT_LIMIT);
         for (AuditEntry e : entries) {
-            out.write(String.join(",", csv(CSV_TIME.format(e.getAt().atZone(clock.getZone()))), csv(e.getActor()),
-                    csv(e.getAction()), csv(e.getCaseCode()), csv(e.getEntityType()), csv(e.getEntityId()),
-                    csv(e.getDetails()), csv(e.getClientIp())));
-            out.write("\r\n");
+            Csv.line(out, CSV_TIME.format(e.getAt().atZone(clock.getZone())), e.getActor(), e.getAction(),
+                    e.getCaseCode(), e.getEntityType(), e.getEntityId(), e.getDetails(), e.getClientIp());
         }
         return entries.size();
     }
@@ -83,15 +82,4 @@ public class AuditSearch {
         return and.toArray(Predicate[]::new);
     }
 
-    /** One CSV field; quotes it and neutralises spreadsheet formulas. */
-    static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return "\"" + v.replace("\"", "\"\"") + "\"";
-    }
 }

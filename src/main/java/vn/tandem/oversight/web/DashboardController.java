@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.CaseType;
+import vn.tandem.common.Csv;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.TandemPrincipal;
@@ -91,12 +92,12 @@ class DashboardController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("tandem-" + table + ".csv").build().toString());
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        out.write('\uFEFF');
+        Csv.bom(out);
         switch (table) {
             case "closest" -> {
                 out.write("case,title,type,lead_agency,step,rule,statutory_due,target_due,state,statutory_breached\r\n");
                 for (Dashboard.Row r : view.closest()) {
-                    line(out, r.caseFile().getCode(), r.caseFile().getTitle(), r.caseFile().getType().name(),
+                    Csv.line(out, r.caseFile().getCode(), r.caseFile().getTitle(), r.caseFile().getType().name(),
                             r.caseFile().getLeadAgency(), r.clock().step(), r.clock().deadline().rule().getCode(),
                             String.valueOf(r.clock().deadline().statutoryDue()),
                             String.valueOf(r.clock().deadline().targetDue()), r.state().name(),
@@ -109,14 +110,14 @@ class DashboardController {
             case "flags" -> {
                 out.write("case,title,crowd,hotspot,level_skipping\r\n");
                 for (var c : view.flagged()) {
-                    line(out, c.getCode(), c.getTitle(), String.valueOf(c.isCrowd()), String.valueOf(c.isHotspot()),
+                    Csv.line(out, c.getCode(), c.getTitle(), String.valueOf(c.isCrowd()), String.valueOf(c.isHotspot()),
                             String.valueOf(c.isLevelSkipping()));
                 }
             }
             default -> {
                 out.write("week,closed,breached,average_days_saved\r\n");
                 for (var w : view.trend()) {
-                    line(out, w.monday().toString(), String.valueOf(w.closed()), String.valueOf(w.breached()),
+                    Csv.line(out, w.monday().toString(), String.valueOf(w.closed()), String.valueOf(w.breached()),
                             String.format(java.util.Locale.ROOT, "%.1f", w.averageDaysSaved()));
                 }
             }
@@ -127,23 +128,12 @@ class DashboardController {
     private static <K> void counts(Writer out, String name, Map<K, Dashboard.Counts> counts) throws IOException {
         out.write(name + ",on_track,at_risk,breached,statutory_breached\r\n");
         for (var e : counts.entrySet()) {
-            line(out, String.valueOf(e.getKey()), String.valueOf(e.getValue().onTrack()),
+            Csv.line(out, String.valueOf(e.getKey()), String.valueOf(e.getValue().onTrack()),
                     String.valueOf(e.getValue().atRisk()), String.valueOf(e.getValue().breached()),
                     String.valueOf(e.getValue().statutoryBreached()));
         }
     }
 
-    private static void line(Writer out, String... values) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < values.length; i++) {
-            String v = values[i] == null ? "" : values[i];
-            if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-                v = "'" + v;
-            }
-            line.append(i == 0 ? "" : ",").append('"').append(v.replace("\"", "\"\"")).append('"');
-        }
-        out.write(line.append("\r\n").toString());
-    }
 
     /** SLA figures over the API. */
     @RestController
