@@ -26,10 +26,41 @@ public class CaseClocks {
 
     private final LegalRules rules;
     private final Clock clock;
+    private final ClockPauses pauses;
+    private final vn.tandem.sla.LegalCalendar calendar;
 
-    CaseClocks(LegalRules rules, Clock clock) {
+    CaseClocks(LegalRules rules, Clock clock, ClockPauses pauses, vn.tandem.sla.LegalCalendar calendar) {
         this.rules = rules;
         this.clock = clock;
+        this.pauses = pauses;
+        this.calendar = calendar;
+    }
+
+    /**
+     * The step's start moved forward by the time the clock was paused after it (in the rule's unit), so paused
+     * time counts neither towards the deadline nor as time used.
+     */
+    private LocalDate effectiveStart(Case c, vn.tandem.sla.LegalRule rule, LocalDate start, LocalDate end) {
+        int paused = 0;
+        for (ClockPause p : pauses.findByCaseIdOrderByPausedAt(c.getId())) {
+            LocalDate from = p.getPausedAt().atZone(clock.getZone()).toLocalDate();
+            LocalDate to = p.getResumedAt() == null ? end : p.getResumedAt().atZone(clock.getZone()).toLocalDate();
+            if (from.isBefore(start)) {
+                from = start;
+            }
+            if (to.isAfter(end)) {
+                to = end;
+            }
+            if (to.isAfter(from)) {
+                paused += rule.getUnit() == vn.tandem.sla.LegalRule.Unit.WORKING_DAYS
+                        ? calendar.workingDaysBetween(from, to) : (int) java.time.temporal.ChronoUnit.DAYS.between(from, to);
+            }
+        }
+        if (paused == 0) {
+            return start;
+        }
+        return rule.getUnit() == vn.tandem.sla.LegalRule.Unit.WORKING_DAYS ? calendar.addWorkingDays(start, paused)
+                : start.plusDays(paused);
     }
 
     public LocalDate today() {
@@ -49,7 +80,7 @@ public class CaseClocks {
         LocalDate acceptedOrToday = c.getAcceptedAt() == null ? endOf(c, today)
                 : c.getAcceptedAt().atZone(zone).toLocalDate();
         rules.ruleFor(c.getType().name(), "ACCEPT", 1, "STANDARD", received).ifPresent(rule -> {
-            var deadline = rules.deadline(rule, received);
+            var deadline = rules.deadline(rule, effectiveStart(c, rule, received, acceptedOrToday));
             clocks.add(new StepClock("ACCEPT", deadline, rules.standing(deadline, acceptedOrToday), receiving));
         });
         if (c.getAcceptedAt() != null) {
@@ -57,7 +88,7 @@ public class CaseClocks {
             boolean resolving = c.getStatus() == CaseStatus.IN_PROGRESS;
             String variant = c.isComplex() ? "COMPLEX" : "STANDARD";
             rules.ruleFor(c.getType().name(), "RESOLVE", 1, variant, accepted).ifPresent(rule -> {
-                var deadline = rules.deadline(rule, accepted);
+                var deadline = rules.deadline(rule, effectiveStart(c, rule, accepted, endOf(c, today)));
                 clocks.add(new StepClock("RESOLVE", deadline, rules.standing(deadline, endOf(c, today)), resolving));
             });
         }

@@ -246,6 +246,36 @@ public class Workflow {
         }
     }
 
+    /** Moves an open task's due date (e.g. after the case's clock was paused); the read models follow. */
+    public void setDueDate(String taskId, java.time.Instant due) {
+        openTask(taskId);
+        runGuarded(() -> {
+            Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+            task.setDueDate(java.util.Date.from(due));
+            tasks.saveTask(task);
+        });
+    }
+
+    /** The task's legal step (BPMN extension property {@code legalStep}), or null. */
+    @Transactional(readOnly = true)
+    public String legalStep(TaskSnapshot task) {
+        Task engineTask = tasks.createTaskQuery().taskId(task.id()).singleResult();
+        if (engineTask == null) {
+            return null;
+        }
+        var element = repository.getBpmnModelInstance(engineTask.getProcessDefinitionId())
+                .getModelElementById(task.key());
+        if (!(element instanceof org.camunda.bpm.model.bpmn.instance.UserTask userTask)
+                || userTask.getExtensionElements() == null) {
+            return null;
+        }
+        return userTask.getExtensionElements().getElementsQuery()
+                .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list().stream()
+                .flatMap(p -> p.getCamundaProperties().stream()).filter(p -> "legalStep".equals(p.getCamundaName()))
+                .map(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty::getCamundaValue).findFirst()
+                .orElse(null);
+    }
+
     /** Executes every job that is due now by the engine clock; used by tests and the demo data. */
     public int executeDueJobs() {
         int executed = 0;

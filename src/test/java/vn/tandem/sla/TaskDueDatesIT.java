@@ -86,6 +86,36 @@ class TaskDueDatesIT {
     }
 
     @Test
+    void pausingTheClockMovesTheDeadlinesAndTheTaskDueDates() {
+        Api officer = new Api(rest, "officer.congan");
+        String code = officer.createCase(2, "COMPLAINT", "Khiếu nại chờ công dân bổ sung hồ sơ");
+        assertThat(officer.complete(officer.taskId(code, CaseHandling.TASK_ACCEPT),
+                Map.of("decision", "ACCEPT", "complex", true))).isEqualTo(204);
+        clock.setTime(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(VN).toInstant());
+        Object usedBefore = resolve(code).get("daysUsed");
+        assertThat(officer.post("/api/cases/" + code + "/clock/pause", Map.of("reason", "ngắn")).getStatusCode()
+                .value()).isEqualTo(400);
+        assertThat(officer.post("/api/cases/" + code + "/clock/pause", Map.of("reason",
+                "Chờ công dân bổ sung giấy tờ đất")).getStatusCode().value()).isEqualTo(204);
+        assertThat(officer.post("/api/cases/" + code + "/clock/pause", Map.of("reason",
+                "Tạm dừng thêm lần nữa")).getStatusCode().value()).isEqualTo(409);
+        assertThat(new Api(rest, "officer.danvan").post("/api/cases/" + code + "/clock/resume", Map.of())
+                .getStatusCode().value()).isEqualTo(403);
+        clock.setTime(LocalDateTime.of(2026, 3, 12, 9, 0).atZone(VN).toInstant());
+        assertThat(resolve(code).get("daysUsed")).as("paused time is not used").isEqualTo(usedBefore);
+        clock.setTime(LocalDateTime.of(2026, 3, 15, 9, 0).atZone(VN).toInstant());
+        assertThat(officer.post("/api/cases/" + code + "/clock/resume", Map.of()).getStatusCode().value())
+                .isEqualTo(204);
+        // paused 10/03 -> 15/03 (5 days): target 06/04 -> 10/04 (Friday), statutory 20/04 -> 24/04
+        assertThat(resolve(code)).containsEntry("targetDue", "2026-04-10").containsEntry("statutoryDue", "2026-04-24");
+        assertThat(due(officer, code, CaseHandling.TASK_VERIFY_CONGAN)).isEqualTo(endOfDay(4, 10));
+        assertThat(new Api(rest, "officer.danvan").get("/api/tasks?scope=group&q=" + code).getBody().toString())
+                .contains(endOfDay(4, 10));
+        assertThat(officer.post("/api/cases/" + code + "/clock/resume", Map.of()).getStatusCode().value())
+                .isEqualTo(409);
+    }
+
+    @Test
     void aStepWithoutARuleKeepsTheDefaultDueDate() {
         Api officer = new Api(rest, "officer.congan");
         String code = officer.createCase(2, "INCIDENT", "Vụ việc an ninh trật tự không có thời hạn luật định");

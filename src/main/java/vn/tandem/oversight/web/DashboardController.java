@@ -143,8 +143,10 @@ class DashboardController {
         private final Dashboard dashboard;
         private final CaseClocks clocks;
         private final CaseFiles caseFiles;
+        private final vn.tandem.oversight.ClockControl control;
 
-        Api(Dashboard dashboard, CaseClocks clocks, CaseFiles caseFiles) {
+        Api(Dashboard dashboard, CaseClocks clocks, CaseFiles caseFiles, vn.tandem.oversight.ClockControl control) {
+            this.control = control;
             this.dashboard = dashboard;
             this.clocks = clocks;
             this.caseFiles = caseFiles;
@@ -156,6 +158,27 @@ class DashboardController {
         record DeadlineView(String step, String rule, int version, String legalBasis, String unit, Integer duration,
                 Integer target, LocalDate start, LocalDate statutoryDue, LocalDate targetDue, String state,
                 boolean statutoryBreached, int daysUsed, int daysLeft, boolean current) {
+        }
+
+        /** Why the clock is paused. */
+        record PauseRequest(String reason) {
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/api/cases/{code}/clock/pause")
+        @Operation(summary = "Pause the case's legal clock with a reason (assigned officer, lead supervisors)")
+        org.springframework.http.ResponseEntity<Void> pause(@PathVariable String code,
+                @org.springframework.web.bind.annotation.RequestBody PauseRequest body,
+                @AuthenticationPrincipal TandemPrincipal principal) {
+            control.pause(code, body == null ? null : body.reason(), principal.user());
+            return org.springframework.http.ResponseEntity.noContent().build();
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/api/cases/{code}/clock/resume")
+        @Operation(summary = "Resume the case's legal clock; open tasks' due dates move by the paused time")
+        org.springframework.http.ResponseEntity<Void> resume(@PathVariable String code,
+                @AuthenticationPrincipal TandemPrincipal principal) {
+            control.resume(code, principal.user());
+            return org.springframework.http.ResponseEntity.noContent().build();
         }
 
         @GetMapping("/api/sla/summary")

@@ -1,0 +1,10 @@
+package vn.tandem.oversight;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** The pauses of every case's clock. */
+interface ClockPauses extends JpaRepository<ClockPause, Long> {
+
+    List<ClockPause> findByCaseIdOrderByPausedAt(Long caseId);
+}
