@@ -265,15 +265,8 @@ public class Workflow {
         }
         var element = repository.getBpmnModelInstance(engineTask.getProcessDefinitionId())
                 .getModelElementById(task.key());
-        if (!(element instanceof org.camunda.bpm.model.bpmn.instance.UserTask userTask)
-                || userTask.getExtensionElements() == null) {
-            return null;
-        }
-        return userTask.getExtensionElements().getElementsQuery()
-                .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list().stream()
-                .flatMap(p -> p.getCamundaProperties().stream()).filter(p -> "legalStep".equals(p.getCamundaName()))
-                .map(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty::getCamundaValue).findFirst()
-                .orElse(null);
+        return element instanceof org.camunda.bpm.model.bpmn.instance.UserTask userTask
+                ? vn.tandem.process.internal.BpmnProperties.legalStep(userTask) : null;
     }
 
     /** Executes every job that is due now by the engine clock; used by tests and the demo data. */

@@ -59,7 +59,7 @@ class TaskEventsListener implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
                 if (task.getDueDate() == null) {
-                    String step = legalStep(task);
+                    String step = BpmnProperties.legalStep(task.getBpmnModelElementInstance());
                     Instant due = (step == null ? java.util.Optional.<Instant>empty() : dueDates.due(step, task))
                             .orElseGet(() -> clock.instant().plus(Duration.ofDays(
                                     properties.dueDaysOf(task.getTaskDefinitionKey()))));
@@ -75,18 +75,6 @@ class TaskEventsListener implements TaskListener {
                 // timeout events carry no state change
             }
         }
-    }
-
-    /** The task's legal step (BPMN extension property {@code legalStep}), if any. */
-    static String legalStep(DelegateTask task) {
-        UserTask model = task.getBpmnModelElementInstance();
-        if (model == null || model.getExtensionElements() == null) {
-            return null;
-        }
-        return model.getExtensionElements().getElementsQuery()
-                .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list().stream()
-                .flatMap(p -> p.getCamundaProperties().stream()).filter(p -> "legalStep".equals(p.getCamundaName()))
-                .map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
     }
 
     static TaskSnapshot snapshot(DelegateTask task) {
