@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import vn.tandem.casefile.Case;
@@ -40,9 +41,10 @@ public class CaseClocks {
      * The step's start moved forward by the time the clock was paused after it (in the rule's unit), so paused
      * time counts neither towards the deadline nor as time used.
      */
-    private LocalDate effectiveStart(Case c, vn.tandem.sla.LegalRule rule, LocalDate start, LocalDate end) {
+    private LocalDate effectiveStart(List<ClockPause> casePauses, vn.tandem.sla.LegalRule rule, LocalDate start,
+            LocalDate end) {
         int paused = 0;
-        for (ClockPause p : pauses.findByCaseIdOrderByPausedAt(c.getId())) {
+        for (ClockPause p : casePauses) {
             LocalDate from = p.getPausedAt().atZone(clock.getZone()).toLocalDate();
             LocalDate to = p.getResumedAt() == null ? end : p.getResumedAt().atZone(clock.getZone()).toLocalDate();
             if (from.isBefore(start)) {
@@ -72,6 +74,11 @@ public class CaseClocks {
     }
 
     public List<StepClock> of(Case c) {
+        return of(c, pauses.findByCaseIdOrderByPausedAt(c.getId()));
+    }
+
+    /** The clocks of a case whose pauses the caller already loaded (lists load them for all cases at once). */
+    public List<StepClock> of(Case c, List<ClockPause> casePauses) {
         ZoneId zone = clock.getZone();
         LocalDate today = today();
         List<StepClock> clocks = new ArrayList<>();
@@ -80,7 +87,7 @@ public class CaseClocks {
         LocalDate acceptedOrToday = c.getAcceptedAt() == null ? endOf(c, today)
                 : c.getAcceptedAt().atZone(zone).toLocalDate();
         rules.ruleFor(c.getType().name(), "ACCEPT", 1, "STANDARD", received).ifPresent(rule -> {
-            var deadline = rules.deadline(rule, effectiveStart(c, rule, received, acceptedOrToday));
+            var deadline = rules.deadline(rule, effectiveStart(casePauses, rule, received, acceptedOrToday));
             clocks.add(new StepClock("ACCEPT", deadline, rules.standing(deadline, acceptedOrToday), receiving));
         });
         if (c.getAcceptedAt() != null) {
@@ -88,7 +95,7 @@ public class CaseClocks {
             boolean resolving = c.getStatus() == CaseStatus.IN_PROGRESS;
             String variant = c.isComplex() ? "COMPLEX" : "STANDARD";
             rules.ruleFor(c.getType().name(), "RESOLVE", 1, variant, accepted).ifPresent(rule -> {
-                var deadline = rules.deadline(rule, effectiveStart(c, rule, accepted, endOf(c, today)));
+                var deadline = rules.deadline(rule, effectiveStart(casePauses, rule, accepted, endOf(c, today)));
                 clocks.add(new StepClock("RESOLVE", deadline, rules.standing(deadline, endOf(c, today)), resolving));
             });
         }
@@ -97,7 +104,21 @@ public class CaseClocks {
 
     /** The clock of the step an open case is in (none for cases under monitoring or closed, or without a rule). */
     public Optional<StepClock> current(Case c) {
-        return of(c).stream().filter(StepClock::current).findFirst();
+        return current(of(c));
+    }
+
+    static Optional<StepClock> current(List<StepClock> clocks) {
+        return clocks.stream().filter(StepClock::current).findFirst();
+    }
+
+    /** The pauses of many cases in one query, by case id. */
+    Map<Long, List<ClockPause>> pausesOf(java.util.Collection<Long> caseIds) {
+        Map<Long, List<ClockPause>> byCase = new java.util.HashMap<>();
+        if (!caseIds.isEmpty()) {
+            pauses.findByCaseIdIn(caseIds).forEach(p -> byCase.computeIfAbsent(p.getCaseId(), k -> new ArrayList<>())
+                    .add(p));
+        }
+        return byCase;
     }
 
     /** The date a clock is read on: today while open, the closing day once closed. */

@@ -7,4 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface ClockPauses extends JpaRepository<ClockPause, Long> {
 
     List<ClockPause> findByCaseIdOrderByPausedAt(Long caseId);
+
+    List<ClockPause> findByCaseIdIn(java.util.Collection<Long> caseIds);
 }

@@ -86,10 +86,17 @@ public class Dashboard {
     public View view(CurrentUser user, Filter filter) {
         List<Case> cases = caseFiles.search(new CaseFilter(null, null, null), Pageable.unpaged(), user).getContent()
                 .stream().filter(c -> matches(c, filter)).toList();
+        Map<Long, List<ClockPause>> pauses = clocks.pausesOf(cases.stream().map(Case::getId).toList());
+        Map<Long, List<CaseClocks.StepClock>> caseClocks = new java.util.HashMap<>();
+        for (Case c : cases) {
+            if (c.isOpen() || (c.getClosedAt() != null && c.getAcceptedAt() != null)) {
+                caseClocks.put(c.getId(), clocks.of(c, pauses.getOrDefault(c.getId(), List.of())));
+            }
+        }
         List<Row> rows = new ArrayList<>();
         for (Case c : cases) {
             if (c.getStatus() == CaseStatus.RECEIVED || c.getStatus() == CaseStatus.IN_PROGRESS) {
-                clocks.current(c).ifPresent(clock -> rows.add(new Row(c, clock)));
+                CaseClocks.current(caseClocks.get(c.getId())).ifPresent(clock -> rows.add(new Row(c, clock)));
             }
         }
         List<Row> closest = rows.stream().sorted(Comparator.comparing(Row::clock, CaseClocks.BY_TARGET)).limit(10)
@@ -98,7 +105,7 @@ public class Dashboard {
                 .filter(c -> c.isHotspot() || c.isCrowd() || c.isLevelSkipping()).toList();
         return new View(Counts.of(rows), group(rows, r -> r.caseFile().getLeadAgency()),
                 group(rows, r -> r.caseFile().getUnitId()), group(rows, r -> r.caseFile().getType().name()),
-                closest, flagged, trend(cases));
+                closest, flagged, trend(cases, caseClocks));
     }
 
     public Counts summary(CurrentUser user, Filter filter) {
@@ -114,7 +121,7 @@ public class Dashboard {
     }
 
     /** The last 8 weeks of closed cases: how many closed after their target, days saved against the law. */
-    private List<Week> trend(List<Case> cases) {
+    private List<Week> trend(List<Case> cases, Map<Long, List<CaseClocks.StepClock>> caseClocks) {
         LocalDate thisMonday = clocks.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         List<Week> weeks = new ArrayList<>();
         for (int i = 7; i >= 0; i--) {
@@ -131,7 +138,7 @@ public class Dashboard {
                 if (day.isBefore(monday) || !day.isBefore(monday.plusWeeks(1))) {
                     continue;
                 }
-                var resolve = clocks.of(c).stream().filter(s -> s.step().equals("RESOLVE")).findFirst();
+                var resolve = caseClocks.get(c.getId()).stream().filter(s -> s.step().equals("RESOLVE")).findFirst();
                 if (resolve.isEmpty()) {
                     continue;
                 }
