@@ -11,6 +11,10 @@ public interface InboxItems extends JpaRepository<InboxItem, String>, JpaSpecifi
 
     List<InboxItem> findByCaseId(Long caseId);
 
+    /** The steps that have open tasks, for the inbox's step filter (covers steps a designer adds). */
+    @Query("select distinct i.taskKey from InboxItem i order by i.taskKey")
+    List<String> taskKeys();
+
     /** Every row with its candidate groups (consistency checks; the lists never need the groups). */
     @EntityGraph(attributePaths = "candidateGroups")
     @Query("select i from InboxItem i")

@@ -62,6 +62,10 @@ public class InboxQuery {
         return new PageImpl<>(content, request, items.count(spec(user, scope, filter, false)));
     }
 
+    public List<String> taskKeys() {
+        return items.taskKeys();
+    }
+
     public Map<InboxScope, Long> counts(CurrentUser user, InboxFilter filter) {
         Map<InboxScope, Long> counts = new EnumMap<>(InboxScope.class);
         for (InboxScope scope : InboxScope.values()) {

@@ -56,6 +56,9 @@ class TaskApiIT {
         });
         assertThat(danvan.items(danvan.get("/api/tasks?scope=all&q=" + code))).isEmpty();
         assertThat(congan.get("/api/tasks?scope=nonsense").getStatusCode().value()).isEqualTo(400);
+        // the page's step filter offers the steps that have open tasks, with their names
+        String page = rest.withBasicAuth("officer.congan", "demo").getForObject("/inbox?scope=group", String.class);
+        assertThat(page).contains("<option value=\"Task_Accept\">Thụ lý</option>");
     }
 
     @Test

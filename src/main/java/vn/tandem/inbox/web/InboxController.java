@@ -15,8 +15,6 @@ import vn.tandem.inbox.InboxFilter;
 import vn.tandem.inbox.InboxItem;
 import vn.tandem.inbox.InboxQuery;
 import vn.tandem.inbox.InboxScope;
-import vn.tandem.process.CaseHandling;
-import vn.tandem.process.InformationRequestProcess;
 
 /** The officer's inbox: tabs, filters, search, paging. */
 @Controller
@@ -51,12 +49,7 @@ class InboxController {
         model.addAttribute("scope", tab.name().toLowerCase(Locale.ROOT));
         model.addAttribute("filter", filter);
         model.addAttribute("caseTypes", CaseType.values());
-        model.addAttribute("taskKeys", java.util.List.of(CaseHandling.TASK_ACCEPT, CaseHandling.TASK_VERIFY_DANVAN,
-                CaseHandling.TASK_VERIFY_CONGAN, CaseHandling.TASK_PROPOSE, CaseHandling.TASK_APPROVE,
-                CaseHandling.TASK_IMPLEMENT, CaseHandling.TASK_OUTCOME, CaseHandling.TASK_MONITORING_CHECK,
-                CaseHandling.TASK_FINAL_MONITORING_CHECK, CaseHandling.TASK_HOTSPOT_DANVAN,
-                CaseHandling.TASK_HOTSPOT_CONGAN, InformationRequestProcess.TASK_ANSWER,
-                InformationRequestProcess.TASK_ACKNOWLEDGE));
+        model.addAttribute("taskKeys", query.taskKeys());
         model.addAttribute("dueSoonDays", dueSoonDays);
         return "inbox/inbox";
     }
