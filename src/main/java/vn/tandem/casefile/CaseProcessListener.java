@@ -169,7 +169,7 @@ class CaseProcessListener {
     }
 
     private static Timeline.Detail detail(FieldValue value) {
-        return new Timeline.Detail(value.label(), value.labelEn(), value.display());
+        return new Timeline.Detail(value.label(), value.labelEn(), value.display(), value.displayEn());
     }
 
     private static Long caseIdOf(String businessKey) {

@@ -208,6 +208,8 @@ class CaseWalkBrowserIT {
         screenshot("05-case-closed");
         driver.get(url("/cases/" + code + "?lang=en"));
         assertThat(driver.findElement(By.id("fact-outcome")).getText()).isEqualTo("Stabilized");
+        assertThat(driver.findElement(By.id("timeline")).getText()).contains("Stable, close as stabilized")
+                .doesNotContain("Đã ổn định, kết thúc vụ việc");
         screenshot("06-case-closed-english");
         driver.get(url("/cases/" + code + "?lang=vi"));
 

@@ -115,7 +115,8 @@ class TaskEventsListener implements TaskListener {
                 }
                 Object value = task.getVariable(field.getCamundaId());
                 values.add(new FieldValue(field.getCamundaId(), field.getCamundaLabel(), property(field, "en"),
-                        field.getCamundaType(), value, display(field, value, clock.getZone())));
+                        field.getCamundaType(), value, display(field, value, clock.getZone(), false),
+                        display(field, value, clock.getZone(), true)));
             }
         }
         return values;
@@ -136,7 +137,7 @@ class TaskEventsListener implements TaskListener {
                 .orElse(null);
     }
 
-    private static String display(CamundaFormField field, Object value, ZoneId zone) {
+    private static String display(CamundaFormField field, Object value, ZoneId zone, boolean english) {
         if (value == null) {
             return null;
         }
@@ -144,12 +145,13 @@ class TaskEventsListener implements TaskListener {
             return LocalDate.ofInstant(date.toInstant(), zone).format(DISPLAY_DATE);
         }
         if (value instanceof Boolean b) {
-            return b ? "Có" : "Không";
+            return english ? (b ? "Yes" : "No") : (b ? "Có" : "Không");
         }
         if ("enum".equals(field.getCamundaType())) {
             for (CamundaValue option : field.getCamundaValues()) {
                 if (option.getCamundaId().equals(value.toString())) {
-                    return option.getCamundaName();
+                    String en = english ? property(field, "en." + option.getCamundaId()) : null;
+                    return en != null ? en : option.getCamundaName();
                 }
             }
         }
