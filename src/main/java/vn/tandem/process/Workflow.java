@@ -88,10 +88,22 @@ public class Workflow {
         }
     }
 
+    /**
+     * The open task, or empty when it does not exist — also when it ends while it is being read (a concurrent
+     * completion committed between our queries), so the caller answers 409, never 500.
+     */
     @Transactional(readOnly = true)
     public Optional<TaskSnapshot> task(String taskId) {
         Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-        return Optional.ofNullable(task).map(this::snapshot);
+        if (task == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(snapshot(task));
+        } catch (org.camunda.bpm.engine.exception.NullValueException
+                | org.camunda.bpm.engine.exception.NotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     /** The open task, or 409 if it has ended, or 404 if it never existed. */
@@ -103,14 +115,15 @@ public class Workflow {
     @Transactional(readOnly = true)
     public List<TaskSnapshot> openTasks(String businessKey) {
         return tasks.createTaskQuery().processInstanceBusinessKey(businessKey).initializeFormKeys()
-                .orderByTaskCreateTime().asc().list().stream().map(this::snapshot).toList();
+                .orderByTaskCreateTime().asc().list().stream().map(this::snapshot)
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     /** Every open task of the engine: for consistency checks and rebuilding read models. */
     @Transactional(readOnly = true)
     public List<TaskSnapshot> allOpenTasks() {
         return tasks.createTaskQuery().initializeFormKeys().orderByTaskId().asc().list().stream()
-                .map(this::snapshot).toList();
+                .map(this::snapshot).filter(java.util.Objects::nonNull).toList();
     }
 
     @Transactional(readOnly = true)
@@ -293,8 +306,12 @@ public class Workflow {
             context.put(InformationRequestProcess.VAR_REQUEST_ID, requestId);
         }
         String definitionId = task.getProcessDefinitionId();
-        String businessKey = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-                .singleResult().getBusinessKey();
+        var instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult();
+        if (instance == null) {
+            return null; // the process ended while we were reading the task
+        }
+        String businessKey = instance.getBusinessKey();
         return new TaskSnapshot(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                 definitionId.substring(0, definitionId.indexOf(':')), task.getProcessInstanceId(), businessKey,
                 List.copyOf(groups), task.getAssignee(), task.getDueDate() == null ? null
