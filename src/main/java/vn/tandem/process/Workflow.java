@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -103,6 +102,12 @@ public class Workflow {
         } catch (org.camunda.bpm.engine.exception.NullValueException
                 | org.camunda.bpm.engine.exception.NotFoundException e) {
             return Optional.empty();
+        } catch (RuntimeException e) {
+            // the engine's own reads fail in odd ways when another transaction ends the task meanwhile
+            if (endedMeanwhile(taskId)) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 
@@ -129,7 +134,7 @@ public class Workflow {
     @Transactional(readOnly = true)
     public TaskForm form(String taskId) {
         TaskSnapshot task = openTask(taskId);
-        return FormReader.read(taskId, task.key(), task.name(), forms.getTaskFormData(taskId), clock.getZone());
+        return FormReader.read(taskId, task.key(), task.name(), guarded(taskId, () -> forms.getTaskFormData(taskId)), clock.getZone());
     }
 
     public void claim(String taskId, String userId) {
@@ -140,23 +145,17 @@ public class Workflow {
         if (task.assignee() != null) {
             throw new ConflictException("task.alreadyClaimed", task.assignee());
         }
-        try {
-            tasks.claim(taskId, userId);
-        } catch (TaskAlreadyClaimedException e) {
-            throw new ConflictException("task.alreadyClaimed", e.getTaskAssignee());
-        } catch (OptimisticLockingException e) {
-            throw new ConflictException("task.changedConcurrently");
-        }
+        runGuarded(taskId, () -> tasks.claim(taskId, userId));
     }
 
     public void unclaim(String taskId) {
         openTask(taskId);
-        runGuarded(() -> tasks.setAssignee(taskId, null));
+        runGuarded(taskId, () -> tasks.setAssignee(taskId, null));
     }
 
     public void assign(String taskId, String userId) {
         openTask(taskId);
-        runGuarded(() -> tasks.setAssignee(taskId, userId));
+        runGuarded(taskId, () -> tasks.setAssignee(taskId, userId));
     }
 
     /**
@@ -168,7 +167,7 @@ public class Workflow {
         if (task.assignee() != null && !task.assignee().equals(userId)) {
             throw new ConflictException("task.claimedByOther", task.assignee());
         }
-        TaskForm form = FormReader.read(taskId, task.key(), task.name(), forms.getTaskFormData(taskId),
+        TaskForm form = FormReader.read(taskId, task.key(), task.name(), guarded(taskId, () -> forms.getTaskFormData(taskId)),
                 clock.getZone());
         FormValues.Result result = FormValues.convert(form, submitted);
         List<FieldProblem> problems = new ArrayList<>(result.problems());
@@ -183,7 +182,7 @@ public class Workflow {
         Map<String, Object> engineValues = new HashMap<>();
         result.values().forEach((name, value) -> engineValues.put(name,
                 value instanceof java.time.LocalDate date ? date.format(FormValues.ENGINE_DATE) : value));
-        runGuarded(() -> {
+        runGuarded(taskId, () -> {
             if (task.assignee() == null) {
                 tasks.claim(taskId, userId);
             }
@@ -192,9 +191,20 @@ public class Workflow {
         return task;
     }
 
-    private void runGuarded(Runnable action) {
-        try {
+    /**
+     * Runs an engine command on a task and translates the ways it loses a race into 409: the task was claimed,
+     * changed or ended by another transaction between our read and the engine's write.
+     */
+    private void runGuarded(String taskId, Runnable action) {
+        guarded(taskId, () -> {
             action.run();
+            return null;
+        });
+    }
+
+    private <T> T guarded(String taskId, java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
         } catch (TaskAlreadyClaimedException e) {
             throw new ConflictException("task.alreadyClaimed", e.getTaskAssignee());
         } catch (OptimisticLockingException e) {
@@ -205,11 +215,20 @@ public class Workflow {
                 | org.camunda.bpm.engine.exception.NotFoundException e) {
             // the task vanished between our read and the engine's: someone else completed it
             throw new ConflictException("task.completedConcurrently");
-        } catch (ProcessEngineException e) {
-            if (isLockConflict(e)) {
+        } catch (RuntimeException e) {
+            if (isLockConflict(e) || endedMeanwhile(taskId)) {
                 throw new ConflictException("task.completedConcurrently");
             }
             throw e;
+        }
+    }
+
+    /** Whether the task has ended since we read it (read-committed: we see the winner's commit). */
+    private boolean endedMeanwhile(String taskId) {
+        try {
+            return tasks.createTaskQuery().taskId(taskId).count() == 0;
+        } catch (RuntimeException queryFailed) {
+            return false; // the database refused further statements in this transaction: report the first error
         }
     }
 
@@ -262,7 +281,7 @@ public class Workflow {
     /** Moves an open task's due date (e.g. after the case's clock was paused); the read models follow. */
     public void setDueDate(String taskId, java.time.Instant due) {
         openTask(taskId);
-        runGuarded(() -> {
+        runGuarded(taskId, () -> {
             Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
             task.setDueDate(java.util.Date.from(due));
             tasks.saveTask(task);
@@ -301,10 +320,12 @@ public class Workflow {
             }
         }
         Map<String, Object> context = new HashMap<>();
-        Object requestId = tasks.getVariable(task.getId(), InformationRequestProcess.VAR_REQUEST_ID);
-        if (requestId != null) {
-            context.put(InformationRequestProcess.VAR_REQUEST_ID, requestId);
-        }
+        // a query, not TaskService#getVariable: the latter fails inside the engine when another transaction ends
+        // the task's execution while we read it
+        runtime.createVariableInstanceQuery().processInstanceIdIn(task.getProcessInstanceId())
+                .variableName(InformationRequestProcess.VAR_REQUEST_ID).list().stream().findFirst()
+                .filter(v -> v.getValue() != null)
+                .ifPresent(v -> context.put(InformationRequestProcess.VAR_REQUEST_ID, v.getValue()));
         String definitionId = task.getProcessDefinitionId();
         var instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
                 .singleResult();

@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -56,6 +57,12 @@ class TaskEventsListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        if (task.getEventName() == null || task.getExecution() == null) {
+            // the engine leaves the event name unset when the task's execution is gone: another transaction
+            // ended the task between our reading it and firing this event; that command must lose
+            throw new OptimisticLockingException(
+                    "Task " + task.getId() + " was ended by a concurrent transaction");
+        }
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
                 if (task.getDueDate() == null) {
