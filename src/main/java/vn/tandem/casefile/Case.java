@@ -70,6 +70,9 @@ public class Case {
     private Instant closedAt;
     private Instant acceptedAt;
     private boolean complex;
+    private boolean remoteArea;
+    @jakarta.persistence.Column(name = "instance_no")
+    private int instance = 1;
 
     @Version
     private long version;
@@ -293,6 +296,20 @@ public class Case {
 
     public Instant getAcceptedAt() {
         return acceptedAt;
+    }
+
+    /** Records the rule variant facts known at intake: a remote area, the instance (1st or 2nd) of a complaint. */
+    void variant(boolean remoteArea, int instance) {
+        this.remoteArea = remoteArea;
+        this.instance = instance;
+    }
+
+    public boolean isRemoteArea() {
+        return remoteArea;
+    }
+
+    public int getInstance() {
+        return instance;
     }
 
     public boolean isComplex() {

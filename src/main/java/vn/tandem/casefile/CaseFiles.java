@@ -106,6 +106,7 @@ public class CaseFiles {
                     blankToNull(p.phone()), blankToNull(p.address()), confidential));
         }
         c.addPetitioners(petitioners);
+        c.variant(unit.getArea().isRemote(), input.type() == CaseType.COMPLAINT ? Math.max(1, input.instance()) : 1);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("type", c.getType());
         facts.put("channel", c.getChannel());
@@ -113,6 +114,8 @@ public class CaseFiles {
         facts.put("unit", unit.getCode());
         facts.put("crowdSize", c.getCrowdSize());
         facts.put("levelSkipping", c.isLevelSkipping());
+        facts.put("instance", c.getInstance());
+        facts.put("remoteArea", c.isRemoteArea());
         facts.put("petitioners", petitioners.size());
         audit.recordChange("CASE_CREATED", c.getId(), c.getCode(), "case", c.getCode(), Map.of(), facts);
         timeline.add(c.getId(), user.username(), "RECEIVED", "Tiếp nhận vụ việc",

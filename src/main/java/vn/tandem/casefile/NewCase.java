@@ -4,7 +4,7 @@ import java.util.List;
 
 /** The facts recorded at intake. */
 public record NewCase(CaseType type, Channel channel, String title, String description, String location,
-        Long unitId, int crowdSize, boolean levelSkipping, List<NewPetitioner> petitioners) {
+        Long unitId, int crowdSize, boolean levelSkipping, List<NewPetitioner> petitioners, int instance) {
 
     /** A petitioner as entered at intake. */
     public record NewPetitioner(String fullName, String idNumber, String phone, String address,

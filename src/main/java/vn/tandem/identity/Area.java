@@ -19,6 +19,7 @@ public class Area {
     private String kind;
     private Long parentId;
     private String path;
+    private boolean remote;
 
     protected Area() {
     }
@@ -41,6 +42,11 @@ public class Area {
 
     public Long getParentId() {
         return parentId;
+    }
+
+    /** A remote area (vùng sâu, vùng xa): complaints there have longer legal limits. */
+    public boolean isRemote() {
+        return remote;
     }
 
     public String getPath() {

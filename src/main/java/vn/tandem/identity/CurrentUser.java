@@ -23,9 +23,21 @@ public record CurrentUser(String username, String fullName, String agency, Long 
         return roles.contains(Role.SUPERVISOR);
     }
 
-    /** Candidate groups, e.g. {@code [congan-officer]}. */
+    /**
+     * Candidate groups, e.g. {@code [congan-officer]}; supervisors of a unit covering a top-level area (the
+     * province) also get {@code <agency>-supervisor-province}, the next level of the SLA escalation ladder.
+     */
     public List<String> groups() {
-        return roles.stream().sorted().map(r -> r.groupOf(agency)).toList();
+        List<String> groups = new java.util.ArrayList<>(roles.stream().sorted().map(r -> r.groupOf(agency)).toList());
+        if (isSupervisor() && isTopLevel()) {
+            groups.add(Role.SUPERVISOR.groupOf(agency) + "-province");
+        }
+        return List.copyOf(groups);
+    }
+
+    /** Whether the user's unit covers a top-level area (path {@code /<id>/}). */
+    public boolean isTopLevel() {
+        return areaPath != null && areaPath.chars().filter(ch -> ch == '/').count() == 2;
     }
 
     /** Whether a case in {@code casePath} lies in this user's area subtree. */

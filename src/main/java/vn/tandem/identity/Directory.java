@@ -72,6 +72,18 @@ public class Directory implements UserDetailsService {
         return users.findByAgencyAndRole(agencyCode, role).stream().map(Directory::toCurrentUser).toList();
     }
 
+    /** Enabled users of an agency with a role whose area subtree covers {@code areaPath} (a case's area). */
+    public List<String> usernamesCovering(String agencyCode, Role role, String areaPath) {
+        return users.findByAgencyAndRole(agencyCode, role).stream().filter(AppUser::isEnabled)
+                .map(Directory::toCurrentUser).filter(u -> u.coversArea(areaPath)).map(CurrentUser::username)
+                .toList();
+    }
+
+    /** The user's e-mail address, if any. */
+    public Optional<String> email(String username) {
+        return users.findByUsername(username).map(AppUser::getEmail).filter(e -> e != null && !e.isBlank());
+    }
+
     public List<Agency> agencies() {
         return agencies.findAllByOrderBySortOrder();
     }

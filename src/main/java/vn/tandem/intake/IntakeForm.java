@@ -42,6 +42,11 @@ public class IntakeForm {
 
     private boolean levelSkipping;
 
+    /** For a complaint: 1st or 2nd instance (khiếu nại lần hai). */
+    @Min(value = 1, message = "{validation.value.min}")
+    @Max(value = 2, message = "{validation.value.max}")
+    private int instance = 1;
+
     @Valid
     @Size(min = 1, max = 50, message = "{validation.petitioners}")
     private List<PetitionerForm> petitioners = new ArrayList<>();
@@ -125,7 +130,7 @@ public class IntakeForm {
                 petitioners.stream().filter(p -> !p.isEmpty())
                         .map(p -> new NewCase.NewPetitioner(p.fullName, p.idNumber, p.phone, p.address,
                                 p.confidential))
-                        .toList());
+                        .toList(), instance);
     }
 
     /** Drops the empty rows a browser form submits. */
@@ -195,6 +200,14 @@ public class IntakeForm {
 
     public boolean isLevelSkipping() {
         return levelSkipping;
+    }
+
+    public int getInstance() {
+        return instance;
+    }
+
+    public void setInstance(int instance) {
+        this.instance = instance;
     }
 
     public void setLevelSkipping(boolean levelSkipping) {

@@ -29,12 +29,15 @@ public class CaseClocks {
     private final Clock clock;
     private final ClockPauses pauses;
     private final vn.tandem.sla.LegalCalendar calendar;
+    private final DeadlineExtensions extensions;
 
-    CaseClocks(LegalRules rules, Clock clock, ClockPauses pauses, vn.tandem.sla.LegalCalendar calendar) {
+    CaseClocks(LegalRules rules, Clock clock, ClockPauses pauses, vn.tandem.sla.LegalCalendar calendar,
+            DeadlineExtensions extensions) {
         this.rules = rules;
         this.clock = clock;
         this.pauses = pauses;
         this.calendar = calendar;
+        this.extensions = extensions;
     }
 
     /**
@@ -74,11 +77,14 @@ public class CaseClocks {
     }
 
     public List<StepClock> of(Case c) {
-        return of(c, pauses.findByCaseIdOrderByPausedAt(c.getId()));
+        return of(c, pauses.findByCaseIdOrderByPausedAt(c.getId()), extensions.findByCaseIdOrderById(c.getId()));
     }
 
-    /** The clocks of a case whose pauses the caller already loaded (lists load them for all cases at once). */
-    public List<StepClock> of(Case c, List<ClockPause> casePauses) {
+    /**
+     * The clocks of a case whose pauses and extensions the caller already loaded (lists load them for all cases
+     * at once).
+     */
+    public List<StepClock> of(Case c, List<ClockPause> casePauses, List<DeadlineExtension> caseExtensions) {
         ZoneId zone = clock.getZone();
         LocalDate today = today();
         List<StepClock> clocks = new ArrayList<>();
@@ -87,19 +93,59 @@ public class CaseClocks {
         LocalDate acceptedOrToday = c.getAcceptedAt() == null ? endOf(c, today)
                 : c.getAcceptedAt().atZone(zone).toLocalDate();
         rules.ruleFor(c.getType().name(), "ACCEPT", 1, "STANDARD", received).ifPresent(rule -> {
-            var deadline = rules.deadline(rule, effectiveStart(casePauses, rule, received, acceptedOrToday));
+            var deadline = extended(rules.deadline(rule, effectiveStart(casePauses, rule, received, acceptedOrToday)),
+                    "ACCEPT", caseExtensions);
             clocks.add(new StepClock("ACCEPT", deadline, rules.standing(deadline, acceptedOrToday), receiving));
         });
         if (c.getAcceptedAt() != null) {
             LocalDate accepted = c.getAcceptedAt().atZone(zone).toLocalDate();
             boolean resolving = c.getStatus() == CaseStatus.IN_PROGRESS;
-            String variant = c.isComplex() ? "COMPLEX" : "STANDARD";
-            rules.ruleFor(c.getType().name(), "RESOLVE", 1, variant, accepted).ifPresent(rule -> {
-                var deadline = rules.deadline(rule, effectiveStart(casePauses, rule, accepted, endOf(c, today)));
+            String variant = c.isRemoteArea() ? (c.isComplex() ? "REMOTE_COMPLEX" : "REMOTE")
+                    : c.isComplex() ? "COMPLEX" : "STANDARD";
+            rules.ruleFor(c.getType().name(), "RESOLVE", c.getInstance(), variant, accepted).ifPresent(rule -> {
+                var deadline = extended(rules.deadline(rule, effectiveStart(casePauses, rule, accepted, endOf(c, today))),
+                        "RESOLVE", caseExtensions);
                 clocks.add(new StepClock("RESOLVE", deadline, rules.standing(deadline, endOf(c, today)), resolving));
             });
         }
         return clocks;
+    }
+
+    /**
+     * The deadline moved by the step's extensions: each adds the time between the due date it replaced and its
+     * new one (in the rule's unit), so extensions compose with pauses before and after them.
+     */
+    private LegalRules.Deadline extended(LegalRules.Deadline deadline, String step, List<DeadlineExtension> all) {
+        LocalDate target = deadline.targetDue();
+        LocalDate statutory = deadline.statutoryDue();
+        boolean working = deadline.rule().getUnit() == vn.tandem.sla.LegalRule.Unit.WORKING_DAYS;
+        for (DeadlineExtension e : all) {
+            if (!step.equals(e.getLegalStep())) {
+                continue;
+            }
+            if (target != null) {
+                target = shift(target, e.getPreviousDue(), e.getNewDue(), working);
+            } else if (statutory != null && !e.isLegal()) {
+                target = e.getNewDue();
+            }
+            if (e.isLegal() && statutory != null && e.getPreviousStatutory() != null && e.getNewStatutory() != null) {
+                statutory = shift(statutory, e.getPreviousStatutory(), e.getNewStatutory(), working);
+            }
+        }
+        return new LegalRules.Deadline(deadline.rule(), deadline.start(), statutory, target);
+    }
+
+    private LocalDate shift(LocalDate day, LocalDate from, LocalDate to, boolean working) {
+        if (!to.isAfter(from)) {
+            return day;
+        }
+        return working ? calendar.addWorkingDays(day, calendar.workingDaysBetween(from, to))
+                : calendar.addCalendarDays(day, (int) java.time.temporal.ChronoUnit.DAYS.between(from, to));
+    }
+
+    /** One step's clock of a case (current or not). */
+    public Optional<StepClock> step(Case c, String step) {
+        return of(c).stream().filter(s -> s.step().equals(step)).findFirst();
     }
 
     /** The clock of the step an open case is in (none for cases under monitoring or closed, or without a rule). */
@@ -117,6 +163,17 @@ public class CaseClocks {
         if (!caseIds.isEmpty()) {
             pauses.findByCaseIdIn(caseIds).forEach(p -> byCase.computeIfAbsent(p.getCaseId(), k -> new ArrayList<>())
                     .add(p));
+        }
+        return byCase;
+    }
+
+    /** The extensions of many cases in one query, by case id. */
+    Map<Long, List<DeadlineExtension>> extensionsOf(java.util.Collection<Long> caseIds) {
+        Map<Long, List<DeadlineExtension>> byCase = new java.util.HashMap<>();
+        if (!caseIds.isEmpty()) {
+            extensions.findByCaseIdIn(caseIds).stream()
+                    .sorted(Comparator.comparing(DeadlineExtension::getId))
+                    .forEach(e -> byCase.computeIfAbsent(e.getCaseId(), k -> new ArrayList<>()).add(e));
         }
         return byCase;
     }

@@ -1,7 +1,6 @@
 package vn.tandem.oversight;
 
 import java.time.Clock;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -16,7 +15,7 @@ import vn.tandem.common.ConflictException;
 import vn.tandem.common.ForbiddenException;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.identity.CurrentUser;
-import vn.tandem.process.Workflow;
+import vn.tandem.process.SlaLadder;
 
 /**
  * Pausing and resuming a case's legal clock with a reason (the assigned officer or a lead supervisor). Paused
@@ -29,17 +28,17 @@ public class ClockControl {
     private final CaseFiles caseFiles;
     private final ClockPauses pauses;
     private final CaseClocks clocks;
-    private final Workflow workflow;
+    private final SlaLadder ladder;
     private final Timeline timeline;
     private final AuditLog audit;
     private final Clock clock;
 
-    ClockControl(CaseFiles caseFiles, ClockPauses pauses, CaseClocks clocks, Workflow workflow, Timeline timeline,
+    ClockControl(CaseFiles caseFiles, ClockPauses pauses, CaseClocks clocks, SlaLadder ladder, Timeline timeline,
             AuditLog audit, Clock clock) {
         this.caseFiles = caseFiles;
         this.pauses = pauses;
         this.clocks = clocks;
-        this.workflow = workflow;
+        this.ladder = ladder;
         this.timeline = timeline;
         this.audit = audit;
         this.clock = clock;
@@ -66,6 +65,7 @@ public class ClockControl {
             throw new ConflictException("clock.alreadyPaused");
         }
         pauses.save(new ClockPause(c.getId(), reason.strip(), user.username(), clock.instant()));
+        ladder.suspend(c.getId());
         audit.record("CLOCK_PAUSED", c.getId(), c.getCode(), "case", c.getCode(), Map.of("reason", reason.strip()));
         timeline.add(c.getId(), user.username(), "CLOCK_PAUSED", "Tạm dừng tính thời hạn",
                 List.of(new Timeline.Detail("Lý do", "Reason", reason.strip())), "case", c.getCode());
@@ -77,16 +77,8 @@ public class ClockControl {
                 .findFirst().orElseThrow(() -> new ConflictException("clock.notPaused"));
         open.resume(user.username(), clock.instant());
         pauses.flush();
-        clocks.current(c).ifPresent(current -> {
-            var target = current.deadline().targetDue() != null ? current.deadline().targetDue()
-                    : current.deadline().statutoryDue();
-            if (target != null) {
-                var due = target.atTime(LocalTime.of(23, 59, 59)).atZone(clock.getZone()).toInstant();
-                workflow.openTasks(c.getId().toString()).stream()
-                        .filter(t -> current.step().equals(workflow.legalStep(t)))
-                        .forEach(t -> workflow.setDueDate(t.id(), due));
-            }
-        });
+        ladder.reschedule(c.getId());
+        ladder.activate(c.getId());
         audit.record("CLOCK_RESUMED", c.getId(), c.getCode(), "case", c.getCode(), Map.of());
         timeline.add(c.getId(), user.username(), "CLOCK_RESUMED", "Tiếp tục tính thời hạn", List.of(), "case",
                 c.getCode());

@@ -87,10 +87,12 @@ public class Dashboard {
         List<Case> cases = caseFiles.search(new CaseFilter(null, null, null), Pageable.unpaged(), user).getContent()
                 .stream().filter(c -> matches(c, filter)).toList();
         Map<Long, List<ClockPause>> pauses = clocks.pausesOf(cases.stream().map(Case::getId).toList());
+        Map<Long, List<DeadlineExtension>> extended = clocks.extensionsOf(cases.stream().map(Case::getId).toList());
         Map<Long, List<CaseClocks.StepClock>> caseClocks = new java.util.HashMap<>();
         for (Case c : cases) {
             if (c.isOpen() || (c.getClosedAt() != null && c.getAcceptedAt() != null)) {
-                caseClocks.put(c.getId(), clocks.of(c, pauses.getOrDefault(c.getId(), List.of())));
+                caseClocks.put(c.getId(), clocks.of(c, pauses.getOrDefault(c.getId(), List.of()),
+                        extended.getOrDefault(c.getId(), List.of())));
             }
         }
         List<Row> rows = new ArrayList<>();

@@ -131,6 +131,29 @@ public final class FormValues {
         }
     }
 
+    /**
+     * A date form value as the engine holds it: a {@link java.util.Date} parsed from dd/MM/yyyy in the JVM's zone
+     * (so read back in that zone), or a dd/MM/yyyy or ISO string; null when it is none of these.
+     */
+    public static LocalDate engineDate(Object value) {
+        if (value instanceof java.util.Date date) {
+            return date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+        }
+        if (value instanceof LocalDate day) {
+            return day;
+        }
+        return value == null ? null : parseEngineDate(value.toString());
+    }
+
+    /** A date as the engine stores form dates (dd/MM/yyyy) or ISO, or null when it is not one. */
+    public static LocalDate parseEngineDate(String s) {
+        try {
+            return s == null || s.isBlank() ? null : parseDate(s.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** Accepts ISO dates (HTML date inputs, JSON) and dd/MM/yyyy. */
     static LocalDate parseDate(String s) {
         try {

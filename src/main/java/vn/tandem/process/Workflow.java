@@ -50,12 +50,13 @@ public class Workflow {
     private final FormService forms;
     private final HistoryService history;
     private final RepositoryService repository;
-    private final List<TaskSubmissionCheck> checks;
+    private final org.springframework.beans.factory.ObjectProvider<TaskSubmissionCheck> checks;
     private final TandemClock clock;
     private final ManagementService management;
 
     Workflow(RuntimeService runtime, TaskService tasks, FormService forms, HistoryService history,
-            RepositoryService repository, ManagementService management, List<TaskSubmissionCheck> checks,
+            RepositoryService repository, ManagementService management,
+            org.springframework.beans.factory.ObjectProvider<TaskSubmissionCheck> checks,
             TandemClock clock) {
         this.management = management;
         this.runtime = runtime;
@@ -172,7 +173,7 @@ public class Workflow {
         FormValues.Result result = FormValues.convert(form, submitted);
         List<FieldProblem> problems = new ArrayList<>(result.problems());
         if (problems.isEmpty()) {
-            for (TaskSubmissionCheck check : checks) {
+            for (TaskSubmissionCheck check : checks.orderedStream().toList()) {
                 check.check(task, result.values(), problems);
             }
         }
@@ -304,7 +305,7 @@ public class Workflow {
     /** Executes every job that is due now by the engine clock; used by tests and the demo data. */
     public int executeDueJobs() {
         int executed = 0;
-        for (var job : management.createJobQuery().executable().list()) {
+        for (var job : management.createJobQuery().executable().active().list()) {
             management.executeJob(job.getId());
             executed++;
         }
@@ -323,9 +324,8 @@ public class Workflow {
         // a query, not TaskService#getVariable: the latter fails inside the engine when another transaction ends
         // the task's execution while we read it
         runtime.createVariableInstanceQuery().processInstanceIdIn(task.getProcessInstanceId())
-                .variableName(InformationRequestProcess.VAR_REQUEST_ID).list().stream().findFirst()
-                .filter(v -> v.getValue() != null)
-                .ifPresent(v -> context.put(InformationRequestProcess.VAR_REQUEST_ID, v.getValue()));
+                .variableNameIn(InformationRequestProcess.VAR_REQUEST_ID, SlaEscalation.VAR_ESCALATION_ID).list()
+                .stream().filter(v -> v.getValue() != null).forEach(v -> context.put(v.getName(), v.getValue()));
         String definitionId = task.getProcessDefinitionId();
         var instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
                 .singleResult();

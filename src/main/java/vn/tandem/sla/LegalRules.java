@@ -50,6 +50,20 @@ public class LegalRules {
         return new Standing(state, statutoryBreached, used, total, total - used);
     }
 
+    /** The first day a deadline counts as at risk (75% of its target used), or null without a limit. */
+    public LocalDate warningDay(Deadline deadline) {
+        LocalDate target = deadline.targetDue() != null ? deadline.targetDue() : deadline.statutoryDue();
+        if (target == null) {
+            return null;
+        }
+        boolean working = deadline.rule().getUnit() == LegalRule.Unit.WORKING_DAYS;
+        int total = working ? calendar.workingDaysBetween(deadline.start(), target)
+                : (int) java.time.temporal.ChronoUnit.DAYS.between(deadline.start(), target);
+        int atRisk = (total * 3 + 3) / 4; // the first day with used * 4 >= total * 3, as in standing()
+        LocalDate day = working ? calendar.addWorkingDays(deadline.start(), atRisk) : deadline.start().plusDays(atRisk);
+        return day.isAfter(target) ? target : day;
+    }
+
     private final LegalRuleVersions rules;
     private volatile List<LegalRule> cache;
     private final LegalCalendar calendar;
@@ -75,8 +89,7 @@ public class LegalRules {
                 .filter(r -> r.getCaseType() == null || r.getCaseType().equals(caseType))
                 .filter(r -> r.getInstance() == null || Objects.equals(r.getInstance(), instance == null ? 1 : instance))
                 .toList();
-        for (String v : variant == null || variant.equals("STANDARD") ? List.of("STANDARD")
-                : List.of(variant, "STANDARD")) {
+        for (String v : fallbacks(variant)) {
             Optional<LegalRule> match = candidates.stream().filter(r -> r.getVariant().equals(v))
                     .min(Comparator.comparing((LegalRule r) -> r.getCaseType() == null ? 1 : 0));
             if (match.isPresent()) {
@@ -84,6 +97,20 @@ public class LegalRules {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The variants to try, most specific first: REMOTE_COMPLEX falls back to COMPLEX (which may carry extension
+     * caps), then REMOTE, then STANDARD.
+     */
+    static List<String> fallbacks(String variant) {
+        if (variant == null || variant.equals("STANDARD")) {
+            return List.of("STANDARD");
+        }
+        if (variant.startsWith("REMOTE_")) {
+            return List.of(variant, variant.substring("REMOTE_".length()), "REMOTE", "STANDARD");
+        }
+        return List.of(variant, "STANDARD");
     }
 
     /** The rules table is small and changes rarely: read once, re-read after every new version. */

@@ -47,6 +47,8 @@ class CaseWalkBrowserIT {
     TandemClock clock;
     @Autowired
     Workflow workflow;
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate restTemplate;
 
     @BeforeAll
     static void startBrowser() {
@@ -220,6 +222,57 @@ class CaseWalkBrowserIT {
                 "return typeof Chart !== 'undefined' && typeof htmx !== 'undefined'")).isEqualTo(true);
         assertThat(driver.findElement(By.id("count-onTrack")).getText()).matches("\\d+");
         screenshot("08-dashboard");
+    }
+
+    @Test
+    void aSupervisorHandlesAnOverdueCaseFromTheDashboardAndTheLegalCapIsEnforced() throws Exception {
+        java.time.ZoneId vn = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+        clock.setTime(java.time.LocalDateTime.of(2027, 3, 4, 9, 0).atZone(vn).toInstant());
+        vn.tandem.support.Api api = new vn.tandem.support.Api(restTemplate, "officer.congan");
+        // complaint received Thursday 04/03/2027: acceptance target 09/03, statutory 14/03 (Sunday) -> 15/03
+        String code = api.createCase(2, "COMPLAINT", "Khiếu nại chậm thụ lý xử lý từ bảng theo dõi");
+        clock.setTime(java.time.LocalDateTime.of(2027, 3, 10, 9, 0).atZone(vn).toInstant());
+        workflow.executeDueJobs();
+        login("supervisor.congan");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bell-count")));
+        driver.get(url("/dashboard"));
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#escalation-queue tr[data-case='" + code + "']")));
+        assertThat(row.getText()).contains("Thụ lý").contains("09/03/2027");
+        screenshot("20-escalation-queue");
+        click(row.findElement(By.cssSelector("a.act-EXTEND")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-EXTEND")));
+        assertThat(driver.findElement(By.id("latest-allowed")).getText()).isEqualTo("15/03/2027");
+        type("decisionNumber", "27/QĐ-CAT");
+        setDate("decisionDate", "2027-03-10");
+        setDate("newDeadline", "2027-03-20");
+        type("note-EXTEND", "Chờ kết quả xác minh của cơ quan chuyên môn.");
+        click(driver.findElement(By.id("submit-EXTEND")));
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("newDeadline-error")));
+        assertThat(error.getText()).contains("không cho phép gia hạn").contains("15/03/2027");
+        assertThat(driver.findElement(By.id("decisionNumber")).getAttribute("value")).isEqualTo("27/QĐ-CAT");
+        screenshot("21-extension-refused");
+        setDate("newDeadline", "2027-03-12");
+        click(driver.findElement(By.id("submit-EXTEND")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash-success")));
+        assertThat(driver.getCurrentUrl()).endsWith("/dashboard");
+        assertThat(driver.findElements(By.cssSelector("#escalation-queue tr[data-case='" + code + "']"))).isEmpty();
+        screenshot("22-extended");
+        driver.get(url("/cases/" + code));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
+        assertThat(driver.findElement(By.id("timeline")).getText()).contains("Quá hạn, chuyển lãnh đạo xử lý")
+                .contains("27/QĐ-CAT");
+        assertThat(restTemplate.withBasicAuth("officer.congan", "demo").getForObject("/api/cases/" + code
+                + "/deadlines", String.class)).contains("\"targetDue\":\"2027-03-12\"");
+        // the bell lists the breach; opening it marks it read
+        driver.get(url("/notifications"));
+        WebElement table = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notifications")));
+        assertThat(table.getText()).contains(code);
+    }
+
+    void setDate(String id, String iso) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.getElementById(arguments[0]).value = arguments[1];", id, iso);
     }
 
     @Test

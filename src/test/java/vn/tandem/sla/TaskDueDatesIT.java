@@ -116,11 +116,31 @@ class TaskDueDatesIT {
     }
 
     @Test
+    void aSecondInstanceComplexComplaintInARemoteCommuneGetsTheLongestLimit() {
+        Api officer = new Api(rest, "officer.congan");
+        var created = officer.post("/api/cases", Map.of("type", "COMPLAINT", "channel", "RECEPTION",
+                "title", "Khiếu nại lần hai ở xã vùng sâu", "description", "Công dân khiếu nại lần hai về bồi thường.",
+                "unitId", 10, "instance", 2, "petitioners", List.of(Map.of("fullName", "Hoàng Văn Sáu"))));
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        String code = (String) created.getBody().get("code");
+        assertThat(officer.get("/api/cases/" + code).getBody()).containsEntry("instance", 2)
+                .containsEntry("remoteArea", true);
+        assertThat(officer.complete(officer.taskId(code, CaseHandling.TASK_ACCEPT),
+                Map.of("decision", "ACCEPT", "complex", true))).isEqualTo(204);
+        // Law on Complaints art. 37: 70 days for a complex 2nd-instance complaint in a remote area (05/03 -> 14/05)
+        assertThat(resolve(code)).containsEntry("rule", "COMPLAINT_RESOLVE_2_REMOTE_COMPLEX")
+                .containsEntry("statutoryDue", "2026-05-14");
+        var invalid = officer.post("/api/cases", Map.of("type", "COMPLAINT", "channel", "RECEPTION",
+                "title", "Khiếu nại lần ba", "description", "Không có lần ba.", "unitId", 2, "instance", 3,
+                "petitioners", List.of(Map.of("fullName", "Hoàng Văn Bảy"))));
+        assertThat(invalid.getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
     void aStepWithoutARuleKeepsTheDefaultDueDate() {
         Api officer = new Api(rest, "officer.congan");
         String code = officer.createCase(2, "INCIDENT", "Vụ việc an ninh trật tự không có thời hạn luật định");
-        // no ACCEPT rule for incidents: the per-task default (10 days) applies
-        assertThat(Instant.parse(due(officer, code, CaseHandling.TASK_ACCEPT)))
-                .isEqualTo(LocalDateTime.of(2026, 3, 15, 9, 0).atZone(VN).toInstant());
+        // no ACCEPT rule for incidents: the per-task default (10 days) applies, to the end of that day
+        assertThat(due(officer, code, CaseHandling.TASK_ACCEPT)).isEqualTo(endOfDay(3, 15));
     }
 }

@@ -77,14 +77,95 @@ class KillNineIT {
         }
     }
 
-    Process start(String jdbc, int port) throws Exception {
+    /**
+     * The SLA timers are jobs in the database: run ahead of time with the job executor on, each threshold fires
+     * once — the warning before a kill -9, the breach after the restart, and neither again.
+     */
+    @Test
+    void slaTimersFireOncePerThresholdAcrossKillNineRestarts() throws Exception {
+        String jdbc = "jdbc:h2:file:" + dir.resolve("db/sla") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        int port = freePort();
+        String code;
+        String target;
+        Process app = start(jdbc, port);
+        try {
+            awaitReady(port);
+            HttpResponse<String> created = post(port, "/api/cases", """
+                    {"type":"COMPLAINT","channel":"RECEPTION","title":"Khiếu nại theo dõi thời hạn qua khởi động lại",
+                     "description":"Kiểm tra mốc cảnh báo và leo thang chỉ chạy một lần.","unitId":2,
+                     "petitioners":[{"fullName":"Công dân thử nghiệm"}]}""");
+            assertThat(created.statusCode()).isEqualTo(201);
+            Matcher m = CODE.matcher(created.body());
+            assertThat(m.find()).isTrue();
+            code = m.group(1);
+            Matcher due = Pattern.compile("\"step\":\"ACCEPT\".*?\"targetDue\":\"([0-9-]+)\"")
+                    .matcher(get(port, "/api/cases/" + code + "/deadlines").body());
+            assertThat(due.find()).isTrue();
+            target = due.group(1);
+        } finally {
+            app.destroyForcibly().waitFor();
+        }
+        java.time.ZoneId vn = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+        java.time.Instant onTargetDay = java.time.LocalDate.parse(target).atTime(12, 0).atZone(vn).toInstant();
+        // on the target day: 75% used, not yet overdue
+        Process ahead = start(jdbc, port, "--tandem.clock.offset=" + Duration.between(java.time.Instant.now(),
+                onTargetDay));
+        try {
+            awaitReady(port);
+            awaitTimeline(port, code, "SLA_AT_RISK");
+            assertThat(count(get(port, "/api/cases/" + code).body(), "SLA_BREACHED")).isZero();
+        } finally {
+            ahead.destroyForcibly().waitFor();
+        }
+        // a day later, after a kill -9: the breach fires, the warning does not fire again
+        Process later = start(jdbc, port, "--tandem.clock.offset=" + Duration.between(java.time.Instant.now(),
+                onTargetDay.plus(Duration.ofDays(1))));
+        try {
+            awaitReady(port);
+            awaitTimeline(port, code, "SLA_BREACHED");
+            String detail = get(port, "/api/cases/" + code).body();
+            assertThat(count(detail, "SLA_AT_RISK")).isEqualTo(1);
+            assertThat(count(detail, "SLA_BREACHED")).isEqualTo(1);
+        } finally {
+            later.destroy();
+            later.waitFor();
+        }
+        try (Connection c = DriverManager.getConnection(jdbc, "sa", "");
+                ResultSet rs = c.createStatement().executeQuery(
+                        "select threshold, count(*) from sla_alert group by threshold order by threshold")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1) + "=" + rs.getInt(2));
+            }
+            assertThat(rows).containsExactly("BREACH=1", "WARNING=1");
+        }
+    }
+
+    void awaitTimeline(int port, String code, String kind) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (count(get(port, "/api/cases/" + code).body(), kind) > 0) {
+                return;
+            }
+            Thread.sleep(500); // polling the job executor's work, not waiting for a deadline
+        }
+        throw new AssertionError(kind + " never appeared on " + code + "; logs in " + dir);
+    }
+
+    static int count(String json, String kind) {
+        return (int) Pattern.compile("\"kind\":\"" + kind + "\"").matcher(json).results().count();
+    }
+
+    Process start(String jdbc, int port, String... extra) throws Exception {
         File jar = Files.list(Path.of("target")).filter(p -> p.toString().endsWith(".jar"))
                 .filter(p -> !p.toString().endsWith("-plain.jar")).findFirst().orElseThrow().toFile();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.getAbsolutePath(),
+        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.getAbsolutePath(),
                 "--spring.profiles.active=demo", "--tandem.demo.cases=false", "--server.port=" + port,
                 "--spring.datasource.url=" + jdbc,
-                "--tandem.storage.attachments-dir=" + dir.resolve("attachments"))
+                "--tandem.storage.attachments-dir=" + dir.resolve("attachments")));
+        command.addAll(List.of(extra));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("app-" + System.nanoTime() + ".log").toFile());
         return builder.start();
     }

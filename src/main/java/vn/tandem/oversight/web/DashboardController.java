@@ -37,10 +37,12 @@ class DashboardController {
 
     private final Dashboard dashboard;
     private final Directory directory;
+    private final vn.tandem.oversight.EscalationDesk desk;
 
-    DashboardController(Dashboard dashboard, Directory directory) {
+    DashboardController(Dashboard dashboard, Directory directory, vn.tandem.oversight.EscalationDesk desk) {
         this.dashboard = dashboard;
         this.directory = directory;
+        this.desk = desk;
     }
 
     static Dashboard.Filter filter(LocalDate from, LocalDate to, String agency, Long unitId, String type) {
@@ -62,6 +64,7 @@ class DashboardController {
         model.addAttribute("unitNames", directory.units().stream().collect(java.util.stream.Collectors.toMap(
                 u -> u.getId(), u -> u.getName())));
         model.addAttribute("caseTypes", CaseType.values());
+        model.addAttribute("escalations", desk.open(principal.user()));
         return "oversight/dashboard";
     }
 
@@ -84,7 +87,7 @@ class DashboardController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String agency, @RequestParam(required = false) Long unitId,
             @RequestParam(required = false) String type, HttpServletResponse response) throws IOException {
-        if (!List.of("closest", "agency", "unit", "type", "flags", "trend").contains(table)) {
+        if (!List.of("closest", "agency", "unit", "type", "flags", "trend", "escalations").contains(table)) {
             throw new InvalidInputException("table", "validation.option");
         }
         Dashboard.View view = dashboard.view(principal.user(), filter(from, to, agency, unitId, type));
@@ -102,6 +105,16 @@ class DashboardController {
                             String.valueOf(r.clock().deadline().statutoryDue()),
                             String.valueOf(r.clock().deadline().targetDue()), r.state().name(),
                             String.valueOf(r.statutoryBreached()));
+                }
+            }
+            case "escalations" -> {
+                out.write("escalation,case,title,step,agency,level,rounds,current_due,statutory_due,raised_at,may_act\r\n");
+                for (var i : desk.open(principal.user())) {
+                    Csv.line(out, i.escalation().getId().toString(), i.caseFile().getCode(), i.caseFile().getTitle(),
+                            i.escalation().getWatchedTaskName(), i.escalation().getAgency(),
+                            String.valueOf(i.escalation().getLevel()), String.valueOf(i.escalation().getRounds()),
+                            String.valueOf(i.currentDue()), String.valueOf(i.statutory()),
+                            i.escalation().getRaisedAt().toString(), String.valueOf(i.mayAct()));
                 }
             }
             case "agency" -> counts(out, "agency", view.byAgency());

@@ -1,6 +1,5 @@
 package vn.tandem.process.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -40,19 +39,17 @@ import vn.tandem.process.TaskSnapshot;
 class TaskEventsListener implements TaskListener {
 
     private static final DateTimeFormatter DISPLAY_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final List<String> CONTEXT_VARIABLES = List.of(InformationRequestProcess.VAR_REQUEST_ID);
+    private static final List<String> CONTEXT_VARIABLES = List.of(InformationRequestProcess.VAR_REQUEST_ID,
+            vn.tandem.process.SlaEscalation.VAR_ESCALATION_ID);
 
     private final ApplicationEventPublisher events;
-    private final TaskProperties properties;
     private final TandemClock clock;
-    private final DueDates dueDates;
+    private final SlaTimers slaTimers;
 
-    TaskEventsListener(ApplicationEventPublisher events, TaskProperties properties, TandemClock clock,
-            DueDates dueDates) {
+    TaskEventsListener(ApplicationEventPublisher events, TandemClock clock, SlaTimers slaTimers) {
         this.events = events;
-        this.properties = properties;
         this.clock = clock;
-        this.dueDates = dueDates;
+        this.slaTimers = slaTimers;
     }
 
     @Override
@@ -66,22 +63,36 @@ class TaskEventsListener implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
                 if (task.getDueDate() == null) {
-                    String step = BpmnProperties.legalStep(task.getBpmnModelElementInstance());
-                    Instant due = (step == null ? java.util.Optional.<Instant>empty() : dueDates.due(step, task))
-                            .orElseGet(() -> clock.instant().plus(Duration.ofDays(
-                                    properties.dueDaysOf(task.getTaskDefinitionKey()))));
-                    task.setDueDate(Date.from(due));
+                    task.setDueDate(Date.from(slaTimers.due(task.getExecution().getProcessBusinessKey(),
+                            task.getBpmnModelElementInstance(), task, task.getTaskDefinitionKey())));
                 }
                 events.publishEvent(new TaskOpened(snapshot(task)));
             }
             case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE -> events.publishEvent(new TaskChanged(snapshot(task)));
-            case EVENTNAME_COMPLETE ->
+            case EVENTNAME_COMPLETE -> {
                 events.publishEvent(new TaskClosed(snapshot(task), true, task.getAssignee(), values(task)));
-            case EVENTNAME_DELETE -> events.publishEvent(new TaskClosed(snapshot(task), false, null, List.of()));
+                endEscalations(task);
+            }
+            case EVENTNAME_DELETE -> {
+                events.publishEvent(new TaskClosed(snapshot(task), false, null, List.of()));
+                endEscalations(task);
+            }
             default -> {
                 // timeout events carry no state change
             }
         }
+    }
+
+    /** A task that is done ends the escalation ladders watching it (their interrupting event sub-process). */
+    private static void endEscalations(DelegateTask task) {
+        String definitionId = task.getProcessDefinitionId();
+        if (definitionId == null || definitionId.startsWith(vn.tandem.process.SlaEscalation.PROCESS_KEY + ":")) {
+            return;
+        }
+        task.getProcessEngineServices().getRuntimeService()
+                .createMessageCorrelation(vn.tandem.process.SlaEscalation.MESSAGE_STEP_DONE)
+                .processInstanceVariableEquals(vn.tandem.process.SlaEscalation.VAR_WATCHED_TASK_ID, task.getId())
+                .correlateAllWithResult();
     }
 
     static TaskSnapshot snapshot(DelegateTask task) {

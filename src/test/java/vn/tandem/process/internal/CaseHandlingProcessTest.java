@@ -106,7 +106,8 @@ class CaseHandlingProcessTest {
         ProcessInstance pi = startCase(1);
         assertThat(pi).isWaitingAt("Task_Accept");
         Task accept = TestEngine.task(engine.getTaskService(), pi.getId(), "Task_Accept");
-        assertThat(accept.getDueDate().toInstant()).isEqualTo(start.plus(Duration.ofDays(10)));
+        // no legal rule in this engine: the per-task default, 10 days, to the end of that day in Hanoi time
+        assertThat(accept.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-03-12T16:59:59Z"));
         acceptAndVerify(pi);
         assertThat(pi).variables().containsEntry("assignedOfficer", "officer.congan");
         Task propose = TestEngine.task(engine.getTaskService(), pi.getId(), "Task_ProposeSolution");
@@ -268,5 +269,74 @@ class CaseHandlingProcessTest {
                 "situation", "Tái phát sau 90 ngày."));
         assertThat(pi).isWaitingAt("Task_ProposeSolution");
         assertThat(statusEvents()).filteredOn(e -> "REOPENED".equals(e.event())).hasSize(2);
+    }
+
+    List<String> sla() {
+        return TestEngine.EVENTS.stream().filter(vn.tandem.process.SlaThresholdReached.class::isInstance)
+                .map(vn.tandem.process.SlaThresholdReached.class::cast)
+                .map(e -> e.task().key() + ":" + e.threshold()).toList();
+    }
+
+    @Test
+    void acceptanceWarnsOnTheFirstAtRiskDayAndBreachesTheDayAfterItsDueDayOnce() {
+        ProcessInstance pi = startCase(20);
+        advanceDays(7); // 09/03: 7 of 10 days used
+        assertThat(sla()).isEmpty();
+        advanceDays(1); // 10/03: 8 of 10 days, 75% reached
+        assertThat(sla()).containsExactly("Task_Accept:WARNING");
+        advanceDays(2); // 12/03: the due day itself is not overdue
+        assertThat(sla()).containsExactly("Task_Accept:WARNING");
+        advanceDays(1); // 13/03
+        advanceDays(30);
+        assertThat(sla()).containsExactly("Task_Accept:WARNING", "Task_Accept:BREACH");
+        assertThat(TestEngine.EVENTS.stream().filter(vn.tandem.process.SlaThresholdReached.class::isInstance)
+                .map(vn.tandem.process.SlaThresholdReached.class::cast).findFirst().orElseThrow().legalStep())
+                .isEqualTo("ACCEPT");
+        assertThat(pi).isWaitingAt("Task_Accept").hasPassed("EndEvent_AcceptWarned", "EndEvent_AcceptEscalated");
+    }
+
+    @Test
+    void everyLongRunningStepWarnsAndBreachesExactlyOncePerTask() {
+        ProcessInstance pi = startCase(21);
+        submit(pi, "Task_Accept", "officer.congan", Map.of("decision", "ACCEPT", "complex", false));
+        advanceDays(40);
+        advanceDays(1);
+        submit(pi, "Task_VerifyDanvan", "officer.danvan", Map.of("danvanFindings", "Nắm tình hình tại cơ sở xong",
+                "danvanRiskLevel", "LOW"));
+        submit(pi, "Task_VerifyCongan", "officer.congan", Map.of("conganFindings", "Không có dấu hiệu kích động",
+                "conganRiskLevel", "MEDIUM"));
+        advanceDays(40);
+        submit(pi, "Task_ProposeSolution", "officer.congan", Map.of("plan",
+                "Tổ chức đối thoại và hỗ trợ các hộ dân theo chính sách hiện hành."));
+        submit(pi, "Task_ApproveSolution", "supervisor.congan", Map.of("approvalDecision", "APPROVE"));
+        advanceDays(40);
+        submit(pi, "Task_Implement", "officer.congan", Map.of("actionsTaken", "Đã đối thoại, công dân đồng thuận."));
+        submit(pi, "Task_RecordOutcome", "officer.congan", Map.of("outcome", "TEMPORARILY_STABILIZED",
+                "outcomeSummary", "Tạm ổn định, cần tiếp tục theo dõi."));
+        advanceDays(31); // the first check opens
+        advanceDays(10); // and runs past its 5 days
+        submit(pi, "Task_MonitoringCheck", "officer.congan", Map.of("checkResult", "KEEP_MONITORING",
+                "situation", "Còn tiềm ẩn, tiếp tục theo dõi."));
+        advanceDays(31);
+        submit(pi, "Task_MonitoringCheck", "officer.congan", Map.of("checkResult", "KEEP_MONITORING",
+                "situation", "Còn tiềm ẩn, tiếp tục theo dõi."));
+        advanceDays(31);
+        advanceDays(10);
+        submit(pi, "Task_FinalMonitoringCheck", "officer.congan", Map.of("finalCheckResult", "STABLE",
+                "situation", "Đã ổn định hoàn toàn."));
+        assertThat(pi).isEnded();
+        List<vn.tandem.process.SlaThresholdReached> events = TestEngine.EVENTS.stream()
+                .filter(vn.tandem.process.SlaThresholdReached.class::isInstance)
+                .map(vn.tandem.process.SlaThresholdReached.class::cast).toList();
+        for (String key : List.of("Task_VerifyDanvan", "Task_VerifyCongan", "Task_ProposeSolution", "Task_Implement",
+                "Task_MonitoringCheck", "Task_FinalMonitoringCheck")) {
+            assertThat(sla()).as(key).containsOnlyOnce(key + ":WARNING", key + ":BREACH");
+        }
+        // one warning and one breach per task instance, never more (the second check was done at once)
+        assertThat(events.stream().collect(java.util.stream.Collectors.groupingBy(
+                e -> e.task().id() + e.threshold(), java.util.stream.Collectors.counting())).values())
+                .containsOnly(1L);
+        assertThat(events).filteredOn(e -> e.task().key().equals("Task_VerifyDanvan")).first()
+                .satisfies(e -> assertThat(e.task().candidateGroups()).containsExactly("danvan-officer"));
     }
 }

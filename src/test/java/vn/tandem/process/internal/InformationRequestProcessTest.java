@@ -62,4 +62,42 @@ class InformationRequestProcessTest {
         assertThat(TestEngine.EVENTS.stream().filter(TaskClosed.class::isInstance).map(TaskClosed.class::cast)
                 .map(c -> c.task().context().get("requestId"))).containsOnly(7L);
     }
+
+    @Test
+    void anUnansweredRequestWarnsAt75PercentAndBreachesOnceAfterItsDueDay() {
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T02:00:00Z")));
+        try {
+            // due in 4 days (end of 05/12): warning on the 3rd day, breach at the start of 06/12
+            Date due = Date.from(Instant.parse("2026-12-05T16:59:59Z"));
+            ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(
+                    InformationRequestProcess.PROCESS_KEY, "43", Map.of("requestId", 8L, "question",
+                            "Đề nghị cung cấp thông tin", "dueDate", due, "requestedBy", "officer.congan",
+                            "answeringGroup", "danvan-officer", "requestingGroup", "congan-officer"));
+            advance(Instant.parse("2026-12-03T02:00:00Z"));
+            assertThat(sla()).isEmpty();
+            advance(Instant.parse("2026-12-04T02:00:00Z"));
+            assertThat(sla()).containsExactly("Task_AnswerRequest:WARNING");
+            advance(Instant.parse("2026-12-05T16:00:00Z"));
+            assertThat(sla()).containsExactly("Task_AnswerRequest:WARNING");
+            advance(Instant.parse("2026-12-06T02:00:00Z"));
+            advance(Instant.parse("2026-12-20T02:00:00Z"));
+            assertThat(sla()).containsExactly("Task_AnswerRequest:WARNING", "Task_AnswerRequest:BREACH");
+            assertThat(pi).hasPassed("EndEvent_AnswerRequestWarned", "EndEvent_AnswerRequestEscalated")
+                    .isWaitingAt("Task_AnswerRequest");
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    private void advance(Instant to) {
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(to));
+        engine.getManagementService().createJobQuery().executable().list()
+                .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+
+    private java.util.List<String> sla() {
+        return TestEngine.EVENTS.stream().filter(vn.tandem.process.SlaThresholdReached.class::isInstance)
+                .map(vn.tandem.process.SlaThresholdReached.class::cast)
+                .map(e -> e.task().key() + ":" + e.threshold()).toList();
+    }
 }

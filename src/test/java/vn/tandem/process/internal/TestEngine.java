@@ -23,8 +23,11 @@ final class TestEngine {
 
     static ProcessEngineConfiguration configuration(String name) {
         TandemClock clock = new TandemClock(ZoneId.of("Asia/Ho_Chi_Minh"));
-        TaskEventsListener taskEvents = new TaskEventsListener(EVENTS::add,
-                new TaskProperties(5, Map.of("Task_Accept", 10)), clock, (step, task) -> java.util.Optional.empty());
+        SlaTimers slaTimers = new SlaTimers(clock, new TaskProperties(5, Map.of("Task_Accept", 10)),
+                new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                        .getBeanProvider(vn.tandem.process.StepDeadlines.class), 2);
+        TaskEventsListener taskEvents = new TaskEventsListener(EVENTS::add, clock, slaTimers);
+        SlaTimerListener timerListener = new SlaTimerListener(EVENTS::add, clock);
         ProcessCoverageInMemProcessEngineConfiguration configuration =
                 new ProcessCoverageInMemProcessEngineConfiguration();
         configuration.setProcessEngineName(name);
@@ -34,7 +37,8 @@ final class TestEngine {
         configuration.setBeans(Map.of("caseLifecycleDelegate", new CaseLifecycleDelegate(EVENTS::add),
                 "monitoringCounterDelegate", new MonitoringCounterDelegate(),
                 "assignedOfficerListener", new AssignedOfficerListener(clock),
-                "taskEventsListener", taskEvents));
+                "taskEventsListener", taskEvents, "slaTimers", slaTimers,
+                "slaTimerListener", timerListener, "slaStatutoryDelegate", new SlaStatutoryDelegate(timerListener)));
         configuration.getProcessEnginePlugins().add(new TandemEnginePlugin(taskEvents));
         return configuration;
     }

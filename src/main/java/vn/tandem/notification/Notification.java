@@ -1,0 +1,101 @@
+package vn.tandem.notification;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One notice to one user, in both UI languages, with the page it points to. */
+@Entity
+@Table(name = "notification")
+public class Notification {
+
+    /** What happened. */
+    public enum Kind { AT_RISK, BREACHED, ESCALATION, HOTSPOT, STATUTORY_BREACH }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String recipient;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Kind kind;
+    private Long caseId;
+    private String caseCode;
+    private String titleVi;
+    private String titleEn;
+    private String link;
+    private Instant createdAt;
+    private Instant readAt;
+
+    protected Notification() {
+    }
+
+    Notification(String recipient, Kind kind, Long caseId, String caseCode, String titleVi, String titleEn,
+            String link, Instant createdAt) {
+        this.recipient = recipient;
+        this.kind = kind;
+        this.caseId = caseId;
+        this.caseCode = caseCode;
+        this.titleVi = titleVi;
+        this.titleEn = titleEn;
+        this.link = link;
+        this.createdAt = createdAt;
+    }
+
+    void markRead(Instant at) {
+        if (readAt == null) {
+            readAt = at;
+        }
+    }
+
+    public String title(java.util.Locale locale) {
+        return "en".equals(locale.getLanguage()) ? titleEn : titleVi;
+    }
+
+    public boolean isUnread() {
+        return readAt == null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public Kind getKind() {
+        return kind;
+    }
+
+    public Long getCaseId() {
+        return caseId;
+    }
+
+    public String getCaseCode() {
+        return caseCode;
+    }
+
+    public String getTitleVi() {
+        return titleVi;
+    }
+
+    public String getTitleEn() {
+        return titleEn;
+    }
+
+    public String getLink() {
+        return link;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getReadAt() {
+        return readAt;
+    }
+}

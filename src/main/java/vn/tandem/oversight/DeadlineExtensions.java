@@ -1,0 +1,14 @@
+package vn.tandem.oversight;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DeadlineExtensions extends JpaRepository<DeadlineExtension, Long> {
+
+    List<DeadlineExtension> findByCaseIdOrderById(Long caseId);
+
+    List<DeadlineExtension> findByCaseIdIn(Collection<Long> caseIds);
+
+    List<DeadlineExtension> findByTaskIdOrderById(String taskId);
+}

@@ -1,0 +1,74 @@
+package vn.tandem.oversight;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import vn.tandem.casefile.Case;
+import vn.tandem.casefile.CaseFiles;
+import vn.tandem.common.FieldProblem;
+import vn.tandem.identity.CurrentUser;
+import vn.tandem.identity.Directory;
+import vn.tandem.identity.Role;
+import vn.tandem.process.SlaEscalation;
+import vn.tandem.process.TaskSnapshot;
+import vn.tandem.process.TaskSubmissionCheck;
+import vn.tandem.process.Workflow;
+
+/**
+ * Checks a supervisor's escalation decision before the task completes, whichever way it is submitted (inbox form,
+ * escalation page, API): an extension within the legal cap, a reassignment to an officer who may work the
+ * overdue task, a meeting not in the past.
+ */
+@Component
+class EscalationCheck implements TaskSubmissionCheck {
+
+    private final Escalations escalations;
+    private final CaseFiles caseFiles;
+    private final ExtensionPolicy policy;
+    private final Workflow workflow;
+    private final Directory directory;
+    private final CaseClocks clocks;
+
+    EscalationCheck(Escalations escalations, CaseFiles caseFiles, ExtensionPolicy policy, Workflow workflow,
+            Directory directory, CaseClocks clocks) {
+        this.escalations = escalations;
+        this.caseFiles = caseFiles;
+        this.policy = policy;
+        this.workflow = workflow;
+        this.directory = directory;
+        this.clocks = clocks;
+    }
+
+    @Override
+    public void check(TaskSnapshot task, Map<String, Object> values, List<FieldProblem> problems) {
+        if (!SlaEscalation.isHandlingTask(task.key()) || !(task.context().get(SlaEscalation.VAR_ESCALATION_ID)
+                instanceof Number id)) {
+            return;
+        }
+        Escalation escalation = escalations.findById(id.longValue()).orElse(null);
+        Case c = escalation == null ? null : caseFiles.byId(escalation.getCaseId()).orElse(null);
+        if (c == null) {
+            return;
+        }
+        LocalDate today = clocks.today();
+        TaskSnapshot watched = workflow.task(escalation.getWatchedTaskId()).orElse(null);
+        Object action = values.get(SlaEscalation.VAR_ACTION);
+        if (SlaEscalation.ACTION_EXTEND.equals(action)) {
+            policy.check(policy.limits(c, escalation.getLegalStep(), watched), (LocalDate) values.get("newDeadline"),
+                    (LocalDate) values.get("decisionDate"), today, problems);
+        } else if (SlaEscalation.ACTION_REASSIGN.equals(action) && values.get("reassignTo") != null) {
+            String username = values.get("reassignTo").toString().strip();
+            CurrentUser officer = directory.find(username).orElse(null);
+            if (officer == null || watched == null || !officer.has(Role.OFFICER)
+                    || !watched.isCandidate(username, officer.groups()) || !officer.coversArea(c.getAreaPath())) {
+                problems.add(new FieldProblem("reassignTo", "escalation.reassignNotCandidate", username));
+            } else if (username.equals(watched.assignee())) {
+                problems.add(new FieldProblem("reassignTo", "escalation.reassignSame", username));
+            }
+        } else if (SlaEscalation.ACTION_MEETING.equals(action) && values.get("meetingDate") instanceof LocalDate day
+                && day.isBefore(today)) {
+            problems.add(new FieldProblem("meetingDate", "validation.future"));
+        }
+    }
+}

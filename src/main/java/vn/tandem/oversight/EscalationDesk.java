@@ -1,0 +1,144 @@
+package vn.tandem.oversight;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.tandem.casefile.Case;
+import vn.tandem.casefile.CaseFiles;
+import vn.tandem.casefile.CaseVisibility;
+import vn.tandem.common.ConflictException;
+import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.NotFoundException;
+import vn.tandem.identity.CurrentUser;
+import vn.tandem.inbox.TaskActions;
+import vn.tandem.process.SlaEscalation;
+import vn.tandem.process.TaskSnapshot;
+import vn.tandem.process.Workflow;
+
+/**
+ * Supervisors' escalation queue and actions. Every action completes the supervisor's escalation task through
+ * {@link TaskActions}, so visibility (404), candidacy (403), the ended-task race (409), the checks of
+ * {@link EscalationCheck} (400) and the audit trail are the same as in the inbox.
+ */
+@Service
+@Transactional
+public class EscalationDesk {
+
+    /** An escalation as the queue shows it. */
+    public record Item(Escalation escalation, Case caseFile, TaskSnapshot watched, boolean mayAct,
+            ExtensionPolicy.Limits limits) {
+
+        public LocalDate currentDue() {
+            return limits.currentDue();
+        }
+
+        public LocalDate latestAllowed() {
+            return limits.latestAllowed();
+        }
+
+        public LocalDate statutory() {
+            return limits.statutory();
+        }
+    }
+
+    private final Escalations escalations;
+    private final CaseFiles caseFiles;
+    private final Workflow workflow;
+    private final TaskActions taskActions;
+    private final ExtensionPolicy policy;
+    private final DeadlineExtensions extensions;
+
+    EscalationDesk(Escalations escalations, CaseFiles caseFiles, Workflow workflow, TaskActions taskActions,
+            ExtensionPolicy policy, DeadlineExtensions extensions) {
+        this.escalations = escalations;
+        this.caseFiles = caseFiles;
+        this.workflow = workflow;
+        this.taskActions = taskActions;
+        this.policy = policy;
+        this.extensions = extensions;
+    }
+
+    /** Open escalations of cases the user sees, those the user may act on first, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Item> open(CurrentUser user) {
+        List<Item> items = new ArrayList<>();
+        for (Escalation e : escalations.findByStatusOrderByRaisedAt(Escalation.Status.OPEN)) {
+            Case c = caseFiles.byId(e.getCaseId()).orElse(null);
+            if (c != null && CaseVisibility.canSee(user, c)) {
+                items.add(item(e, c, user));
+            }
+        }
+        items.sort(Comparator.comparing((Item i) -> !i.mayAct()));
+        return items;
+    }
+
+    /** Every escalation of a case the user sees (for the case page and the API). */
+    @Transactional(readOnly = true)
+    public List<Escalation> ofCase(long caseId) {
+        return escalations.findByCaseIdOrderByRaisedAt(caseId);
+    }
+
+    @Transactional(readOnly = true)
+    public Item get(long id, CurrentUser user) {
+        Escalation e = escalations.findById(id).orElseThrow(() -> new NotFoundException("escalation.notFound"));
+        Case c = caseFiles.byId(e.getCaseId()).orElse(null);
+        if (c == null || !CaseVisibility.canSee(user, c)) {
+            throw new NotFoundException("escalation.notFound");
+        }
+        return item(e, c, user);
+    }
+
+    @Transactional(readOnly = true)
+    public List<DeadlineExtension> extensionsOf(long caseId) {
+        return extensions.findByCaseIdOrderById(caseId);
+    }
+
+    /**
+     * Takes an action (EXTEND, REASSIGN, MEETING, CLOSE) with its fields; the open escalation task completes.
+     * Fields are named as in the BPMN form (decisionNumber, decisionDate, newDeadline, reassignTo, meetingDate,
+     * meetingAgenda, escalationNote).
+     */
+    public void act(long id, String action, Map<String, ?> fields, CurrentUser user) {
+        Item item = get(id, user);
+        String normalized = action == null ? null : action.toUpperCase(java.util.Locale.ROOT);
+        if (!List.of(SlaEscalation.ACTION_EXTEND, SlaEscalation.ACTION_REASSIGN, SlaEscalation.ACTION_MEETING,
+                SlaEscalation.ACTION_CLOSE).contains(normalized)) {
+            throw new InvalidInputException(SlaEscalation.VAR_ACTION, "validation.option");
+        }
+        if (!item.escalation().isOpen() || item.escalation().getTaskId() == null) {
+            throw new ConflictException("escalation.notOpen");
+        }
+        Map<String, Object> values = new HashMap<>();
+        fields.forEach((k, v) -> {
+            if (v != null && !(v instanceof String s && s.isBlank())) {
+                values.put(k, v);
+            }
+        });
+        values.put(SlaEscalation.VAR_ACTION, normalized);
+        taskActions.complete(item.escalation().getTaskId(), values, user);
+    }
+
+    private Item item(Escalation e, Case c, CurrentUser user) {
+        TaskSnapshot watched = workflow.task(e.getWatchedTaskId()).orElse(null);
+        boolean mayAct = false;
+        if (e.isOpen() && e.getTaskId() != null) {
+            mayAct = workflow.task(e.getTaskId()).map(t -> t.isCandidate(user.username(), user.groups()))
+                    .orElse(false);
+        }
+        return new Item(e, c, watched, mayAct, policy.limits(c, e.getLegalStep(), watched));
+    }
+
+    /** Days an escalation's supervisor task is past its own due date (0 if not). */
+    public static long overdueDays(Escalation e, Instant now) {
+        if (e.getTaskDue() == null || !now.isAfter(e.getTaskDue())) {
+            return 0;
+        }
+        return java.time.Duration.between(e.getTaskDue(), now).toDays() + 1;
+    }
+}

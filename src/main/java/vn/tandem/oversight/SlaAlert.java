@@ -1,0 +1,72 @@
+package vn.tandem.oversight;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A threshold a task's SLA timer reached (WARNING, BREACH, STATUTORY): at most one per task and threshold. */
+@Entity
+@Table(name = "sla_alert")
+public class SlaAlert {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private Long caseId;
+    private String taskId;
+    private String taskKey;
+    private String taskName;
+    private String legalStep;
+    private String threshold;
+    private Instant firedAt;
+
+    protected SlaAlert() {
+    }
+
+    SlaAlert(Long caseId, String taskId, String taskKey, String taskName, String legalStep, String threshold,
+            Instant firedAt) {
+        this.caseId = caseId;
+        this.taskId = taskId;
+        this.taskKey = taskKey;
+        this.taskName = taskName;
+        this.legalStep = legalStep;
+        this.threshold = threshold;
+        this.firedAt = firedAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getCaseId() {
+        return caseId;
+    }
+
+    public String getTaskId() {
+        return taskId;
+    }
+
+    public String getTaskKey() {
+        return taskKey;
+    }
+
+    public String getTaskName() {
+        return taskName;
+    }
+
+    public String getLegalStep() {
+        return legalStep;
+    }
+
+    public String getThreshold() {
+        return threshold;
+    }
+
+    public Instant getFiredAt() {
+        return firedAt;
+    }
+}

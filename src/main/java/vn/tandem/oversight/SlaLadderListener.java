@@ -1,0 +1,245 @@
+package vn.tandem.oversight;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import vn.tandem.audit.AuditLog;
+import vn.tandem.casefile.Case;
+import vn.tandem.casefile.CaseFiles;
+import vn.tandem.casefile.Timeline;
+import vn.tandem.identity.Directory;
+import vn.tandem.identity.Role;
+import vn.tandem.notification.Notification;
+import vn.tandem.notification.Notifier;
+import vn.tandem.process.CaseHandling;
+import vn.tandem.process.FormValues;
+import vn.tandem.process.SlaEscalation;
+import vn.tandem.process.SlaLadder;
+import vn.tandem.process.SlaThresholdReached;
+import vn.tandem.process.TaskClosed;
+import vn.tandem.process.TaskOpened;
+import vn.tandem.process.TaskSnapshot;
+import vn.tandem.process.Workflow;
+
+/**
+ * The SLA ladder's business side, in the engine's transaction: records each threshold once, marks the case at
+ * risk and notifies at 75%, raises an escalation at 100%, raises a hot spot when the statutory limit passes, and
+ * applies the supervisor's decision (extension, reassignment) when an escalation task completes.
+ */
+@Component
+class SlaLadderListener {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final SlaAlerts alerts;
+    private final Escalations escalations;
+    private final DeadlineExtensions extensions;
+    private final ExtensionPolicy policy;
+    private final CaseFiles caseFiles;
+    private final CaseClocks clocks;
+    private final SlaLadder ladder;
+    private final Workflow workflow;
+    private final Timeline timeline;
+    private final Notifier notifier;
+    private final Directory directory;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    SlaLadderListener(SlaAlerts alerts, Escalations escalations, DeadlineExtensions extensions, ExtensionPolicy policy,
+            CaseFiles caseFiles, CaseClocks clocks, SlaLadder ladder, Workflow workflow, Timeline timeline,
+            Notifier notifier, Directory directory, AuditLog audit, Clock clock) {
+        this.alerts = alerts;
+        this.escalations = escalations;
+        this.extensions = extensions;
+        this.policy = policy;
+        this.caseFiles = caseFiles;
+        this.clocks = clocks;
+        this.ladder = ladder;
+        this.workflow = workflow;
+        this.timeline = timeline;
+        this.notifier = notifier;
+        this.directory = directory;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(SlaThresholdReached event) {
+        TaskSnapshot task = event.task();
+        Case c = task.caseId() == null ? null : caseFiles.byId(task.caseId()).orElse(null);
+        if (c == null || alerts.existsByTaskIdAndThreshold(task.id(), event.threshold())) {
+            return;
+        }
+        alerts.save(new SlaAlert(c.getId(), task.id(), task.key(), task.name(), event.legalStep(), event.threshold(),
+                event.at()));
+        String agency = agencyOf(task, c);
+        String due = task.due() == null ? "" : task.due().atZone(clock.getZone()).toLocalDate().format(DAY);
+        String link = "/cases/" + c.getCode();
+        switch (event.threshold()) {
+            case SlaThresholdReached.WARNING -> {
+                timeline.add(c.getId(), null, "SLA_AT_RISK", "Sắp đến hạn: " + task.name(),
+                        List.of(new Timeline.Detail("Hạn xử lý", "Due", due)), "task", task.id());
+                audit.record("SLA_AT_RISK", c.getId(), c.getCode(), "task", task.id(), Map.of("due", due));
+                Set<String> to = new LinkedHashSet<>();
+                if (task.assignee() != null) {
+                    to.add(task.assignee());
+                } else {
+                    to.addAll(directory.usernamesCovering(agency, Role.OFFICER, c.getAreaPath()));
+                }
+                notifier.notify(to, Notification.Kind.AT_RISK, c.getId(), c.getCode(),
+                        c.getCode() + ": bước “" + task.name() + "” đã dùng 75% thời gian, hạn " + due,
+                        c.getCode() + ": step “" + task.name() + "” has used 75% of its time, due " + due, link);
+            }
+            case SlaThresholdReached.BREACH -> raise(c, task, agency, event, due);
+            case SlaThresholdReached.STATUTORY -> {
+                timeline.add(c.getId(), null, "SLA_STATUTORY", "Quá thời hạn luật định: " + task.name(),
+                        List.of(), "task", task.id());
+                audit.record("SLA_STATUTORY_BREACHED", c.getId(), c.getCode(), "task", task.id(), Map.of());
+                caseFiles.raiseHotspotByRule(c.getId(), "Quá thời hạn luật định ở bước “" + task.name() + "”");
+                Set<String> to = new LinkedHashSet<>(directory.usernamesCovering(c.getLeadAgency(), Role.SUPERVISOR,
+                        c.getAreaPath()));
+                to.addAll(directory.usernamesCovering(agency, Role.SUPERVISOR, c.getAreaPath()));
+                notifier.notify(to, Notification.Kind.STATUTORY_BREACH, c.getId(), c.getCode(),
+                        c.getCode() + ": quá thời hạn luật định ở bước “" + task.name() + "”",
+                        c.getCode() + ": statutory limit passed at step “" + task.name() + "”", link);
+            }
+            default -> {
+                // unknown thresholds are recorded only
+            }
+        }
+    }
+
+    private void raise(Case c, TaskSnapshot task, String agency, SlaThresholdReached event, String due) {
+        if (escalations.findByWatchedTaskId(task.id()).isPresent()) {
+            return;
+        }
+        Escalation escalation = escalations.save(new Escalation(c.getId(), task.id(), task.key(), task.name(),
+                event.legalStep(), agency, event.at()));
+        LocalDate statutory = event.legalStep() == null ? null : clocks.step(c, event.legalStep())
+                .map(s -> s.deadline().statutoryDue()).orElse(null);
+        escalation.started(ladder.startEscalation(escalation.getId(), task, agency, due, statutory));
+        timeline.add(c.getId(), null, "SLA_BREACHED", "Quá hạn, chuyển lãnh đạo xử lý: " + task.name(),
+                List.of(new Timeline.Detail("Hạn xử lý", "Due", due)), "escalation", escalation.getId().toString());
+        audit.record("SLA_ESCALATED", c.getId(), c.getCode(), "escalation", escalation.getId().toString(),
+                Map.of("task", task.key(), "agency", agency, "due", due));
+        Set<String> to = new LinkedHashSet<>(directory.usernamesCovering(agency, Role.SUPERVISOR, c.getAreaPath()));
+        if (task.assignee() != null) {
+            to.add(task.assignee());
+        }
+        notifier.notify(to, Notification.Kind.BREACHED, c.getId(), c.getCode(),
+                c.getCode() + ": bước “" + task.name() + "” đã quá hạn " + due + ", cần lãnh đạo xử lý",
+                c.getCode() + ": step “" + task.name() + "” is overdue since " + due + "; a supervisor must act",
+                "/escalations/" + escalation.getId());
+    }
+
+    @EventListener
+    void on(TaskOpened event) {
+        TaskSnapshot task = event.task();
+        if (SlaEscalation.isHandlingTask(task.key())
+                && task.context().get(SlaEscalation.VAR_ESCALATION_ID) instanceof Number id) {
+            escalations.findById(id.longValue()).ifPresent(escalation -> {
+                int level = SlaEscalation.TASK_HANDLE_PROVINCIAL.equals(task.key()) ? 2 : 1;
+                boolean again = escalation.getTaskId() != null;
+                escalation.taskOpened(task.id(), task.due(), level);
+                Case c = caseFiles.byId(escalation.getCaseId()).orElse(null);
+                if (c == null || !again) {
+                    return; // the first round's supervisors were notified with the breach
+                }
+                List<String> to = directory.usernamesCovering(escalation.getAgency(), Role.SUPERVISOR,
+                        c.getAreaPath()).stream()
+                        .filter(u -> level == 1 || directory.find(u).map(x -> x.isTopLevel()).orElse(false)).toList();
+                String vi = level == 2 ? "chưa được xử lý đúng hạn, chuyển lãnh đạo cấp tỉnh"
+                        : "vẫn quá hạn sau khi gia hạn";
+                String en = level == 2 ? "was not handled in time and goes to the provincial supervisors"
+                        : "is still overdue after its extension";
+                audit.record("ESCALATION_LEVEL_" + level, c.getId(), c.getCode(), "escalation",
+                        escalation.getId().toString(), Map.of("round", escalation.getRounds()));
+                timeline.add(c.getId(), null, "ESCALATION", "Leo thang: " + escalation.getWatchedTaskName() + " " + vi,
+                        List.of(), "escalation", escalation.getId().toString());
+                notifier.notify(to, Notification.Kind.ESCALATION, c.getId(), c.getCode(),
+                        c.getCode() + ": “" + escalation.getWatchedTaskName() + "” " + vi,
+                        c.getCode() + ": “" + escalation.getWatchedTaskName() + "” " + en,
+                        "/escalations/" + escalation.getId());
+            });
+        } else if (CaseHandling.TASK_HOTSPOT_DANVAN.equals(task.key())
+                || CaseHandling.TASK_HOTSPOT_CONGAN.equals(task.key())) {
+            caseFiles.byId(task.caseId()).ifPresent(c -> notifier.notify(
+                    directory.usernamesCovering(agencyOf(task, c), Role.SUPERVISOR, c.getAreaPath()),
+                    Notification.Kind.HOTSPOT, c.getId(), c.getCode(),
+                    c.getCode() + ": nguy cơ điểm nóng, cần chỉ đạo khẩn",
+                    c.getCode() + ": hot-spot risk, urgent direction needed", "/tasks/" + task.id()));
+        }
+    }
+
+    @EventListener
+    void on(TaskClosed event) {
+        TaskSnapshot task = event.task();
+        if (SlaEscalation.isHandlingTask(task.key())) {
+            if (event.completed() && task.context().get(SlaEscalation.VAR_ESCALATION_ID) instanceof Number id) {
+                escalations.findById(id.longValue()).ifPresent(escalation -> decide(escalation, event));
+            }
+            return;
+        }
+        escalations.findByWatchedTaskId(task.id()).ifPresent(Escalation::stepDone);
+    }
+
+    /** Applies a supervisor's decision (already checked by {@link EscalationCheck}). */
+    private void decide(Escalation escalation, TaskClosed event) {
+        String action = event.text(SlaEscalation.VAR_ACTION);
+        String by = event.completedBy();
+        Case c = caseFiles.byId(escalation.getCaseId()).orElseThrow();
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("action", action);
+        if (SlaEscalation.ACTION_EXTEND.equals(action)) {
+            TaskSnapshot watched = workflow.task(escalation.getWatchedTaskId()).orElse(null);
+            var limits = policy.limits(c, escalation.getLegalStep(), watched);
+            LocalDate newDue = FormValues.engineDate(event.value("newDeadline").orElse(null));
+            LocalDate decisionDate = FormValues.engineDate(event.value("decisionDate").orElse(null));
+            boolean legal = limits.wouldBeLegal(newDue);
+            DeadlineExtension extension = extensions.save(new DeadlineExtension(c.getId(), limits.legalStep(),
+                    escalation.getWatchedTaskId(), escalation.getId(), event.text("decisionNumber"), decisionDate,
+                    event.text("escalationNote"), limits.currentDue(), newDue, limits.statutory(),
+                    legal ? newDue : limits.statutory(), legal, by, clock.instant()));
+            extensions.flush();
+            if (limits.legalStep() == null) {
+                workflow.setDueDate(escalation.getWatchedTaskId(),
+                        newDue.atTime(23, 59, 59).atZone(clock.getZone()).toInstant());
+            } else {
+                ladder.reschedule(c.getId());
+            }
+            details.put("decisionNumber", extension.getDecisionNo());
+            details.put("previousDue", limits.currentDue().toString());
+            details.put("newDue", newDue.toString());
+            details.put("legalExtension", legal);
+        } else if (SlaEscalation.ACTION_REASSIGN.equals(action)) {
+            String officer = event.text("reassignTo").strip();
+            workflow.assign(escalation.getWatchedTaskId(), officer);
+            details.put("reassignTo", officer);
+        } else if (SlaEscalation.ACTION_MEETING.equals(action)) {
+            details.put("meetingDate", String.valueOf(FormValues.engineDate(event.value("meetingDate").orElse(null))));
+        }
+        escalation.handled(action, by, clock.instant(), event.text("escalationNote"));
+        audit.record("ESCALATION_" + action, c.getId(), c.getCode(), "escalation", escalation.getId().toString(),
+                details);
+    }
+
+    /** The agency whose task it is: the prefix of its candidate group (e.g. danvan-officer), else the lead. */
+    static String agencyOf(TaskSnapshot task, Case c) {
+        List<String> agencies = new ArrayList<>();
+        for (String group : task.candidateGroups()) {
+            int dash = group.indexOf('-');
+            if (dash > 0) {
+                agencies.add(group.substring(0, dash).toUpperCase(Locale.ROOT));
+            }
+        }
+        return agencies.isEmpty() ? c.getLeadAgency() : agencies.get(0);
+    }
+}

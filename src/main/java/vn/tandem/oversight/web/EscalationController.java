@@ -1,0 +1,202 @@
+package vn.tandem.oversight.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tandem.common.ConflictException;
+import vn.tandem.common.FieldProblem;
+import vn.tandem.common.InvalidInputException;
+import vn.tandem.identity.Directory;
+import vn.tandem.identity.Role;
+import vn.tandem.identity.TandemPrincipal;
+import vn.tandem.oversight.Escalation;
+import vn.tandem.oversight.EscalationDesk;
+
+/** An escalation's page: the overdue step, its deadlines and legal cap, and the four actions. */
+@Controller
+@PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
+class EscalationController {
+
+    static final List<String> ACTIONS = List.of("EXTEND", "REASSIGN", "MEETING", "CLOSE");
+
+    private final EscalationDesk desk;
+    private final Directory directory;
+    private final MessageSource messages;
+
+    EscalationController(EscalationDesk desk, Directory directory, MessageSource messages) {
+        this.desk = desk;
+        this.directory = directory;
+        this.messages = messages;
+    }
+
+    @GetMapping("/escalations/{id}")
+    String page(@PathVariable long id, @RequestParam(defaultValue = "EXTEND") String action,
+            @AuthenticationPrincipal TandemPrincipal principal, Model model) {
+        return render(id, ACTIONS.contains(action) ? action : "EXTEND", Map.of(), Map.of(), principal, model);
+    }
+
+    @PostMapping("/escalations/{id}/act")
+    String act(@PathVariable long id, @RequestParam String action, @RequestParam Map<String, String> params,
+            @AuthenticationPrincipal TandemPrincipal principal, Model model, RedirectAttributes redirect,
+            Locale locale) {
+        Map<String, String> fields = new HashMap<>(params);
+        fields.remove("action");
+        fields.remove("_csrf");
+        try {
+            desk.act(id, action, fields, principal.user());
+        } catch (InvalidInputException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (FieldProblem p : e.fieldProblems()) {
+                errors.putIfAbsent(p.field(), messages.getMessage(p.code(), p.args(), p.code(), locale));
+            }
+            return render(id, ACTIONS.contains(action) ? action : "EXTEND", fields, errors, principal, model);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("error", messages.getMessage(e.messageCode(), e.args(), e.messageCode(),
+                    locale));
+            return "redirect:/escalations/" + id;
+        }
+        redirect.addFlashAttribute("success", messages.getMessage("escalation.done." + action, null, locale));
+        return "redirect:/dashboard";
+    }
+
+    private String render(long id, String action, Map<String, String> values, Map<String, String> errors,
+            TandemPrincipal principal, Model model) {
+        EscalationDesk.Item item = desk.get(id, principal.user());
+        model.addAttribute("item", item);
+        model.addAttribute("e", item.escalation());
+        model.addAttribute("action", action);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("extensions", desk.extensionsOf(item.caseFile().getId()));
+        model.addAttribute("officers", item.watched() == null ? List.of() : directory.usernamesCovering(
+                item.escalation().getAgency(), Role.OFFICER, item.caseFile().getAreaPath()).stream()
+                .filter(u -> !u.equals(item.watched().assignee()))
+                .map(u -> Map.of("username", u, "name", directory.displayName(u))).toList());
+        return "oversight/escalation";
+    }
+
+    /** Escalations over the API. */
+    @RestController
+    @Tag(name = "SLA")
+    @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
+    static class Api {
+
+        private final EscalationDesk desk;
+
+        Api(EscalationDesk desk) {
+            this.desk = desk;
+        }
+
+        record EscalationView(long id, String caseCode, String caseTitle, String watchedTaskId, String watchedTask,
+                String legalStep, String agency, int level, int rounds, String status, Instant raisedAt,
+                Instant supervisorDue, LocalDate currentDue, LocalDate statutoryDue, LocalDate latestExtension,
+                boolean mayAct, String action, String handledBy, Instant handledAt, String note) {
+
+            static EscalationView of(EscalationDesk.Item i) {
+                Escalation e = i.escalation();
+                return new EscalationView(e.getId(), i.caseFile().getCode(), i.caseFile().getTitle(),
+                        e.getWatchedTaskId(), e.getWatchedTaskName(), e.getLegalStep(), e.getAgency(), e.getLevel(),
+                        e.getRounds(), e.getStatus().name(), e.getRaisedAt(), e.getTaskDue(), i.currentDue(),
+                        i.statutory(), i.latestAllowed(), i.mayAct(), e.getAction(), e.getHandledBy(),
+                        e.getHandledAt(), e.getNote());
+            }
+        }
+
+        /** An extension by written decision. */
+        record ExtendRequest(String decisionNumber, LocalDate decisionDate, LocalDate newDeadline, String reason) {
+        }
+
+        record ReassignRequest(String assignee, String reason) {
+        }
+
+        record MeetingRequest(LocalDate date, String agenda, String reason) {
+        }
+
+        record CloseRequest(String note) {
+        }
+
+        @GetMapping("/api/escalations")
+        @Operation(summary = "Open escalations of the cases the caller sees (those the caller may act on first)")
+        List<EscalationView> open(@AuthenticationPrincipal TandemPrincipal principal) {
+            return desk.open(principal.user()).stream().map(EscalationView::of).toList();
+        }
+
+        @GetMapping("/api/escalations/{id}")
+        @Operation(summary = "One escalation with the step's current deadline and the latest extension the law allows")
+        EscalationView one(@PathVariable long id, @AuthenticationPrincipal TandemPrincipal principal) {
+            return EscalationView.of(desk.get(id, principal.user()));
+        }
+
+        @PostMapping("/api/escalations/{id}/extend")
+        @Operation(summary = "Extend the overdue step by written decision; beyond the legal cap answers 400")
+        ResponseEntity<Void> extend(@PathVariable long id, @RequestBody(required = false) ExtendRequest body,
+                @AuthenticationPrincipal TandemPrincipal principal) {
+            ExtendRequest b = body == null ? new ExtendRequest(null, null, null, null) : body;
+            Map<String, Object> fields = new HashMap<>();
+            put(fields, "decisionNumber", b.decisionNumber());
+            put(fields, "decisionDate", b.decisionDate() == null ? null : b.decisionDate().toString());
+            put(fields, "newDeadline", b.newDeadline() == null ? null : b.newDeadline().toString());
+            put(fields, "escalationNote", b.reason());
+            desk.act(id, "EXTEND", fields, principal.user());
+            return ResponseEntity.noContent().build();
+        }
+
+        @PostMapping("/api/escalations/{id}/reassign")
+        @Operation(summary = "Give the overdue task to another officer who may work it")
+        ResponseEntity<Void> reassign(@PathVariable long id, @RequestBody(required = false) ReassignRequest body,
+                @AuthenticationPrincipal TandemPrincipal principal) {
+            Map<String, Object> fields = new HashMap<>();
+            put(fields, "reassignTo", body == null ? null : body.assignee());
+            put(fields, "escalationNote", body == null ? null : body.reason());
+            desk.act(id, "REASSIGN", fields, principal.user());
+            return ResponseEntity.noContent().build();
+        }
+
+        @PostMapping("/api/escalations/{id}/meeting")
+        @Operation(summary = "Convene a joint meeting: both agencies' supervisors get a meeting task")
+        ResponseEntity<Void> meeting(@PathVariable long id, @RequestBody(required = false) MeetingRequest body,
+                @AuthenticationPrincipal TandemPrincipal principal) {
+            Map<String, Object> fields = new HashMap<>();
+            put(fields, "meetingDate", body == null || body.date() == null ? null : body.date().toString());
+            put(fields, "meetingAgenda", body == null ? null : body.agenda());
+            put(fields, "escalationNote", body == null ? null : body.reason());
+            desk.act(id, "MEETING", fields, principal.user());
+            return ResponseEntity.noContent().build();
+        }
+
+        @PostMapping("/api/escalations/{id}/close")
+        @Operation(summary = "Close the escalation with a note")
+        ResponseEntity<Void> close(@PathVariable long id, @RequestBody(required = false) CloseRequest body,
+                @AuthenticationPrincipal TandemPrincipal principal) {
+            Map<String, Object> fields = new HashMap<>();
+            put(fields, "escalationNote", body == null ? null : body.note());
+            desk.act(id, "CLOSE", fields, principal.user());
+            return ResponseEntity.noContent().build();
+        }
+
+        private static void put(Map<String, Object> fields, String name, Object value) {
+            if (value != null) {
+                fields.put(name, value);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package vn.tandem.process.internal;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import vn.tandem.process.SlaThresholdReached;
+import vn.tandem.process.TandemClock;
+
+/**
+ * Turns a fired SLA timer into a {@link SlaThresholdReached} event: the start listener of a task's SLA boundary
+ * timer (property {@code sla} = WARNING or BREACH).
+ */
+@Component("slaTimerListener")
+public class SlaTimerListener implements ExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaTimerListener.class);
+    /** Extension property of an SLA boundary timer: WARNING or BREACH. */
+    public static final String SLA = "sla";
+
+    private final ApplicationEventPublisher events;
+    private final TandemClock clock;
+
+    public SlaTimerListener(ApplicationEventPublisher events, TandemClock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (!(execution.getBpmnModelElementInstance() instanceof BoundaryEvent boundary)) {
+            return;
+        }
+        String threshold = property(boundary, SLA);
+        String taskKey = boundary.getAttachedTo().getId();
+        Task task = execution.getProcessEngineServices().getTaskService().createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(taskKey).singleResult();
+        if (threshold == null || task == null) {
+            log.warn("SLA timer {} fired without its task {}", boundary.getId(), taskKey);
+            return;
+        }
+        publish(task, threshold, BpmnProperties.legalStep((UserTask) boundary.getAttachedTo()));
+    }
+
+    void publish(Task task, String threshold, String legalStep) {
+        events.publishEvent(new SlaThresholdReached(TaskEventsListener.snapshot((DelegateTask) task), threshold,
+                legalStep, clock.instant()));
+    }
+
+    /** A {@code camunda:properties} value of a BPMN element, or null. */
+    public static String property(BaseElement element, String name) {
+        if (element.getExtensionElements() == null) {
+            return null;
+        }
+        return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
+                .stream().flatMap(p -> p.getCamundaProperties().stream())
+                .filter(p -> name.equals(p.getCamundaName())).map(CamundaProperty::getCamundaValue).findFirst()
+                .orElse(null);
+    }
+}
