@@ -20,7 +20,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Every page and endpoint requires login. Pages use form login with a session; {@code /api} also accepts HTTP
  * Basic, and only Basic-authenticated API calls are exempt from CSRF (a browser session still needs the token).
- * The engine's REST API and webapps are not deployed.
+ * The engine's REST API ({@code /engine-rest}, for Camunda Modeler and integrators) has its own stateless chain:
+ * HTTP Basic against Tandem's users, designers and admins only (anonymous 401, others 403, every operation).
+ * The Camunda webapps (Cockpit) are not shipped (ADR 0004).
  */
 @Configuration
 @EnableMethodSecurity
@@ -34,7 +36,26 @@ class SecurityConfig {
         return new BCryptPasswordEncoder();
     }
 
+    static final RequestMatcher ENGINE_REST = PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**");
+
     @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName("Tandem engine API");
+        http.securityMatcher(ENGINE_REST)
+            .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(Role.DESIGNER.name(), Role.ADMIN.name()))
+            .httpBasic(b -> b.authenticationEntryPoint(basic))
+            .sessionManagement(s -> s.sessionCreationPolicy(
+                    org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+            .csrf(csrf -> csrf.disable())
+            .exceptionHandling(ex -> ex.authenticationEntryPoint(basic)
+                .accessDeniedHandler(SecurityConfig::apiAccessDenied));
+        return http.build();
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(2)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName("Tandem");
@@ -42,7 +63,7 @@ class SecurityConfig {
                 .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/vendor/**",
                         "/favicon.ico", "/actuator/health/**", "/error")
                 .permitAll()
-                .requestMatchers("/engine-rest/**", "/camunda/**").denyAll()
+                .requestMatchers("/camunda/**").denyAll()
                 .anyRequest().authenticated())
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
             .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
@@ -52,7 +73,7 @@ class SecurityConfig {
                 .defaultAuthenticationEntryPointFor(basic, new OrRequestMatcher(API, API_DOCS))
                 .defaultAccessDeniedHandlerFor(SecurityConfig::apiAccessDenied, API))
             .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                    "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                             + "script-src 'self'; object-src 'none'; frame-ancestors 'none'")));
         return http.build();
     }

@@ -16,6 +16,16 @@ class WebConfig implements WebMvcConfigurer {
 
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
+    /**
+     * The request context before Spring Security (as Spring MVC registers it), so audit entries written during
+     * authentication know the client's address; without this bean the engine REST API's Jersey configuration would
+     * register one that runs after security.
+     */
+    @Bean
+    org.springframework.boot.web.servlet.filter.OrderedRequestContextFilter requestContextFilter() {
+        return new org.springframework.boot.web.servlet.filter.OrderedRequestContextFilter();
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("tandem-lang");

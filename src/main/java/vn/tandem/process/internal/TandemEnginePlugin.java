@@ -25,9 +25,11 @@ class TandemEnginePlugin extends AbstractProcessEnginePlugin {
         TaskListener.EVENTNAME_UPDATE, TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE};
 
     private final TaskEventsListener taskEvents;
+    private final BpmnDeploymentGuard guard;
 
-    TandemEnginePlugin(TaskEventsListener taskEvents) {
+    TandemEnginePlugin(TaskEventsListener taskEvents, BpmnDeploymentGuard guard) {
         this.taskEvents = taskEvents;
+        this.guard = guard;
     }
 
     @Override
@@ -44,6 +46,20 @@ class TandemEnginePlugin extends AbstractProcessEnginePlugin {
             }
         });
         configuration.setCustomPostBPMNParseListeners(listeners);
+        // engine REST callers with Tandem's ADMIN role are put in this group (EngineRestSecurity)
+        List<String> admins = configuration.getAdminGroups() == null ? new ArrayList<>()
+                : new ArrayList<>(configuration.getAdminGroups());
+        if (!admins.contains(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN)) {
+            admins.add(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
+        }
+        configuration.setAdminGroups(admins);
+        if (guard != null) {
+            List<org.camunda.bpm.engine.impl.persistence.deploy.Deployer> deployers =
+                    configuration.getCustomPreDeployers() == null ? new ArrayList<>()
+                            : new ArrayList<>(configuration.getCustomPreDeployers());
+            deployers.add(guard);
+            configuration.setCustomPreDeployers(deployers);
+        }
         var validators = configuration.getCustomFormFieldValidators() == null ? new HashMap<String,
                 Class<? extends org.camunda.bpm.engine.impl.form.validator.FormFieldValidator>>()
                 : new HashMap<>(configuration.getCustomFormFieldValidators());

@@ -39,7 +39,9 @@ final class TestEngine {
                 "assignedOfficerListener", new AssignedOfficerListener(clock),
                 "taskEventsListener", taskEvents, "slaTimers", slaTimers,
                 "slaTimerListener", timerListener, "slaStatutoryDelegate", new SlaStatutoryDelegate(timerListener)));
-        configuration.getProcessEnginePlugins().add(new TandemEnginePlugin(taskEvents));
+        configuration.getProcessEnginePlugins().add(new TandemEnginePlugin(taskEvents, new BpmnDeploymentGuard(
+                new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(
+                        vn.tandem.identity.Directory.class))));
         return configuration;
     }
 
