@@ -39,6 +39,13 @@ class NotificationController {
         return "notification/bell :: bell";
     }
 
+    /** The unread count alone, polled by the bell every minute (the open menu is left alone). */
+    @GetMapping("/count")
+    String count(@AuthenticationPrincipal TandemPrincipal principal, Model model) {
+        model.addAttribute("unread", notifier.unread(principal.user().username()));
+        return "notification/bell :: count";
+    }
+
     @GetMapping
     String list(@AuthenticationPrincipal TandemPrincipal principal, Model model) {
         String user = principal.user().username();

@@ -1,6 +1,13 @@
 package vn.tandem.process.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,15 +59,68 @@ class BpmnDeployer implements ApplicationRunner {
     }
 
     /**
-     * Deploys the files under stable names; only files that changed since the last deployment of that name make
-     * a new version. Returns the number of new process definition versions.
+     * Deploys, under stable names, the files that changed since this deployer last deployed them — but never over
+     * a newer version a designer deployed (the designer pages or Camunda Modeler): designers download their
+     * version into {@code bpmn/} to put it under version control. Returns the number of new process definition
+     * versions.
      */
     int deploy(Map<String, byte[]> files) {
-        DeploymentBuilder builder = repository.createDeployment().name(DEPLOYMENT_NAME).source("bpmn/")
-                .enableDuplicateFiltering(true);
-        files.forEach((name, bytes) -> builder.addInputStream(name, new java.io.ByteArrayInputStream(bytes)));
+        List<Deployment> own = repository.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME)
+                .orderByDeploymentTime().desc().list();
+        Map<String, byte[]> changed = new TreeMap<>();
+        files.forEach((name, bytes) -> {
+            Deployment last = own.stream().filter(d -> repository.getDeploymentResourceNames(d.getId()).contains(name))
+                    .findFirst().orElse(null);
+            if (last != null && Arrays.equals(bytes, read(last.getId(), name))) {
+                return; // unchanged since our last deployment of it
+            }
+            for (String key : processKeys(bytes)) {
+                ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key)
+                        .latestVersion().singleResult();
+                Deployment latestDeployment = latest == null ? null : repository.createDeploymentQuery()
+                        .deploymentId(latest.getDeploymentId()).singleResult();
+                if (latestDeployment != null && !DEPLOYMENT_NAME.equals(latestDeployment.getName())
+                        && (last == null || latestDeployment.getDeploymentTime().after(last.getDeploymentTime()))) {
+                    if (Arrays.equals(bytes, read(latest.getDeploymentId(), latest.getResourceName()))) {
+                        // the designer's version was downloaded into bpmn/: from now on the file is the source
+                        log.info("bpmn/{} now holds version {} of {} from the designer", name, latest.getVersion(),
+                                key);
+                        break;
+                    }
+                    log.warn("bpmn/{} changed, but version {} of {} deployed by a designer is newer: not "
+                            + "deployed. Download the designer's version into bpmn/ to keep it.", name,
+                            latest.getVersion(), key);
+                    return;
+                }
+            }
+            changed.put(name, bytes);
+        });
+        if (changed.isEmpty()) {
+            return 0;
+        }
+        DeploymentBuilder builder = repository.createDeployment().name(DEPLOYMENT_NAME).source("bpmn/");
+        changed.forEach((name, bytes) -> builder.addInputStream(name, new java.io.ByteArrayInputStream(bytes)));
         var definitions = builder.deployWithResult().getDeployedProcessDefinitions();
         return definitions == null ? 0 : definitions.size();
+    }
+
+    private byte[] read(String deploymentId, String resource) {
+        try (InputStream in = repository.getResourceAsStream(deploymentId, resource)) {
+            return in.readAllBytes();
+        } catch (IOException | RuntimeException e) {
+            return new byte[0];
+        }
+    }
+
+    /** The ids of the processes in a BPMN file (read leniently; validation comes with the deployment). */
+    static List<String> processKeys(byte[] xml) {
+        List<String> keys = new ArrayList<>();
+        Matcher m = Pattern.compile("<(?:[A-Za-z0-9_-]+:)?process\\s[^>]*?\\bid=\"([^\"]+)\"")
+                .matcher(new String(xml, java.nio.charset.StandardCharsets.UTF_8));
+        while (m.find()) {
+            keys.add(m.group(1));
+        }
+        return keys;
     }
 
     /** The path after the last {@code /bpmn/}: {@code case-handling.bpmn}, whatever the classpath root. */

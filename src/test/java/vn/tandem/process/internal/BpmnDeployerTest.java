@@ -63,4 +63,67 @@ class BpmnDeployerTest {
         assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
                 .processDefinitionKey("information-request").count()).isEqualTo(1);
     }
+
+    @Test
+    void aDesignersNewerVersionIsNeverOverwrittenAtStartUp() throws Exception {
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                .createStandaloneInMemProcessEngineConfiguration().setJdbcUrl("jdbc:h2:mem:deployer-test-2")
+                .setProcessEngineName("deployer-test-2");
+        configuration.setCustomFormFieldValidators(Map.of(RequiredIfValidator.NAME, RequiredIfValidator.class));
+        ProcessEngine other = configuration.buildProcessEngine();
+        try {
+            BpmnDeployer deployer = new BpmnDeployer(other.getRepositoryService());
+            byte[] file = Files.readAllBytes(Path.of("bpmn/information-request.bpmn"));
+            assertThat(deployer.deploy(Map.of("information-request.bpmn", file))).isEqualTo(1);
+            byte[] designers = new String(file, StandardCharsets.UTF_8).replace("Xác nhận đã nhận thông tin\"",
+                    "Xác nhận (bản của người thiết kế)\"").getBytes(StandardCharsets.UTF_8);
+            other.getRepositoryService().createDeployment().name("tandem-designer").source("designer")
+                    .addInputStream("information-request.bpmn", new java.io.ByteArrayInputStream(designers)).deploy();
+            // the file in bpmn/ changes too, but the designer's version is newer: nothing is deployed over it
+            byte[] edited = new String(file, StandardCharsets.UTF_8).replace("Trả lời đề nghị cung cấp thông tin\"",
+                    "Trả lời (sửa trong mã nguồn)\"").getBytes(StandardCharsets.UTF_8);
+            assertThat(deployer.deploy(Map.of("information-request.bpmn", edited))).isZero();
+            assertThat(other.getRepositoryService().createProcessDefinitionQuery()
+                    .processDefinitionKey("information-request").latestVersion().singleResult().getDeploymentId())
+                    .isNotNull();
+            assertThat(other.getRepositoryService().createProcessDefinitionQuery()
+                    .processDefinitionKey("information-request").count()).isEqualTo(2);
+            // the designer's version downloaded into bpmn/ becomes the file's baseline (one version, same content);
+            // later edits of the file deploy again
+            assertThat(deployer.deploy(Map.of("information-request.bpmn", designers))).isEqualTo(1);
+            assertThat(deployer.deploy(Map.of("information-request.bpmn", designers))).isZero();
+            byte[] later = new String(designers, StandardCharsets.UTF_8).replace("Đã trao đổi xong\"",
+                    "Đã trao đổi xong (sửa)\"").getBytes(StandardCharsets.UTF_8);
+            assertThat(deployer.deploy(Map.of("information-request.bpmn", later))).isEqualTo(1);
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
+    void anUnsafeFileInBpmnIsRefusedAtStartUpWithItsReport() throws Exception {
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                .createStandaloneInMemProcessEngineConfiguration().setJdbcUrl("jdbc:h2:mem:deployer-test-3")
+                .setProcessEngineName("deployer-test-3");
+        configuration.setCustomFormFieldValidators(Map.of(RequiredIfValidator.NAME, RequiredIfValidator.class));
+        configuration.setCustomPreDeployers(java.util.List.of(new BpmnDeploymentGuard(
+                new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                        .getBeanProvider(vn.tandem.identity.Directory.class))));
+        ProcessEngine guarded = configuration.buildProcessEngine();
+        try {
+            byte[] unsafe = new String(Files.readAllBytes(Path.of("bpmn/information-request.bpmn")),
+                    StandardCharsets.UTF_8).replace("camunda:candidateGroups=\"${answeringGroup}\"",
+                    "camunda:candidateGroups=\"${answeringGroup}\" camunda:assignee=\"${execution.getProcessEngine()}\"")
+                    .getBytes(StandardCharsets.UTF_8);
+            BpmnDeployer deployer = new BpmnDeployer(guarded.getRepositoryService());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> deployer.deploy(Map.of("information-request.bpmn",
+                    unsafe))).isInstanceOf(org.camunda.bpm.engine.ParseException.class)
+                    .hasMessageContaining("Task_AnswerRequest").satisfies(e -> assertThat(
+                            ((org.camunda.bpm.engine.ParseException) e).getResorceReports().get(0).getErrors().get(0)
+                                    .getLine()).isPositive());
+            assertThat(guarded.getRepositoryService().createProcessDefinitionQuery().count()).isZero();
+        } finally {
+            guarded.close();
+        }
+    }
 }

@@ -1,0 +1,357 @@
+package vn.tandem.process;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
+import org.camunda.bpm.engine.migration.MigrationPlan;
+import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import vn.tandem.common.ConflictException;
+import vn.tandem.common.NotFoundException;
+import vn.tandem.process.internal.BpmnDeploymentGuard;
+
+/**
+ * What process designers do with the engine: list definitions and versions, read a version's XML, validate and
+ * deploy a new version, compare two versions, and migrate running instances to a newer version (with the
+ * engine's migration API; the inbox read model follows through {@link TaskChanged} events).
+ */
+@Service
+@Transactional
+public class ProcessDesign {
+
+    public static final String DESIGNER_DEPLOYMENT = "tandem-designer";
+
+    /** One deployed version of a process. */
+    public record Version(String definitionId, String key, String name, int version, String deploymentId,
+            String deploymentName, String source, Instant deployedAt, long running, String resourceName) {
+
+        public boolean fromDesigner() {
+            return !"tandem-bpmn".equals(deploymentName);
+        }
+    }
+
+    /** A process with its versions, newest first. */
+    public record Definition(String key, String name, List<Version> versions) {
+
+        public Version latest() {
+            return versions.get(0);
+        }
+
+        public long running() {
+            return versions.stream().mapToLong(Version::running).sum();
+        }
+    }
+
+    /** Element ids added, removed and changed between two versions. */
+    public record Diff(List<String> added, List<String> removed, List<String> changed) {
+
+        public boolean isEmpty() {
+            return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
+        }
+    }
+
+    /** The outcome of a deployment: the new version (null when nothing changed) and what it changed. */
+    public record DeployResult(Version deployed, Version previous, Diff diff, long runningOnOlder) {
+    }
+
+    /** The outcome of a migration. */
+    public record MigrationReport(int migrated, List<String> skipped, List<String> planProblems) {
+    }
+
+    /** A refused file, with the validator's report. */
+    public static class Refused extends vn.tandem.common.InvalidInputException {
+
+        private final transient BpmnCheck check;
+
+        public Refused(BpmnCheck check) {
+            super("file", "designer.refused", check.problems().size());
+            this.check = check;
+        }
+
+        public BpmnCheck check() {
+            return check;
+        }
+    }
+
+    private final RepositoryService repository;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final BpmnDeploymentGuard guard;
+    private final Workflow workflow;
+    private final ApplicationEventPublisher events;
+
+    ProcessDesign(RepositoryService repository, RuntimeService runtime, TaskService tasks, BpmnDeploymentGuard guard,
+            Workflow workflow, ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.guard = guard;
+        this.workflow = workflow;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Definition> definitions() {
+        Map<String, List<Version>> byKey = new LinkedHashMap<>();
+        for (ProcessDefinition d : repository.createProcessDefinitionQuery().orderByProcessDefinitionKey().asc()
+                .orderByProcessDefinitionVersion().desc().list()) {
+            byKey.computeIfAbsent(d.getKey(), k -> new ArrayList<>()).add(version(d));
+        }
+        return byKey.values().stream().map(v -> new Definition(v.get(0).key(), v.get(0).name(), List.copyOf(v)))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Definition definition(String key) {
+        return definitions().stream().filter(d -> d.key().equals(key)).findFirst()
+                .orElseThrow(() -> new NotFoundException("designer.notFound"));
+    }
+
+    @Transactional(readOnly = true)
+    public Version version(String key, int version) {
+        ProcessDefinition d = repository.createProcessDefinitionQuery().processDefinitionKey(key)
+                .processDefinitionVersion(version).singleResult();
+        if (d == null) {
+            throw new NotFoundException("designer.notFound");
+        }
+        return version(d);
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] xml(String definitionId) {
+        ProcessDefinition d = repository.getProcessDefinition(definitionId);
+        try (InputStream in = repository.getResourceAsStream(d.getDeploymentId(), d.getResourceName())) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public BpmnCheck check(String fileName, byte[] xml) {
+        return guard.check(fileName, xml);
+    }
+
+    /**
+     * Validates and deploys one BPMN file as a new version (named {@code <processId>.bpmn}); unchanged content
+     * deploys nothing. Refused files throw {@link Refused} with the report.
+     */
+    public DeployResult deploy(byte[] xml) {
+        BpmnCheck check = guard.check("upload.bpmn", xml);
+        if (!check.valid()) {
+            throw new Refused(check);
+        }
+        List<String> keys = processKeys(xml);
+        if (keys.size() != 1) {
+            throw new Refused(new BpmnCheck("upload.bpmn", List.of(new BpmnCheck.Problem(
+                    "A file deployed here holds exactly one process (found " + keys.size() + ")", null, 1, 1))));
+        }
+        String key = keys.get(0);
+        ProcessDefinition before = repository.createProcessDefinitionQuery().processDefinitionKey(key)
+                .latestVersion().singleResult();
+        if (before != null && java.util.Arrays.equals(xml, xml(before.getId()))) {
+            return new DeployResult(null, version(before), new Diff(List.of(), List.of(), List.of()), 0);
+        }
+        try {
+            repository.createDeployment().name(DESIGNER_DEPLOYMENT).source("designer")
+                    .addInputStream(key + ".bpmn", new ByteArrayInputStream(xml)).deploy();
+        } catch (ParseException e) {
+            throw new Refused(new BpmnCheck(key + ".bpmn", e.getResorceReports().stream()
+                    .flatMap(r -> r.getErrors().stream())
+                    .map(p -> new BpmnCheck.Problem(p.getMessage(), p.getMainElementId(), p.getLine(), p.getColumn()))
+                    .toList()));
+        }
+        ProcessDefinition after = repository.createProcessDefinitionQuery().processDefinitionKey(key)
+                .latestVersion().singleResult();
+        long older = before == null ? 0 : runtime.createProcessInstanceQuery().processDefinitionKey(key).list()
+                .stream().filter(p -> !p.getProcessDefinitionId().equals(after.getId())).count();
+        return new DeployResult(version(after), before == null ? null : version(before),
+                before == null ? new Diff(List.of(), List.of(), List.of()) : diff(before.getId(), after.getId()),
+                older);
+    }
+
+    /** The elements (flow nodes, flows, lanes…) added, removed or changed from one version to another. */
+    @Transactional(readOnly = true)
+    public Diff diff(String fromDefinitionId, String toDefinitionId) {
+        Map<String, String> from = signatures(xml(fromDefinitionId));
+        Map<String, String> to = signatures(xml(toDefinitionId));
+        List<String> added = to.keySet().stream().filter(id -> !from.containsKey(id)).sorted().toList();
+        List<String> removed = from.keySet().stream().filter(id -> !to.containsKey(id)).sorted().toList();
+        List<String> changed = to.keySet().stream().filter(from::containsKey)
+                .filter(id -> !from.get(id).equals(to.get(id))).sorted().toList();
+        return new Diff(added, removed, changed);
+    }
+
+    /**
+     * Migrates every running instance of {@code fromDefinitionId} to {@code toDefinitionId}, mapping equal
+     * activities; instances the engine cannot migrate are skipped and listed. The open tasks of migrated
+     * instances are re-published so the inbox shows the new version's names and forms.
+     */
+    public MigrationReport migrate(String fromDefinitionId, String toDefinitionId) {
+        ProcessDefinition from = repository.getProcessDefinition(fromDefinitionId);
+        ProcessDefinition to = repository.getProcessDefinition(toDefinitionId);
+        if (!from.getKey().equals(to.getKey()) || from.getId().equals(to.getId())) {
+            throw new ConflictException("designer.migrateSameProcess");
+        }
+        MigrationPlan plan;
+        try {
+            plan = runtime.createMigrationPlan(fromDefinitionId, toDefinitionId).mapEqualActivities()
+                    .updateEventTriggers().build();
+        } catch (MigrationPlanValidationException e) {
+            List<String> problems = new ArrayList<>();
+            e.getValidationReport().getInstructionReports().forEach(r -> r.getFailures()
+                    .forEach(f -> problems.add(r.getMigrationInstruction().getSourceActivityId() + ": " + f)));
+            return new MigrationReport(0, List.of(), problems.isEmpty() ? List.of(e.getMessage()) : problems);
+        }
+        int migrated = 0;
+        List<String> skipped = new ArrayList<>();
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionId(fromDefinitionId)
+                .list()) {
+            try {
+                runtime.newMigration(plan).processInstanceIds(instance.getId()).execute();
+                migrated++;
+                var target = repository.getBpmnModelInstance(toDefinitionId);
+                for (var task : tasks.createTaskQuery().processInstanceId(instance.getId()).list()) {
+                    // the engine keeps a migrated task's name: give it the new version's
+                    if (target.getModelElementById(task.getTaskDefinitionKey())
+                            instanceof org.camunda.bpm.model.bpmn.instance.UserTask element
+                            && element.getName() != null && !element.getName().equals(task.getName())) {
+                        task.setName(element.getName());
+                        tasks.saveTask(task);
+                    }
+                    workflow.task(task.getId()).ifPresent(s -> events.publishEvent(new TaskChanged(s)));
+                }
+            } catch (MigratingProcessInstanceValidationException e) {
+                skipped.add(instance.getId() + (instance.getBusinessKey() == null ? "" : " (case "
+                        + instance.getBusinessKey() + ")") + ": " + e.getValidationReport().getFailures());
+            }
+        }
+        return new MigrationReport(migrated, skipped, List.of());
+    }
+
+    private Version version(ProcessDefinition d) {
+        Deployment deployment = repository.createDeploymentQuery().deploymentId(d.getDeploymentId()).singleResult();
+        long running = runtime.createProcessInstanceQuery().processDefinitionId(d.getId()).count();
+        return new Version(d.getId(), d.getKey(), d.getName() == null ? d.getKey() : d.getName(), d.getVersion(),
+                d.getDeploymentId(), deployment == null ? null : deployment.getName(),
+                deployment == null ? null : deployment.getSource(),
+                deployment == null || deployment.getDeploymentTime() == null ? null
+                        : deployment.getDeploymentTime().toInstant(), running, d.getResourceName());
+    }
+
+    static List<String> processKeys(byte[] xml) {
+        List<String> keys = new ArrayList<>();
+        var m = java.util.regex.Pattern.compile("<(?:[A-Za-z0-9_-]+:)?process\\s[^>]*?\\bid=\"([^\"]+)\"")
+                .matcher(new String(xml, java.nio.charset.StandardCharsets.UTF_8));
+        while (m.find()) {
+            keys.add(m.group(1));
+        }
+        return keys;
+    }
+
+    /**
+     * A signature per element id of the process part (its name, attributes and the content of child elements that
+     * have no id of their own, such as extension elements), read with DOCTYPEs disallowed.
+     */
+    static Map<String, String> signatures(byte[] xml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            Element root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml)).getDocumentElement();
+            Map<String, String> signatures = new LinkedHashMap<>();
+            collect(root, signatures);
+            return signatures;
+        } catch (Exception e) {
+            throw new IllegalArgumentException("Not readable as BPMN", e);
+        }
+    }
+
+    private static void collect(Element element, Map<String, String> signatures) {
+        String id = element.getAttribute("id");
+        boolean diagram = "http://www.omg.org/spec/BPMN/20100524/DI".equals(element.getNamespaceURI());
+        if (diagram) {
+            return; // layout moves are not changes of the process
+        }
+        boolean bpmn = "http://www.omg.org/spec/BPMN/20100524/MODEL".equals(element.getNamespaceURI());
+        if (bpmn && !id.isEmpty() && !"definitions".equals(element.getLocalName())) {
+            StringBuilder sb = new StringBuilder();
+            sign(element, sb, true);
+            signatures.put(id, sb.toString());
+        }
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element e) {
+                collect(e, signatures);
+            }
+        }
+    }
+
+    private static void sign(Element element, StringBuilder sb, boolean top) {
+        if (!top && !element.getAttribute("id").isEmpty()
+                && "http://www.omg.org/spec/BPMN/20100524/MODEL".equals(element.getNamespaceURI())) {
+            return; // BPMN elements with their own id are compared on their own (form fields belong to their task)
+        }
+        if (!top && ("incoming".equals(element.getLocalName()) || "outgoing".equals(element.getLocalName())
+                || "flowNodeRef".equals(element.getLocalName()))) {
+            return;
+        }
+        sb.append('<').append(element.getLocalName());
+        TreeSet<String> attributes = new TreeSet<>();
+        for (int i = 0; i < element.getAttributes().getLength(); i++) {
+            Node a = element.getAttributes().item(i);
+            if (!a.getNodeName().startsWith("xmlns")) {
+                attributes.add(a.getLocalName() + "=" + a.getNodeValue());
+            }
+        }
+        sb.append(attributes);
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element e) {
+                sign(e, sb, false);
+            } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                String text = child.getNodeValue().strip();
+                if (!text.isEmpty()) {
+                    sb.append('"').append(text).append('"');
+                }
+            }
+        }
+        sb.append('>');
+    }
+
+    /** The delegate beans a BPMN file may name (the allowlist), sorted. */
+    public List<String> allowedDelegates() {
+        return vn.tandem.process.internal.ExpressionAllowlist.DELEGATES.stream().sorted().toList();
+    }
+
+    /** Versions sorted newest first. */
+    static final Comparator<Version> NEWEST_FIRST = Comparator.comparingInt(Version::version).reversed();
+
+    /** The latest version of a process, if deployed. */
+    @Transactional(readOnly = true)
+    public Optional<Version> latest(String key) {
+        return Optional.ofNullable(repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+                .singleResult()).map(this::version);
+    }
+}
