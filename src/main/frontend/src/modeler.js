@@ -34,7 +34,6 @@ function delegateModule(delegates, labels) {
   }
 
   function TandemDelegateProvider(propertiesPanel) {
-    propertiesPanel.registerProvider(400, this);
     this.getGroups = (element) => (groups) => {
       if (is(element, 'bpmn:ServiceTask')) {
         groups.splice(1, 0, {
@@ -45,6 +44,7 @@ function delegateModule(delegates, labels) {
       }
       return groups;
     };
+    propertiesPanel.registerProvider(400, this);
   }
   TandemDelegateProvider.$inject = ['propertiesPanel'];
   return { __init__: ['tandemDelegateProvider'], tandemDelegateProvider: ['type', TandemDelegateProvider] };

@@ -290,6 +290,16 @@ class CaseWalkBrowserIT {
         driver.get(url("/designer"));
         click(wait.until(ExpectedConditions.elementToBeClickable(By.id("edit-case-handling"))));
         wait.until(d -> "true".equals(d.findElement(By.id("designer")).getAttribute("data-ready")));
+        // a service task's delegate is chosen from the allowed list in the panel
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("const m = window.tandemModeler;"
+                + "m.get('selection').select(m.get('elementRegistry').get('Task_MarkAccepted'));");
+        click(wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[data-group-id='group-tandem-delegate'] .bio-properties-panel-group-header"))));
+        Select delegate = new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("bio-properties-panel-tandemDelegate"))));
+        assertThat(delegate.getFirstSelectedOption().getText()).isEqualTo("caseLifecycleDelegate");
+        assertThat(delegate.getOptions()).extracting(WebElement::getText).contains("monitoringCounterDelegate")
+                .doesNotContain("workflow");
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("const m = window.tandemModeler;"
                 + "m.get('selection').select(m.get('elementRegistry').get('Task_Accept'));");
         // rename the step in the properties panel
