@@ -41,6 +41,22 @@
     return xml;
   }
 
+  // a .bpmn file from disk (e.g. from Camunda Modeler) opens in the modeler, to be checked and deployed from here
+  document.getElementById('open-file').addEventListener('change', async (event) => {
+    const file = event.target.files[0];
+    if (!file) {
+      return;
+    }
+    try {
+      await modeler.importXML(await file.text());
+      modeler.get('canvas').zoom('fit-viewport');
+      offerHistoryTimeToLive();
+      status.textContent = file.name;
+    } catch (e) {
+      status.textContent = e.message;
+    }
+  });
+
   document.getElementById('save-draft').addEventListener('click', async () => {
     const headers = { 'Content-Type': 'application/xml' };
     if (csrf && csrfHeader) {

@@ -302,6 +302,11 @@ class CaseWalkBrowserIT {
                 .doesNotContain("workflow");
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("const m = window.tandemModeler;"
                 + "m.get('selection').select(m.get('elementRegistry').get('Task_Accept'));");
+        // a file from disk opens in the modeler (here: the process's own file)
+        driver.findElement(By.id("open-file")).sendKeys(Path.of("bpmn/case-handling.bpmn").toAbsolutePath().toString());
+        wait.until(ExpectedConditions.textToBe(By.id("modeler-status"), "case-handling.bpmn"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("const m = window.tandemModeler;"
+                + "m.get('selection').select(m.get('elementRegistry').get('Task_Accept'));");
         // rename the step in the properties panel
         click(wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("[data-group-id='group-general'] .bio-properties-panel-group-header"))));
