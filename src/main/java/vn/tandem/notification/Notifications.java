@@ -11,6 +11,4 @@ interface Notifications extends JpaRepository<Notification, Long> {
     List<Notification> findByRecipientOrderByCreatedAtDescIdDesc(String recipient, Pageable page);
 
     List<Notification> findByRecipientAndReadAtIsNull(String recipient);
-
-    List<Notification> findByCaseIdOrderById(Long caseId);
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -113,14 +112,5 @@ public class Notifier {
         List<Notification> unread = notifications.findByRecipientAndReadAtIsNull(username);
         unread.forEach(n -> n.markRead(clock.instant()));
         return unread.size();
-    }
-
-    @Transactional(readOnly = true)
-    public List<Notification> ofCase(long caseId) {
-        return notifications.findByCaseIdOrderById(caseId);
-    }
-
-    static Locale locale(String tag) {
-        return Locale.forLanguageTag(tag);
     }
 }

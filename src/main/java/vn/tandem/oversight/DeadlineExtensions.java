@@ -9,6 +9,4 @@ interface DeadlineExtensions extends JpaRepository<DeadlineExtension, Long> {
     List<DeadlineExtension> findByCaseIdOrderById(Long caseId);
 
     List<DeadlineExtension> findByCaseIdIn(Collection<Long> caseIds);
-
-    List<DeadlineExtension> findByTaskIdOrderById(String taskId);
 }

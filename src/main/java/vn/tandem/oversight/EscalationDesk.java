@@ -1,6 +1,5 @@
 package vn.tandem.oversight;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,12 +77,6 @@ public class EscalationDesk {
         return items;
     }
 
-    /** Every escalation of a case the user sees (for the case page and the API). */
-    @Transactional(readOnly = true)
-    public List<Escalation> ofCase(long caseId) {
-        return escalations.findByCaseIdOrderByRaisedAt(caseId);
-    }
-
     @Transactional(readOnly = true)
     public Item get(long id, CurrentUser user) {
         Escalation e = escalations.findById(id).orElseThrow(() -> new NotFoundException("escalation.notFound"));
@@ -132,13 +125,5 @@ public class EscalationDesk {
                     .orElse(false);
         }
         return new Item(e, c, watched, mayAct, policy.limits(c, e.getLegalStep(), watched));
-    }
-
-    /** Days an escalation's supervisor task is past its own due date (0 if not). */
-    public static long overdueDays(Escalation e, Instant now) {
-        if (e.getTaskDue() == null || !now.isAfter(e.getTaskDue())) {
-            return 0;
-        }
-        return java.time.Duration.between(e.getTaskDue(), now).toDays() + 1;
     }
 }

@@ -1,6 +1,5 @@
 package vn.tandem.oversight;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,8 +9,4 @@ interface Escalations extends JpaRepository<Escalation, Long> {
     Optional<Escalation> findByWatchedTaskId(String watchedTaskId);
 
     List<Escalation> findByStatusOrderByRaisedAt(Escalation.Status status);
-
-    List<Escalation> findByCaseIdOrderByRaisedAt(Long caseId);
-
-    List<Escalation> findByCaseIdIn(Collection<Long> caseIds);
 }

@@ -130,14 +130,16 @@ class SlaLadderListener {
                 List.of(new Timeline.Detail("Hạn xử lý", "Due", due)), "escalation", escalation.getId().toString());
         audit.record("SLA_ESCALATED", c.getId(), c.getCode(), "escalation", escalation.getId().toString(),
                 Map.of("task", task.key(), "agency", agency, "due", due));
-        Set<String> to = new LinkedHashSet<>(directory.usernamesCovering(agency, Role.SUPERVISOR, c.getAreaPath()));
-        if (task.assignee() != null) {
-            to.add(task.assignee());
-        }
-        notifier.notify(to, Notification.Kind.BREACHED, c.getId(), c.getCode(),
-                c.getCode() + ": bước “" + task.name() + "” đã quá hạn " + due + ", cần lãnh đạo xử lý",
-                c.getCode() + ": step “" + task.name() + "” is overdue since " + due + "; a supervisor must act",
+        List<String> supervisors = directory.usernamesCovering(agency, Role.SUPERVISOR, c.getAreaPath());
+        String vi = c.getCode() + ": bước “" + task.name() + "” đã quá hạn " + due + ", cần lãnh đạo xử lý";
+        String en = c.getCode() + ": step “" + task.name() + "” is overdue since " + due + "; a supervisor must act";
+        notifier.notify(supervisors, Notification.Kind.BREACHED, c.getId(), c.getCode(), vi, en,
                 "/escalations/" + escalation.getId());
+        if (task.assignee() != null && !supervisors.contains(task.assignee())) {
+            // the officer has no escalation page: the notice leads to the case
+            notifier.notify(List.of(task.assignee()), Notification.Kind.BREACHED, c.getId(), c.getCode(), vi, en,
+                    "/cases/" + c.getCode());
+        }
     }
 
     @EventListener

@@ -5,11 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.engine.ParseException;
@@ -30,6 +28,7 @@ import org.w3c.dom.Node;
 import vn.tandem.common.ConflictException;
 import vn.tandem.common.NotFoundException;
 import vn.tandem.process.internal.BpmnDeploymentGuard;
+import vn.tandem.process.internal.BpmnProperties;
 
 /**
  * What process designers do with the engine: list definitions and versions, read a version's XML, validate and
@@ -162,10 +161,11 @@ public class ProcessDesign {
         if (!check.valid()) {
             throw new Refused(check);
         }
-        List<String> keys = processKeys(xml);
+        List<String> keys = BpmnProperties.processIds(xml);
         if (keys.size() != 1) {
             throw new Refused(new BpmnCheck("upload.bpmn", List.of(new BpmnCheck.Problem(
-                    "A file deployed here holds exactly one process (found " + keys.size() + ")", null, 1, 1))));
+                    "A file deployed here holds exactly one process (found " + keys.size() + ")", null, 1, 1,
+                    "bpmn.oneProcess", keys.size()))));
         }
         String key = keys.get(0);
         ProcessDefinition before = repository.createProcessDefinitionQuery().processDefinitionKey(key)
@@ -243,11 +243,17 @@ public class ProcessDesign {
                     workflow.task(task.getId()).ifPresent(s -> events.publishEvent(new TaskChanged(s)));
                 }
             } catch (MigratingProcessInstanceValidationException e) {
-                skipped.add(instance.getId() + (instance.getBusinessKey() == null ? "" : " (case "
-                        + instance.getBusinessKey() + ")") + ": " + e.getValidationReport().getFailures());
+                skipped.add(skippedEntry(instance, e.getValidationReport().getFailures().toString()));
+            } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+                skipped.add(skippedEntry(instance, e.getMessage())); // one instance's failure does not stop the rest
             }
         }
         return new MigrationReport(migrated, skipped, List.of());
+    }
+
+    private static String skippedEntry(ProcessInstance instance, String why) {
+        return instance.getId() + (instance.getBusinessKey() == null ? "" : " (case " + instance.getBusinessKey()
+                + ")") + ": " + why;
     }
 
     private Version version(ProcessDefinition d) {
@@ -258,16 +264,6 @@ public class ProcessDesign {
                 deployment == null ? null : deployment.getSource(),
                 deployment == null || deployment.getDeploymentTime() == null ? null
                         : deployment.getDeploymentTime().toInstant(), running, d.getResourceName());
-    }
-
-    static List<String> processKeys(byte[] xml) {
-        List<String> keys = new ArrayList<>();
-        var m = java.util.regex.Pattern.compile("<(?:[A-Za-z0-9_-]+:)?process\\s[^>]*?\\bid=\"([^\"]+)\"")
-                .matcher(new String(xml, java.nio.charset.StandardCharsets.UTF_8));
-        while (m.find()) {
-            keys.add(m.group(1));
-        }
-        return keys;
     }
 
     /**
@@ -343,15 +339,5 @@ public class ProcessDesign {
     /** The delegate beans a BPMN file may name (the allowlist), sorted. */
     public List<String> allowedDelegates() {
         return vn.tandem.process.internal.ExpressionAllowlist.DELEGATES.stream().sorted().toList();
-    }
-
-    /** Versions sorted newest first. */
-    static final Comparator<Version> NEWEST_FIRST = Comparator.comparingInt(Version::version).reversed();
-
-    /** The latest version of a process, if deployed. */
-    @Transactional(readOnly = true)
-    public Optional<Version> latest(String key) {
-        return Optional.ofNullable(repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
-                .singleResult()).map(this::version);
     }
 }

@@ -88,7 +88,7 @@ public class SlaLadder {
                 tasks.saveTask(task);
             }
             for (BoundaryEvent boundary : model.getModelElementsByType(BoundaryEvent.class)) {
-                String threshold = SlaTimerListener.property(boundary, SlaTimerListener.SLA);
+                String threshold = BpmnProperties.property(boundary, SlaTimerListener.SLA);
                 if (threshold == null || !boundary.getAttachedTo().getId().equals(task.getTaskDefinitionKey())) {
                     continue;
                 }
@@ -130,7 +130,7 @@ public class SlaLadder {
             BpmnModelInstance model = repository.getBpmnModelInstance(instance.getProcessDefinitionId());
             List<String> activities = new ArrayList<>(List.of(EXTENDED_DEADLINE_TIMER, STATUTORY_TIMER));
             for (BoundaryEvent boundary : model.getModelElementsByType(BoundaryEvent.class)) {
-                if (SlaTimerListener.property(boundary, SlaTimerListener.SLA) != null) {
+                if (BpmnProperties.property(boundary, SlaTimerListener.SLA) != null) {
                     activities.add(boundary.getId());
                 }
             }

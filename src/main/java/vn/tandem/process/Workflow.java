@@ -135,7 +135,8 @@ public class Workflow {
     @Transactional(readOnly = true)
     public TaskForm form(String taskId) {
         TaskSnapshot task = openTask(taskId);
-        return FormReader.read(taskId, task.key(), task.name(), guarded(taskId, () -> forms.getTaskFormData(taskId)), clock.getZone());
+        return FormReader.read(taskId, task.key(), task.name(), guarded(taskId, () -> forms.getTaskFormData(taskId)),
+                clock.getZone());
     }
 
     public void claim(String taskId, String userId) {
@@ -168,7 +169,8 @@ public class Workflow {
         if (task.assignee() != null && !task.assignee().equals(userId)) {
             throw new ConflictException("task.claimedByOther", task.assignee());
         }
-        TaskForm form = FormReader.read(taskId, task.key(), task.name(), guarded(taskId, () -> forms.getTaskFormData(taskId)),
+        TaskForm form = FormReader.read(taskId, task.key(), task.name(),
+                guarded(taskId, () -> forms.getTaskFormData(taskId)),
                 clock.getZone());
         FormValues.Result result = FormValues.convert(form, submitted);
         List<FieldProblem> problems = new ArrayList<>(result.problems());

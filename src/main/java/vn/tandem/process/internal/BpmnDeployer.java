@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import java.io.InputStream;
@@ -74,7 +72,7 @@ class BpmnDeployer implements ApplicationRunner {
             if (last != null && Arrays.equals(bytes, read(last.getId(), name))) {
                 return; // unchanged since our last deployment of it
             }
-            for (String key : processKeys(bytes)) {
+            for (String key : BpmnProperties.processIds(bytes)) {
                 ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key)
                         .latestVersion().singleResult();
                 Deployment latestDeployment = latest == null ? null : repository.createDeploymentQuery()
@@ -110,17 +108,6 @@ class BpmnDeployer implements ApplicationRunner {
         } catch (IOException | RuntimeException e) {
             return new byte[0];
         }
-    }
-
-    /** The ids of the processes in a BPMN file (read leniently; validation comes with the deployment). */
-    static List<String> processKeys(byte[] xml) {
-        List<String> keys = new ArrayList<>();
-        Matcher m = Pattern.compile("<(?:[A-Za-z0-9_-]+:)?process\\s[^>]*?\\bid=\"([^\"]+)\"")
-                .matcher(new String(xml, java.nio.charset.StandardCharsets.UTF_8));
-        while (m.find()) {
-            keys.add(m.group(1));
-        }
-        return keys;
     }
 
     /** The path after the last {@code /bpmn/}: {@code case-handling.bpmn}, whatever the classpath root. */

@@ -1,5 +1,6 @@
 package vn.tandem.process.internal;
 
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
@@ -15,11 +16,28 @@ public final class BpmnProperties {
 
     /** The user task's legal step, or null when it has none. */
     public static String legalStep(UserTask task) {
-        if (task == null || task.getExtensionElements() == null) {
+        return property(task, LEGAL_STEP);
+    }
+
+    /** A {@code camunda:properties} value of a BPMN element, or null. */
+    public static String property(BaseElement element, String name) {
+        if (element == null || element.getExtensionElements() == null) {
             return null;
         }
-        return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-                .flatMap(p -> p.getCamundaProperties().stream()).filter(p -> LEGAL_STEP.equals(p.getCamundaName()))
-                .map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
+        return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
+                .stream().flatMap(p -> p.getCamundaProperties().stream())
+                .filter(p -> name.equals(p.getCamundaName())).map(CamundaProperty::getCamundaValue).findFirst()
+                .orElse(null);
+    }
+
+    /** The ids of the processes in a BPMN file, read leniently (validation comes with the deployment). */
+    public static java.util.List<String> processIds(byte[] xml) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        var m = java.util.regex.Pattern.compile("<(?:[A-Za-z0-9_-]+:)?process\\s[^>]*?\\bid=\"([^\"]+)\"")
+                .matcher(new String(xml, java.nio.charset.StandardCharsets.UTF_8));
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
     }
 }

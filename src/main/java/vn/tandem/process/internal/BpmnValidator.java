@@ -70,12 +70,14 @@ public class BpmnValidator {
             while (reader.hasNext()) {
                 int event = reader.next();
                 if (event == XMLStreamConstants.DTD) {
-                    problems.add(problem("DOCTYPE declarations are not allowed (external entities, entity expansion)",
+                    problems.add(problem("bpmn.doctype",
+                            "DOCTYPE declarations are not allowed (external entities, entity expansion)",
                             null, reader.getLocation()));
                     return new BpmnCheck(resource, problems);
                 }
                 if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                    problems.add(problem("Entity references are not allowed", null, reader.getLocation()));
+                    problems.add(problem("bpmn.entity",
+                            "Entity references are not allowed", null, reader.getLocation()));
                     return new BpmnCheck(resource, problems);
                 }
                 if (event == XMLStreamConstants.START_ELEMENT) {
@@ -91,8 +93,10 @@ public class BpmnValidator {
                     }
                     if (BPMN.equals(ns)) {
                         switch (name) {
-                            case "scriptTask" -> problems.add(problem("Script tasks are not allowed", owner, at));
-                            case "import" -> problems.add(problem("Imports are not supported", owner, at));
+                            case "scriptTask" -> problems.add(problem("bpmn.scriptTask",
+                                    "Script tasks are not allowed", owner, at));
+                            case "import" -> problems.add(problem("bpmn.import",
+                                    "Imports are not supported", owner, at));
                             case "collaboration" -> collaborations++;
                             case "process" -> {
                                 processes++;
@@ -100,7 +104,8 @@ public class BpmnValidator {
                             }
                             case "conditionExpression", "script" -> {
                                 if (reader.getAttributeValue(null, "language") != null) {
-                                    problems.add(problem("Conditions and scripts in a script language are not "
+                                    problems.add(problem("bpmn.scriptLanguage",
+                                            "Conditions and scripts in a script language are not "
                                             + "allowed", owner, at));
                                 }
                             }
@@ -116,8 +121,9 @@ public class BpmnValidator {
                         }
                     } else if (CAMUNDA.equals(ns)) {
                         switch (name) {
-                            case "script" -> problems.add(problem("Scripts are not allowed", owner, at));
-                            case "connector" -> problems.add(problem("Connectors are not allowed", owner, at));
+                            case "script" -> problems.add(problem("bpmn.script", "Scripts are not allowed", owner, at));
+                            case "connector" -> problems.add(problem("bpmn.connector",
+                                    "Connectors are not allowed", owner, at));
                             case "formField" -> {
                                 if (currentTask != null) {
                                     currentTask.hasFields = true;
@@ -125,11 +131,13 @@ public class BpmnValidator {
                             }
                             case "taskListener", "executionListener" -> {
                                 if (reader.getAttributeValue(null, "class") != null) {
-                                    problems.add(problem("Listeners by Java class are not allowed; use an "
+                                    problems.add(problem("bpmn.listenerClass",
+                                            "Listeners by Java class are not allowed; use an "
                                             + "allowed delegate expression", owner, at));
                                 }
                                 if (reader.getAttributeValue(null, "expression") != null) {
-                                    problems.add(problem("Listener expressions are not allowed; use an allowed "
+                                    problems.add(problem("bpmn.listenerExpression",
+                                            "Listener expressions are not allowed; use an allowed "
                                             + "delegate expression", owner, at));
                                 }
                                 checkDelegate(reader.getAttributeValue(null, "delegateExpression"), owner, at,
@@ -153,14 +161,16 @@ public class BpmnValidator {
                         String attr = reader.getAttributeLocalName(i);
                         String value = reader.getAttributeValue(i);
                         if (CAMUNDA.equals(attrNs) && ("class".equals(attr) || "resource".equals(attr))) {
-                            problems.add(problem("camunda:" + attr + " is not allowed", owner, at));
+                            problems.add(problem("bpmn.attribute", new Object[] {"camunda:" + attr},
+                                    "camunda:" + attr + " is not allowed", owner, at));
                         } else if (CAMUNDA.equals(attrNs) && "delegateExpression".equals(attr)) {
                             checkDelegate(value, owner, at, problems);
                         } else if (CAMUNDA.equals(attrNs) && "expression".equals(attr)) {
-                            problems.add(problem("Expression service tasks are not allowed; use an allowed "
+                            problems.add(problem("bpmn.expressionTask",
+                                    "Expression service tasks are not allowed; use an allowed "
                                     + "delegate", owner, at));
                         } else if ("scriptFormat".equals(attr)) {
-                            problems.add(problem("Scripts are not allowed", owner, at));
+                            problems.add(problem("bpmn.script", "Scripts are not allowed", owner, at));
                         } else if (!"delegateExpression".equals(attr)) {
                             checkExpressions(value, owner, at, problems);
                         }
@@ -181,23 +191,26 @@ public class BpmnValidator {
             }
         } catch (XMLStreamException e) {
             Location at = e.getLocation();
-            problems.add(new BpmnCheck.Problem("Not well-formed XML: " + e.getMessage().replaceAll("\\s+", " "),
-                    null, at == null ? 0 : at.getLineNumber(), at == null ? 0 : at.getColumnNumber()));
+            String detail = e.getMessage().replaceAll("\\s+", " ");
+            problems.add(new BpmnCheck.Problem("Not well-formed XML: " + detail, null,
+                    at == null ? 0 : at.getLineNumber(), at == null ? 0 : at.getColumnNumber(), "bpmn.malformed",
+                    detail));
             return new BpmnCheck(resource, problems);
         }
         if (processes == 0) {
-            problems.add(new BpmnCheck.Problem("No process in the file", null, 1, 1));
+            problems.add(new BpmnCheck.Problem("No process in the file", null, 1, 1, "bpmn.noProcess"));
         }
         if (collaborations > 1) {
             problems.add(new BpmnCheck.Problem("Several collaborations in one file cannot be run; keep one", null,
-                    1, 1));
+                    1, 1, "bpmn.collaborations"));
         }
         if (!diagram) {
-            problems.add(new BpmnCheck.Problem("The file has no diagram (BPMNDiagram)", null, 1, 1));
+            problems.add(new BpmnCheck.Problem("The file has no diagram (BPMNDiagram)", null, 1, 1, "bpmn.noDiagram"));
         }
         diagramRefs.forEach((ref, at) -> {
             if (!ids.contains(ref)) {
-                problems.add(problem("The diagram refers to a missing element " + ref, ref, at));
+                problems.add(problem("bpmn.diagramRef", new Object[] {ref},
+                        "The diagram refers to a missing element " + ref, ref, at));
             }
         });
         for (UserTaskInfo task : userTasks.values()) {
@@ -205,10 +218,13 @@ public class BpmnValidator {
                 continue; // generic form from camunda:formData (or a plain confirmation)
             }
             if (!task.formKey.startsWith("tandem:")) {
-                problems.add(problem("Form key " + task.formKey + " cannot be shown; use camunda:formData fields "
+                problems.add(problem("bpmn.formKeyScheme", new Object[] {task.formKey},
+                        "Form key " + task.formKey + " cannot be shown; use camunda:formData fields "
                         + "or a tandem: form", task.id, task.at));
             } else if (!templateExists.test(task.formKey.substring("tandem:".length()))) {
-                problems.add(problem("Form key " + task.formKey + " has no template"
+                problems.add(problem(task.hasFields ? "bpmn.formKeyTemplate" : "bpmn.formKeyTemplateNoFields",
+                        new Object[] {task.formKey},
+                        "Form key " + task.formKey + " has no template"
                         + (task.hasFields ? "" : " and the task declares no form fields"), task.id, task.at));
             }
         }
@@ -218,18 +234,18 @@ public class BpmnValidator {
 
     private void checkProcess(XMLStreamReader reader, String id, Location at, List<BpmnCheck.Problem> problems) {
         if (id == null || id.isBlank()) {
-            problems.add(problem("The process needs an id", null, at));
+            problems.add(problem("bpmn.processId", "The process needs an id", null, at));
         }
         String name = reader.getAttributeValue(null, "name");
         if (name == null || name.isBlank()) {
-            problems.add(problem("The process needs a name", id, at));
+            problems.add(problem("bpmn.processName", "The process needs a name", id, at));
         }
         String ttl = reader.getAttributeValue(CAMUNDA, "historyTimeToLive");
         if (ttl == null || ttl.isBlank()) {
-            problems.add(problem("The process needs camunda:historyTimeToLive (e.g. 3650 days)", id, at));
+            problems.add(problem("bpmn.ttl", "The process needs camunda:historyTimeToLive (e.g. 3650 days)", id, at));
         }
         if (!"true".equals(reader.getAttributeValue(null, "isExecutable"))) {
-            problems.add(problem("The process must be executable (isExecutable=\"true\")", id, at));
+            problems.add(problem("bpmn.executable", "The process must be executable (isExecutable=\"true\")", id, at));
         }
     }
 
@@ -243,7 +259,8 @@ public class BpmnValidator {
                 continue; // expressions are checked on their own
             }
             if (!groupExists.test(g.toLowerCase(Locale.ROOT))) {
-                problems.add(problem("Candidate group " + g + " does not exist (use <agency>-<role>, e.g. "
+                problems.add(problem("bpmn.group", new Object[] {g},
+                        "Candidate group " + g + " does not exist (use <agency>-<role>, e.g. "
                         + "congan-officer)", id, at));
             }
         }
@@ -255,8 +272,9 @@ public class BpmnValidator {
         }
         Matcher m = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\}$").matcher(value.strip());
         if (!m.matches() || !ExpressionAllowlist.DELEGATES.contains(m.group(1))) {
-            problems.add(problem("Delegate " + value + " is not on the allowed list " + new java.util.TreeSet<>(
-                    ExpressionAllowlist.DELEGATES), id, at));
+            String allowed = new java.util.TreeSet<>(ExpressionAllowlist.DELEGATES).toString();
+            problems.add(problem("bpmn.delegate", new Object[] {value, allowed},
+                    "Delegate " + value + " is not on the allowed list " + allowed, id, at));
         }
     }
 
@@ -271,11 +289,13 @@ public class BpmnValidator {
             any = true;
             String reason = disallowed(m.group(1));
             if (reason != null) {
-                problems.add(problem("Expression " + m.group() + " is not allowed: " + reason, id, at));
+                problems.add(problem("bpmn.expression", new Object[] {m.group(), reason}, "Expression " + m.group()
+                        + " is not allowed: " + reason, id, at));
             }
         }
         if (!any) {
-            problems.add(problem("Unterminated expression in " + value, id, at));
+            problems.add(problem("bpmn.unterminated", new Object[] {value},
+                    "Unterminated expression in " + value, id, at));
         }
     }
 
@@ -317,9 +337,13 @@ public class BpmnValidator {
         return null;
     }
 
-    private static BpmnCheck.Problem problem(String message, String id, Location at) {
+    private static BpmnCheck.Problem problem(String code, String message, String id, Location at) {
+        return problem(code, new Object[0], message, id, at);
+    }
+
+    private static BpmnCheck.Problem problem(String code, Object[] args, String message, String id, Location at) {
         return new BpmnCheck.Problem(message, id, at == null ? 0 : at.getLineNumber(),
-                at == null ? 0 : at.getColumnNumber());
+                at == null ? 0 : at.getColumnNumber(), code, args);
     }
 
     private static final class UserTaskInfo {

@@ -4,11 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,7 +37,7 @@ public class SlaTimerListener implements ExecutionListener {
         if (!(execution.getBpmnModelElementInstance() instanceof BoundaryEvent boundary)) {
             return;
         }
-        String threshold = property(boundary, SLA);
+        String threshold = BpmnProperties.property(boundary, SLA);
         String taskKey = boundary.getAttachedTo().getId();
         Task task = execution.getProcessEngineServices().getTaskService().createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(taskKey).singleResult();
@@ -54,16 +51,5 @@ public class SlaTimerListener implements ExecutionListener {
     void publish(Task task, String threshold, String legalStep) {
         events.publishEvent(new SlaThresholdReached(TaskEventsListener.snapshot((DelegateTask) task), threshold,
                 legalStep, clock.instant()));
-    }
-
-    /** A {@code camunda:properties} value of a BPMN element, or null. */
-    public static String property(BaseElement element, String name) {
-        if (element.getExtensionElements() == null) {
-            return null;
-        }
-        return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
-                .stream().flatMap(p -> p.getCamundaProperties().stream())
-                .filter(p -> name.equals(p.getCamundaName())).map(CamundaProperty::getCamundaValue).findFirst()
-                .orElse(null);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -175,10 +174,6 @@ public class SlaTimers {
 
     LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    ZoneId zone() {
-        return clock.getZone();
     }
 
     public Date startOfDay(LocalDate day) {

@@ -83,10 +83,16 @@ class TaskEventsListener implements TaskListener {
         }
     }
 
-    /** A task that is done ends the escalation ladders watching it (their interrupting event sub-process). */
+    /**
+     * A task that is done ends the escalation ladders watching it (their interrupting event sub-process). Only tasks
+     * with SLA timers can be watched, so the others skip the message correlation and its query.
+     */
     private static void endEscalations(DelegateTask task) {
-        String definitionId = task.getProcessDefinitionId();
-        if (definitionId == null || definitionId.startsWith(vn.tandem.process.SlaEscalation.PROCESS_KEY + ":")) {
+        UserTask model = task.getBpmnModelElementInstance();
+        if (model == null || model.getModelInstance().getModelElementsByType(
+                org.camunda.bpm.model.bpmn.instance.BoundaryEvent.class).stream()
+                .noneMatch(b -> b.getAttachedTo() == model
+                        && BpmnProperties.property(b, SlaTimerListener.SLA) != null)) {
             return;
         }
         task.getProcessEngineServices().getRuntimeService()
