@@ -12,6 +12,7 @@ import vn.tandem.audit.AuditLog;
 import vn.tandem.identity.Directory;
 import vn.tandem.process.CaseHandling;
 import vn.tandem.process.CaseStatusChanged;
+import vn.tandem.process.Deployments;
 import vn.tandem.process.FieldValue;
 import vn.tandem.process.InformationRequestProcess;
 import vn.tandem.process.TaskClosed;
@@ -48,6 +49,21 @@ class CaseProcessListener {
         this.caseFiles = caseFiles;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** An administrator deleted a deployment with the process instances of these cases: say so on each case. */
+    @EventListener
+    void on(Deployments.InstancesRemoved event) {
+        String actor = Directory.optionalCurrentUser().map(u -> u.username()).orElse(null);
+        for (String id : event.caseIds()) {
+            if (!id.matches("\\d{1,18}")) {
+                continue;
+            }
+            cases.findById(Long.valueOf(id)).ifPresent(c -> timeline.add(c.getId(), actor, "PROCESS_DELETED",
+                    messages.getMessage("timeline.processDeleted", null, VIETNAMESE),
+                    List.of(new Timeline.Detail("Lý do", "Reason", event.reason())), "deployment",
+                    event.deploymentId()));
+        }
     }
 
     @EventListener

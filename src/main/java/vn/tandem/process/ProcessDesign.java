@@ -336,6 +336,36 @@ public class ProcessDesign {
         sb.append('>');
     }
 
+    /**
+     * Whether a text is a well-formed BPMN document (a draft may be unfinished, but it is BPMN): XML without a
+     * DOCTYPE whose root is BPMN's {@code definitions}.
+     */
+    public static boolean isWellFormedBpmn(byte[] xml) {
+        javax.xml.stream.XMLInputFactory factory = javax.xml.stream.XMLInputFactory.newFactory();
+        factory.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        try {
+            javax.xml.stream.XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(xml));
+            boolean root = false;
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == javax.xml.stream.XMLStreamConstants.DTD) {
+                    return false;
+                }
+                if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT && !root) {
+                    root = true;
+                    if (!"definitions".equals(reader.getLocalName())
+                            || !"http://www.omg.org/spec/BPMN/20100524/MODEL".equals(reader.getNamespaceURI())) {
+                        return false;
+                    }
+                }
+            }
+            return root;
+        } catch (javax.xml.stream.XMLStreamException e) {
+            return false;
+        }
+    }
+
     /** The delegate beans a BPMN file may name (the allowlist), sorted. */
     public List<String> allowedDelegates() {
         return vn.tandem.process.internal.ExpressionAllowlist.DELEGATES.stream().sorted().toList();

@@ -274,6 +274,20 @@ class CaseWalkBrowserIT {
     vn.tandem.process.ProcessDesign design;
 
     @Test
+    void aDesignersRefusedDeploymentShowsTheReportAndNothingRuns() throws Exception {
+        login("designer");
+        driver.get(url("/designer"));
+        Path payload = Path.of("src/test/resources/security/bpmn/02-timer-start-comment.bpmn").toAbsolutePath();
+        driver.findElement(By.id("upload-file")).sendKeys(payload.toString());
+        click(driver.findElement(By.id("upload-submit")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deploy-refused")));
+        String report = driver.findElement(By.id("problems")).getText();
+        assertThat(report).contains("Timer_1").contains("chỉ được gọi các hàm trong danh sách cho phép");
+        screenshot("designer-refused");
+        assertThat(vn.tandem.support.SecurityPayloads.canaryTouched()).isFalse();
+    }
+
+    @Test
     void aDesignerRenamesAStepAndAddsAFieldDeploysComparesAndMigratesAndOfficersSeeIt() throws Exception {
         try {
             designerChangesCaseHandling();

@@ -36,6 +36,10 @@ public class Api {
         return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JSON);
     }
 
+    public int delete(String path) {
+        return rest.exchange(path, HttpMethod.DELETE, null, String.class).getStatusCode().value();
+    }
+
     /** Creates a case led by the user's agency in the given unit and returns its code. */
     public String createCase(long unitId, String type, String title) {
         var response = post("/api/cases", Map.of("type", type, "channel", "RECEPTION", "title", title,

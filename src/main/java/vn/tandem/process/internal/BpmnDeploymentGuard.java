@@ -1,78 +1,118 @@
 package vn.tandem.process.internal;
 
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import vn.tandem.identity.CandidateGroup;
 import vn.tandem.identity.Directory;
-import vn.tandem.identity.Role;
 import vn.tandem.process.BpmnCheck;
 
 /**
- * Runs {@link BpmnValidator} inside the engine before its own BPMN deployer, so every deployment path — start-up,
- * the designer pages, {@code /engine-rest/deployment/create} — is checked the same way. A refused file fails the
- * deployment with a {@link ParseException} carrying each problem's message, element id and line (the engine REST
- * API answers it with 400 and those details).
+ * The gate every deployment passes, whatever path it comes by (start-up from {@code bpmn/}, the designer pages,
+ * {@code /engine-rest/deployment/create}, a redeploy): as the engine's first deployer it refuses every resource
+ * not named {@code *.bpmn} — DMN, CMMN, Camunda Forms, scripts, {@code .xbpmn}, {@code .BPMN}, anything else the
+ * engine might read or serve — and Tandem's parse ({@link TandemBpmnParse}) then checks each BPMN file as the
+ * engine reads it. {@link #check} runs that same parse without deploying, for the designer pages' report.
  */
 @Component
 public class BpmnDeploymentGuard implements Deployer {
 
-    private final ObjectProvider<Directory> directory;
+    private final Predicate<String> groupExists;
+    private final Supplier<ProcessEngineConfigurationImpl> engine;
 
-    BpmnDeploymentGuard(ObjectProvider<Directory> directory) {
-        this.directory = directory;
+    @Autowired
+    BpmnDeploymentGuard(ObjectProvider<Directory> directory, ObjectProvider<ProcessEngineConfigurationImpl> engine) {
+        this(group -> {
+            Directory d = directory.getIfAvailable();
+            return d != null && CandidateGroup.parse(group).filter(g -> d.agency(g.agency()).isPresent()).isPresent();
+        }, engine::getObject);
     }
 
-    public BpmnValidator validator() {
-        return new BpmnValidator(this::groupExists, BpmnDeploymentGuard::templateExists);
+    /** @param groupExists whether a candidate group names a real agency and role */
+    BpmnDeploymentGuard(Predicate<String> groupExists, Supplier<ProcessEngineConfigurationImpl> engine) {
+        this.groupExists = groupExists;
+        this.engine = engine;
     }
 
-    public BpmnCheck check(String resource, byte[] xml) {
-        return validator().check(resource, xml);
+    /** The model rules with Tandem's candidate groups and form templates. */
+    BpmnModelCheck modelCheck() {
+        return modelCheck(groupExists);
+    }
+
+    static BpmnModelCheck modelCheck(Predicate<String> groupExists) {
+        return new BpmnModelCheck(groupExists, BpmnDeploymentGuard::templateExists);
     }
 
     @Override
     public void deploy(DeploymentEntity deployment) {
         if (!deployment.isNew()) {
-            return; // already validated when it was deployed; now only being re-read into the cache
+            return; // already checked when it was deployed; now only being re-read into the cache
         }
         for (Map.Entry<String, ResourceEntity> entry : deployment.getResources().entrySet()) {
-            String name = entry.getKey();
-            if (!name.endsWith(".bpmn") && !name.endsWith(".bpmn20.xml")) {
-                continue;
-            }
-            BpmnCheck check = check(name, entry.getValue().getBytes());
-            if (!check.valid()) {
-                List<Problem> problems = new ArrayList<>();
-                check.problems().forEach(p -> problems.add(new EngineProblem(p)));
-                throw new ParseException("BPMN refused: " + name + ": " + check.problems().size() + " problem(s); "
-                        + check.problems().get(0).message() + " (element " + check.problems().get(0).elementId()
-                        + ", line " + check.problems().get(0).line() + ")",
-                        name, problems, List.of());
+            BpmnCheck.Problem problem = nameProblem(entry.getKey());
+            if (problem != null) {
+                throw new ParseException("Resource refused: " + problem.message(), entry.getKey(),
+                        List.of(new EngineProblem(problem)), List.of());
             }
         }
     }
 
-    /** {@code <agency>-<role>} of an existing agency, or {@code <agency>-supervisor-province}. */
-    boolean groupExists(String group) {
-        int dash = group.indexOf('-');
-        if (dash <= 0) {
-            return false;
+    /** Why a resource name is refused, or null: only {@code *.bpmn} files are deployed. */
+    static BpmnCheck.Problem nameProblem(String name) {
+        if (name != null && name.endsWith(".bpmn") && name.length() > ".bpmn".length()
+                && name.chars().noneMatch(ch -> ch < 0x20 || ch == '\\')) {
+            return null;
         }
-        String agency = group.substring(0, dash).toUpperCase(Locale.ROOT);
-        String role = group.substring(dash + 1);
-        Directory d = directory.getIfAvailable();
-        boolean agencyExists = d == null ? List.of("DANVAN", "CONGAN").contains(agency) : d.agency(agency).isPresent();
-        boolean roleExists = "supervisor-province".equals(role) || java.util.Arrays.stream(Role.values())
-                .anyMatch(r -> r.name().toLowerCase(Locale.ROOT).equals(role));
-        return agencyExists && roleExists;
+        return new BpmnCheck.Problem("Only BPMN files named *.bpmn can be deployed (" + name + ")", null, 0, 0,
+                "bpmn.resourceName", String.valueOf(name));
+    }
+
+    /** Checks one file exactly as a deployment would, without deploying it. */
+    public BpmnCheck check(String resource, byte[] xml) {
+        return check(engine.get(), resource, xml);
+    }
+
+    static BpmnCheck check(ProcessEngineConfigurationImpl configuration, String resource, byte[] xml) {
+        BpmnCheck.Problem name = nameProblem(resource);
+        if (name != null) {
+            return new BpmnCheck(resource, List.of(name));
+        }
+        BpmnDeployer deployer = configuration.getDeployers().stream().filter(BpmnDeployer.class::isInstance)
+                .map(BpmnDeployer.class::cast).findFirst().orElseThrow();
+        return configuration.getCommandExecutorTxRequired().execute(context -> {
+            DeploymentEntity deployment = new DeploymentEntity();
+            deployment.setNew(true);
+            BpmnParse parse = deployer.getBpmnParser().createParse();
+            parse.sourceInputStream(new ByteArrayInputStream(xml)).deployment(deployment).name(resource);
+            try {
+                parse.execute();
+                return new BpmnCheck(resource, List.of());
+            } catch (ParseException e) {
+                List<BpmnCheck.Problem> problems = new ArrayList<>(parse instanceof TandemBpmnParse own
+                        ? own.problems() : List.of());
+                e.getResorceReports().stream().flatMap(r -> r.getErrors().stream())
+                        .filter(p -> problems.stream().noneMatch(o -> o.message().equals(p.getMessage())))
+                        .forEach(p -> problems.add(new BpmnCheck.Problem(p.getMessage(), p.getMainElementId(),
+                                p.getLine(), p.getColumn())));
+                problems.sort(Comparator.comparingInt(BpmnCheck.Problem::line));
+                return new BpmnCheck(resource, List.copyOf(problems));
+            }
+        });
     }
 
     static boolean templateExists(String name) {
@@ -80,7 +120,7 @@ public class BpmnDeploymentGuard implements Deployer {
                 .getResource("templates/inbox/forms/" + name + ".html") != null;
     }
 
-    /** A validator problem as the engine reports it. */
+    /** A Tandem problem as the engine reports it. */
     record EngineProblem(BpmnCheck.Problem problem) implements Problem {
 
         @Override

@@ -202,8 +202,9 @@ class EngineRestSecurity {
     }
 
     /**
-     * The engine permissions of Tandem's engine groups, created once: the admin group gets everything (what the
-     * Camunda webapps' setup grants it), designers deploy and read definitions.
+     * The engine permissions of Tandem's engine groups, set on every start (so a grant stored by an older version is
+     * corrected): the admin group gets everything (what the Camunda webapps' setup grants it), designers may create
+     * and read deployments and read definitions — nothing that deletes, suspends or changes a running case.
      */
     @Bean
     ApplicationRunner engineAuthorizations(AuthorizationService authorizations) {
@@ -211,24 +212,37 @@ class EngineRestSecurity {
             for (Resources resource : Resources.values()) {
                 grant(authorizations, Groups.CAMUNDA_ADMIN, resource, Permissions.ALL);
             }
-            grant(authorizations, DESIGNERS, Resources.DEPLOYMENT, Permissions.ALL);
-            grant(authorizations, DESIGNERS, Resources.PROCESS_DEFINITION, Permissions.READ);
-            grant(authorizations, DESIGNERS, Resources.DECISION_DEFINITION, Permissions.READ);
-            grant(authorizations, DESIGNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, Permissions.READ);
+            for (Resources resource : Resources.values()) {
+                switch (resource) {
+                    case DEPLOYMENT -> grant(authorizations, DESIGNERS, resource, Permissions.CREATE,
+                            Permissions.READ);
+                    case PROCESS_DEFINITION, DECISION_DEFINITION, DECISION_REQUIREMENTS_DEFINITION ->
+                            grant(authorizations, DESIGNERS, resource, Permissions.READ);
+                    default -> revoke(authorizations, DESIGNERS, resource);
+                }
+            }
         };
     }
 
     private static void grant(AuthorizationService authorizations, String group, Resource resource,
-            Permissions permission) {
-        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(group)
-                .resourceType(resource).resourceId(Authorization.ANY).count() > 0;
-        if (!exists) {
-            Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            Permissions... permissions) {
+        Authorization grant = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+                .resourceId(Authorization.ANY).list().stream().findFirst().orElse(null);
+        if (grant == null) {
+            grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             grant.setGroupId(group);
             grant.setResource(resource);
             grant.setResourceId(Authorization.ANY);
-            grant.addPermission(permission);
-            authorizations.saveAuthorization(grant);
+        } else if (java.util.Set.of(grant.getPermissions(Permissions.values()))
+                .equals(java.util.Set.of(permissions))) {
+            return;
         }
+        grant.setPermissions(permissions);
+        authorizations.saveAuthorization(grant);
+    }
+
+    private static void revoke(AuthorizationService authorizations, String group, Resource resource) {
+        authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).list()
+                .forEach(a -> authorizations.deleteAuthorization(a.getId()));
     }
 }

@@ -22,14 +22,22 @@ final class TestEngine {
     }
 
     static ProcessEngineConfiguration configuration(String name) {
+        return configuration(name, new ProcessCoverageInMemProcessEngineConfiguration());
+    }
+
+    /** The same engine without the coverage plugin (for tests that are not process tests). */
+    static ProcessEngineConfiguration plain(String name) {
+        return configuration(name, new org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration());
+    }
+
+    private static ProcessEngineConfiguration configuration(String name,
+            org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration) {
         TandemClock clock = new TandemClock(ZoneId.of("Asia/Ho_Chi_Minh"));
         SlaTimers slaTimers = new SlaTimers(clock, new TaskProperties(5, Map.of("Task_Accept", 10)),
                 new org.springframework.beans.factory.support.StaticListableBeanFactory()
                         .getBeanProvider(vn.tandem.process.StepDeadlines.class), 2);
         TaskEventsListener taskEvents = new TaskEventsListener(EVENTS::add, clock, slaTimers);
         SlaTimerListener timerListener = new SlaTimerListener(EVENTS::add, clock);
-        ProcessCoverageInMemProcessEngineConfiguration configuration =
-                new ProcessCoverageInMemProcessEngineConfiguration();
         configuration.setProcessEngineName(name);
         configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=1000");
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
@@ -39,10 +47,16 @@ final class TestEngine {
                 "assignedOfficerListener", new AssignedOfficerListener(clock),
                 "taskEventsListener", taskEvents, "slaTimers", slaTimers,
                 "slaTimerListener", timerListener, "slaStatutoryDelegate", new SlaStatutoryDelegate(timerListener)));
-        configuration.getProcessEnginePlugins().add(new TandemEnginePlugin(taskEvents, new BpmnDeploymentGuard(
-                new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(
-                        vn.tandem.identity.Directory.class))));
+        configuration.getProcessEnginePlugins().add(new TandemEnginePlugin(taskEvents,
+                new BpmnDeploymentGuard(TestEngine::groupExists, () -> configuration),
+                new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                        .getBeanProvider(vn.tandem.audit.AuditLog.class), null));
         return configuration;
+    }
+
+    /** The candidate groups of the demo agencies. */
+    static boolean groupExists(String group) {
+        return group.matches("(danvan|congan)-(officer|supervisor|designer|admin)(-province)?");
     }
 
     /** The single open task with this key in the process instance. */
