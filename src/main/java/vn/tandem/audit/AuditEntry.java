@@ -40,11 +40,13 @@ public class AuditEntry {
 
     private String clientIp;
 
+    private Long tokenId;
+
     protected AuditEntry() {
     }
 
     AuditEntry(Instant at, String actor, String action, Long caseId, String caseCode, String entityType,
-            String entityId, String details, String clientIp) {
+            String entityId, String details, String clientIp, Long tokenId) {
         this.at = at;
         this.actor = actor;
         this.action = action;
@@ -54,6 +56,7 @@ public class AuditEntry {
         this.entityId = entityId;
         this.details = details;
         this.clientIp = clientIp;
+        this.tokenId = tokenId;
     }
 
     public Long getId() {
@@ -94,5 +97,10 @@ public class AuditEntry {
 
     public String getClientIp() {
         return clientIp;
+    }
+
+    /** The personal API token the action was made with, or null (a session, HTTP Basic, the system). */
+    public Long getTokenId() {
+        return tokenId;
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import vn.tandem.common.ViaApiToken;
 
 /**
  * The one way to write the audit trail. Joins the caller's transaction, so an entry exists exactly when the
@@ -38,7 +39,7 @@ public class AuditLog {
     public AuditEntry record(String action, Long caseId, String caseCode, String entityType, String entityId,
             Map<String, ?> details) {
         return entries.save(new AuditEntry(clock.instant(), currentActor(), action, caseId, caseCode, entityType,
-                entityId, toJson(details), clientIp()));
+                entityId, toJson(details), clientIp(), tokenId()));
     }
 
     /** Records an action with the before and after values of the fields that changed. */
@@ -65,12 +66,17 @@ public class AuditLog {
     @Transactional
     public AuditEntry recordFor(String actor, String action, Map<String, ?> details) {
         return entries.save(new AuditEntry(clock.instant(), actor, action, null, null, "user", actor,
-                toJson(details), clientIp()));
+                toJson(details), clientIp(), tokenId()));
     }
 
     static String currentActor() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null || !auth.isAuthenticated() || auth.getName() == null ? SYSTEM : auth.getName();
+    }
+
+    static Long tokenId() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getDetails() instanceof ViaApiToken token ? token.apiTokenId() : null;
     }
 
     static String clientIp() {

@@ -45,11 +45,12 @@ public class AuditSearch {
     /** Writes the matching entries as CSV (UTF-8 with BOM, so spreadsheet programs show Vietnamese correctly). */
     public int exportCsv(AuditQuery query, Writer out) throws IOException {
         Csv.bom(out);
-        out.write("at,actor,action,case,entity,entity_id,details,client_ip\r\n");
+        out.write("at,actor,action,case,entity,entity_id,details,client_ip,token_id\r\n");
         List<AuditEntry> entries = select(query, 0, EXPORT_LIMIT);
         for (AuditEntry e : entries) {
             Csv.line(out, CSV_TIME.format(e.getAt().atZone(clock.getZone())), e.getActor(), e.getAction(),
-                    e.getCaseCode(), e.getEntityType(), e.getEntityId(), e.getDetails(), e.getClientIp());
+                    e.getCaseCode(), e.getEntityType(), e.getEntityId(), e.getDetails(), e.getClientIp(),
+                    e.getTokenId() == null ? null : e.getTokenId().toString());
         }
         return entries.size();
     }

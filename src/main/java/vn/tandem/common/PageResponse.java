@@ -14,6 +14,17 @@ public record PageResponse<T>(List<T> items, int page, int size, long total) {
                 page.getSize(), page.getTotalElements());
     }
 
+    /**
+     * A requested page number, checked: 0 or more, and small enough that its first row's offset fits the
+     * database's row numbers (a page far past the end answers 400, not a server error).
+     */
+    public static int page(int page, int size) {
+        if (page < 0 || (long) page * Math.max(1, size) > Integer.MAX_VALUE - Math.max(1, size)) {
+            throw new InvalidInputException("page", "validation.page");
+        }
+        return page;
+    }
+
     /** Clamps a requested page size to 1..100. */
     public static int clampSize(Integer size, int defaultSize) {
         if (size == null) {

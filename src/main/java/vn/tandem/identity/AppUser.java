@@ -43,6 +43,8 @@ public class AppUser {
 
     private boolean enabled = true;
 
+    private Instant passwordChangedAt;
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -96,5 +98,26 @@ public class AppUser {
 
     public Set<Role> getRoles() {
         return roles;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getPasswordChangedAt() {
+        return passwordChangedAt;
+    }
+
+    void change(String fullName, String email, Unit unit, Set<Role> roles, boolean enabled) {
+        this.fullName = fullName;
+        this.email = email;
+        this.unit = unit;
+        this.roles = EnumSet.copyOf(roles);
+        this.enabled = enabled;
+    }
+
+    void password(String passwordHash, Instant at) {
+        this.passwordHash = passwordHash;
+        this.passwordChangedAt = at;
     }
 }

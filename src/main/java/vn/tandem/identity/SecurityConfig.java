@@ -3,25 +3,47 @@ package vn.tandem.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Every page and endpoint requires login. Pages use form login with a session; {@code /api} also accepts HTTP
- * Basic, and only Basic-authenticated API calls are exempt from CSRF (a browser session still needs the token).
- * The engine's REST API ({@code /engine-rest}, for Camunda Modeler and integrators) has its own stateless chain:
- * HTTP Basic against Tandem's users, designers and admins only (anonymous 401, others 403, every operation).
+ * Every page and endpoint requires login, except the login page, static assets and health probes.
+ * <ul>
+ * <li>Pages use form login with a session (cookie {@code SameSite=Lax}, {@code Secure} behind HTTPS — see
+ * docs/security.md); every state-changing page request needs its CSRF token.
+ * <li>{@code /api} also accepts HTTP Basic and personal API tokens ({@code Authorization: Bearer}); only a request
+ * that carries such credentials and no session cookie is exempt from CSRF (a session request always needs its
+ * token, whatever else it carries). Anonymous calls answer 401, a missing role 403.
+ * <li>The engine's REST API ({@code /engine-rest}, for Camunda Modeler and integrators) has its own stateless
+ * chain: HTTP Basic or a token against Tandem's users, designers and admins only (anonymous 401, others 403, every
+ * operation).
+ * <li>Failed logins are throttled on every way in ({@link LoginThrottling}); verified Basic credentials are
+ * remembered briefly so a script does not pay for BCrypt on every call ({@link VerifiedCredentialsCache}).
+ * </ul>
  * The Camunda webapps (Cockpit) are not shipped (ADR 0004).
  */
 @Configuration
@@ -30,66 +52,98 @@ class SecurityConfig {
 
     static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     static final RequestMatcher API_DOCS = PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**");
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
-    }
-
     static final RequestMatcher ENGINE_REST = PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**");
 
     @Bean
-    @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+    PasswordEncoder passwordEncoder(Clock clock) {
+        return new VerifiedCredentialsCache(new BCryptPasswordEncoder(), clock);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRest(HttpSecurity http, AccessTokens tokens, LoginThrottling throttling)
+            throws Exception {
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName("Tandem engine API");
         http.securityMatcher(ENGINE_REST)
             .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(Role.DESIGNER.name(), Role.ADMIN.name()))
             .httpBasic(b -> b.authenticationEntryPoint(basic))
-            .sessionManagement(s -> s.sessionCreationPolicy(
-                    org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.disable())
+            .addFilterBefore(new LoginThrottleFilter(throttling, true), BasicAuthenticationFilter.class)
+            .addFilterBefore(new ApiTokenFilter(tokens, throttling, basic, ENGINE_REST),
+                    BasicAuthenticationFilter.class)
             .exceptionHandling(ex -> ex.authenticationEntryPoint(basic)
-                .accessDeniedHandler(SecurityConfig::apiAccessDenied));
+                .accessDeniedHandler((request, response, e) -> engineDenied(response)));
         return http.build();
     }
 
     @Bean
-    @org.springframework.core.annotation.Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, AccessTokens tokens, LoginThrottling throttling,
+            MessageSource messages, LocaleResolver locales, SessionRegistry sessions) throws Exception {
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName("Tandem");
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/vendor/**",
-                        "/favicon.ico", "/actuator/health/**", "/error")
+                .requestMatchers("/login", LoginThrottleFilter.THROTTLED_PAGE, "/css/**", "/js/**", "/img/**",
+                        "/webjars/**", "/vendor/**", "/favicon.ico", "/actuator/health/**", "/error")
                 .permitAll()
                 .requestMatchers("/camunda/**").denyAll()
                 .anyRequest().authenticated())
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
             .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+            .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
             .httpBasic(b -> b.authenticationEntryPoint(basic))
-            .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::isBasicAuthenticatedApiCall))
+            .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::isSessionlessApiCallWithCredentials))
+            .addFilterAfter(new LoginThrottleFilter(throttling, false), CsrfFilter.class)
+            // pages are used with a session: a token is accepted on the API only
+            .addFilterBefore(new ApiTokenFilter(tokens, throttling, basic, API), BasicAuthenticationFilter.class)
             .exceptionHandling(ex -> ex
                 .defaultAuthenticationEntryPointFor(basic, new OrRequestMatcher(API, API_DOCS))
-                .defaultAccessDeniedHandlerFor(SecurityConfig::apiAccessDenied, API))
+                .defaultAccessDeniedHandlerFor((request, response, e) -> apiDenied(request, response, e, basic,
+                        messages, locales), API))
             .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                     "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                             + "script-src 'self'; object-src 'none'; frame-ancestors 'none'")));
         return http.build();
     }
 
-    static boolean isBasicAuthenticatedApiCall(HttpServletRequest request) {
+    /**
+     * The only requests exempt from CSRF: API calls that carry their own credentials (HTTP Basic or a Bearer token)
+     * and no session — a browser attaches neither a token header nor, without a session, anything that would
+     * authenticate a forged request. A request with a session cookie always needs its token.
+     */
+    static boolean isSessionlessApiCallWithCredentials(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
-        return API.matches(request) && header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+        boolean credentials = header != null && (header.regionMatches(true, 0, "Basic ", 0, 6)
+                || header.regionMatches(true, 0, "Bearer ", 0, 7));
+        return credentials && API.matches(request) && request.getRequestedSessionId() == null
+                && request.getSession(false) == null;
     }
 
-    private static void apiAccessDenied(HttpServletRequest request, HttpServletResponse response,
-            org.springframework.security.access.AccessDeniedException e) throws IOException {
+    /** 401 for an anonymous caller (also when the CSRF check stops it first), 403 for a signed-in one. */
+    private static void apiDenied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e,
+            BasicAuthenticationEntryPoint basic, MessageSource messages, LocaleResolver locales) throws IOException {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
+            basic.commence(request, response, new AuthenticationException("Authentication required") {
+            });
+            return;
+        }
         response.setStatus(HttpStatus.FORBIDDEN.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
+        String detail = messages.getMessage("error.forbidden", null, locales.resolveLocale(request));
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-                + "\"detail\":\"Access denied / Không có quyền truy cập\",\"instance\":\""
+                + "\"detail\":\"" + detail.replace("\"", "'") + "\",\"instance\":\""
                 + request.getRequestURI().replace("\"", "") + "\"}");
+    }
+
+    private static void engineDenied(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"AuthorizationException\",\"message\":\"Only designers and "
+                + "administrators may use the engine API\"}");
     }
 }

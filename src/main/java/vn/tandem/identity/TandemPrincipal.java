@@ -52,4 +52,15 @@ public final class TandemPrincipal implements UserDetails, CredentialsContainer 
     List<String> groups() {
         return user.groups();
     }
+
+    /** Principals are the same person when their user names are (the session registry relies on it). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TandemPrincipal p && p.user.username().equals(user.username());
+    }
+
+    @Override
+    public int hashCode() {
+        return user.username().hashCode();
+    }
 }

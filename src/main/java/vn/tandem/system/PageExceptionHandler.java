@@ -6,6 +6,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -32,6 +33,12 @@ class PageExceptionHandler {
     @ExceptionHandler(ConcurrencyFailureException.class)
     String conflict(Model model, HttpServletResponse response) {
         return page(409, "error.conflict", new Object[0], model, response);
+    }
+
+    /** A page the user's role may not open: the styled page with 403, not the API's problem detail. */
+    @ExceptionHandler(AccessDeniedException.class)
+    String denied(Model model, HttpServletResponse response) {
+        return page(403, "error.forbidden", new Object[0], model, response);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

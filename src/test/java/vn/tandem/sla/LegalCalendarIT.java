@@ -78,7 +78,9 @@ class LegalCalendarIT {
         assertThat(audit.findByActionOrderByIdAsc("HOLIDAY_ADDED")).hasSize((int) added + 1);
         assertThat(audit.findByActionOrderByIdAsc("HOLIDAY_REMOVED").get(
                 audit.findByActionOrderByIdAsc("HOLIDAY_REMOVED").size() - 1).getActor()).isEqualTo("admin");
-        assertThat(new Api(rest, "officer.congan").get("/admin/calendar").getStatusCode().value()).isEqualTo(403);
+        var refused = rest.withBasicAuth("officer.congan", "demo").getForEntity("/admin/calendar", String.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.getBody()).contains("<html"); // a page refuses with the styled page, not JSON
         var page = rest.withBasicAuth("admin", "demo").getForEntity("/admin/calendar?year=2026", String.class);
         assertThat(page.getStatusCode().value()).isEqualTo(200);
         assertThat(page.getBody()).contains("17/02/2026", "Tết Nguyên đán (mùng 1)", "Nghỉ bù: Giỗ Tổ Hùng Vương");
