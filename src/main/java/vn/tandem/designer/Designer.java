@@ -36,8 +36,12 @@ public class Designer {
         if (xml == null || xml.isBlank()) {
             throw new InvalidInputException("xml", "validation.required");
         }
-        if (xml.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BYTES) {
             throw new InvalidInputException("xml", "designer.tooLarge");
+        }
+        if (!ProcessDesign.isWellFormedBpmn(bytes)) {
+            throw new InvalidInputException("xml", "designer.draftNotBpmn");
         }
         BpmnDraft draft = drafts.save(new BpmnDraft(key, xml, user.username(), clock.instant()));
         audit.record("PROCESS_DRAFT_SAVED", null, null, "process", key, Map.of("draft", draft.getId()));

@@ -47,9 +47,8 @@ public class IntakeForm {
     @Max(value = 2, message = "{validation.value.max}")
     private int instance = 1;
 
-    @Valid
     @Size(min = 1, max = 50, message = "{validation.petitioners}")
-    private List<PetitionerForm> petitioners = new ArrayList<>();
+    private List<@NotNull(message = "{validation.required}") @Valid PetitionerForm> petitioners = new ArrayList<>();
 
     /** One petitioner. */
     public static class PetitionerForm {

@@ -40,7 +40,7 @@ class AuditController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "0") int page, Model model) {
         AuditQuery query = new AuditQuery(actor, caseCode, action, from, to);
-        model.addAttribute("entries", search.search(query, Math.max(0, page), 50));
+        model.addAttribute("entries", search.search(query, PageResponse.page(page, 50), 50));
         model.addAttribute("query", query);
         return "audit/search";
     }
@@ -72,11 +72,11 @@ class AuditController {
         }
 
         record Entry(long id, Instant at, String actor, String action, String caseCode, String entityType,
-                String entityId, String details, String clientIp) {
+                String entityId, String details, String clientIp, Long tokenId) {
 
             static Entry of(AuditEntry e) {
                 return new Entry(e.getId(), e.getAt(), e.getActor(), e.getAction(), e.getCaseCode(),
-                        e.getEntityType(), e.getEntityId(), e.getDetails(), e.getClientIp());
+                        e.getEntityType(), e.getEntityId(), e.getDetails(), e.getClientIp(), e.getTokenId());
             }
         }
 
@@ -87,8 +87,9 @@ class AuditController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size) {
+            int pageSize = PageResponse.clampSize(size, 50);
             return PageResponse.of(search.search(new AuditQuery(actor, caseCode, action, from, to),
-                    Math.max(0, page), PageResponse.clampSize(size, 50)), Entry::of);
+                    PageResponse.page(page, pageSize), pageSize), Entry::of);
         }
     }
 }

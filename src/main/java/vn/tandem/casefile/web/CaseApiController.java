@@ -68,11 +68,9 @@ class CaseApiController {
             @RequestParam(required = false) CaseStatus status, @RequestParam(required = false) CaseType type,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) Integer size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "validation.min", 0);
-        }
-        var result = caseFiles.search(new CaseFilter(status, type, q), PageRequest.of(page,
-                PageResponse.clampSize(size, 20), Sort.by(Sort.Direction.DESC, "receivedAt").and(Sort.by("id"))),
+        int pageSize = PageResponse.clampSize(size, 20);
+        var result = caseFiles.search(new CaseFilter(status, type, q), PageRequest.of(
+                PageResponse.page(page, pageSize), pageSize, Sort.by(Sort.Direction.DESC, "receivedAt").and(Sort.by("id"))),
                 principal.user());
         return PageResponse.of(result, CaseViews.CaseItem::of);
     }

@@ -37,6 +37,7 @@ import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.process.Workflow;
+import vn.tandem.common.PageResponse;
 
 /** The case list and the case page: facts, petitioners, current tasks, timeline, diagram, comments, files. */
 @Controller
@@ -64,7 +65,7 @@ class CaseController {
             @RequestParam(required = false) CaseStatus status, @RequestParam(required = false) CaseType type,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
         CaseFilter filter = new CaseFilter(status, type, q);
-        model.addAttribute("cases", caseFiles.search(filter, PageRequest.of(Math.max(0, page), 20,
+        model.addAttribute("cases", caseFiles.search(filter, PageRequest.of(PageResponse.page(page, 20), 20,
                 Sort.by(Sort.Direction.DESC, "receivedAt").and(Sort.by("id"))), principal.user()));
         model.addAttribute("filter", filter);
         model.addAttribute("statuses", CaseStatus.values());

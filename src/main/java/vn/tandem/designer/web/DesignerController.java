@@ -75,6 +75,8 @@ class DesignerController {
     @GetMapping("/designer/{key}/draft.xml")
     ResponseEntity<byte[]> draftXml(@PathVariable String key) {
         return designer.latestDraft(key).map(d -> ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(key + "-draft.bpmn").build().toString())
                 .body(d.getXml().getBytes(StandardCharsets.UTF_8)))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }

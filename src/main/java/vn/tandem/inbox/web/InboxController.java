@@ -15,6 +15,7 @@ import vn.tandem.inbox.InboxFilter;
 import vn.tandem.inbox.InboxItem;
 import vn.tandem.inbox.InboxQuery;
 import vn.tandem.inbox.InboxScope;
+import vn.tandem.common.PageResponse;
 
 /** The officer's inbox: tabs, filters, search, paging. */
 @Controller
@@ -43,7 +44,7 @@ class InboxController {
         InboxScope tab = scope == null
                 ? (counts.get(InboxScope.MINE) == 0 && counts.get(InboxScope.GROUP) > 0 ? InboxScope.GROUP : InboxScope.MINE)
                 : parseScope(scope);
-        Page<InboxItem> items = query.find(user, tab, filter, Math.max(0, page), PAGE_SIZE);
+        Page<InboxItem> items = query.find(user, tab, filter, PageResponse.page(page, PAGE_SIZE), PAGE_SIZE);
         model.addAttribute("items", items);
         model.addAttribute("counts", counts);
         model.addAttribute("scope", tab.name().toLowerCase(Locale.ROOT));

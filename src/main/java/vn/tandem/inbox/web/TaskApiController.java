@@ -79,11 +79,9 @@ class TaskApiController {
             case "all" -> vn.tandem.inbox.InboxScope.ALL;
             default -> throw new InvalidInputException("scope", "validation.option");
         };
-        if (page < 0) {
-            throw new InvalidInputException("page", "validation.min", 0);
-        }
+        int pageSize = PageResponse.clampSize(size, 20);
         return PageResponse.of(query.find(principal.user(), tab, new InboxFilter(type, key, overdue, dueWithin, q),
-                page, PageResponse.clampSize(size, 20)), TaskItem::of);
+                PageResponse.page(page, pageSize), pageSize), TaskItem::of);
     }
 
     @GetMapping("/{id}/form")
