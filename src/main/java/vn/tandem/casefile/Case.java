@@ -16,6 +16,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +70,13 @@ public class Case {
     private Instant updatedAt;
     private Instant closedAt;
     private Instant acceptedAt;
-    private boolean complex;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Complexity complexity = Complexity.STANDARD;
+    private boolean severalSites;
+    private LocalDate decisionKnownOn;
+    private Instant decidedAt;
+    private Instant reopenedAt;
+    private Instant verifiedAt;
     private boolean remoteArea;
     @jakarta.persistence.Column(name = "instance_no")
     private int instance = 1;
@@ -134,7 +141,14 @@ public class Case {
         if (reopened) {
             this.reopenCount++;
             this.outcome = null;
+            this.reopenedAt = at;
+            this.decidedAt = null;
+            this.verifiedAt = null;
         } else if (newOutcome != null) {
+            if (this.decidedAt == null && (newOutcome == Outcome.RESOLVED || newOutcome == Outcome.STABILIZED
+                    || newOutcome == Outcome.TEMPORARILY_STABILIZED)) {
+                this.decidedAt = at; // the resolution decision (a closing after monitoring keeps the first date)
+            }
             this.outcome = newOutcome;
         }
         if (note != null) {
@@ -149,11 +163,24 @@ public class Case {
         this.updatedAt = at;
     }
 
-    void accept(String username, boolean isComplex, Instant at) {
+    void accept(String username, Complexity level, boolean sites, Instant at) {
         this.assignedOfficer = username;
-        this.complex = isComplex;
+        this.complexity = level == null ? Complexity.STANDARD : level;
+        this.severalSites = this.severalSites || sites;
         this.acceptedAt = at;
         this.updatedAt = at;
+    }
+
+    void complexity(Complexity level, Instant at) {
+        this.complexity = level;
+        this.updatedAt = at;
+    }
+
+    /** The verification of every agency taking part is done (the solution can be proposed). */
+    void verified(Instant at) {
+        if (this.verifiedAt == null) {
+            this.verifiedAt = at;
+        }
     }
 
     /** Shares the case; a read-only share is upgraded to full. Returns whether anything changed. */
@@ -298,10 +325,15 @@ public class Case {
         return acceptedAt;
     }
 
-    /** Records the rule variant facts known at intake: a remote area, the instance (1st or 2nd) of a complaint. */
-    void variant(boolean remoteArea, int instance) {
+    /**
+     * Records the rule variant facts known at intake: a remote area, the instance (1st or 2nd) of a complaint, a
+     * denunciation about several sites, the day the complainant learned of the contested decision.
+     */
+    void variant(boolean remoteArea, int instance, boolean severalSites, LocalDate decisionKnownOn) {
         this.remoteArea = remoteArea;
         this.instance = instance;
+        this.severalSites = severalSites;
+        this.decisionKnownOn = decisionKnownOn;
     }
 
     public boolean isRemoteArea() {
@@ -313,7 +345,35 @@ public class Case {
     }
 
     public boolean isComplex() {
-        return complex;
+        return complexity != Complexity.STANDARD;
+    }
+
+    public Complexity getComplexity() {
+        return complexity;
+    }
+
+    public boolean isSeveralSites() {
+        return severalSites;
+    }
+
+    /** When the complainant learned of the contested decision (complaints; opens the filing window), or null. */
+    public LocalDate getDecisionKnownOn() {
+        return decisionKnownOn;
+    }
+
+    /** When the resolution was decided (resolved, stabilized or temporarily stabilized), or null. */
+    public Instant getDecidedAt() {
+        return decidedAt;
+    }
+
+    /** When the case last reopened after a flare-up, or null. */
+    public Instant getReopenedAt() {
+        return reopenedAt;
+    }
+
+    /** When every agency's verification was done, or null. */
+    public Instant getVerifiedAt() {
+        return verifiedAt;
     }
 
     public Set<String> getSharedAgencies() {

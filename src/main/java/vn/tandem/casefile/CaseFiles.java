@@ -59,12 +59,15 @@ public class CaseFiles {
     private final Clock clock;
     private final vn.tandem.process.Workflow workflow;
     private final long maxAttachmentBytes;
+    private final org.springframework.context.MessageSource messages;
     private final Tika tika = new Tika();
 
     CaseFiles(Cases cases, CaseCodes codes, CaseComments comments, Attachments attachments, AttachmentStore store,
             SolutionPlans plans, CaseLinks links, Timeline timeline, Directory directory, AuditLog audit,
             ApplicationEventPublisher events, Clock clock, vn.tandem.process.Workflow workflow,
+            org.springframework.context.MessageSource messages,
             @Value("${tandem.storage.max-attachment-bytes}") long maxAttachmentBytes) {
+        this.messages = messages;
         this.workflow = workflow;
         this.cases = cases;
         this.codes = codes;
@@ -106,7 +109,10 @@ public class CaseFiles {
                     blankToNull(p.phone()), blankToNull(p.address()), confidential));
         }
         c.addPetitioners(petitioners);
-        c.variant(unit.getArea().isRemote(), input.type() == CaseType.COMPLAINT ? Math.max(1, input.instance()) : 1);
+        boolean complaint = input.type() == CaseType.COMPLAINT;
+        c.variant(unit.getArea().isRemote(), complaint ? Math.max(1, input.instance()) : 1,
+                input.type() == CaseType.DENUNCIATION && input.severalSites(), complaint ? input.decisionKnownOn()
+                        : null);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("type", c.getType());
         facts.put("channel", c.getChannel());
@@ -116,11 +122,16 @@ public class CaseFiles {
         facts.put("levelSkipping", c.isLevelSkipping());
         facts.put("instance", c.getInstance());
         facts.put("remoteArea", c.isRemoteArea());
+        facts.put("severalSites", c.isSeveralSites());
+        facts.put("decisionKnownOn", String.valueOf(c.getDecisionKnownOn()));
         facts.put("petitioners", petitioners.size());
         audit.recordChange("CASE_CREATED", c.getId(), c.getCode(), "case", c.getCode(), Map.of(), facts);
         timeline.add(c.getId(), user.username(), "RECEIVED", "Tiếp nhận vụ việc",
-                List.of(new Timeline.Detail("Kênh tiếp nhận", "Channel", c.getChannel().name()),
+                List.of(new Timeline.Detail("Kênh tiếp nhận", "Channel", messages.getMessage("channel."
+                        + c.getChannel(), null, java.util.Locale.forLanguageTag("vi")), messages.getMessage("channel."
+                        + c.getChannel(), null, java.util.Locale.ENGLISH)),
                         new Timeline.Detail("Đơn vị", "Unit", unit.getName())), "case", c.getCode());
+        publishChanged(c); // the legal clocks that start at receipt pin their rule versions
         return c;
     }
 
@@ -404,6 +415,15 @@ public class CaseFiles {
                 Map.of("hotspot", false, "note", note.strip()));
         timeline.add(c.getId(), user.username(), "HOTSPOT_CLEARED", "Gỡ cảnh báo điểm nóng",
                 List.of(new Timeline.Detail("Ghi chú", "Note", note.strip())), "case", c.getCode());
+        publishChanged(c);
+    }
+
+    /**
+     * Sets a case's complexity; the caller (the legal clock's complexity decisions) checked who may, and records the
+     * decision, the audit entry and the timeline. Published so read models and clocks follow.
+     */
+    public void changeComplexity(Case c, Complexity level) {
+        c.complexity(level, clock.instant());
         publishChanged(c);
     }
 

@@ -114,7 +114,23 @@ class CaseProcessListener {
                 messages.getMessage(code, null, code, Locale.ENGLISH));
     }
 
-    /** A task given to another agency's group shares the case with that agency (recorded on the timeline). */
+    /** The complexity chosen at acceptance ({@code complexity}; the older form's yes/no {@code complex}). */
+    static Complexity complexityOf(TaskClosed event) {
+        String level = event.text(CaseHandling.FIELD_COMPLEXITY);
+        if (level != null) {
+            for (Complexity c : Complexity.values()) {
+                if (c.name().equals(level)) {
+                    return c;
+                }
+            }
+        }
+        return Boolean.TRUE.equals(event.value("complex").orElse(false)) ? Complexity.COMPLEX : Complexity.STANDARD;
+    }
+
+    /**
+     * A task given to another agency's group shares the case with that agency (recorded on the timeline); the
+     * proposal step opening means every agency's verification is done.
+     */
     @EventListener
     void on(TaskOpened event) {
         Long caseId = caseIdOf(event.task().businessKey());
@@ -124,6 +140,9 @@ class CaseProcessListener {
         Case c = cases.findById(caseId).orElse(null);
         if (c == null) {
             return;
+        }
+        if (CaseHandling.TASK_PROPOSE.equals(event.task().key())) {
+            c.verified(clock.instant());
         }
         for (String group : event.task().candidateGroups()) {
             int dash = group.indexOf('-');
@@ -162,7 +181,8 @@ class CaseProcessListener {
         String by = event.completedBy();
         if (CaseHandling.TASK_ACCEPT.equals(key) && "ACCEPT".equals(event.text("decision")) && by != null) {
             Map<String, Object> before = c.snapshot();
-            c.accept(by, Boolean.TRUE.equals(event.value("complex").orElse(false)), clock.instant());
+            c.accept(by, complexityOf(event), Boolean.TRUE.equals(event.value(CaseHandling.FIELD_SEVERAL_SITES)
+                    .orElse(false)), clock.instant());
             audit.recordChange("CASE_ASSIGNED", c.getId(), c.getCode(), "case", c.getCode(), before, c.snapshot());
             caseFiles.publishChanged(c);
         }

@@ -30,4 +30,9 @@ public abstract class TandemException extends RuntimeException {
     public List<FieldProblem> fieldProblems() {
         return List.of();
     }
+
+    /** More that the API's problem detail should carry (e.g. the cases a change would leave alone). */
+    public java.util.Map<String, Object> properties() {
+        return java.util.Map.of();
+    }
 }

@@ -124,6 +124,14 @@ class DemoData implements ApplicationRunner {
         form.setCrowdSize(spec.crowd());
         form.setLevelSkipping(spec.levelSkipping());
         form.setPetitioners(new java.util.ArrayList<>(spec.people()));
+        java.time.LocalDate received = clock.instant().atZone(clock.getZone()).toLocalDate();
+        if (spec.type() == CaseType.COMPLAINT) {
+            // the contested decision became known some weeks earlier; the complaint by letter that waits for
+            // acceptance came after the 90-day filing window (its acceptance step warns)
+            form.setDecisionKnownOn(received.minusDays(spec.channel() == Channel.LETTER
+                    && spec.stage() == Stage.RECEIVED ? 120 : 20 + spec.crowd()));
+        }
+        form.setSeveralSites(spec.type() == CaseType.DENUNCIATION && spec.crowd() >= 5);
         Case c = runAs(spec.officer(), () -> intake.receive(form, Directory.currentUser()));
         String lead = c.getLeadAgency().toLowerCase(java.util.Locale.ROOT);
         String supervisor = spec.officer().replace("officer", "supervisor");
@@ -154,7 +162,8 @@ class DemoData implements ApplicationRunner {
                 return;
             }
             default -> complete(c, CaseHandling.TASK_ACCEPT, spec.officer(), Map.of("decision", "ACCEPT",
-                    "complex", spec.crowd() >= 5));
+                    CaseHandling.FIELD_COMPLEXITY, spec.crowd() >= 15 ? "VERY_COMPLEX" : spec.crowd() >= 5
+                            ? "COMPLEX" : "STANDARD", CaseHandling.FIELD_SEVERAL_SITES, false));
         }
         if (stage == Stage.VERIFYING) {
             complete(c, verifyKey(lead), spec.officer(), verification(lead));

@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -26,7 +27,8 @@ import vn.tandem.identity.Role;
 import vn.tandem.process.InformationRequestProcess;
 import vn.tandem.process.TaskClosed;
 import vn.tandem.process.Workflow;
-import vn.tandem.sla.LegalCalendar;
+import vn.tandem.sla.LegalRules;
+import vn.tandem.sla.LegalStep;
 
 /**
  * Information requests: asking starts {@code information-request.bpmn} (the partner's officers get a task with a
@@ -37,8 +39,6 @@ import vn.tandem.sla.LegalCalendar;
 public class Exchange {
 
     static final Set<String> URGENCIES = Set.of("NORMAL", "URGENT");
-    /** Internal rule (DESIGN §5): an information request is answered within 5 working days by default. */
-    static final int DEFAULT_DUE_WORKING_DAYS = 5;
 
     private final InformationRequests requests;
     private final CaseFiles caseFiles;
@@ -47,11 +47,11 @@ public class Exchange {
     private final Directory directory;
     private final AuditLog audit;
     private final Clock clock;
-    private final LegalCalendar calendar;
+    private final LegalRules rules;
 
     Exchange(InformationRequests requests, CaseFiles caseFiles, Timeline timeline, Workflow workflow,
-            Directory directory, AuditLog audit, Clock clock, LegalCalendar calendar) {
-        this.calendar = calendar;
+            Directory directory, AuditLog audit, Clock clock, LegalRules rules) {
+        this.rules = rules;
         this.requests = requests;
         this.caseFiles = caseFiles;
         this.timeline = timeline;
@@ -85,7 +85,13 @@ public class Exchange {
         if (dueDate != null && dueDate.isBefore(today)) {
             throw new InvalidInputException("dueDate", "validation.future");
         }
-        LocalDate dueDay = dueDate == null ? calendar.addWorkingDays(today, DEFAULT_DUE_WORKING_DAYS) : dueDate;
+        // without a date, the information-request rule in force today (DESIGN §5: 5 working days, editable)
+        Optional<LegalRules.Deadline> byRule = dueDate != null ? Optional.empty()
+                : rules.standardDeadline(c.getType().name(), LegalStep.INFORMATION_REQUEST, today);
+        if (dueDate == null && byRule.map(LegalRules.Deadline::due).isEmpty()) {
+            throw new InvalidInputException("dueDate", "exchange.dueRequired");
+        }
+        LocalDate dueDay = dueDate != null ? dueDate : byRule.get().due();
         Instant due = dueDay.atTime(LocalTime.of(23, 59, 59)).atZone(clock.getZone()).toInstant();
         InformationRequest request = requests.save(new InformationRequest(c.getId(), user.agency(), to,
                 question.strip(), urgencyValue, due, user.username(), clock.instant()));
@@ -98,7 +104,10 @@ public class Exchange {
         variables.put(InformationRequestProcess.VAR_REQUESTING_GROUP, Role.OFFICER.groupOf(user.agency()));
         request.started(workflow.start(InformationRequestProcess.PROCESS_KEY, c.getId(), variables));
         audit.record("INFORMATION_REQUESTED", c.getId(), c.getCode(), "informationRequest",
-                request.getId().toString(), Map.of("toAgency", to, "urgency", urgencyValue));
+                request.getId().toString(), byRule.map(d -> Map.<String, Object>of("toAgency", to, "urgency",
+                        urgencyValue, "dueDate", dueDay.toString(), "rule", d.rule().getCode() + "#"
+                        + d.rule().getVersion())).orElse(Map.of("toAgency", to, "urgency", urgencyValue, "dueDate",
+                        dueDay.toString())));
         timeline.add(c.getId(), user.username(), "INFO_REQUEST", "Đề nghị cung cấp thông tin",
                 List.of(new Timeline.Detail("Gửi đến", "To", agencyName(to)),
                         new Timeline.Detail("Nội dung", "Question", request.getQuestion())),

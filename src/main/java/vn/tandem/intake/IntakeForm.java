@@ -47,6 +47,13 @@ public class IntakeForm {
     @Max(value = 2, message = "{validation.value.max}")
     private int instance = 1;
 
+    /** A denunciation about violations at several sites (its acceptance has 10 working days instead of 7). */
+    private boolean severalSites;
+
+    /** For a complaint: when the complainant learned of the contested decision (opens the 90-day filing window). */
+    @jakarta.validation.constraints.PastOrPresent(message = "{validation.notAfterToday}")
+    private java.time.LocalDate decisionKnownOn;
+
     @Size(min = 1, max = 50, message = "{validation.petitioners}")
     private List<@NotNull(message = "{validation.required}") @Valid PetitionerForm> petitioners = new ArrayList<>();
 
@@ -129,7 +136,7 @@ public class IntakeForm {
                 petitioners.stream().filter(p -> !p.isEmpty())
                         .map(p -> new NewCase.NewPetitioner(p.fullName, p.idNumber, p.phone, p.address,
                                 p.confidential))
-                        .toList(), instance);
+                        .toList(), instance, severalSites, decisionKnownOn);
     }
 
     /** Drops the empty rows a browser form submits. */
@@ -139,6 +146,22 @@ public class IntakeForm {
 
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
+    }
+
+    public boolean isSeveralSites() {
+        return severalSites;
+    }
+
+    public void setSeveralSites(boolean severalSites) {
+        this.severalSites = severalSites;
+    }
+
+    public java.time.LocalDate getDecisionKnownOn() {
+        return decisionKnownOn;
+    }
+
+    public void setDecisionKnownOn(java.time.LocalDate decisionKnownOn) {
+        this.decisionKnownOn = decisionKnownOn;
     }
 
     public CaseType getType() {

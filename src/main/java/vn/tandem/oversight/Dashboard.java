@@ -20,7 +20,9 @@ import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.CaseFilter;
 import vn.tandem.casefile.CaseStatus;
 import vn.tandem.identity.CurrentUser;
+import vn.tandem.sla.CaseClocks;
 import vn.tandem.sla.LegalRules;
+import vn.tandem.sla.LegalStep;
 
 /**
  * The supervisors' dashboard over the cases the user may see: every open case counted once, by the clock of the
@@ -86,23 +88,16 @@ public class Dashboard {
     public View view(CurrentUser user, Filter filter) {
         List<Case> cases = caseFiles.search(new CaseFilter(null, null, null), Pageable.unpaged(), user).getContent()
                 .stream().filter(c -> matches(c, filter)).toList();
-        Map<Long, List<ClockPause>> pauses = clocks.pausesOf(cases.stream().map(Case::getId).toList());
-        Map<Long, List<DeadlineExtension>> extended = clocks.extensionsOf(cases.stream().map(Case::getId).toList());
-        Map<Long, List<CaseClocks.StepClock>> caseClocks = new java.util.HashMap<>();
-        for (Case c : cases) {
-            if (c.isOpen() || (c.getClosedAt() != null && c.getAcceptedAt() != null)) {
-                caseClocks.put(c.getId(), clocks.of(c, pauses.getOrDefault(c.getId(), List.of()),
-                        extended.getOrDefault(c.getId(), List.of())));
-            }
-        }
+        Map<Long, List<CaseClocks.StepClock>> caseClocks = clocks.ofAll(cases.stream()
+                .filter(c -> c.isOpen() || (c.getClosedAt() != null && c.getAcceptedAt() != null)).toList());
         List<Row> rows = new ArrayList<>();
         for (Case c : cases) {
             if (c.getStatus() == CaseStatus.RECEIVED || c.getStatus() == CaseStatus.IN_PROGRESS) {
                 CaseClocks.current(caseClocks.get(c.getId())).ifPresent(clock -> rows.add(new Row(c, clock)));
             }
         }
-        List<Row> closest = rows.stream().sorted(Comparator.comparing(Row::clock, CaseClocks.BY_TARGET)).limit(10)
-                .toList();
+        List<Row> closest = rows.stream().sorted(Comparator.comparing(r -> r.clock().deadline().due() == null
+                ? LocalDate.MAX : r.clock().deadline().due())).limit(10).toList();
         List<Case> flagged = cases.stream().filter(Case::isOpen)
                 .filter(c -> c.isHotspot() || c.isCrowd() || c.isLevelSkipping()).toList();
         return new View(Counts.of(rows), group(rows, r -> r.caseFile().getLeadAgency()),
@@ -140,7 +135,8 @@ public class Dashboard {
                 if (day.isBefore(monday) || !day.isBefore(monday.plusWeeks(1))) {
                     continue;
                 }
-                var resolve = caseClocks.get(c.getId()).stream().filter(s -> s.step().equals("RESOLVE")).findFirst();
+                var resolve = caseClocks.get(c.getId()).stream().filter(s -> s.step() == LegalStep.RESOLVE)
+                        .findFirst();
                 if (resolve.isEmpty()) {
                     continue;
                 }

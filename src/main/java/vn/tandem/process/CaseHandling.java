@@ -14,12 +14,18 @@ public final class CaseHandling {
     public static final String TASK_OUTCOME = "Task_RecordOutcome";
     public static final String TASK_MONITORING_CHECK = "Task_MonitoringCheck";
     public static final String TASK_FINAL_MONITORING_CHECK = "Task_FinalMonitoringCheck";
+    /** The timer before each monitoring check. */
+    public static final String EVENT_MONITORING_DUE = "Event_MonitoringDue";
 
     public static final String TASK_HOTSPOT_DANVAN = "Task_HotSpotDanvan";
     public static final String TASK_HOTSPOT_CONGAN = "Task_HotSpotCongan";
     /** Message that starts the hot-spot event sub-process (non-interrupting). */
     public static final String MESSAGE_HOTSPOT = "HotSpotRaised";
     public static final String VAR_HOTSPOT_REASON = "hotspotReason";
+
+    /** Acceptance form: the case's complexity (STANDARD, COMPLEX, VERY_COMPLEX) and a denunciation's several sites. */
+    public static final String FIELD_COMPLEXITY = "complexity";
+    public static final String FIELD_SEVERAL_SITES = "severalSites";
 
     public static final String VAR_CASE_ID = "caseId";
     public static final String VAR_CASE_CODE = "caseCode";

@@ -92,7 +92,7 @@ public class SlaLadder {
                 if (threshold == null || !boundary.getAttachedTo().getId().equals(task.getTaskDefinitionKey())) {
                     continue;
                 }
-                Date at = SlaThresholdReached.WARNING.equals(threshold) ? timers.startOfDay(window.warningDay())
+                Date at = Threshold.WARNING.name().equals(threshold) ? timers.startOfDay(window.warningDay())
                         : timers.startOfDay(window.due().plusDays(1));
                 for (Job job : timerJobs(task.getProcessInstanceId(), boundary.getId())) {
                     management.setJobDuedate(job.getId(), at);

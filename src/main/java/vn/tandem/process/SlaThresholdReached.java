@@ -7,9 +7,5 @@ import java.time.Instant;
  * it is overdue, {@code STATUTORY} when the statutory limit of its step has passed. Published once per threshold
  * per task (the timers are jobs: they fire once, also across restarts).
  */
-public record SlaThresholdReached(TaskSnapshot task, String threshold, String legalStep, Instant at) {
-
-    public static final String WARNING = "WARNING";
-    public static final String BREACH = "BREACH";
-    public static final String STATUTORY = "STATUTORY";
+public record SlaThresholdReached(TaskSnapshot task, Threshold threshold, String legalStep, Instant at) {
 }

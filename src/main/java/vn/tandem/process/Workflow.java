@@ -291,6 +291,18 @@ public class Workflow {
         });
     }
 
+    /**
+     * When a timer the case's processes wait on fires (e.g. the next monitoring check), or empty when no process
+     * of the case waits on that element.
+     */
+    @Transactional(readOnly = true)
+    public Optional<java.time.Instant> nextTimer(long caseId, String activityId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(caseId)).list()
+                .stream().flatMap(pi -> management.createJobQuery().timers().processInstanceId(pi.getId())
+                        .activityId(activityId).list().stream())
+                .map(job -> job.getDuedate().toInstant()).min(Comparator.naturalOrder());
+    }
+
     /** The task's legal step (BPMN extension property {@code legalStep}), or null. */
     @Transactional(readOnly = true)
     public String legalStep(TaskSnapshot task) {

@@ -30,12 +30,15 @@ public class LegalRule {
     private String code;
     private int version;
     private String caseType;
-    private String step;
+
+    @Enumerated(EnumType.STRING)
+    private LegalStep step;
 
     @Column(name = "instance_no")
     private Integer instance;
 
-    private String variant;
+    @Enumerated(EnumType.STRING)
+    private Variant variant;
     private Integer durationDays;
 
     @Enumerated(EnumType.STRING)
@@ -50,13 +53,47 @@ public class LegalRule {
     private Integer targetPercent;
     private String changedBy;
     private Instant changedAt;
+    private String reason;
+    private String retiredReason;
 
     protected LegalRule() {
     }
 
+    /** The first version of a new rule. */
+    static LegalRule first(String code, String caseType, LegalStep step, Integer instance, Variant variant,
+            Figures figures, LocalDate from, String reason, String by, Instant at) {
+        LegalRule rule = new LegalRule();
+        rule.code = code;
+        rule.version = 1;
+        rule.caseType = caseType;
+        rule.step = step;
+        rule.instance = instance;
+        rule.variant = variant;
+        rule.apply(figures);
+        rule.effectiveFrom = from;
+        rule.reason = reason;
+        rule.changedBy = by;
+        rule.changedAt = at;
+        return rule;
+    }
+
+    /** What an administrator may change in a new version. */
+    public record Figures(Integer durationDays, Unit unit, Integer targetDays, Integer targetPercent,
+            int maxExtensions, int maxExtensionDays, String legalBasis) {
+    }
+
+    private void apply(Figures f) {
+        durationDays = f.durationDays();
+        unit = f.unit();
+        targetDays = f.targetDays();
+        targetPercent = f.targetPercent();
+        maxExtensions = Math.max(0, f.maxExtensions());
+        maxExtensionDays = Math.max(0, f.maxExtensionDays());
+        legalBasis = f.legalBasis().strip();
+    }
+
     /** The next version of this rule, effective from {@code from}, with new figures. */
-    LegalRule nextVersion(Integer duration, Unit newUnit, String basis, Integer newTargetDays,
-            Integer newTargetPercent, int extensions, int extensionDays, LocalDate from, String by, Instant at) {
+    LegalRule nextVersion(Figures figures, LocalDate from, String why, String by, Instant at) {
         LegalRule next = new LegalRule();
         next.code = code;
         next.version = version + 1;
@@ -64,14 +101,9 @@ public class LegalRule {
         next.step = step;
         next.instance = instance;
         next.variant = variant;
-        next.durationDays = duration;
-        next.unit = newUnit;
-        next.legalBasis = basis;
+        next.apply(figures);
         next.effectiveFrom = from;
-        next.maxExtensions = extensions;
-        next.maxExtensionDays = extensionDays;
-        next.targetDays = newTargetDays;
-        next.targetPercent = newTargetPercent;
+        next.reason = why;
         next.changedBy = by;
         next.changedAt = at;
         return next;
@@ -112,7 +144,7 @@ public class LegalRule {
         return caseType;
     }
 
-    public String getStep() {
+    public LegalStep getStep() {
         return step;
     }
 
@@ -120,7 +152,7 @@ public class LegalRule {
         return instance;
     }
 
-    public String getVariant() {
+    public Variant getVariant() {
         return variant;
     }
 
@@ -166,5 +198,19 @@ public class LegalRule {
 
     public Instant getChangedAt() {
         return changedAt;
+    }
+
+    /** Why this version was made (or the rule retired). */
+    public String getReason() {
+        return reason;
+    }
+
+    void retired(String why) {
+        this.retiredReason = why;
+    }
+
+    /** Why the rule was retired (its effectiveTo), or null. */
+    public String getRetiredReason() {
+        return retiredReason;
     }
 }

@@ -58,6 +58,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (!e.fieldProblems().isEmpty()) {
             problem.setProperty("errors", e.fieldProblems().stream().map(this::fieldError).toList());
         }
+        e.properties().forEach(problem::setProperty);
         return ResponseEntity.status(e.status()).body(problem);
     }
 

@@ -26,6 +26,13 @@ class WebConfig implements WebMvcConfigurer {
         return new org.springframework.boot.web.servlet.filter.OrderedRequestContextFilter();
     }
 
+    /** Bean Validation's "today" (@PastOrPresent…) is the application's clock, as for every other date rule. */
+    @Bean
+    org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer validationClock(
+            java.time.Clock clock) {
+        return configuration -> configuration.clockProvider(() -> clock);
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("tandem-lang");

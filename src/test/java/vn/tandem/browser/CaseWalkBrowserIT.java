@@ -331,12 +331,12 @@ class CaseWalkBrowserIT {
                 "[data-group-id='group-CamundaPlatform__FormData'] .bio-properties-panel-add-entry"));
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].click();", add);
         WebElement id = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.id("bio-properties-panel-Task_Accept-formField-5-formFieldID")));
+                By.id("bio-properties-panel-Task_Accept-formField-6-formFieldID")));
         id.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "ghiChuTiepNhan");
-        WebElement label = driver.findElement(By.id("bio-properties-panel-Task_Accept-formField-5-formFieldLabel"));
+        WebElement label = driver.findElement(By.id("bio-properties-panel-Task_Accept-formField-6-formFieldLabel"));
         label.sendKeys("Ghi chú tiếp nhận");
         label.sendKeys(org.openqa.selenium.Keys.TAB);
-        Select type = new Select(driver.findElement(By.id("bio-properties-panel-Task_Accept-formField-5-formFieldType")));
+        Select type = new Select(driver.findElement(By.id("bio-properties-panel-Task_Accept-formField-6-formFieldType")));
         type.getOptions().stream().filter(o -> "string".equalsIgnoreCase(o.getAttribute("value"))
                 || o.getText().equalsIgnoreCase("string")).findFirst().ifPresent(o -> type.selectByVisibleText(o.getText()));
         // the type as the modeler holds it (the panel's select may need a change event the driver does not send)
@@ -374,6 +374,51 @@ class CaseWalkBrowserIT {
         driver.get(url("/inbox?scope=all&q=" + oldCase));
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("tr.inbox-row[data-task-key='Task_Accept']"))).getText()).contains("(bản 2)");
+    }
+
+    @Test
+    void aSupervisorSetsADenunciationToVeryComplexWithTheExtensionDecisionAndSeesTheNewDeadlines() throws Exception {
+        java.time.ZoneId vn = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+        clock.setTime(java.time.LocalDateTime.of(2029, 5, 7, 9, 0).atZone(vn).toInstant()); // a Monday
+        vn.tandem.support.Api api = new vn.tandem.support.Api(restTemplate, "officer.congan");
+        String code = api.createCase(2, "DENUNCIATION", "Tố cáo sai phạm trong quản lý đất công ở nhiều thôn");
+        assertThat(api.complete(api.taskId(code, "Task_Accept"), java.util.Map.of("decision", "ACCEPT")))
+                .isEqualTo(204);
+        clock.setTime(java.time.LocalDateTime.of(2029, 5, 21, 9, 0).atZone(vn).toInstant());
+        login("supervisor.congan");
+        driver.get(url("/cases/" + code));
+        WebElement resolve = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#deadline-table tr.deadline[data-step='RESOLVE']")));
+        // 30 days (statutory 06/06/2029), the province's target 21 days (28/05/2029)
+        assertThat(resolve.findElement(By.cssSelector(".deadline-due")).getText()).isEqualTo("28/05/2029");
+        assertThat(resolve.findElement(By.cssSelector(".deadline-statutory")).getText()).isEqualTo("06/06/2029");
+        assertThat(resolve.getText()).contains("Luật Tố cáo 2018, Điều 30", "Trong hạn");
+        assertThat(driver.findElement(By.id("case-complexity")).getText()).isEqualTo("Bình thường");
+
+        click(driver.findElement(By.cssSelector("#complexity-form-box summary")));
+        new Select(driver.findElement(By.id("complexity-level"))).selectByValue("VERY_COMPLEX");
+        type("complexity-reason", "Nhiều đối tượng, nhiều địa bàn, cần giám định hồ sơ đất");
+        click(driver.findElement(By.id("complexity-submit")));
+        // the decision number is missing: the form comes back open, the error beside it, what was typed kept
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("complexity-decisionNumber-error")));
+        assertThat(error.getText()).isEqualTo("Trường này là bắt buộc.");
+        assertThat(driver.findElement(By.id("complexity-reason")).getAttribute("value"))
+                .isEqualTo("Nhiều đối tượng, nhiều địa bàn, cần giám định hồ sơ đất");
+        screenshot("30-complexity-refused");
+        type("complexity-decisionNumber", "112/QĐ-CAT");
+        setDate("complexity-decisionDate", "2029-05-21");
+        click(driver.findElement(By.id("complexity-submit")));
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash-success"))).getText())
+                .contains("Đặc biệt phức tạp", "gia hạn");
+        resolve = driver.findElement(By.cssSelector("#deadline-table tr.deadline[data-step='RESOLVE']"));
+        // the very complex rule, extended once by this decision (Art. 30: twice by at most 30 days)
+        assertThat(resolve.findElement(By.cssSelector(".deadline-due")).getText()).isEqualTo("27/06/2029");
+        assertThat(resolve.findElement(By.cssSelector(".deadline-statutory")).getText()).isEqualTo("06/07/2029");
+        assertThat(driver.findElement(By.id("case-complexity")).getText()).isEqualTo("Đặc biệt phức tạp");
+        assertThat(driver.findElement(By.id("complexity-decisions")).getText()).contains("112/QĐ-CAT", "21/05/2029");
+        assertThat(driver.findElement(By.id("timeline")).getText()).contains("Xác định mức độ phức tạp");
+        screenshot("31-complexity-decided");
     }
 
     void setDate(String id, String iso) {

@@ -70,14 +70,17 @@ class TaskApiIT {
         assertThat(form).containsEntry("key", CaseHandling.TASK_ACCEPT);
         var fields = (List<Map<String, Object>>) form.get("fields");
         assertThat(fields).extracting(f -> f.get("name"))
-                .containsExactly("decision", "competentBody", "mergeInto", "reason", "complex");
+                .containsExactly("decision", "competentBody", "mergeInto", "reason", "complexity", "severalSites");
         Map<String, Object> decision = fields.get(0);
         assertThat(decision).containsEntry("type", "enum").containsEntry("required", true)
                 .containsEntry("label", "Quyết định thụ lý");
         assertThat((List<Map<String, Object>>) decision.get("options")).extracting(o -> o.get("value"))
                 .containsExactly("ACCEPT", "TRANSFER", "MERGE", "REFUSE");
         assertThat(fields.get(3)).containsEntry("maxLength", 2000).containsEntry("type", "string");
-        assertThat(fields.get(4)).containsEntry("type", "boolean");
+        assertThat(fields.get(4)).containsEntry("type", "enum").containsEntry("value", "STANDARD");
+        assertThat((List<Map<String, Object>>) fields.get(4).get("options")).extracting(o -> o.get("value"))
+                .containsExactly("STANDARD", "COMPLEX", "VERY_COMPLEX");
+        assertThat(fields.get(5)).containsEntry("type", "boolean");
     }
 
     @Test
@@ -140,9 +143,10 @@ class TaskApiIT {
         assertThat((List<Map<String, Object>>) response.getBody().get("errors"))
                 .extracting(e -> e.get("field"), e -> e.get("code"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("reason", "validation.required"));
-        var bad = congan.post("/api/tasks/" + task + "/complete", Map.of("decision", "MAYBE", "complex", "perhaps"));
+        var bad = congan.post("/api/tasks/" + task + "/complete", Map.of("decision", "MAYBE", "complexity", "perhaps",
+                "severalSites", "perhaps"));
         assertThat((List<Map<String, Object>>) bad.getBody().get("errors")).extracting(e -> e.get("field"))
-                .containsExactlyInAnyOrder("decision", "complex");
+                .containsExactlyInAnyOrder("decision", "complexity", "severalSites");
         var merge = congan.post("/api/tasks/" + task + "/complete", Map.of("decision", "MERGE",
                 "mergeInto", "VV-1999-000001", "reason", "Trùng"));
         assertThat((List<Map<String, Object>>) merge.getBody().get("errors")).extracting(e -> e.get("field"))

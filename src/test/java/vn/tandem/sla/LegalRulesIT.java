@@ -31,7 +31,8 @@ class LegalRulesIT {
     }
 
     LegalRules.Deadline deadline(String type, String step, Integer instance, String variant, LocalDate accepted) {
-        return rules.deadline(rules.ruleFor(type, step, instance, variant, accepted).orElseThrow(), accepted);
+        return rules.deadline(rules.ruleFor(type, LegalStep.valueOf(step), instance, Variant.valueOf(variant),
+                accepted).orElseThrow(), accepted);
     }
 
     @Test
@@ -66,9 +67,22 @@ class LegalRulesIT {
         // a variant without its own rule falls back to the standard one
         assertThat(deadline("DENUNCIATION", "FORWARD", null, "COMPLEX", thursday).rule().getCode())
                 .isEqualTo("DENUNCIATION_FORWARD");
-        // rules for any case type: citizen reception and information requests
+        // rules for any case type: citizen reception and information requests; a petition's acceptance is timed
+        // by the reception rule (no acceptance rule of its own)
         assertThat(deadline("INCIDENT", "INFORM", null, "STANDARD", thursday).statutoryDue())
                 .isEqualTo(LocalDate.of(2026, 3, 19));
+        assertThat(deadline("PETITION", "ACCEPT", null, "STANDARD", thursday).rule().getCode())
+                .isEqualTo("RECEPTION_INFORM");
+        // verification without a rule of its own follows the resolution's; incidents have their own targets
+        assertThat(deadline("COMPLAINT", "VERIFY", 1, "COMPLEX", thursday).rule().getCode())
+                .isEqualTo("COMPLAINT_RESOLVE_1_COMPLEX");
+        var incident = deadline("INCIDENT", "VERIFY", null, "STANDARD", thursday);
+        assertThat(incident.rule().getCode()).isEqualTo("INCIDENT_VERIFY");
+        assertThat(incident.statutoryDue()).isNull();
+        assertThat(incident.targetDue()).isEqualTo(LocalDate.of(2026, 3, 10));
+        // a remote very complex complaint falls back to the remote complex limit
+        assertThat(deadline("COMPLAINT", "RESOLVE", 1, "REMOTE_VERY_COMPLEX", thursday).rule().getCode())
+                .isEqualTo("COMPLAINT_RESOLVE_1_REMOTE_COMPLEX");
         assertThat(deadline("PETITION", "INFORMATION_REQUEST", null, "STANDARD", thursday).statutoryDue())
                 .isEqualTo(LocalDate.of(2026, 3, 12));
         // petitions: no statutory limit, only the provincial target
@@ -80,26 +94,38 @@ class LegalRulesIT {
     }
 
     @Test
-    void aCaseAcceptedBeforeARuleChangeKeepsTheOldRule() {
+    void aClockStartedBeforeARuleChangeKeepsTheOldVersion() {
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("admin", null, "ROLE_ADMIN"));
+        // a rule no real case selects (incidents have no second instance), so the shared database stays as seeded
+        String code = "TEST_INCIDENT_RESOLVE_2_" + System.nanoTime() % 100000;
+        var figures = new LegalRule.Figures(10, LegalRule.Unit.CALENDAR_DAYS, 5, null, 0, 0, "Quyết định thử");
+        rules.create(new LegalRules.NewRule(code, "INCIDENT", LegalStep.RESOLVE, 2, Variant.STANDARD, figures,
+                LocalDate.of(2034, 1, 1)), "Quy định dùng cho kiểm thử");
         long changes = audit.findByActionOrderByIdAsc("RULE_CHANGED").size();
-        assertThatThrownBy(() -> rules.newVersion("COMPLAINT_ACCEPT", 8, LegalRule.Unit.CALENDAR_DAYS,
-                "Luật sửa đổi", null, null, 0, 0, LocalDate.of(2010, 1, 1))).isInstanceOf(InvalidInputException.class);
-        rules.newVersion("COMPLAINT_ACCEPT", 8, LegalRule.Unit.WORKING_DAYS, "Luật Khiếu nại (sửa đổi 2026), Điều 27",
-                4, null, 0, 0, LocalDate.of(2026, 7, 1));
-        var before = deadline("COMPLAINT", "ACCEPT", null, "STANDARD", LocalDate.of(2026, 6, 30));
+        var amended = new LegalRule.Figures(8, LegalRule.Unit.WORKING_DAYS, 4, null, 0, 0, "Quyết định sửa đổi 2035");
+        assertThatThrownBy(() -> rules.newVersion(code, amended, LocalDate.of(2033, 1, 1), "Sửa đổi theo quyết định",
+                false)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> rules.newVersion(code, amended, LocalDate.of(2035, 7, 1), "ngắn", false))
+                .isInstanceOf(InvalidInputException.class);
+        var result = rules.newVersion(code, amended, LocalDate.of(2035, 7, 1), "Sửa đổi theo quyết định 2091",
+                false);
+        assertThat(result.unaffectedCases()).isEmpty();
+        var before = deadline("INCIDENT", "RESOLVE", 2, "STANDARD", LocalDate.of(2035, 6, 30));
         assertThat(before.rule().getVersion()).isEqualTo(1);
-        assertThat(before.statutoryDue()).isEqualTo(LocalDate.of(2026, 7, 10));
-        var after = deadline("COMPLAINT", "ACCEPT", null, "STANDARD", LocalDate.of(2026, 7, 1));
+        assertThat(before.rule().getCode()).isEqualTo(code);
+        var after = deadline("INCIDENT", "RESOLVE", 2, "STANDARD", LocalDate.of(2035, 7, 2));
         assertThat(after.rule().getVersion()).isEqualTo(2);
-        assertThat(after.statutoryDue()).isEqualTo(LocalDate.of(2026, 7, 13));
-        assertThat(after.targetDue()).isEqualTo(LocalDate.of(2026, 7, 7));
+        assertThat(after.rule().getLegalBasis()).isEqualTo("Quyết định sửa đổi 2035");
+        assertThat(after.rule().getUnit()).isEqualTo(LegalRule.Unit.WORKING_DAYS);
         var entries = audit.findByActionOrderByIdAsc("RULE_CHANGED");
         assertThat(entries).hasSize((int) changes + 1);
         assertThat(entries.get(entries.size() - 1).getActor()).isEqualTo("admin");
+        rules.retire(code, LocalDate.of(2035, 12, 1), "Hết hiệu lực thử nghiệm");
+        assertThat(rules.ruleFor("INCIDENT", LegalStep.RESOLVE, 2, Variant.STANDARD, LocalDate.of(2035, 12, 1))
+                .map(LegalRule::getCode)).isNotEqualTo(java.util.Optional.of(code));
         var page = rest.withBasicAuth("admin", "demo").getForEntity("/admin/rules", String.class);
         assertThat(page.getStatusCode().value()).isEqualTo(200);
-        assertThat(page.getBody()).contains("COMPLAINT_ACCEPT", "Luật Khiếu nại (sửa đổi 2026), Điều 27");
+        assertThat(page.getBody()).contains(code, "Quyết định sửa đổi 2035", "Sửa đổi theo quyết định 2091");
         assertThat(rest.withBasicAuth("supervisor.congan", "demo").getForEntity("/admin/rules", String.class)
                 .getStatusCode().value()).isEqualTo(403);
     }

@@ -42,11 +42,8 @@ class TaskDueDatesIT {
         return LocalDateTime.of(2026, month, day, 23, 59, 59).atZone(VN).toInstant().toString();
     }
 
-    @SuppressWarnings("unchecked")
     String due(Api api, String code, String key) {
-        var tasks = (List<Map<String, Object>>) api.get("/api/cases/" + code).getBody().get("currentTasks");
-        return tasks.stream().filter(t -> key.equals(t.get("key"))).map(t -> Instant.parse((String) t.get("due"))
-                .toString()).findFirst().orElseThrow();
+        return Instant.parse(api.due(code, key)).toString();
     }
 
     @Test
@@ -57,18 +54,20 @@ class TaskDueDatesIT {
         // acceptance: target 5 days of the 10-day statutory limit (Law on Complaints art. 27)
         assertThat(due(officer, code, CaseHandling.TASK_ACCEPT)).isEqualTo(endOfDay(3, 10));
         assertThat(officer.complete(officer.taskId(code, CaseHandling.TASK_ACCEPT),
-                Map.of("decision", "ACCEPT", "complex", true))).isEqualTo(204);
+                Map.of("decision", "ACCEPT", "complexity", "COMPLEX"))).isEqualTo(204);
         // resolution of a complex complaint: 45 days, target 30% shorter = 31 days -> Sunday 05/04 -> Monday 06/04
         assertThat(due(officer, code, CaseHandling.TASK_VERIFY_CONGAN)).isEqualTo(endOfDay(4, 6));
         var deadlines = (List<Map<String, Object>>) (List<?>) rest.withBasicAuth("officer.congan", "demo")
                 .getForObject("/api/cases/" + code + "/deadlines", List.class);
-        assertThat(deadlines).extracting(d -> d.get("step")).containsExactly("ACCEPT", "RESOLVE");
+        // received at the reception desk: the citizen is also told how the matter is handled (Luật TCD Art. 28)
+        assertThat(deadlines).extracting(d -> d.get("step")).containsExactly("ACCEPT", "INFORM", "RESOLVE");
         assertThat(deadlines.get(0)).containsEntry("statutoryDue", "2026-03-16").containsEntry("current", false)
-                .containsEntry("state", "ON_TRACK");
-        assertThat(deadlines.get(1)).containsEntry("rule", "COMPLAINT_RESOLVE_1_COMPLEX")
+                .containsEntry("state", "ON_TRACK").containsEntry("kind", "STEP").containsEntry("phase", "DONE");
+        assertThat(deadlines.get(1)).containsEntry("rule", "RECEPTION_INFORM").containsEntry("phase", "DONE");
+        assertThat(deadlines.get(2)).containsEntry("rule", "COMPLAINT_RESOLVE_1_COMPLEX")
                 .containsEntry("statutoryDue", "2026-04-20").containsEntry("targetDue", "2026-04-06")
                 .containsEntry("unit", "CALENDAR_DAYS").containsEntry("state", "ON_TRACK").containsEntry("current", true);
-        assertThat((String) deadlines.get(1).get("legalBasis")).contains("Điều 28");
+        assertThat((String) deadlines.get(2).get("legalBasis")).contains("Điều 28");
 
         clock.setTime(LocalDateTime.of(2026, 4, 1, 9, 0).atZone(VN).toInstant());
         assertThat(resolve(code)).containsEntry("state", "AT_RISK").containsEntry("daysLeft", 5);
@@ -78,11 +77,8 @@ class TaskDueDatesIT {
         assertThat(resolve(code)).containsEntry("statutoryBreached", true);
     }
 
-    @SuppressWarnings("unchecked")
     Map<String, Object> resolve(String code) {
-        var deadlines = (List<Map<String, Object>>) (List<?>) rest.withBasicAuth("officer.congan", "demo")
-                .getForObject("/api/cases/" + code + "/deadlines", List.class);
-        return deadlines.get(1);
+        return new Api(rest, "officer.congan").deadline(code, "RESOLVE");
     }
 
     @Test
@@ -90,7 +86,7 @@ class TaskDueDatesIT {
         Api officer = new Api(rest, "officer.congan");
         String code = officer.createCase(2, "COMPLAINT", "Khiếu nại chờ công dân bổ sung hồ sơ");
         assertThat(officer.complete(officer.taskId(code, CaseHandling.TASK_ACCEPT),
-                Map.of("decision", "ACCEPT", "complex", true))).isEqualTo(204);
+                Map.of("decision", "ACCEPT", "complexity", "COMPLEX"))).isEqualTo(204);
         clock.setTime(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(VN).toInstant());
         Object usedBefore = resolve(code).get("daysUsed");
         assertThat(officer.post("/api/cases/" + code + "/clock/pause", Map.of("reason", "ngắn")).getStatusCode()
@@ -126,7 +122,7 @@ class TaskDueDatesIT {
         assertThat(officer.get("/api/cases/" + code).getBody()).containsEntry("instance", 2)
                 .containsEntry("remoteArea", true);
         assertThat(officer.complete(officer.taskId(code, CaseHandling.TASK_ACCEPT),
-                Map.of("decision", "ACCEPT", "complex", true))).isEqualTo(204);
+                Map.of("decision", "ACCEPT", "complexity", "COMPLEX"))).isEqualTo(204);
         // Law on Complaints art. 37: 70 days for a complex 2nd-instance complaint in a remote area (05/03 -> 14/05)
         assertThat(resolve(code)).containsEntry("rule", "COMPLAINT_RESOLVE_2_REMOTE_COMPLEX")
                 .containsEntry("statutoryDue", "2026-05-14");
@@ -137,10 +133,26 @@ class TaskDueDatesIT {
     }
 
     @Test
-    void aStepWithoutARuleKeepsTheDefaultDueDate() {
+    @SuppressWarnings("unchecked")
+    void anIncidentRunsOnTheProvinceTargetsAndCountsOnTheDashboard() {
         Api officer = new Api(rest, "officer.congan");
-        String code = officer.createCase(2, "INCIDENT", "Vụ việc an ninh trật tự không có thời hạn luật định");
-        // no ACCEPT rule for incidents: the per-task default (10 days) applies, to the end of that day
-        assertThat(due(officer, code, CaseHandling.TASK_ACCEPT)).isEqualTo(endOfDay(3, 15));
+        String code = officer.createCase(2, "INCIDENT", "Vụ việc an ninh trật tự theo chỉ tiêu của tỉnh");
+        // no statute: the province's targets — acceptance 1 day, verification 5, resolution 15 (calendar days)
+        assertThat(due(officer, code, CaseHandling.TASK_ACCEPT)).isEqualTo(endOfDay(3, 6));
+        assertThat(officer.complete(officer.taskId(code, CaseHandling.TASK_ACCEPT),
+                Map.of("decision", "ACCEPT", "complexity", "STANDARD"))).isEqualTo(204);
+        assertThat(due(officer, code, CaseHandling.TASK_VERIFY_CONGAN)).isEqualTo(endOfDay(3, 10));
+        var deadlines = (List<Map<String, Object>>) (List<?>) rest.withBasicAuth("officer.congan", "demo")
+                .getForObject("/api/cases/" + code + "/deadlines", List.class);
+        assertThat(deadlines).extracting(d -> d.get("rule"))
+                .containsExactly("INCIDENT_ACCEPT", "RECEPTION_INFORM", "INCIDENT_VERIFY", "INCIDENT_RESOLVE");
+        assertThat(resolve(code)).containsEntry("targetDue", "2026-03-20").containsEntry("statutoryDue", null)
+                .containsEntry("current", true);
+        assertThat((String) resolve(code).get("legalBasis")).contains("UBND tỉnh");
+
+        // ten days on, verification is late: the incident counts as overdue like any other type
+        clock.setTime(LocalDateTime.of(2026, 3, 21, 9, 0).atZone(VN).toInstant());
+        var summary = new Api(rest, "supervisor.congan").get("/api/sla/summary?type=INCIDENT").getBody();
+        assertThat(((Number) summary.get("breached")).longValue()).isPositive();
     }
 }

@@ -65,6 +65,28 @@ public class Api {
                 .orElse(null);
     }
 
+    /** The case's legal deadlines ({@code GET /api/cases/{code}/deadlines}). */
+    public List<Map<String, Object>> deadlines(String caseCode) {
+        return rest.exchange("/api/cases/" + caseCode + "/deadlines", HttpMethod.GET, null,
+                new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                }).getBody();
+    }
+
+    /** The case's deadline of one legal step. */
+    public Map<String, Object> deadline(String caseCode, String step) {
+        List<Map<String, Object>> all = deadlines(caseCode);
+        return all.stream().filter(d -> step.equals(d.get("step"))).findFirst()
+                .orElseThrow(() -> new AssertionError(step + " is not among the deadlines " + all));
+    }
+
+    /** The due date (ISO instant) of the case's open task with this key. */
+    @SuppressWarnings("unchecked")
+    public String due(String caseCode, String key) {
+        var tasks = (List<Map<String, Object>>) get("/api/cases/" + caseCode).getBody().get("currentTasks");
+        return tasks.stream().filter(t -> key.equals(t.get("key"))).map(t -> (String) t.get("due")).findFirst()
+                .orElseThrow(() -> new AssertionError("no open task " + key));
+    }
+
     public int complete(String taskId, Map<String, ?> values) {
         return post("/api/tasks/" + taskId + "/complete", values).getStatusCode().value();
     }

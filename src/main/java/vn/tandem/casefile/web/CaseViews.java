@@ -39,8 +39,8 @@ final class CaseViews {
     record CaseDetail(String code, String type, String channel, String title, String description, String location,
             Long unitId, Long areaId, String status, String outcome, String outcomeNote, String leadAgency,
             List<String> agencies, String assignedOfficer, int crowdSize, boolean crowd, boolean hotspot,
-            boolean levelSkipping, int instance, boolean remoteArea, boolean complex, int reopenCount,
-            Instant receivedAt, Instant closedAt, List<PetitionerView> petitioners, List<TaskRef> currentTasks,
+            boolean levelSkipping, int instance, boolean remoteArea, boolean complex, String complexity,
+            boolean severalSites, java.time.LocalDate decisionKnownOn, int reopenCount, Instant receivedAt, Instant closedAt, List<PetitionerView> petitioners, List<TaskRef> currentTasks,
             List<Event> timeline) {
 
         static CaseDetail of(Case c, List<TaskSnapshot> tasks, List<TimelineEntry> entries, Timeline timeline) {
@@ -48,7 +48,8 @@ final class CaseViews {
                     c.getDescription(), c.getLocation(), c.getUnitId(), c.getAreaId(), c.getStatus().name(),
                     c.getOutcome() == null ? null : c.getOutcome().name(), c.getOutcomeNote(), c.getLeadAgency(),
                     c.agencies(), c.getAssignedOfficer(), c.getCrowdSize(), c.isCrowd(), c.isHotspot(),
-                    c.isLevelSkipping(), c.getInstance(), c.isRemoteArea(), c.isComplex(), c.getReopenCount(),
+                    c.isLevelSkipping(), c.getInstance(), c.isRemoteArea(), c.isComplex(),
+                    c.getComplexity().name(), c.isSeveralSites(), c.getDecisionKnownOn(), c.getReopenCount(),
                     c.getReceivedAt(), c.getClosedAt(),
                     c.getPetitioners().stream().map(PetitionerView::of).toList(),
                     tasks.stream().map(TaskRef::of).toList(),

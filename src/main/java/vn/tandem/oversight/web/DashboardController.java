@@ -18,16 +18,13 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.CaseType;
 import vn.tandem.common.Csv;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.TandemPrincipal;
-import vn.tandem.oversight.CaseClocks;
 import vn.tandem.oversight.Dashboard;
 
 /** The supervisors' dashboard: page, auto-refreshed summary, CSV export of each table. */
@@ -37,9 +34,9 @@ class DashboardController {
 
     private final Dashboard dashboard;
     private final Directory directory;
-    private final vn.tandem.oversight.EscalationDesk desk;
+    private final vn.tandem.sla.EscalationDesk desk;
 
-    DashboardController(Dashboard dashboard, Directory directory, vn.tandem.oversight.EscalationDesk desk) {
+    DashboardController(Dashboard dashboard, Directory directory, vn.tandem.sla.EscalationDesk desk) {
         this.dashboard = dashboard;
         this.directory = directory;
         this.desk = desk;
@@ -101,7 +98,7 @@ class DashboardController {
                 out.write("case,title,type,lead_agency,step,rule,statutory_due,target_due,state,statutory_breached\r\n");
                 for (Dashboard.Row r : view.closest()) {
                     Csv.line(out, r.caseFile().getCode(), r.caseFile().getTitle(), r.caseFile().getType().name(),
-                            r.caseFile().getLeadAgency(), r.clock().step(), r.clock().deadline().rule().getCode(),
+                            r.caseFile().getLeadAgency(), r.clock().step().name(), r.clock().deadline().rule().getCode(),
                             String.valueOf(r.clock().deadline().statutoryDue()),
                             String.valueOf(r.clock().deadline().targetDue()), r.state().name(),
                             String.valueOf(r.statutoryBreached()));
@@ -148,50 +145,18 @@ class DashboardController {
     }
 
 
-    /** SLA figures over the API. */
+    /** The dashboard's figures over the API. */
     @RestController
     @Tag(name = "SLA")
     static class Api {
 
         private final Dashboard dashboard;
-        private final CaseClocks clocks;
-        private final CaseFiles caseFiles;
-        private final vn.tandem.oversight.ClockControl control;
 
-        Api(Dashboard dashboard, CaseClocks clocks, CaseFiles caseFiles, vn.tandem.oversight.ClockControl control) {
-            this.control = control;
+        Api(Dashboard dashboard) {
             this.dashboard = dashboard;
-            this.clocks = clocks;
-            this.caseFiles = caseFiles;
         }
 
         record Summary(long onTrack, long atRisk, long breached, long statutoryBreached) {
-        }
-
-        record DeadlineView(String step, String rule, int version, String legalBasis, String unit, Integer duration,
-                Integer target, LocalDate start, LocalDate statutoryDue, LocalDate targetDue, String state,
-                boolean statutoryBreached, int daysUsed, int daysLeft, boolean current) {
-        }
-
-        /** Why the clock is paused. */
-        record PauseRequest(String reason) {
-        }
-
-        @org.springframework.web.bind.annotation.PostMapping("/api/cases/{code}/clock/pause")
-        @Operation(summary = "Pause the case's legal clock with a reason (assigned officer, lead supervisors)")
-        org.springframework.http.ResponseEntity<Void> pause(@PathVariable String code,
-                @org.springframework.web.bind.annotation.RequestBody PauseRequest body,
-                @AuthenticationPrincipal TandemPrincipal principal) {
-            control.pause(code, body == null ? null : body.reason(), principal.user());
-            return org.springframework.http.ResponseEntity.noContent().build();
-        }
-
-        @org.springframework.web.bind.annotation.PostMapping("/api/cases/{code}/clock/resume")
-        @Operation(summary = "Resume the case's legal clock; open tasks' due dates move by the paused time")
-        org.springframework.http.ResponseEntity<Void> resume(@PathVariable String code,
-                @AuthenticationPrincipal TandemPrincipal principal) {
-            control.resume(code, principal.user());
-            return org.springframework.http.ResponseEntity.noContent().build();
         }
 
         @GetMapping("/api/sla/summary")
@@ -204,18 +169,6 @@ class DashboardController {
                 @RequestParam(required = false) String type) {
             var counts = dashboard.summary(principal.user(), filter(from, to, agency, unitId, type));
             return new Summary(counts.onTrack(), counts.atRisk(), counts.breached(), counts.statutoryBreached());
-        }
-
-        @GetMapping("/api/cases/{code}/deadlines")
-        @Operation(summary = "Each step's rule, legal basis, unit, statutory and target dates and state")
-        List<DeadlineView> deadlines(@PathVariable String code, @AuthenticationPrincipal TandemPrincipal principal) {
-            return clocks.of(caseFiles.visible(code, principal.user())).stream().map(s -> new DeadlineView(s.step(),
-                    s.deadline().rule().getCode(), s.deadline().rule().getVersion(),
-                    s.deadline().rule().getLegalBasis(), s.deadline().rule().getUnit().name(),
-                    s.deadline().rule().getDurationDays(), s.deadline().rule().targetDuration(), s.deadline().start(),
-                    s.deadline().statutoryDue(), s.deadline().targetDue(), s.standing().state().name(),
-                    s.standing().statutoryBreached(), s.standing().used(), s.standing().left(), s.current()))
-                    .toList();
         }
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import vn.tandem.identity.CandidateGroup;
 import vn.tandem.identity.Directory;
 import vn.tandem.process.BpmnCheck;
+import vn.tandem.process.StepDeadlines;
 
 /**
  * The gate every deployment passes, whatever path it comes by (start-up from {@code bpmn/}, the designer pages,
@@ -33,29 +34,35 @@ import vn.tandem.process.BpmnCheck;
 public class BpmnDeploymentGuard implements Deployer {
 
     private final Predicate<String> groupExists;
+    private final Predicate<String> legalStepKnown;
     private final Supplier<ProcessEngineConfigurationImpl> engine;
 
     @Autowired
-    BpmnDeploymentGuard(ObjectProvider<Directory> directory, ObjectProvider<ProcessEngineConfigurationImpl> engine) {
+    BpmnDeploymentGuard(ObjectProvider<Directory> directory, ObjectProvider<StepDeadlines> deadlines,
+            ObjectProvider<ProcessEngineConfigurationImpl> engine) {
         this(group -> {
             Directory d = directory.getIfAvailable();
             return d != null && CandidateGroup.parse(group).filter(g -> d.agency(g.agency()).isPresent()).isPresent();
+        }, step -> {
+            StepDeadlines d = deadlines.getIfAvailable();
+            return d != null && d.isLegalStep(step);
         }, engine::getObject);
     }
 
-    /** @param groupExists whether a candidate group names a real agency and role */
-    BpmnDeploymentGuard(Predicate<String> groupExists, Supplier<ProcessEngineConfigurationImpl> engine) {
+    /**
+     * @param groupExists whether a candidate group names a real agency and role
+     * @param legalStepKnown whether a {@code legalStep} property names a step the legal clock has rules for
+     */
+    BpmnDeploymentGuard(Predicate<String> groupExists, Predicate<String> legalStepKnown,
+            Supplier<ProcessEngineConfigurationImpl> engine) {
         this.groupExists = groupExists;
+        this.legalStepKnown = legalStepKnown;
         this.engine = engine;
     }
 
-    /** The model rules with Tandem's candidate groups and form templates. */
+    /** The model rules with Tandem's candidate groups, form templates and legal steps. */
     BpmnModelCheck modelCheck() {
-        return modelCheck(groupExists);
-    }
-
-    static BpmnModelCheck modelCheck(Predicate<String> groupExists) {
-        return new BpmnModelCheck(groupExists, BpmnDeploymentGuard::templateExists);
+        return new BpmnModelCheck(groupExists, BpmnDeploymentGuard::templateExists, legalStepKnown);
     }
 
     @Override

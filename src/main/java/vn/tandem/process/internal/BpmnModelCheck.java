@@ -92,14 +92,18 @@ public final class BpmnModelCheck {
 
     private final Predicate<String> groupExists;
     private final Predicate<String> templateExists;
+    private final Predicate<String> legalStepKnown;
 
     /**
      * @param groupExists whether a candidate group names a real agency and role (e.g. {@code congan-officer})
      * @param templateExists whether a {@code tandem:<name>} form key has a template
+     * @param legalStepKnown whether a task's {@code legalStep} property names a step the legal clock knows
      */
-    public BpmnModelCheck(Predicate<String> groupExists, Predicate<String> templateExists) {
+    public BpmnModelCheck(Predicate<String> groupExists, Predicate<String> templateExists,
+            Predicate<String> legalStepKnown) {
         this.groupExists = groupExists;
         this.templateExists = templateExists;
+        this.legalStepKnown = legalStepKnown;
     }
 
     /** Everything but the expressions: run before the engine interprets (or instantiates) anything. */
@@ -320,6 +324,11 @@ public final class BpmnModelCheck {
             } else if (!CAMUNDA_ELEMENTS.containsKey(name)) {
                 found.add(problem(element, owner, "bpmn.camundaElement", "camunda:" + name + " is not supported",
                         "camunda:" + name));
+            } else if ("property".equals(name) && BpmnProperties.LEGAL_STEP.equals(element.attribute("name"))
+                    && !legalStepKnown.test(String.valueOf(element.attribute("value")))) {
+                found.add(problem(element, owner, "bpmn.legalStep", "legalStep " + element.attribute("value")
+                        + " is not a legal step with rules (e.g. ACCEPT, VERIFY, RESOLVE)",
+                        String.valueOf(element.attribute("value"))));
             } else if ("constraint".equals(name) && !CONSTRAINTS.contains(element.attribute("name"))) {
                 found.add(problem(element, owner, "bpmn.constraint", "Form constraint " + element.attribute("name")
                         + " is not supported (allowed: " + new TreeSet<>(CONSTRAINTS) + ")",

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.tandem.process.SlaThresholdReached;
+import vn.tandem.process.Threshold;
 import vn.tandem.process.TandemClock;
 
 /**
@@ -49,7 +50,12 @@ public class SlaTimerListener implements ExecutionListener {
     }
 
     void publish(Task task, String threshold, String legalStep) {
-        events.publishEvent(new SlaThresholdReached(TaskEventsListener.snapshot((DelegateTask) task), threshold,
+        Threshold kind = Threshold.parse(threshold).orElse(null);
+        if (kind == null) {
+            log.warn("Unknown SLA threshold {} on task {}", threshold, task.getTaskDefinitionKey());
+            return;
+        }
+        events.publishEvent(new SlaThresholdReached(TaskEventsListener.snapshot((DelegateTask) task), kind,
                 legalStep, clock.instant()));
     }
 }

@@ -80,7 +80,8 @@ class BpmnDeploymentCheckTest {
         assertThat(check(bpmn(TTL, """
                 <bpmn:userTask id="Task_1" name="Xử lý" camunda:candidateGroups="congan-officer, ${leadOfficers}"
                     camunda:dueDate="${dueDate}">
-                  <bpmn:extensionElements><camunda:formData>
+                  <bpmn:extensionElements><camunda:properties><camunda:property name="legalStep" value="VERIFY" />
+                  </camunda:properties><camunda:formData>
                     <camunda:formField id="note" label="Ghi chú" type="string">
                       <camunda:validation><camunda:constraint name="maxlength" config="100" /></camunda:validation>
                     </camunda:formField>
@@ -120,6 +121,9 @@ class BpmnDeploymentCheckTest {
         "unknown group|<bpmn:userTask id=\"Task_G\" name=\"g\" camunda:candidateGroups=\"hacker-officer\" />|Task_G|bpmn.group",
         "form key without template|<bpmn:userTask id=\"Task_T\" name=\"t\" camunda:formKey=\"tandem:nothing\" />|Task_T|bpmn.formKeyTemplateNoFields",
         "embedded form|<bpmn:userTask id=\"Task_U\" name=\"u\" camunda:formKey=\"embedded:app:forms/x.html\" />|Task_U|bpmn.formKeyScheme",
+        "unknown legal step|<bpmn:userTask id=\"Task_Q\" name=\"q\"><bpmn:extensionElements><camunda:properties><camunda:property name=\"legalStep\" value=\"PATROL\" /></camunda:properties></bpmn:extensionElements></bpmn:userTask>|Task_Q|bpmn.legalStep",
+        "a window is not a step|<bpmn:userTask id=\"Task_W2\" name=\"w\"><bpmn:extensionElements><camunda:properties><camunda:property name=\"legalStep\" value=\"FILING_WINDOW\" /></camunda:properties></bpmn:extensionElements></bpmn:userTask>|Task_W2|bpmn.legalStep",
+        "legal step in lower case|<bpmn:userTask id=\"Task_W3\" name=\"w\"><bpmn:extensionElements><camunda:properties><camunda:property name=\"legalStep\" value=\"resolve\" /></camunda:properties></bpmn:extensionElements></bpmn:userTask>|Task_W3|bpmn.legalStep",
     })
     void refuses(String what, String element, String elementId, String code) {
         BpmnCheck result = check(bpmn(TTL, element));

@@ -73,7 +73,7 @@ class CaseHandlingProcessTest {
     }
 
     void acceptAndVerify(ProcessInstance pi) {
-        submit(pi, "Task_Accept", "officer.congan", Map.of("decision", "ACCEPT", "complex", false));
+        submit(pi, "Task_Accept", "officer.congan", Map.of("decision", "ACCEPT", "complexity", "STANDARD"));
         assertThat(pi).isWaitingAt("Task_VerifyDanvan", "Task_VerifyCongan");
         submit(pi, "Task_VerifyDanvan", "officer.danvan", Map.of("danvanFindings", "Nắm tình hình tại cơ sở xong",
                 "danvanRiskLevel", "LOW"));
@@ -298,7 +298,7 @@ class CaseHandlingProcessTest {
     @Test
     void everyLongRunningStepWarnsAndBreachesExactlyOncePerTask() {
         ProcessInstance pi = startCase(21);
-        submit(pi, "Task_Accept", "officer.congan", Map.of("decision", "ACCEPT", "complex", false));
+        submit(pi, "Task_Accept", "officer.congan", Map.of("decision", "ACCEPT", "complexity", "STANDARD"));
         advanceDays(40);
         advanceDays(1);
         submit(pi, "Task_VerifyDanvan", "officer.danvan", Map.of("danvanFindings", "Nắm tình hình tại cơ sở xong",

@@ -48,10 +48,16 @@ final class TestEngine {
                 "taskEventsListener", taskEvents, "slaTimers", slaTimers,
                 "slaTimerListener", timerListener, "slaStatutoryDelegate", new SlaStatutoryDelegate(timerListener)));
         configuration.getProcessEnginePlugins().add(new TandemEnginePlugin(taskEvents,
-                new BpmnDeploymentGuard(TestEngine::groupExists, () -> configuration),
+                new BpmnDeploymentGuard(TestEngine::groupExists, TestEngine::legalStepKnown, () -> configuration),
                 new org.springframework.beans.factory.support.StaticListableBeanFactory()
                         .getBeanProvider(vn.tandem.audit.AuditLog.class), null));
         return configuration;
+    }
+
+    /** The legal steps the clock knows, as the sla module answers. */
+    static boolean legalStepKnown(String step) {
+        return vn.tandem.sla.LegalStep.parse(step).filter(s -> s.kind() == vn.tandem.sla.LegalStep.Kind.STEP)
+                .filter(s -> s.name().equals(step)).isPresent();
     }
 
     /** The candidate groups of the demo agencies. */

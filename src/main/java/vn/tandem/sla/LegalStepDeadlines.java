@@ -1,4 +1,4 @@
-package vn.tandem.oversight;
+package vn.tandem.sla;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -6,12 +6,11 @@ import org.springframework.stereotype.Component;
 import vn.tandem.casefile.CaseFiles;
 import vn.tandem.process.SlaWindow;
 import vn.tandem.process.StepDeadlines;
-import vn.tandem.sla.LegalCalendar;
-import vn.tandem.sla.LegalRules;
 
 /**
- * The legal clock as the process engine sees it: a step's window is the case's clock for that step under the rule
- * version in force when it started, with pauses and extensions applied — the same numbers the dashboard shows.
+ * The legal clock as the process engine sees it: a step's window is the case's clock for that step under its
+ * pinned rule version, with pauses and extensions applied — the same numbers the case page and the dashboard show.
+ * Asking for a step's window starts (pins) the case's clocks.
  */
 @Component
 class LegalStepDeadlines implements StepDeadlines {
@@ -30,15 +29,28 @@ class LegalStepDeadlines implements StepDeadlines {
 
     @Override
     public Optional<SlaWindow> window(long caseId, String legalStep) {
-        return caseFiles.byId(caseId).flatMap(c -> clocks.step(c, legalStep)).flatMap(clock -> {
+        Optional<LegalStep> step = LegalStep.parse(legalStep);
+        if (step.isEmpty()) {
+            return Optional.empty();
+        }
+        return caseFiles.byId(caseId).flatMap(c -> {
+            clocks.pin(c);
+            return clocks.step(c, step.get());
+        }).flatMap(clock -> {
             var deadline = clock.deadline();
-            LocalDate due = deadline.targetDue() != null ? deadline.targetDue() : deadline.statutoryDue();
+            LocalDate due = deadline.due();
             if (due == null) {
                 return Optional.empty();
             }
             return Optional.of(new SlaWindow(deadline.start(), due, rules.warningDay(deadline),
                     deadline.statutoryDue()));
         });
+    }
+
+    @Override
+    public boolean isLegalStep(String name) {
+        return LegalStep.parse(name).filter(s -> s.kind() == LegalStep.Kind.STEP && s.name().equals(name))
+                .isPresent();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package vn.tandem.oversight.web;
+package vn.tandem.sla.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,17 +26,14 @@ import vn.tandem.common.ConflictException;
 import vn.tandem.common.FieldProblem;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.identity.Directory;
-import vn.tandem.identity.Role;
 import vn.tandem.identity.TandemPrincipal;
-import vn.tandem.oversight.Escalation;
-import vn.tandem.oversight.EscalationDesk;
+import vn.tandem.sla.Escalation;
+import vn.tandem.sla.EscalationDesk;
 
 /** An escalation's page: the overdue step, its deadlines and legal cap, and the four actions. */
 @Controller
 @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
 class EscalationController {
-
-    static final List<String> ACTIONS = List.of("EXTEND", "REASSIGN", "MEETING", "CLOSE");
 
     private final EscalationDesk desk;
     private final Directory directory;
@@ -51,7 +48,7 @@ class EscalationController {
     @GetMapping("/escalations/{id}")
     String page(@PathVariable long id, @RequestParam(defaultValue = "EXTEND") String action,
             @AuthenticationPrincipal TandemPrincipal principal, Model model) {
-        return render(id, ACTIONS.contains(action) ? action : "EXTEND", Map.of(), Map.of(), principal, model);
+        return render(id, action, Map.of(), Map.of(), principal, model);
     }
 
     @PostMapping("/escalations/{id}/act")
@@ -68,7 +65,7 @@ class EscalationController {
             for (FieldProblem p : e.fieldProblems()) {
                 errors.putIfAbsent(p.field(), messages.getMessage(p.code(), p.args(), p.code(), locale));
             }
-            return render(id, ACTIONS.contains(action) ? action : "EXTEND", fields, errors, principal, model);
+            return render(id, action, fields, errors, principal, model);
         } catch (ConflictException e) {
             redirect.addFlashAttribute("error", messages.getMessage(e.messageCode(), e.args(), e.messageCode(),
                     locale));
@@ -83,15 +80,13 @@ class EscalationController {
         EscalationDesk.Item item = desk.get(id, principal.user());
         model.addAttribute("item", item);
         model.addAttribute("e", item.escalation());
-        model.addAttribute("action", action);
+        model.addAttribute("action", item.actions().contains(action) ? action : item.actions().get(0));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("extensions", desk.extensionsOf(item.caseFile().getId()));
-        model.addAttribute("officers", item.watched() == null ? List.of() : directory.usernamesCovering(
-                item.escalation().getAgency(), Role.OFFICER, item.caseFile().getAreaPath()).stream()
-                .filter(u -> !u.equals(item.watched().assignee()))
+        model.addAttribute("officers", item.officers().stream()
                 .map(u -> Map.of("username", u, "name", directory.displayName(u))).toList());
-        return "oversight/escalation";
+        return "sla/escalation";
     }
 
     /** Escalations over the API. */
@@ -101,23 +96,29 @@ class EscalationController {
     static class Api {
 
         private final EscalationDesk desk;
+        private final MessageSource messages;
 
-        Api(EscalationDesk desk) {
+        Api(EscalationDesk desk, MessageSource messages) {
             this.desk = desk;
+            this.messages = messages;
         }
 
         record EscalationView(long id, String caseCode, String caseTitle, String watchedTaskId, String watchedTask,
                 String legalStep, String agency, int level, int rounds, String status, Instant raisedAt,
                 Instant supervisorDue, LocalDate currentDue, LocalDate statutoryDue, LocalDate latestExtension,
-                boolean mayAct, String action, String handledBy, Instant handledAt, String note) {
+                boolean mayAct, List<String> actions, Map<String, String> unavailable, String action,
+                String handledBy, Instant handledAt, String note) {
 
-            static EscalationView of(EscalationDesk.Item i) {
+            static EscalationView of(EscalationDesk.Item i, MessageSource messages) {
                 Escalation e = i.escalation();
+                Map<String, String> why = new LinkedHashMap<>();
+                i.unavailable().forEach((action, p) -> why.put(action, messages.getMessage(p.code(), p.args(),
+                        p.code(), org.springframework.context.i18n.LocaleContextHolder.getLocale())));
                 return new EscalationView(e.getId(), i.caseFile().getCode(), i.caseFile().getTitle(),
-                        e.getWatchedTaskId(), e.getWatchedTaskName(), e.getLegalStep(), e.getAgency(), e.getLevel(),
-                        e.getRounds(), e.getStatus().name(), e.getRaisedAt(), e.getTaskDue(), i.currentDue(),
-                        i.statutory(), i.latestAllowed(), i.mayAct(), e.getAction(), e.getHandledBy(),
-                        e.getHandledAt(), e.getNote());
+                        e.getWatchedTaskId(), e.getWatchedTaskName(), e.getLegalStep() == null ? null
+                        : e.getLegalStep().name(), e.getAgency(), e.getLevel(), e.getRounds(), e.getStatus().name(),
+                        e.getRaisedAt(), e.getTaskDue(), i.currentDue(), i.statutory(), i.latestAllowed(),
+                        i.mayAct(), i.actions(), why, e.getAction(), e.getHandledBy(), e.getHandledAt(), e.getNote());
             }
         }
 
@@ -137,13 +138,13 @@ class EscalationController {
         @GetMapping("/api/escalations")
         @Operation(summary = "Open escalations of the cases the caller sees (those the caller may act on first)")
         List<EscalationView> open(@AuthenticationPrincipal TandemPrincipal principal) {
-            return desk.open(principal.user()).stream().map(EscalationView::of).toList();
+            return desk.open(principal.user()).stream().map(i -> EscalationView.of(i, messages)).toList();
         }
 
         @GetMapping("/api/escalations/{id}")
         @Operation(summary = "One escalation with the step's current deadline and the latest extension the law allows")
         EscalationView one(@PathVariable long id, @AuthenticationPrincipal TandemPrincipal principal) {
-            return EscalationView.of(desk.get(id, principal.user()));
+            return EscalationView.of(desk.get(id, principal.user()), messages);
         }
 
         @PostMapping("/api/escalations/{id}/extend")

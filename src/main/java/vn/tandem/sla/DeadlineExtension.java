@@ -1,4 +1,4 @@
-package vn.tandem.oversight;
+package vn.tandem.sla;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -21,7 +21,8 @@ public class DeadlineExtension {
     private Long id;
 
     private Long caseId;
-    private String legalStep;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private LegalStep legalStep;
     private String taskId;
     private Long escalationId;
     private String decisionNo;
@@ -38,7 +39,7 @@ public class DeadlineExtension {
     protected DeadlineExtension() {
     }
 
-    DeadlineExtension(Long caseId, String legalStep, String taskId, Long escalationId, String decisionNo,
+    DeadlineExtension(Long caseId, LegalStep legalStep, String taskId, Long escalationId, String decisionNo,
             LocalDate decisionDate, String reason, LocalDate previousDue, LocalDate newDue,
             LocalDate previousStatutory, LocalDate newStatutory, boolean legal, String createdBy, Instant createdAt) {
         this.caseId = caseId;
@@ -65,7 +66,7 @@ public class DeadlineExtension {
         return caseId;
     }
 
-    public String getLegalStep() {
+    public LegalStep getLegalStep() {
         return legalStep;
     }
 

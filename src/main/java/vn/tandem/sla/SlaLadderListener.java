@@ -1,4 +1,4 @@
-package vn.tandem.oversight;
+package vn.tandem.sla;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -78,13 +78,17 @@ class SlaLadderListener {
         if (c == null || alerts.existsByTaskIdAndThreshold(task.id(), event.threshold())) {
             return;
         }
-        alerts.save(new SlaAlert(c.getId(), task.id(), task.key(), task.name(), event.legalStep(), event.threshold(),
+        LegalStep step = LegalStep.parse(event.legalStep()).orElse(null);
+        alerts.save(new SlaAlert(c.getId(), task.id(), task.key(), task.name(), step, event.threshold(),
                 event.at()));
         String agency = agencyOf(task, c);
         String due = task.due() == null ? "" : task.due().atZone(clock.getZone()).toLocalDate().format(DAY);
         String link = "/cases/" + c.getCode();
         switch (event.threshold()) {
-            case SlaThresholdReached.WARNING -> {
+            case WARNING -> {
+                if (alreadyOverdue(c, task, step, event)) {
+                    return; // an "at risk" notice for a step already late would only confuse: its breach follows
+                }
                 timeline.add(c.getId(), null, "SLA_AT_RISK", "Sắp đến hạn: " + task.name(),
                         List.of(new Timeline.Detail("Hạn xử lý", "Due", due)), "task", task.id());
                 audit.record("SLA_AT_RISK", c.getId(), c.getCode(), "task", task.id(), Map.of("due", due));
@@ -98,8 +102,8 @@ class SlaLadderListener {
                         c.getCode() + ": bước “" + task.name() + "” đã dùng 75% thời gian, hạn " + due,
                         c.getCode() + ": step “" + task.name() + "” has used 75% of its time, due " + due, link);
             }
-            case SlaThresholdReached.BREACH -> raise(c, task, agency, event, due);
-            case SlaThresholdReached.STATUTORY -> {
+            case BREACH -> raise(c, task, agency, event, step, due);
+            case STATUTORY -> {
                 timeline.add(c.getId(), null, "SLA_STATUTORY", "Quá thời hạn luật định: " + task.name(),
                         List.of(), "task", task.id());
                 audit.record("SLA_STATUTORY_BREACHED", c.getId(), c.getCode(), "task", task.id(), Map.of());
@@ -111,20 +115,28 @@ class SlaLadderListener {
                         c.getCode() + ": quá thời hạn luật định ở bước “" + task.name() + "”",
                         c.getCode() + ": statutory limit passed at step “" + task.name() + "”", link);
             }
-            default -> {
-                // unknown thresholds are recorded only
-            }
         }
     }
 
-    private void raise(Case c, TaskSnapshot task, String agency, SlaThresholdReached event, String due) {
+    /** Whether the task is past its due day already when its warning fires (a moved deadline, a late start). */
+    private boolean alreadyOverdue(Case c, TaskSnapshot task, LegalStep step, SlaThresholdReached event) {
+        LocalDate today = event.at().atZone(clock.getZone()).toLocalDate();
+        if (task.due() != null && task.due().atZone(clock.getZone()).toLocalDate().isBefore(today)) {
+            return true;
+        }
+        return step != null && clocks.step(c, step).map(s -> s.standing().state() == LegalRules.State.BREACHED)
+                .orElse(false);
+    }
+
+    private void raise(Case c, TaskSnapshot task, String agency, SlaThresholdReached event, LegalStep step,
+            String due) {
         if (escalations.findByWatchedTaskId(task.id()).isPresent()) {
             return;
         }
         Escalation escalation = escalations.save(new Escalation(c.getId(), task.id(), task.key(), task.name(),
-                event.legalStep(), agency, event.at()));
-        LocalDate statutory = event.legalStep() == null ? null : clocks.step(c, event.legalStep())
-                .map(s -> s.deadline().statutoryDue()).orElse(null);
+                step, agency, event.at()));
+        LocalDate statutory = step == null ? null : clocks.step(c, step).map(s -> s.deadline().statutoryDue())
+                .orElse(null);
         escalation.started(ladder.startEscalation(escalation.getId(), task, agency, due, statutory));
         timeline.add(c.getId(), null, "SLA_BREACHED", "Quá hạn, chuyển lãnh đạo xử lý: " + task.name(),
                 List.of(new Timeline.Detail("Hạn xử lý", "Due", due)), "escalation", escalation.getId().toString());

@@ -1,4 +1,4 @@
-package vn.tandem.oversight;
+package vn.tandem.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,17 +71,40 @@ class EscalationIT {
         return new Api(rest, user).get("/api/escalations/" + id).getBody();
     }
 
-    @SuppressWarnings("unchecked")
+    /** Notices to a user about a case (with a link), counted in the database: the bell lists only the latest. */
+    int notified(String user, String code, String link) {
+        return link == null
+                ? jdbc.queryForObject("select count(*) from notification where recipient = ? and case_code = ?",
+                        Integer.class, user, code)
+                : jdbc.queryForObject("select count(*) from notification where recipient = ? and case_code = ? "
+                        + "and link = ?", Integer.class, user, code, link);
+    }
+
     Map<String, Object> deadline(String code, String step) {
-        List<Map<String, Object>> all = rest.withBasicAuth("officer.congan", "demo")
-                .getForObject("/api/cases/" + code + "/deadlines", List.class);
-        return all.stream().filter(d -> step.equals(d.get("step"))).findFirst().orElseThrow();
+        return new Api(rest, "officer.congan").deadline(code, step);
     }
 
     @SuppressWarnings("unchecked")
     static List<Object> errorCodes(Map<String, Object> problem) {
         return ((List<Map<String, Object>>) problem.get("errors")).stream().map(e -> e.get("field") + ":" + e.get("code"))
                 .map(Object.class::cast).toList();
+    }
+
+    @Test
+    void aStepFoundAlreadyOverdueGetsItsEscalationButNoAtRiskNotice() {
+        Api officer = new Api(rest, "officer.congan");
+        String code = officer.createCase(2, "COMPLAINT", "Khiếu nại phát hiện quá hạn khi hệ thống khởi động lại");
+        // nothing runs the timers until 12/03: the warning (09/03) and the breach (11/03) fire together
+        clock.setTime(LocalDateTime.of(2026, 3, 12, 9, 0).atZone(VN).toInstant());
+        workflow.executeDueJobs();
+        assertThat(alerts(code)).containsExactlyInAnyOrder("Task_Accept:WARNING", "Task_Accept:BREACH");
+        assertThat(notified("officer.congan", code, null)).as("no 'at risk' notice, only the breach").isEqualTo(
+                jdbc.queryForObject("select count(*) from notification where recipient = 'officer.congan' "
+                        + "and case_code = ? and kind = 'BREACHED'", Integer.class, code));
+        assertThat(jdbc.queryForObject("select count(*) from notification where case_code = ? and kind = 'AT_RISK'",
+                Integer.class, code)).isZero();
+        assertThat(jdbc.queryForList("select kind from timeline_entry where case_id = ?", String.class, caseId(code)))
+                .contains("SLA_BREACHED").doesNotContain("SLA_AT_RISK");
     }
 
     @Test
@@ -94,7 +117,7 @@ class EscalationIT {
         assertThat(alerts(code)).isEmpty();
         at(3, 9); // 4 of 5 days used
         assertThat(alerts(code)).containsExactly("Task_Accept:WARNING");
-        assertThat(new Api(rest, "officer.congan").get("/api/notifications").getBody().toString()).contains(code);
+        assertThat(notified("officer.congan", code, null)).isPositive();
         at(3, 10); // the due day itself
         assertThat(alerts(code)).containsExactly("Task_Accept:WARNING");
         at(3, 11);
@@ -109,8 +132,7 @@ class EscalationIT {
         Object id = e.get("id");
         assertThat(escalations("supervisor.danvan", code)).as("the case is not shared with Dân vận").isEmpty();
         assertThat(officer.get("/api/escalations/" + id).getStatusCode().value()).isEqualTo(403);
-        assertThat(new Api(rest, "supervisor.congan").get("/api/notifications").getBody().toString())
-                .contains("/escalations/" + id);
+        assertThat(notified("supervisor.congan", code, "/escalations/" + id)).isPositive();
 
         // beyond the statutory limit: the Law on Complaints allows no extension of acceptance
         var refused = supervisor.post("/api/escalations/" + id + "/extend", Map.of("decisionNumber", "15/QĐ-CAT",
@@ -157,13 +179,14 @@ class EscalationIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aLegalExtensionIsAllowedOnceWithinItsCapAndAJointMeetingGivesBothAgenciesATask() {
         Api officer = new Api(rest, "officer.congan");
         // a complex denunciation: 30 days (04/04 is a Saturday -> 06/04), target 21 days (26/03); one extension
         // of at most 30 days (Law on Denunciations art. 30)
         String code = officer.createCase(2, "DENUNCIATION", "Tố cáo phức tạp kiểm thử gia hạn");
         assertThat(officer.complete(officer.taskId(code, CaseHandling.TASK_ACCEPT), Map.of("decision", "ACCEPT",
-                "complex", true))).isEqualTo(204);
+                "complexity", "COMPLEX"))).isEqualTo(204);
         assertThat(deadline(code, "RESOLVE")).containsEntry("targetDue", "2026-03-26")
                 .containsEntry("statutoryDue", "2026-04-06");
         at(3, 27);
@@ -191,9 +214,15 @@ class EscalationIT {
         // the one legal extension is used: the partner's supervisors convene a joint meeting instead
         Api partner = new Api(rest, "supervisor.danvan");
         Object danvanId = danvan.get(0).get("id");
-        assertThat(errorCodes(partner.post("/api/escalations/" + danvanId + "/extend", Map.of("decisionNumber",
+        // extending is no longer possible: the escalation offers the other actions and says why (409 on the API)
+        var view = escalation("supervisor.danvan", danvanId);
+        assertThat((List<String>) view.get("actions")).doesNotContain("EXTEND").contains("MEETING", "CLOSE");
+        assertThat((Map<String, String>) view.get("unavailable")).containsKey("EXTEND");
+        var usedUp = partner.post("/api/escalations/" + danvanId + "/extend", Map.of("decisionNumber",
                 "3/QĐ-BDV", "decisionDate", "2026-03-27", "newDeadline", "2026-05-20", "reason",
-                "Cần thêm thời gian xác minh")).getBody())).containsExactly("newDeadline:escalation.extendUsedUp");
+                "Cần thêm thời gian xác minh"));
+        assertThat(usedUp.getStatusCode().value()).isEqualTo(409);
+        assertThat(usedUp.getBody()).containsEntry("code", "escalation.extendUsedUp");
         assertThat(partner.post("/api/escalations/" + danvanId + "/meeting", Map.of("date", "2026-03-30",
                 "agenda", "Thống nhất kết quả xác minh của hai cơ quan", "reason", "Hai cơ quan chưa thống nhất"))
                 .getStatusCode().value()).isEqualTo(204);

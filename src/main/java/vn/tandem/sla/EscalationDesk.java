@@ -1,9 +1,10 @@
-package vn.tandem.oversight;
+package vn.tandem.sla;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -12,9 +13,12 @@ import vn.tandem.casefile.Case;
 import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.CaseVisibility;
 import vn.tandem.common.ConflictException;
+import vn.tandem.common.FieldProblem;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
 import vn.tandem.identity.CurrentUser;
+import vn.tandem.identity.Directory;
+import vn.tandem.identity.Role;
 import vn.tandem.inbox.TaskActions;
 import vn.tandem.process.SlaEscalation;
 import vn.tandem.process.TaskSnapshot;
@@ -29,9 +33,16 @@ import vn.tandem.process.Workflow;
 @Transactional
 public class EscalationDesk {
 
-    /** An escalation as the queue shows it. */
+    /**
+     * An escalation as the queue shows it; {@code unavailable} holds the actions that are no longer possible, each
+     * with the reason (a message code and its arguments).
+     */
     public record Item(Escalation escalation, Case caseFile, TaskSnapshot watched, boolean mayAct,
-            ExtensionPolicy.Limits limits) {
+            ExtensionPolicy.Limits limits, List<String> officers, Map<String, FieldProblem> unavailable) {
+
+        public List<String> actions() {
+            return ACTIONS.stream().filter(a -> !unavailable.containsKey(a)).toList();
+        }
 
         public LocalDate currentDue() {
             return limits.currentDue();
@@ -46,6 +57,10 @@ public class EscalationDesk {
         }
     }
 
+    /** The actions a supervisor may take on an escalation, in the order the page offers them. */
+    public static final List<String> ACTIONS = List.of(SlaEscalation.ACTION_EXTEND, SlaEscalation.ACTION_REASSIGN,
+            SlaEscalation.ACTION_MEETING, SlaEscalation.ACTION_CLOSE);
+
     private final Escalations escalations;
     private final CaseFiles caseFiles;
     private final Workflow workflow;
@@ -53,8 +68,13 @@ public class EscalationDesk {
     private final ExtensionPolicy policy;
     private final DeadlineExtensions extensions;
 
+    private final Directory directory;
+    private final CaseClocks clocks;
+
     EscalationDesk(Escalations escalations, CaseFiles caseFiles, Workflow workflow, TaskActions taskActions,
-            ExtensionPolicy policy, DeadlineExtensions extensions) {
+            ExtensionPolicy policy, DeadlineExtensions extensions, Directory directory, CaseClocks clocks) {
+        this.directory = directory;
+        this.clocks = clocks;
         this.escalations = escalations;
         this.caseFiles = caseFiles;
         this.workflow = workflow;
@@ -100,9 +120,12 @@ public class EscalationDesk {
     public void act(long id, String action, Map<String, ?> fields, CurrentUser user) {
         Item item = get(id, user);
         String normalized = action == null ? null : action.toUpperCase(java.util.Locale.ROOT);
-        if (!List.of(SlaEscalation.ACTION_EXTEND, SlaEscalation.ACTION_REASSIGN, SlaEscalation.ACTION_MEETING,
-                SlaEscalation.ACTION_CLOSE).contains(normalized)) {
+        if (!ACTIONS.contains(normalized)) {
             throw new InvalidInputException(SlaEscalation.VAR_ACTION, "validation.option");
+        }
+        FieldProblem why = item.unavailable().get(normalized);
+        if (why != null) {
+            throw new ConflictException(why.code(), why.args());
         }
         if (!item.escalation().isOpen() || item.escalation().getTaskId() == null) {
             throw new ConflictException("escalation.notOpen");
@@ -124,6 +147,15 @@ public class EscalationDesk {
             mayAct = workflow.task(e.getTaskId()).map(t -> t.isCandidate(user.username(), user.groups()))
                     .orElse(false);
         }
-        return new Item(e, c, watched, mayAct, policy.limits(c, e.getLegalStep(), watched));
+        ExtensionPolicy.Limits limits = policy.limits(c, e.getLegalStep(), watched);
+        List<String> officers = watched == null ? List.of() : directory.usernamesCovering(e.getAgency(), Role.OFFICER,
+                c.getAreaPath()).stream().filter(u -> !u.equals(watched.assignee())).toList();
+        Map<String, FieldProblem> unavailable = new LinkedHashMap<>();
+        limits.whyNot(clocks.today()).ifPresent(p -> unavailable.put(SlaEscalation.ACTION_EXTEND, p));
+        if (officers.isEmpty()) {
+            unavailable.put(SlaEscalation.ACTION_REASSIGN, new FieldProblem("reassignTo",
+                    "escalation.noOtherOfficer"));
+        }
+        return new Item(e, c, watched, mayAct, limits, officers, unavailable);
     }
 }

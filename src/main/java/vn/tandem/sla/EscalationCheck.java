@@ -1,4 +1,4 @@
-package vn.tandem.oversight;
+package vn.tandem.sla;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -55,7 +55,7 @@ class EscalationCheck implements TaskSubmissionCheck {
         TaskSnapshot watched = workflow.task(escalation.getWatchedTaskId()).orElse(null);
         Object action = values.get(SlaEscalation.VAR_ACTION);
         if (SlaEscalation.ACTION_EXTEND.equals(action)) {
-            policy.check(policy.limits(c, escalation.getLegalStep(), watched), (LocalDate) values.get("newDeadline"),
+            ExtensionPolicy.check(policy.limits(c, escalation.getLegalStep(), watched), (LocalDate) values.get("newDeadline"),
                     (LocalDate) values.get("decisionDate"), today, problems);
         } else if (SlaEscalation.ACTION_REASSIGN.equals(action) && values.get("reassignTo") != null) {
             String username = values.get("reassignTo").toString().strip();

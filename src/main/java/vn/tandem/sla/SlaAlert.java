@@ -1,4 +1,4 @@
-package vn.tandem.oversight;
+package vn.tandem.sla;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -6,6 +6,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import vn.tandem.process.Threshold;
 
 /** A threshold a task's SLA timer reached (WARNING, BREACH, STATUTORY): at most one per task and threshold. */
 @Entity
@@ -20,14 +21,16 @@ public class SlaAlert {
     private String taskId;
     private String taskKey;
     private String taskName;
-    private String legalStep;
-    private String threshold;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private LegalStep legalStep;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Threshold threshold;
     private Instant firedAt;
 
     protected SlaAlert() {
     }
 
-    SlaAlert(Long caseId, String taskId, String taskKey, String taskName, String legalStep, String threshold,
+    SlaAlert(Long caseId, String taskId, String taskKey, String taskName, LegalStep legalStep, Threshold threshold,
             Instant firedAt) {
         this.caseId = caseId;
         this.taskId = taskId;
@@ -58,11 +61,11 @@ public class SlaAlert {
         return taskName;
     }
 
-    public String getLegalStep() {
+    public LegalStep getLegalStep() {
         return legalStep;
     }
 
-    public String getThreshold() {
+    public Threshold getThreshold() {
         return threshold;
     }
 

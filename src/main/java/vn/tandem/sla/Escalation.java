@@ -1,4 +1,4 @@
-package vn.tandem.oversight;
+package vn.tandem.sla;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -31,7 +31,8 @@ public class Escalation {
     private String watchedTaskId;
     private String watchedTaskKey;
     private String watchedTaskName;
-    private String legalStep;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private LegalStep legalStep;
     private String agency;
     @Column(name = "level_no")
     private int level;
@@ -52,7 +53,7 @@ public class Escalation {
     protected Escalation() {
     }
 
-    Escalation(Long caseId, String watchedTaskId, String watchedTaskKey, String watchedTaskName, String legalStep,
+    Escalation(Long caseId, String watchedTaskId, String watchedTaskKey, String watchedTaskName, LegalStep legalStep,
             String agency, Instant raisedAt) {
         this.caseId = caseId;
         this.watchedTaskId = watchedTaskId;
@@ -119,7 +120,7 @@ public class Escalation {
         return watchedTaskName;
     }
 
-    public String getLegalStep() {
+    public LegalStep getLegalStep() {
         return legalStep;
     }
 

@@ -1,4 +1,4 @@
-package vn.tandem.oversight;
+package vn.tandem.sla;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

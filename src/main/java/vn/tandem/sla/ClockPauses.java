@@ -1,4 +1,4 @@
-package vn.tandem.oversight;
+package vn.tandem.sla;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
