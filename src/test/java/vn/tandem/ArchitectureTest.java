@@ -10,6 +10,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 
 /** Architecture rules checked on every build. */
 @AnalyzeClasses(packages = "vn.tandem", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -22,14 +25,14 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule delegatesAreNamedBeans = classes().that()
-            .implement(org.camunda.bpm.engine.delegate.JavaDelegate.class)
+            .implement(JavaDelegate.class)
             .should().haveSimpleNameEndingWith("Delegate").andShould().beAnnotatedWith(Component.class)
             .because("BPMN references delegates as ${beanName}");
 
     @ArchTest
     static final ArchRule listenersAreNamedBeans = classes().that()
-            .implement(org.camunda.bpm.engine.delegate.TaskListener.class)
-            .or().implement(org.camunda.bpm.engine.delegate.ExecutionListener.class)
+            .implement(TaskListener.class)
+            .or().implement(ExecutionListener.class)
             .should().haveSimpleNameEndingWith("Listener").andShould().beAnnotatedWith(Component.class);
 
     @ArchTest

@@ -17,6 +17,9 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import java.io.IOException;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
 
 /**
  * STYLE.md's BPMN conventions over every file in {@code bpmn/}: no {@code camunda:class}, no scripts, every
@@ -61,7 +64,7 @@ class BpmnConventionsTest {
             boolean exists = Files.walk(Path.of("src/main/java")).anyMatch(p -> {
                 try {
                     return p.toString().endsWith(".java") && Files.readString(p).contains("@Component(\"" + bean + "\")");
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     return false;
                 }
             });
@@ -82,8 +85,8 @@ class BpmnConventionsTest {
             }
         }
         for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
-            if (element instanceof org.camunda.bpm.model.bpmn.instance.FlowNode && element.getName() == null
-                    && !(element instanceof org.camunda.bpm.model.bpmn.instance.Gateway)) {
+            if (element instanceof FlowNode && element.getName() == null
+                    && !(element instanceof Gateway)) {
                 problems.add(element.getId() + ": no name");
             }
         }

@@ -22,6 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jakarta.persistence.CascadeType;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A case (vụ việc): a grievance or a security-and-order incident that the lead agency handles with its partner.
@@ -70,7 +75,7 @@ public class Case {
     private Instant updatedAt;
     private Instant closedAt;
     private Instant acceptedAt;
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     private Complexity complexity = Complexity.STANDARD;
     private boolean severalSites;
     private LocalDate decisionKnownOn;
@@ -78,7 +83,7 @@ public class Case {
     private Instant reopenedAt;
     private Instant verifiedAt;
     private boolean remoteArea;
-    @jakarta.persistence.Column(name = "instance_no")
+    @Column(name = "instance_no")
     private int instance = 1;
 
     @Version
@@ -86,9 +91,9 @@ public class Case {
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "case_shared_agency", joinColumns = @JoinColumn(name = "case_id"))
-    private Set<Share> shares = new java.util.HashSet<>();
+    private Set<Share> shares = new HashSet<>();
 
-    @OneToMany(cascade = jakarta.persistence.CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @JoinColumn(name = "case_id", insertable = false, updatable = false)
     @OrderBy("position")
     private List<Petitioner> petitioners = new ArrayList<>();
@@ -208,7 +213,7 @@ public class Case {
         return removed;
     }
 
-    public java.util.Optional<Share> share(String agency) {
+    public Optional<Share> share(String agency) {
         return shares.stream().filter(s -> s.getAgencyCode().equals(agency)).findFirst();
     }
 
@@ -377,11 +382,11 @@ public class Case {
     }
 
     public Set<String> getSharedAgencies() {
-        return shares.stream().map(Share::getAgencyCode).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return shares.stream().map(Share::getAgencyCode).collect(Collectors.toUnmodifiableSet());
     }
 
     public List<Share> getShares() {
-        return shares.stream().sorted(java.util.Comparator.comparing(Share::getAgencyCode)).toList();
+        return shares.stream().sorted(Comparator.comparing(Share::getAgencyCode)).toList();
     }
 
     public List<Petitioner> getPetitioners() {

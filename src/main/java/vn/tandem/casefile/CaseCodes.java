@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.stereotype.Component;
+import jakarta.persistence.EntityManagerFactory;
 
 /** Issues case codes like {@code VV-2026-000123} from a database sequence (unique across nodes). */
 @Component
@@ -14,7 +15,7 @@ class CaseCodes {
     private final Clock clock;
     private final String nextValueSql;
 
-    CaseCodes(EntityManager em, Clock clock, jakarta.persistence.EntityManagerFactory emf) {
+    CaseCodes(EntityManager em, Clock clock, EntityManagerFactory emf) {
         this.em = em;
         this.clock = clock;
         this.nextValueSql = emf.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect()

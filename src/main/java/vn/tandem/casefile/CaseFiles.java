@@ -31,6 +31,10 @@ import vn.tandem.identity.Directory;
 import vn.tandem.identity.Role;
 import vn.tandem.identity.Unit;
 import vn.tandem.process.CaseHandling;
+import java.util.Collection;
+import org.springframework.context.MessageSource;
+import vn.tandem.common.ConflictException;
+import vn.tandem.process.Workflow;
 
 /**
  * The casefile module's API: creating cases, finding the ones a user may see, comments and attachments. Every
@@ -57,15 +61,15 @@ public class CaseFiles {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final vn.tandem.process.Workflow workflow;
+    private final Workflow workflow;
     private final long maxAttachmentBytes;
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
     private final Tika tika = new Tika();
 
     CaseFiles(Cases cases, CaseCodes codes, CaseComments comments, Attachments attachments, AttachmentStore store,
             SolutionPlans plans, CaseLinks links, Timeline timeline, Directory directory, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock, vn.tandem.process.Workflow workflow,
-            org.springframework.context.MessageSource messages,
+            ApplicationEventPublisher events, Clock clock, Workflow workflow,
+            MessageSource messages,
             @Value("${tandem.storage.max-attachment-bytes}") long maxAttachmentBytes) {
         this.messages = messages;
         this.workflow = workflow;
@@ -128,8 +132,8 @@ public class CaseFiles {
         audit.recordChange("CASE_CREATED", c.getId(), c.getCode(), "case", c.getCode(), Map.of(), facts);
         timeline.add(c.getId(), user.username(), "RECEIVED", "Tiếp nhận vụ việc",
                 List.of(new Timeline.Detail("Kênh tiếp nhận", "Channel", messages.getMessage("channel."
-                        + c.getChannel(), null, java.util.Locale.forLanguageTag("vi")), messages.getMessage("channel."
-                        + c.getChannel(), null, java.util.Locale.ENGLISH)),
+                        + c.getChannel(), null, Locale.forLanguageTag("vi")), messages.getMessage("channel."
+                        + c.getChannel(), null, Locale.ENGLISH)),
                         new Timeline.Detail("Đơn vị", "Unit", unit.getName())), "case", c.getCode());
         publishChanged(c); // the legal clocks that start at receipt pin their rule versions
         return c;
@@ -299,7 +303,7 @@ public class CaseFiles {
         }
         Map<String, Object> before = c.snapshot();
         if (!c.share(target, ShareMode.FULL, reason.strip(), user.username(), clock.instant())) {
-            throw new vn.tandem.common.ConflictException("share.exists", target);
+            throw new ConflictException("share.exists", target);
         }
         audit.recordChange("CASE_SHARED", c.getId(), c.getCode(), "case", c.getCode(), before, c.snapshot());
         timeline.add(c.getId(), user.username(), "SHARED", "Chia sẻ vụ việc với " + agencyName(target),
@@ -312,7 +316,7 @@ public class CaseFiles {
      * Ends a share: the lead agency's supervisors or an admin, and only once the agency has no open task on the
      * case (e.g. after it answered and the requester acknowledged).
      */
-    public void unshare(String code, String agency, java.util.Collection<String> openTaskGroups, CurrentUser user) {
+    public void unshare(String code, String agency, Collection<String> openTaskGroups, CurrentUser user) {
         Case c = visible(code, user);
         if (!user.isAdmin() && !(user.isSupervisor() && user.agency().equals(c.getLeadAgency()))) {
             throw new ForbiddenException("share.unshare.forbidden");
@@ -323,7 +327,7 @@ public class CaseFiles {
         }
         String prefix = target.toLowerCase(Locale.ROOT) + "-";
         if (openTaskGroups.stream().anyMatch(g -> g.startsWith(prefix))) {
-            throw new vn.tandem.common.ConflictException("share.openTasks", target);
+            throw new ConflictException("share.openTasks", target);
         }
         Map<String, Object> before = c.snapshot();
         c.unshare(target, clock.instant());
@@ -368,10 +372,10 @@ public class CaseFiles {
             throw new InvalidInputException("reason", "validation.maxLength", 2000);
         }
         if (c.isHotspot()) {
-            throw new vn.tandem.common.ConflictException("hotspot.already");
+            throw new ConflictException("hotspot.already");
         }
         if (!raise(c, reason.strip(), user.username())) {
-            throw new vn.tandem.common.ConflictException("hotspot.caseEnded");
+            throw new ConflictException("hotspot.caseEnded");
         }
     }
 
@@ -408,7 +412,7 @@ public class CaseFiles {
             throw new InvalidInputException("note", "validation.minLength", 10);
         }
         if (!c.isHotspot()) {
-            throw new vn.tandem.common.ConflictException("hotspot.none");
+            throw new ConflictException("hotspot.none");
         }
         c.flagHotspot(false, clock.instant());
         audit.recordChange("HOTSPOT_CLEARED", c.getId(), c.getCode(), "case", c.getCode(), Map.of("hotspot", true),

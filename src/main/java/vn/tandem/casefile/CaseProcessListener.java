@@ -17,6 +17,7 @@ import vn.tandem.process.FieldValue;
 import vn.tandem.process.InformationRequestProcess;
 import vn.tandem.process.TaskClosed;
 import vn.tandem.process.TaskOpened;
+import java.util.ArrayList;
 
 /**
  * Keeps the case file in step with its processes, in the engine's transaction: status and outcome changes,
@@ -95,7 +96,7 @@ class CaseProcessListener {
     }
 
     private List<Timeline.Detail> statusDetails(CaseStatusChanged event) {
-        List<Timeline.Detail> details = new java.util.ArrayList<>();
+        List<Timeline.Detail> details = new ArrayList<>();
         details.add(translated("Trạng thái", "Status", "status." + event.status()));
         if (event.outcome() != null) {
             details.add(translated("Kết quả", "Outcome", "outcome." + event.outcome()));

@@ -2,6 +2,7 @@ package vn.tandem.casefile;
 
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Role;
+import java.util.Collection;
 
 /**
  * Who may see a case (DESIGN §3): admins see all; officers and supervisors see a case when their agency leads it
@@ -17,7 +18,7 @@ public final class CaseVisibility {
         return canSee(user, c.getLeadAgency(), c.getSharedAgencies(), c.getAreaPath());
     }
 
-    public static boolean canSee(CurrentUser user, String leadAgency, java.util.Collection<String> shared,
+    public static boolean canSee(CurrentUser user, String leadAgency, Collection<String> shared,
             String areaPath) {
         if (user.isAdmin()) {
             return true;

@@ -1,6 +1,7 @@
 package vn.tandem.common;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Base of the errors a user can cause. Each carries a message code (resolved in the user's language) and the
@@ -32,7 +33,7 @@ public abstract class TandemException extends RuntimeException {
     }
 
     /** More that the API's problem detail should carry (e.g. the cases a change would leave alone). */
-    public java.util.Map<String, Object> properties() {
-        return java.util.Map.of();
+    public Map<String, Object> properties() {
+        return Map.of();
     }
 }

@@ -32,6 +32,10 @@ import vn.tandem.process.CaseHandling;
 import vn.tandem.process.TandemClock;
 import vn.tandem.process.TaskSnapshot;
 import vn.tandem.process.Workflow;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 
 /** Creates the demo users and, at first start, about 30 cases at every stage of the process. */
 @Component
@@ -51,7 +55,7 @@ class DemoData implements ApplicationRunner {
     private final boolean createCases;
 
     DemoData(Directory directory, Intake intake, TaskActions tasks, Workflow workflow, CaseFiles caseFiles,
-            TandemClock clock, @org.springframework.beans.factory.annotation.Value("${tandem.demo.cases:true}")
+            TandemClock clock, @Value("${tandem.demo.cases:true}")
             boolean createCases) {
         this.directory = directory;
         this.intake = intake;
@@ -123,8 +127,8 @@ class DemoData implements ApplicationRunner {
                 .orElseThrow().getId());
         form.setCrowdSize(spec.crowd());
         form.setLevelSkipping(spec.levelSkipping());
-        form.setPetitioners(new java.util.ArrayList<>(spec.people()));
-        java.time.LocalDate received = clock.instant().atZone(clock.getZone()).toLocalDate();
+        form.setPetitioners(new ArrayList<>(spec.people()));
+        LocalDate received = clock.instant().atZone(clock.getZone()).toLocalDate();
         if (spec.type() == CaseType.COMPLAINT) {
             // the contested decision became known some weeks earlier; the complaint by letter that waits for
             // acceptance came after the 90-day filing window (its acceptance step warns)
@@ -133,7 +137,7 @@ class DemoData implements ApplicationRunner {
         }
         form.setSeveralSites(spec.type() == CaseType.DENUNCIATION && spec.crowd() >= 5);
         Case c = runAs(spec.officer(), () -> intake.receive(form, Directory.currentUser()));
-        String lead = c.getLeadAgency().toLowerCase(java.util.Locale.ROOT);
+        String lead = c.getLeadAgency().toLowerCase(Locale.ROOT);
         String supervisor = spec.officer().replace("officer", "supervisor");
         Stage stage = spec.stage();
         if (stage.ordinal() >= Stage.RESOLVED.ordinal() || stage.ordinal() <= Stage.MERGED.ordinal()
@@ -194,7 +198,7 @@ class DemoData implements ApplicationRunner {
             return;
         }
         complete(c, CaseHandling.TASK_IMPLEMENT, spec.officer(), Map.of("dialogueDate",
-                java.time.LocalDate.now(clock).toString(), "actionsTaken",
+                LocalDate.now(clock).toString(), "actionsTaken",
                 "Đã tổ chức đối thoại, công dân đồng thuận với hướng giải quyết; đã thực hiện các biện pháp theo phương án."));
         String outcome = switch (stage) {
             case RESOLVED -> "RESOLVED";

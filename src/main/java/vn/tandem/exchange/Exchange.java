@@ -29,6 +29,9 @@ import vn.tandem.process.TaskClosed;
 import vn.tandem.process.Workflow;
 import vn.tandem.sla.LegalRules;
 import vn.tandem.sla.LegalStep;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
 
 /**
  * Information requests: asking starts {@code information-request.bpmn} (the partner's officers get a task with a
@@ -67,7 +70,7 @@ public class Exchange {
         if (!user.has(Role.OFFICER) && !user.has(Role.SUPERVISOR)) {
             throw new ForbiddenException("exchange.forbidden");
         }
-        String to = toAgency == null ? null : toAgency.strip().toUpperCase(java.util.Locale.ROOT);
+        String to = toAgency == null ? null : toAgency.strip().toUpperCase(Locale.ROOT);
         if (to == null || directory.agency(to).isEmpty() || to.equals(user.agency())) {
             throw new InvalidInputException("toAgency", "validation.toAgency");
         }
@@ -133,8 +136,8 @@ public class Exchange {
     }
 
     /** Attaches a document to a request (stored with the case's attachments, named on the timeline). */
-    public void attach(InformationRequest request, String fileName, java.io.InputStream content, CurrentUser user)
-            throws java.io.IOException {
+    public void attach(InformationRequest request, String fileName, InputStream content, CurrentUser user)
+            throws IOException {
         String code = caseFiles.byId(request.getCaseId()).orElseThrow().getCode();
         caseFiles.attach(code, fileName, content, user);
     }

@@ -7,6 +7,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 
 /** A request for information from one agency to the other about a case (trao đổi thông tin). */
 @Entity
@@ -27,7 +29,7 @@ public class InformationRequest {
     private String urgency;
     private Instant dueAt;
 
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     private Status status;
 
     private String requestedBy;

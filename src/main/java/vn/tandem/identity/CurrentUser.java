@@ -3,6 +3,7 @@ package vn.tandem.identity;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
+import java.util.ArrayList;
 
 /**
  * What every module needs to know about the signed-in user: who, which agency and unit, which area subtree,
@@ -28,7 +29,7 @@ public record CurrentUser(String username, String fullName, String agency, Long 
      * province) also get {@code <agency>-supervisor-province}, the next level of the SLA escalation ladder.
      */
     public List<String> groups() {
-        List<String> groups = new java.util.ArrayList<>(roles.stream().sorted().map(r -> r.groupOf(agency)).toList());
+        List<String> groups = new ArrayList<>(roles.stream().sorted().map(r -> r.groupOf(agency)).toList());
         if (isSupervisor() && isTopLevel()) {
             groups.add(Role.SUPERVISOR.groupOf(agency) + "-province");
         }

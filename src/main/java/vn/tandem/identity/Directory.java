@@ -14,6 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.audit.AuditLog;
+import java.util.Comparator;
 
 /**
  * The identity module's public API: the signed-in user, user look-ups, agencies and units, and creating
@@ -93,7 +94,7 @@ public class Directory implements UserDetailsService {
     }
 
     public List<Unit> units() {
-        return units.findAll().stream().sorted(java.util.Comparator.comparing(Unit::getId)).toList();
+        return units.findAll().stream().sorted(Comparator.comparing(Unit::getId)).toList();
     }
 
     public Optional<Unit> unit(Long id) {

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.Duration;
 
 /**
  * Failed logins counted for one key — an account from one client address, or one client address for all accounts
@@ -68,8 +69,8 @@ public class LoginThrottle {
     }
 
     /** Counts one more failure; returns whether this failure starts a block. */
-    boolean fail(Instant now, int free, java.time.Duration base, java.time.Duration max,
-            java.time.Duration forgetAfter) {
+    boolean fail(Instant now, int free, Duration base, Duration max,
+            Duration forgetAfter) {
         if (lastFailureAt != null && lastFailureAt.plus(forgetAfter).isBefore(now)) {
             failures = 0; // an old streak is forgotten
         }
@@ -79,7 +80,7 @@ public class LoginThrottle {
             return false;
         }
         int doublings = Math.min(failures - free - 1, 20);
-        java.time.Duration block = base.multipliedBy(1L << doublings);
+        Duration block = base.multipliedBy(1L << doublings);
         if (block.compareTo(max) > 0) {
             block = max;
         }

@@ -1,11 +1,13 @@
 package vn.tandem.identity;
 
+import java.util.Locale;
+
 /** What a user may do. A user may hold several roles. */
 public enum Role {
     OFFICER, SUPERVISOR, DESIGNER, ADMIN;
 
     /** The BPMN candidate group of this role in an agency, e.g. {@code congan-officer}. */
     public String groupOf(String agencyCode) {
-        return agencyCode.toLowerCase(java.util.Locale.ROOT) + "-" + name().toLowerCase(java.util.Locale.ROOT);
+        return agencyCode.toLowerCase(Locale.ROOT) + "-" + name().toLowerCase(Locale.ROOT);
     }
 }

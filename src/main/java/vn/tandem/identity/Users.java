@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 
 /** The user accounts. */
 public interface Users extends JpaRepository<AppUser, Long> {
@@ -30,5 +32,5 @@ public interface Users extends JpaRepository<AppUser, Long> {
 
     /** Accounts whose user name or full name contains the text (lower case; null for all). */
     @Query("select u from AppUser u where ?1 is null or lower(u.username) like ?1 or lower(u.fullName) like ?1")
-    org.springframework.data.domain.Page<AppUser> search(String like, org.springframework.data.domain.Pageable page);
+    Page<AppUser> search(String like, Pageable page);
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import vn.tandem.casefile.CaseSummary;
 import vn.tandem.process.TaskSnapshot;
+import java.time.Duration;
 
 /** One open task in the inbox read model. */
 @Entity
@@ -83,7 +84,7 @@ public class InboxItem {
     }
 
     public boolean isDueSoon(Instant now, int days) {
-        return dueAt != null && !isOverdue(now) && dueAt.isBefore(now.plus(java.time.Duration.ofDays(days)));
+        return dueAt != null && !isOverdue(now) && dueAt.isBefore(now.plus(Duration.ofDays(days)));
     }
 
     public String getTaskId() {

@@ -18,6 +18,8 @@ import vn.tandem.identity.Role;
 import vn.tandem.process.TaskForm;
 import vn.tandem.process.TaskSnapshot;
 import vn.tandem.process.Workflow;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * What a user may do with a task, checked in one place for pages and API alike: a task of a case the user may not
@@ -67,7 +69,7 @@ public class TaskActions {
     public boolean mayReassign(VisibleTask visible, CurrentUser user) {
         return user.isAdmin() || (user.isSupervisor() && user.agency().equals(visible.caseFile().getLeadAgency()))
                 || (user.isSupervisor() && visible.task().candidateGroups().stream()
-                        .anyMatch(g -> g.startsWith(user.agency().toLowerCase(java.util.Locale.ROOT) + "-")));
+                        .anyMatch(g -> g.startsWith(user.agency().toLowerCase(Locale.ROOT) + "-")));
     }
 
     public void claim(String taskId, CurrentUser user) {
@@ -118,7 +120,7 @@ public class TaskActions {
     @Transactional(readOnly = true)
     public List<CurrentUser> possibleAssignees(VisibleTask v) {
         return directory.agencies().stream()
-                .flatMap(a -> java.util.Arrays.stream(Role.values())
+                .flatMap(a -> Arrays.stream(Role.values())
                         .filter(r -> v.task().candidateGroups().contains(r.groupOf(a.getCode())))
                         .flatMap(r -> directory.usersOf(a.getCode(), r).stream()))
                 .filter(u -> CaseVisibility.canSee(u, v.caseFile())).distinct().toList();

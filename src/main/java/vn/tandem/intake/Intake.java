@@ -10,6 +10,7 @@ import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Role;
 import vn.tandem.process.CaseHandling;
 import vn.tandem.process.Workflow;
+import java.time.Clock;
 
 /** Receives a case: records it and starts its case-handling process in one transaction. */
 @Service
@@ -17,9 +18,9 @@ public class Intake {
 
     private final CaseFiles caseFiles;
     private final Workflow workflow;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    Intake(CaseFiles caseFiles, Workflow workflow, java.time.Clock clock) {
+    Intake(CaseFiles caseFiles, Workflow workflow, Clock clock) {
         this.caseFiles = caseFiles;
         this.workflow = workflow;
         this.clock = clock;

@@ -12,6 +12,8 @@ import java.util.List;
 import vn.tandem.casefile.CaseType;
 import vn.tandem.casefile.Channel;
 import vn.tandem.casefile.NewCase;
+import jakarta.validation.constraints.PastOrPresent;
+import java.time.LocalDate;
 
 /** What an officer enters at intake (the web form and {@code POST /api/cases} share it). */
 public class IntakeForm {
@@ -51,8 +53,8 @@ public class IntakeForm {
     private boolean severalSites;
 
     /** For a complaint: when the complainant learned of the contested decision (opens the 90-day filing window). */
-    @jakarta.validation.constraints.PastOrPresent(message = "{validation.notAfterToday}")
-    private java.time.LocalDate decisionKnownOn;
+    @PastOrPresent(message = "{validation.notAfterToday}")
+    private LocalDate decisionKnownOn;
 
     @Size(min = 1, max = 50, message = "{validation.petitioners}")
     private List<@NotNull(message = "{validation.required}") @Valid PetitionerForm> petitioners = new ArrayList<>();
@@ -156,11 +158,11 @@ public class IntakeForm {
         this.severalSites = severalSites;
     }
 
-    public java.time.LocalDate getDecisionKnownOn() {
+    public LocalDate getDecisionKnownOn() {
         return decisionKnownOn;
     }
 
-    public void setDecisionKnownOn(java.time.LocalDate decisionKnownOn) {
+    public void setDecisionKnownOn(LocalDate decisionKnownOn) {
         this.decisionKnownOn = decisionKnownOn;
     }
 

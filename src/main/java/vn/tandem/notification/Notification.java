@@ -6,6 +6,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.util.Locale;
 
 /** One notice to one user, in both UI languages, with the page it points to. */
 @Entity
@@ -20,7 +23,7 @@ public class Notification {
     private Long id;
 
     private String recipient;
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     private Kind kind;
     private Long caseId;
     private String caseCode;
@@ -51,7 +54,7 @@ public class Notification {
         }
     }
 
-    public String title(java.util.Locale locale) {
+    public String title(Locale locale) {
         return "en".equals(locale.getLanguage()) ? titleEn : titleVi;
     }
 

@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.tandem.common.FieldProblem;
+import java.time.ZoneId;
+import java.time.format.ResolverStyle;
+import java.util.Date;
 
 /**
  * Converts raw submitted values (strings from an HTML form, JSON values from the API) into the typed values of a
@@ -17,7 +20,7 @@ import vn.tandem.common.FieldProblem;
 public final class FormValues {
 
     static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private FormValues() {
     }
@@ -136,8 +139,8 @@ public final class FormValues {
      * (so read back in that zone), or a dd/MM/yyyy or ISO string; null when it is none of these.
      */
     public static LocalDate engineDate(Object value) {
-        if (value instanceof java.util.Date date) {
-            return date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+        if (value instanceof Date date) {
+            return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
         }
         if (value instanceof LocalDate day) {
             return day;

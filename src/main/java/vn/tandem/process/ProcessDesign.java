@@ -29,6 +29,15 @@ import vn.tandem.common.ConflictException;
 import vn.tandem.common.NotFoundException;
 import vn.tandem.process.internal.BpmnDeploymentGuard;
 import vn.tandem.process.internal.BpmnProperties;
+import java.util.Arrays;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import vn.tandem.common.InvalidInputException;
+import vn.tandem.process.internal.ExpressionAllowlist;
 
 /**
  * What process designers do with the engine: list definitions and versions, read a version's XML, validate and
@@ -79,7 +88,7 @@ public class ProcessDesign {
     }
 
     /** A refused file, with the validator's report. */
-    public static class Refused extends vn.tandem.common.InvalidInputException {
+    public static class Refused extends InvalidInputException {
 
         private final transient BpmnCheck check;
 
@@ -170,7 +179,7 @@ public class ProcessDesign {
         String key = keys.get(0);
         ProcessDefinition before = repository.createProcessDefinitionQuery().processDefinitionKey(key)
                 .latestVersion().singleResult();
-        if (before != null && java.util.Arrays.equals(xml, xml(before.getId()))) {
+        if (before != null && Arrays.equals(xml, xml(before.getId()))) {
             return new DeployResult(null, version(before), new Diff(List.of(), List.of(), List.of()), 0);
         }
         try {
@@ -235,7 +244,7 @@ public class ProcessDesign {
                 for (var task : tasks.createTaskQuery().processInstanceId(instance.getId()).list()) {
                     // the engine keeps a migrated task's name: give it the new version's
                     if (target.getModelElementById(task.getTaskDefinitionKey())
-                            instanceof org.camunda.bpm.model.bpmn.instance.UserTask element
+                            instanceof UserTask element
                             && element.getName() != null && !element.getName().equals(task.getName())) {
                         task.setName(element.getName());
                         tasks.saveTask(task);
@@ -244,7 +253,7 @@ public class ProcessDesign {
                 }
             } catch (MigratingProcessInstanceValidationException e) {
                 skipped.add(skippedEntry(instance, e.getValidationReport().getFailures().toString()));
-            } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+            } catch (ProcessEngineException e) {
                 skipped.add(skippedEntry(instance, e.getMessage())); // one instance's failure does not stop the rest
             }
         }
@@ -341,18 +350,18 @@ public class ProcessDesign {
      * DOCTYPE whose root is BPMN's {@code definitions}.
      */
     public static boolean isWellFormedBpmn(byte[] xml) {
-        javax.xml.stream.XMLInputFactory factory = javax.xml.stream.XMLInputFactory.newFactory();
-        factory.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         try {
-            javax.xml.stream.XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(xml));
+            XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(xml));
             boolean root = false;
             while (reader.hasNext()) {
                 int event = reader.next();
-                if (event == javax.xml.stream.XMLStreamConstants.DTD) {
+                if (event == XMLStreamConstants.DTD) {
                     return false;
                 }
-                if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT && !root) {
+                if (event == XMLStreamConstants.START_ELEMENT && !root) {
                     root = true;
                     if (!"definitions".equals(reader.getLocalName())
                             || !"http://www.omg.org/spec/BPMN/20100524/MODEL".equals(reader.getNamespaceURI())) {
@@ -361,13 +370,13 @@ public class ProcessDesign {
                 }
             }
             return root;
-        } catch (javax.xml.stream.XMLStreamException e) {
+        } catch (XMLStreamException e) {
             return false;
         }
     }
 
     /** The delegate beans a BPMN file may name (the allowlist), sorted. */
     public List<String> allowedDelegates() {
-        return vn.tandem.process.internal.ExpressionAllowlist.DELEGATES.stream().sorted().toList();
+        return ExpressionAllowlist.DELEGATES.stream().sorted().toList();
     }
 }

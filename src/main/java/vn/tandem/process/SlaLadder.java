@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.process.internal.BpmnProperties;
 import vn.tandem.process.internal.SlaTimerListener;
 import vn.tandem.process.internal.SlaTimers;
+import java.util.Locale;
 
 /**
  * The engine side of the SLA ladder: starting an escalation for an overdue task, and keeping due dates and SLA
@@ -54,7 +55,7 @@ public class SlaLadder {
      */
     public String startEscalation(long escalationId, TaskSnapshot watched, String agency, String watchedDue,
             LocalDate statutoryDue) {
-        String prefix = agency.toLowerCase(java.util.Locale.ROOT);
+        String prefix = agency.toLowerCase(Locale.ROOT);
         Map<String, Object> variables = new HashMap<>();
         variables.put(SlaEscalation.VAR_ESCALATION_ID, escalationId);
         variables.put(SlaEscalation.VAR_WATCHED_TASK_ID, watched.id());

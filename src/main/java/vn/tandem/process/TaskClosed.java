@@ -2,6 +2,7 @@ package vn.tandem.process;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Objects;
 
 /**
  * Published when a user task ends: completed (with the submitted form values and who completed it) or deleted
@@ -11,7 +12,7 @@ public record TaskClosed(TaskSnapshot task, boolean completed, String completedB
 
     public Optional<Object> value(String name) {
         return values.stream().filter(v -> v.name().equals(name)).map(FieldValue::value)
-                .filter(java.util.Objects::nonNull).findFirst();
+                .filter(Objects::nonNull).findFirst();
     }
 
     public String text(String name) {

@@ -32,6 +32,18 @@ import vn.tandem.common.FieldProblem;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
 import vn.tandem.process.internal.FormReader;
+import java.sql.SQLTransientException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.annotation.Propagation;
+import vn.tandem.process.internal.BpmnProperties;
 
 /**
  * The process module's facade: starts processes, reads tasks and their forms, claims, assigns and completes
@@ -50,13 +62,13 @@ public class Workflow {
     private final FormService forms;
     private final HistoryService history;
     private final RepositoryService repository;
-    private final org.springframework.beans.factory.ObjectProvider<TaskSubmissionCheck> checks;
+    private final ObjectProvider<TaskSubmissionCheck> checks;
     private final TandemClock clock;
     private final ManagementService management;
 
     Workflow(RuntimeService runtime, TaskService tasks, FormService forms, HistoryService history,
             RepositoryService repository, ManagementService management,
-            org.springframework.beans.factory.ObjectProvider<TaskSubmissionCheck> checks,
+            ObjectProvider<TaskSubmissionCheck> checks,
             TandemClock clock) {
         this.management = management;
         this.runtime = runtime;
@@ -83,7 +95,7 @@ public class Workflow {
             runtime.createMessageCorrelation(message).processInstanceBusinessKey(Long.toString(caseId))
                     .setVariables(variables).correlateWithResult();
             return true;
-        } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
+        } catch (MismatchingMessageCorrelationException e) {
             return false;
         }
     }
@@ -100,7 +112,7 @@ public class Workflow {
         }
         try {
             return Optional.ofNullable(snapshot(task));
-        } catch (org.camunda.bpm.engine.exception.NullValueException
+        } catch (NullValueException
                 | org.camunda.bpm.engine.exception.NotFoundException e) {
             return Optional.empty();
         } catch (RuntimeException e) {
@@ -122,14 +134,14 @@ public class Workflow {
     public List<TaskSnapshot> openTasks(String businessKey) {
         return tasks.createTaskQuery().processInstanceBusinessKey(businessKey).initializeFormKeys()
                 .orderByTaskCreateTime().asc().list().stream().map(this::snapshot)
-                .filter(java.util.Objects::nonNull).toList();
+                .filter(Objects::nonNull).toList();
     }
 
     /** Every open task of the engine: for consistency checks and rebuilding read models. */
     @Transactional(readOnly = true)
     public List<TaskSnapshot> allOpenTasks() {
         return tasks.createTaskQuery().initializeFormKeys().orderByTaskId().asc().list().stream()
-                .map(this::snapshot).filter(java.util.Objects::nonNull).toList();
+                .map(this::snapshot).filter(Objects::nonNull).toList();
     }
 
     @Transactional(readOnly = true)
@@ -184,7 +196,7 @@ public class Workflow {
         }
         Map<String, Object> engineValues = new HashMap<>();
         result.values().forEach((name, value) -> engineValues.put(name,
-                value instanceof java.time.LocalDate date ? date.format(FormValues.ENGINE_DATE) : value));
+                value instanceof LocalDate date ? date.format(FormValues.ENGINE_DATE) : value));
         runGuarded(taskId, () -> {
             if (task.assignee() == null) {
                 tasks.claim(taskId, userId);
@@ -205,7 +217,7 @@ public class Workflow {
         });
     }
 
-    private <T> T guarded(String taskId, java.util.function.Supplier<T> action) {
+    private <T> T guarded(String taskId, Supplier<T> action) {
         try {
             return action.get();
         } catch (TaskAlreadyClaimedException e) {
@@ -214,7 +226,7 @@ public class Workflow {
             throw new ConflictException("task.completedConcurrently");
         } catch (FormException e) {
             throw new InvalidInputException("form", "validation.invalid");
-        } catch (org.camunda.bpm.engine.exception.NullValueException
+        } catch (NullValueException
                 | org.camunda.bpm.engine.exception.NotFoundException e) {
             // the task vanished between our read and the engine's: someone else completed it
             throw new ConflictException("task.completedConcurrently");
@@ -237,7 +249,7 @@ public class Workflow {
 
     private static boolean isLockConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientException || t instanceof OptimisticLockingException) {
+            if (t instanceof SQLTransientException || t instanceof OptimisticLockingException) {
                 return true;
             }
         }
@@ -282,11 +294,11 @@ public class Workflow {
     }
 
     /** Moves an open task's due date (e.g. after the case's clock was paused); the read models follow. */
-    public void setDueDate(String taskId, java.time.Instant due) {
+    public void setDueDate(String taskId, Instant due) {
         openTask(taskId);
         runGuarded(taskId, () -> {
             Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-            task.setDueDate(java.util.Date.from(due));
+            task.setDueDate(Date.from(due));
             tasks.saveTask(task);
         });
     }
@@ -296,7 +308,7 @@ public class Workflow {
      * of the case waits on that element.
      */
     @Transactional(readOnly = true)
-    public Optional<java.time.Instant> nextTimer(long caseId, String activityId) {
+    public Optional<Instant> nextTimer(long caseId, String activityId) {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(caseId)).list()
                 .stream().flatMap(pi -> management.createJobQuery().timers().processInstanceId(pi.getId())
                         .activityId(activityId).list().stream())
@@ -312,15 +324,15 @@ public class Workflow {
         }
         var element = repository.getBpmnModelInstance(engineTask.getProcessDefinitionId())
                 .getModelElementById(task.key());
-        return element instanceof org.camunda.bpm.model.bpmn.instance.UserTask userTask
-                ? vn.tandem.process.internal.BpmnProperties.legalStep(userTask) : null;
+        return element instanceof UserTask userTask
+                ? BpmnProperties.legalStep(userTask) : null;
     }
 
     /**
      * Executes every job that is due now by the engine clock, each in its own transaction as the job executor
      * would (tests drive timers with it).
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public int executeDueJobs() {
         int executed = 0;
         for (var job : management.createJobQuery().executable().active().list()) {

@@ -17,6 +17,7 @@ import vn.tandem.identity.Role;
 import vn.tandem.notification.Notification;
 import vn.tandem.notification.Notifier;
 import vn.tandem.process.Threshold;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Follows a case's life in the transaction that changes it: every clock that has started (receipt, acceptance,
@@ -72,7 +73,7 @@ class ClockStarts {
         LegalRule rule = forward.deadline().rule();
         alerts.save(new SlaAlert(c.getId(), forwardKey(c.getId()), LegalStep.FORWARD.name(), "Chuyển đơn",
                 LegalStep.FORWARD, Threshold.STATUTORY, c.getClosedAt()));
-        String limit = forward.deadline().statutoryDue().format(java.time.format.DateTimeFormatter
+        String limit = forward.deadline().statutoryDue().format(DateTimeFormatter
                 .ofPattern("dd/MM/yyyy"));
         timeline.add(c.getId(), null, "SLA_STATUTORY", "Chuyển đơn quá thời hạn luật định",
                 List.of(new Timeline.Detail("Thời hạn", "Limit", limit),

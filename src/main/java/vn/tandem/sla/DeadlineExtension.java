@@ -7,6 +7,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 
 /**
  * A deadline moved by written decision: within the statutory limit it only moves the provincial target; beyond
@@ -21,7 +23,7 @@ public class DeadlineExtension {
     private Long id;
 
     private Long caseId;
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     private LegalStep legalStep;
     private String taskId;
     private Long escalationId;

@@ -31,7 +31,7 @@ public class Escalation {
     private String watchedTaskId;
     private String watchedTaskKey;
     private String watchedTaskName;
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     private LegalStep legalStep;
     private String agency;
     @Column(name = "level_no")

@@ -23,6 +23,7 @@ import vn.tandem.inbox.TaskActions;
 import vn.tandem.process.SlaEscalation;
 import vn.tandem.process.TaskSnapshot;
 import vn.tandem.process.Workflow;
+import java.util.Locale;
 
 /**
  * Supervisors' escalation queue and actions. Every action completes the supervisor's escalation task through
@@ -119,7 +120,7 @@ public class EscalationDesk {
      */
     public void act(long id, String action, Map<String, ?> fields, CurrentUser user) {
         Item item = get(id, user);
-        String normalized = action == null ? null : action.toUpperCase(java.util.Locale.ROOT);
+        String normalized = action == null ? null : action.toUpperCase(Locale.ROOT);
         if (!ACTIONS.contains(normalized)) {
             throw new InvalidInputException(SlaEscalation.VAR_ACTION, "validation.option");
         }

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import jakarta.persistence.Column;
 
 /** One entry of the holiday calendar: a day off on a weekday, or a make-up working day on a weekend. */
 @Entity
@@ -25,7 +26,7 @@ public class Holiday {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @jakarta.persistence.Column(name = "holiday_date")
+    @Column(name = "holiday_date")
     private LocalDate day;
 
     @Enumerated(EnumType.STRING)

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import java.time.Instant;
 
 /** The holiday calendar entries. */
 interface Holidays extends JpaRepository<Holiday, Long> {
@@ -19,5 +20,5 @@ interface Holidays extends JpaRepository<Holiday, Long> {
 
     @Modifying
     @Query(value = "insert into holiday_year (calendar_year, seeded_at) values (?1, ?2)", nativeQuery = true)
-    void markSeeded(int year, java.time.Instant at);
+    void markSeeded(int year, Instant at);
 }

@@ -19,6 +19,7 @@ import vn.tandem.audit.AuditLog;
 import vn.tandem.common.ConflictException;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The Vietnamese working calendar (DESIGN §5, Labour Code 2019 art. 112): weekends, public holidays, substitute
@@ -152,7 +153,7 @@ public class LegalCalendar implements ApplicationRunner {
     }
 
     private static String auditActor() {
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        var auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null ? AuditLog.SYSTEM : auth.getName();
     }
 

@@ -21,6 +21,8 @@ import vn.tandem.common.ConflictException;
 import vn.tandem.common.FieldProblem;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The legal deadline rules: finding the version in force for a case's type, step, instance and variant on a date,
@@ -218,14 +220,14 @@ public class LegalRules {
     @Transactional
     public LegalRule create(NewRule input, String reason) {
         List<FieldProblem> problems = new ArrayList<>();
-        String code = input.code() == null ? "" : input.code().strip().toUpperCase(java.util.Locale.ROOT);
+        String code = input.code() == null ? "" : input.code().strip().toUpperCase(Locale.ROOT);
         if (!code.matches("[A-Z][A-Z0-9_]{2,59}")) {
             problems.add(new FieldProblem("rule", "rule.code"));
         } else if (!rules.findByCodeOrderByVersionAsc(code).isEmpty()) {
             problems.add(new FieldProblem("rule", "rule.codeTaken", code));
         }
         if (input.caseType() != null && !input.caseType().isBlank()
-                && java.util.Arrays.stream(CaseType.values()).noneMatch(t -> t.name().equals(input.caseType()))) {
+                && Arrays.stream(CaseType.values()).noneMatch(t -> t.name().equals(input.caseType()))) {
             problems.add(new FieldProblem("caseType", "validation.option"));
         }
         if (input.step() == null) {

@@ -7,6 +7,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import vn.tandem.process.Threshold;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 
 /** A threshold a task's SLA timer reached (WARNING, BREACH, STATUTORY): at most one per task and threshold. */
 @Entity
@@ -21,9 +23,9 @@ public class SlaAlert {
     private String taskId;
     private String taskKey;
     private String taskName;
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     private LegalStep legalStep;
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     private Threshold threshold;
     private Instant firedAt;
 

@@ -28,6 +28,7 @@ import vn.tandem.process.TaskClosed;
 import vn.tandem.process.TaskOpened;
 import vn.tandem.process.TaskSnapshot;
 import vn.tandem.process.Workflow;
+import java.util.LinkedHashMap;
 
 /**
  * The SLA ladder's business side, in the engine's transaction: records each threshold once, marks the case at
@@ -210,7 +211,7 @@ class SlaLadderListener {
         String action = event.text(SlaEscalation.VAR_ACTION);
         String by = event.completedBy();
         Case c = caseFiles.byId(escalation.getCaseId()).orElseThrow();
-        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        Map<String, Object> details = new LinkedHashMap<>();
         details.put("action", action);
         if (SlaEscalation.ACTION_EXTEND.equals(action)) {
             TaskSnapshot watched = workflow.task(escalation.getWatchedTaskId()).orElse(null);

@@ -5,6 +5,7 @@ import com.ibm.icu.util.SimpleTimeZone;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
  * The Vietnamese lunisolar calendar: ICU's Chinese calendar with its astronomy in UTC+7 (as ICU's
@@ -47,7 +48,7 @@ final class VietnameseLunarCalendar extends ChineseCalendar {
     /** {month (1-based), day, leap (0/1)} of a Gregorian date. */
     private static int[] lunar(VietnameseLunarCalendar calendar, LocalDate day) {
         calendar.clear();
-        calendar.setTimeInMillis(day.atTime(12, 0).toEpochSecond(java.time.ZoneOffset.ofHours(7)) * 1000);
+        calendar.setTimeInMillis(day.atTime(12, 0).toEpochSecond(ZoneOffset.ofHours(7)) * 1000);
         return new int[] {calendar.get(MONTH) + 1, calendar.get(DAY_OF_MONTH), calendar.get(IS_LEAP_MONTH)};
     }
 }

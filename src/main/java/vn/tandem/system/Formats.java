@@ -12,6 +12,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import vn.tandem.audit.AuditLog;
 import vn.tandem.identity.Directory;
+import java.util.List;
 
 /**
  * Date formatting for templates ({@code ${@fmt.date(x)}}): dd/MM/yyyy in Vietnamese (and English), in the
@@ -35,7 +36,7 @@ public class Formats {
     }
 
     /** Agency names for display, in the user's language. */
-    public String agencies(java.util.List<String> codes) {
+    public String agencies(List<String> codes) {
         return String.join(", ", codes.stream().map(code -> directory.agency(code)
                 .map(a -> a.name(LocaleContextHolder.getLocale())).orElse(code)).toList());
     }

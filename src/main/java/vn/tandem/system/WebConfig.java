@@ -9,6 +9,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
+import org.springframework.boot.web.servlet.filter.OrderedRequestContextFilter;
 
 /** Vietnamese by default; {@code ?lang=en} or {@code ?lang=vi} switches and is remembered in a cookie. */
 @Configuration
@@ -22,14 +25,14 @@ class WebConfig implements WebMvcConfigurer {
      * register one that runs after security.
      */
     @Bean
-    org.springframework.boot.web.servlet.filter.OrderedRequestContextFilter requestContextFilter() {
-        return new org.springframework.boot.web.servlet.filter.OrderedRequestContextFilter();
+    OrderedRequestContextFilter requestContextFilter() {
+        return new OrderedRequestContextFilter();
     }
 
     /** Bean Validation's "today" (@PastOrPresent…) is the application's clock, as for every other date rule. */
     @Bean
-    org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer validationClock(
-            java.time.Clock clock) {
+    ValidationConfigurationCustomizer validationClock(
+            Clock clock) {
         return configuration -> configuration.clockProvider(() -> clock);
     }
 

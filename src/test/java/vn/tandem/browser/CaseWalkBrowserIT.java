@@ -28,6 +28,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tandem.process.TandemClock;
 import vn.tandem.process.Workflow;
 import vn.tandem.support.TandemIntegrationTest;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import vn.tandem.process.ProcessDesign;
+import vn.tandem.support.Api;
+import vn.tandem.support.SecurityPayloads;
 
 /**
  * The whole walk in headless Chromium: a Công an officer files a case, both agencies verify, the officer
@@ -48,7 +57,7 @@ class CaseWalkBrowserIT {
     @Autowired
     Workflow workflow;
     @Autowired
-    org.springframework.boot.test.web.client.TestRestTemplate restTemplate;
+    TestRestTemplate restTemplate;
 
     @BeforeAll
     static void startBrowser() {
@@ -97,7 +106,7 @@ class CaseWalkBrowserIT {
     }
 
     void click(WebElement element) {
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        ((JavascriptExecutor) driver).executeScript(
                 "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
     }
@@ -218,7 +227,7 @@ class CaseWalkBrowserIT {
         login("supervisor.congan");
         driver.get(url("/dashboard"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-summary")));
-        assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        assertThat(((JavascriptExecutor) driver).executeScript(
                 "return typeof Chart !== 'undefined' && typeof htmx !== 'undefined'")).isEqualTo(true);
         assertThat(driver.findElement(By.id("count-onTrack")).getText()).matches("\\d+");
         screenshot("08-dashboard");
@@ -226,12 +235,12 @@ class CaseWalkBrowserIT {
 
     @Test
     void aSupervisorHandlesAnOverdueCaseFromTheDashboardAndTheLegalCapIsEnforced() throws Exception {
-        java.time.ZoneId vn = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
-        clock.setTime(java.time.LocalDateTime.of(2027, 3, 4, 9, 0).atZone(vn).toInstant());
-        vn.tandem.support.Api api = new vn.tandem.support.Api(restTemplate, "officer.congan");
+        ZoneId vn = ZoneId.of("Asia/Ho_Chi_Minh");
+        clock.setTime(LocalDateTime.of(2027, 3, 4, 9, 0).atZone(vn).toInstant());
+        Api api = new Api(restTemplate, "officer.congan");
         // complaint received Thursday 04/03/2027: acceptance target 09/03, statutory 14/03 (Sunday) -> 15/03
         String code = api.createCase(2, "COMPLAINT", "Khiếu nại chậm thụ lý xử lý từ bảng theo dõi");
-        clock.setTime(java.time.LocalDateTime.of(2027, 3, 10, 9, 0).atZone(vn).toInstant());
+        clock.setTime(LocalDateTime.of(2027, 3, 10, 9, 0).atZone(vn).toInstant());
         workflow.executeDueJobs();
         login("supervisor.congan");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bell-count")));
@@ -271,7 +280,7 @@ class CaseWalkBrowserIT {
     }
 
     @Autowired
-    vn.tandem.process.ProcessDesign design;
+    ProcessDesign design;
 
     @Test
     void aDesignersRefusedDeploymentShowsTheReportAndNothingRuns() throws Exception {
@@ -284,7 +293,7 @@ class CaseWalkBrowserIT {
         String report = driver.findElement(By.id("problems")).getText();
         assertThat(report).contains("Timer_1").contains("chỉ được gọi các hàm trong danh sách cho phép");
         screenshot("designer-refused");
-        assertThat(vn.tandem.support.SecurityPayloads.canaryTouched()).isFalse();
+        assertThat(SecurityPayloads.canaryTouched()).isFalse();
     }
 
     @Test
@@ -298,14 +307,14 @@ class CaseWalkBrowserIT {
     }
 
     void designerChangesCaseHandling() throws Exception {
-        vn.tandem.support.Api officer = new vn.tandem.support.Api(restTemplate, "officer.congan");
+        Api officer = new Api(restTemplate, "officer.congan");
         String oldCase = officer.createCase(2, "PETITION", "Kiến nghị nhận trước khi quy trình được sửa");
         login("designer");
         driver.get(url("/designer"));
         click(wait.until(ExpectedConditions.elementToBeClickable(By.id("edit-case-handling"))));
         wait.until(d -> "true".equals(d.findElement(By.id("designer")).getAttribute("data-ready")));
         // a service task's delegate is chosen from the allowed list in the panel
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("const m = window.tandemModeler;"
+        ((JavascriptExecutor) driver).executeScript("const m = window.tandemModeler;"
                 + "m.get('selection').select(m.get('elementRegistry').get('Task_MarkAccepted'));");
         click(wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("[data-group-id='group-tandem-delegate'] .bio-properties-panel-group-header"))));
@@ -314,33 +323,33 @@ class CaseWalkBrowserIT {
         assertThat(delegate.getFirstSelectedOption().getText()).isEqualTo("caseLifecycleDelegate");
         assertThat(delegate.getOptions()).extracting(WebElement::getText).contains("monitoringCounterDelegate")
                 .doesNotContain("workflow");
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("const m = window.tandemModeler;"
+        ((JavascriptExecutor) driver).executeScript("const m = window.tandemModeler;"
                 + "m.get('selection').select(m.get('elementRegistry').get('Task_Accept'));");
         // a file from disk opens in the modeler (here: the process's own file)
         driver.findElement(By.id("open-file")).sendKeys(Path.of("bpmn/case-handling.bpmn").toAbsolutePath().toString());
         wait.until(ExpectedConditions.textToBe(By.id("modeler-status"), "case-handling.bpmn"));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("const m = window.tandemModeler;"
+        ((JavascriptExecutor) driver).executeScript("const m = window.tandemModeler;"
                 + "m.get('selection').select(m.get('elementRegistry').get('Task_Accept'));");
         // rename the step in the properties panel
         click(wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("[data-group-id='group-general'] .bio-properties-panel-group-header"))));
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bio-properties-panel-name")));
-        name.sendKeys(org.openqa.selenium.Keys.END, " (bản 2)");
+        name.sendKeys(Keys.END, " (bản 2)");
         // add a form field in the properties panel
         WebElement add = driver.findElement(By.cssSelector(
                 "[data-group-id='group-CamundaPlatform__FormData'] .bio-properties-panel-add-entry"));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].click();", add);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click();", add);
         WebElement id = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.id("bio-properties-panel-Task_Accept-formField-6-formFieldID")));
-        id.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "ghiChuTiepNhan");
+        id.sendKeys(Keys.chord(Keys.CONTROL, "a"), "ghiChuTiepNhan");
         WebElement label = driver.findElement(By.id("bio-properties-panel-Task_Accept-formField-6-formFieldLabel"));
         label.sendKeys("Ghi chú tiếp nhận");
-        label.sendKeys(org.openqa.selenium.Keys.TAB);
+        label.sendKeys(Keys.TAB);
         Select type = new Select(driver.findElement(By.id("bio-properties-panel-Task_Accept-formField-6-formFieldType")));
         type.getOptions().stream().filter(o -> "string".equalsIgnoreCase(o.getAttribute("value"))
                 || o.getText().equalsIgnoreCase("string")).findFirst().ifPresent(o -> type.selectByVisibleText(o.getText()));
         // the type as the modeler holds it (the panel's select may need a change event the driver does not send)
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("const m = window.tandemModeler;"
+        ((JavascriptExecutor) driver).executeScript("const m = window.tandemModeler;"
                 + "const el = m.get('elementRegistry').get('Task_Accept');"
                 + "const data = el.businessObject.extensionElements.values.find(v => v.$type === 'camunda:FormData');"
                 + "const field = data.fields[data.fields.length - 1];"
@@ -378,13 +387,13 @@ class CaseWalkBrowserIT {
 
     @Test
     void aSupervisorSetsADenunciationToVeryComplexWithTheExtensionDecisionAndSeesTheNewDeadlines() throws Exception {
-        java.time.ZoneId vn = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
-        clock.setTime(java.time.LocalDateTime.of(2029, 5, 7, 9, 0).atZone(vn).toInstant()); // a Monday
-        vn.tandem.support.Api api = new vn.tandem.support.Api(restTemplate, "officer.congan");
+        ZoneId vn = ZoneId.of("Asia/Ho_Chi_Minh");
+        clock.setTime(LocalDateTime.of(2029, 5, 7, 9, 0).atZone(vn).toInstant()); // a Monday
+        Api api = new Api(restTemplate, "officer.congan");
         String code = api.createCase(2, "DENUNCIATION", "Tố cáo sai phạm trong quản lý đất công ở nhiều thôn");
-        assertThat(api.complete(api.taskId(code, "Task_Accept"), java.util.Map.of("decision", "ACCEPT")))
+        assertThat(api.complete(api.taskId(code, "Task_Accept"), Map.of("decision", "ACCEPT")))
                 .isEqualTo(204);
-        clock.setTime(java.time.LocalDateTime.of(2029, 5, 21, 9, 0).atZone(vn).toInstant());
+        clock.setTime(LocalDateTime.of(2029, 5, 21, 9, 0).atZone(vn).toInstant());
         login("supervisor.congan");
         driver.get(url("/cases/" + code));
         WebElement resolve = wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -422,7 +431,7 @@ class CaseWalkBrowserIT {
     }
 
     void setDate(String id, String iso) {
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        ((JavascriptExecutor) driver).executeScript(
                 "document.getElementById(arguments[0]).value = arguments[1];", id, iso);
     }
 

@@ -14,6 +14,10 @@ import org.springframework.http.HttpMethod;
 import vn.tandem.audit.AuditEntries;
 import vn.tandem.support.Api;
 import vn.tandem.support.TandemIntegrationTest;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Who may do what with which case: every demo role × agency × area against the case pages and endpoints, for a
@@ -98,15 +102,15 @@ class AccessMatrixIT {
                     .get("petitioners");
             PETITIONERS.put(entry.getKey(), ((Number) petitioners.get(0).get("id")).longValue());
             TASKS.put(entry.getKey(), admin.taskId(entry.getValue(), "Task_Accept"));
-            var body = new org.springframework.util.LinkedMultiValueMap<String, Object>();
-            body.add("file", new org.springframework.core.io.ByteArrayResource("Biên bản làm việc".getBytes()) {
+            var body = new LinkedMultiValueMap<String, Object>();
+            body.add("file", new ByteArrayResource("Biên bản làm việc".getBytes()) {
                 @Override
                 public String getFilename() {
                     return "bien-ban.txt";
                 }
             });
-            var headers = new org.springframework.http.HttpHeaders();
-            headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+            var headers = new HttpHeaders();
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
             var attached = admin.post("/api/cases/" + entry.getValue() + "/attachments", body, headers);
             ATTACHMENTS.put(entry.getKey(), ((Number) attached.getBody().get("id")).longValue());
         }

@@ -16,6 +16,7 @@ import vn.tandem.audit.AuditEntries;
 import vn.tandem.process.InformationRequestProcess;
 import vn.tandem.support.Api;
 import vn.tandem.support.TandemIntegrationTest;
+import org.springframework.http.ResponseEntity;
 
 /** The case API: intake, lists, detail, visibility, comments, attachments, information requests, audit. */
 @TandemIntegrationTest
@@ -113,7 +114,7 @@ class CaseApiIT {
         assertThat(danvan.get("/api/cases/" + code + "/attachments/1").getStatusCode().value()).isEqualTo(404);
     }
 
-    private org.springframework.http.ResponseEntity<Map<String, Object>> upload(String code, String name,
+    private ResponseEntity<Map<String, Object>> upload(String code, String name,
             byte[] bytes) {
         var body = new LinkedMultiValueMap<String, Object>();
         body.add("file", new ByteArrayResource(bytes) {

@@ -24,6 +24,8 @@ import vn.tandem.identity.Directory;
 import vn.tandem.process.Workflow;
 import vn.tandem.support.Api;
 import vn.tandem.support.TandemIntegrationTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.tandem.audit.AuditEntries;
 
 /**
  * A designer deploys a new version with a renamed step and a new form field, sees what changed, compares the
@@ -42,9 +44,9 @@ class DesignerIT {
     @Autowired
     TestRestTemplate rest;
     @Autowired
-    vn.tandem.audit.AuditEntries audit;
+    AuditEntries audit;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     MockMvc mvc;
 

@@ -34,6 +34,11 @@ import org.springframework.web.context.WebApplicationContext;
 import vn.tandem.audit.AuditEntries;
 import vn.tandem.support.Api;
 import vn.tandem.support.TandemIntegrationTest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The edges of authentication: login throttling on every way in (per account and address, per address, shared
@@ -76,7 +81,7 @@ class AuthenticationEdgesIT {
     }
 
     /** The login form, as a browser posts it, from a client address. */
-    static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder login(String username,
+    static MockHttpServletRequestBuilder login(String username,
             String password, String address) {
         return post("/login").param("username", username).param("password", password).with(csrf())
                 .with(from(address));
@@ -110,7 +115,7 @@ class AuthenticationEdgesIT {
                 assertThat(e.getDetails()).contains("officer.danvan").contains(address));
 
         // the block grows with every further failure once it has passed
-        ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(Duration.ofSeconds(20))));
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofSeconds(20))));
         mvc.perform(get("/api/cases").with(httpBasic("officer.danvan", "wrong")).with(from(address)))
                 .andExpect(status().isUnauthorized());
         String retry = mvc.perform(get("/api/cases").with(httpBasic("officer.danvan", "demo")).with(from(address)))
@@ -121,7 +126,7 @@ class AuthenticationEdgesIT {
         String users = mvc.perform(get("/admin/users").with(user(directory.loadUserByUsername("admin"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(users).contains("login-blocks").contains(address);
-        Long accountId = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+        Long accountId = context.getBean(JdbcTemplate.class).queryForObject(
                 "select id from app_user where username = 'officer.danvan'", Long.class);
         mvc.perform(post("/admin/users/" + accountId + "/unlock").with(csrf())
                 .with(user(directory.loadUserByUsername("admin")))).andExpect(status().is3xxRedirection());
@@ -157,7 +162,7 @@ class AuthenticationEdgesIT {
         String body = "{\"body\":\"x\"}";
         // the bypass that was reported: a session plus any Basic header for the same user
         mvc.perform(post("/api/cases/VV-2000-000001/comments").session(session)
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         "officer.congan:wrong".getBytes())).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/cases/VV-2000-000001/comments").cookie(new Cookie("JSESSIONID", session.getId()))
@@ -216,7 +221,7 @@ class AuthenticationEdgesIT {
         expiring.setBearerAuth((String) shortLived.getBody().get("token"));
         assertThat(rest.exchange("/api/tokens", HttpMethod.GET, new HttpEntity<>(expiring), String.class)
                 .getStatusCode().value()).isEqualTo(200);
-        ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(Duration.ofDays(2))));
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(2))));
         assertThat(rest.exchange("/api/tokens", HttpMethod.GET, new HttpEntity<>(expiring), String.class)
                 .getStatusCode().value()).isEqualTo(401);
         // bad requests

@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import vn.tandem.support.TandemIntegrationTest;
+import vn.tandem.audit.AuditEntries;
 
 /**
  * Only HTTP-Basic API calls are exempt from CSRF: a browser session must send the token, pages require login,
@@ -31,7 +32,7 @@ class CsrfIT {
     @Autowired
     Directory directory;
     @Autowired
-    vn.tandem.audit.AuditEntries audit;
+    AuditEntries audit;
 
     MockMvc mvc;
 

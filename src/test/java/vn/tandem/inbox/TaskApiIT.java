@@ -18,6 +18,7 @@ import vn.tandem.audit.AuditEntries;
 import vn.tandem.process.CaseHandling;
 import vn.tandem.support.Api;
 import vn.tandem.support.TandemIntegrationTest;
+import org.assertj.core.groups.Tuple;
 
 /** The task API contract: lists, forms, claim/assign/complete with 400/403/404/409 and one audit entry each. */
 @TandemIntegrationTest
@@ -142,7 +143,7 @@ class TaskApiIT {
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat((List<Map<String, Object>>) response.getBody().get("errors"))
                 .extracting(e -> e.get("field"), e -> e.get("code"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("reason", "validation.required"));
+                .containsExactly(Tuple.tuple("reason", "validation.required"));
         var bad = congan.post("/api/tasks/" + task + "/complete", Map.of("decision", "MAYBE", "complexity", "perhaps",
                 "severalSites", "perhaps"));
         assertThat((List<Map<String, Object>>) bad.getBody().get("errors")).extracting(e -> e.get("field"))

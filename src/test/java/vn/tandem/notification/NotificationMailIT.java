@@ -20,6 +20,7 @@ import vn.tandem.process.TandemClock;
 import vn.tandem.process.Workflow;
 import vn.tandem.support.Api;
 import vn.tandem.support.TandemIntegrationTest;
+import jakarta.mail.MessagingException;
 
 /**
  * An at-risk task notifies its officers in the app (the bell) and, with SMTP configured, by e-mail — checked
@@ -69,7 +70,7 @@ class NotificationMailIT {
         List<MimeMessage> mails = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
             try {
                 return m.getSubject().contains(code);
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (MessagingException e) {
                 return false;
             }
         }).toList();

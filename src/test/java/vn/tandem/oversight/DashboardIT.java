@@ -15,6 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.tandem.process.TandemClock;
 import vn.tandem.support.Api;
 import vn.tandem.support.TandemIntegrationTest;
+import java.sql.Timestamp;
+import java.time.LocalTime;
+import java.util.Map;
 
 /**
  * The dashboard's counts equal what the rules say for cases received at known times, and the number of open
@@ -39,7 +42,7 @@ class DashboardIT {
     }
 
     void at(LocalDate day) {
-        clock.setTime(LocalDateTime.of(day, java.time.LocalTime.of(9, 0)).atZone(VN).toInstant());
+        clock.setTime(LocalDateTime.of(day, LocalTime.of(9, 0)).atZone(VN).toInstant());
     }
 
     @Test
@@ -61,11 +64,11 @@ class DashboardIT {
                 .containsEntry("statutoryBreached", 1);
         Integer open = jdbc.queryForObject("select count(*) from cases where status in ('RECEIVED', 'IN_PROGRESS') "
                 + "and received_at >= ? and received_at < ?", Integer.class,
-                java.sql.Timestamp.from(LocalDate.of(2030, 5, 1).atStartOfDay(VN).toInstant()),
-                java.sql.Timestamp.from(LocalDate.of(2030, 7, 1).atStartOfDay(VN).toInstant()));
+                Timestamp.from(LocalDate.of(2030, 5, 1).atStartOfDay(VN).toInstant()),
+                Timestamp.from(LocalDate.of(2030, 7, 1).atStartOfDay(VN).toInstant()));
         assertThat(open).isEqualTo(4);
         // each case once: accepting one moves it from the acceptance clock to the resolution clock
-        assertThat(officer.complete(officer.taskId(codes.get(3), "Task_Accept"), java.util.Map.of("decision",
+        assertThat(officer.complete(officer.taskId(codes.get(3), "Task_Accept"), Map.of("decision",
                 "ACCEPT"))).isEqualTo(204);
         var after = admin.get("/api/sla/summary?" + RANGE).getBody();
         assertThat(after).containsEntry("onTrack", 2).containsEntry("breached", 1);

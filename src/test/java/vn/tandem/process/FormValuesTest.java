@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.tandem.common.FieldProblem;
+import org.assertj.core.groups.Tuple;
 
 /** Converting and checking submitted form values against the BPMN constraints. */
 class FormValuesTest {
@@ -41,9 +42,9 @@ class FormValuesTest {
     void reportsEachInvalidField() {
         var result = FormValues.convert(FORM, Map.of("decision", "NO", "count", "9", "day", "31/02/2026"));
         assertThat(result.problems()).extracting(FieldProblem::field, FieldProblem::code).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("reason", "validation.required"),
-                org.assertj.core.groups.Tuple.tuple("count", "validation.max"),
-                org.assertj.core.groups.Tuple.tuple("day", "validation.date"));
+                Tuple.tuple("reason", "validation.required"),
+                Tuple.tuple("count", "validation.max"),
+                Tuple.tuple("day", "validation.date"));
         assertThat(FormValues.convert(FORM, Map.of("decision", "MAYBE", "reason", "ab", "count", "x")).problems())
                 .extracting(FieldProblem::code)
                 .containsExactlyInAnyOrder("validation.option", "validation.number", "validation.minLength");

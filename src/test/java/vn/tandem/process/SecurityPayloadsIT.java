@@ -30,6 +30,7 @@ import vn.tandem.identity.Directory;
 import vn.tandem.support.SecurityPayloads;
 import vn.tandem.support.SecurityPayloads.BpmnPayload;
 import vn.tandem.support.TandemIntegrationTest;
+import org.camunda.bpm.engine.RepositoryService;
 
 /**
  * Every security payload through both front doors: the engine REST API as Camunda Modeler deploys (400 with
@@ -46,7 +47,7 @@ class SecurityPayloadsIT {
     @Autowired
     Directory directory;
     @Autowired
-    org.camunda.bpm.engine.RepositoryService repository;
+    RepositoryService repository;
 
     MockMvc mvc;
 

@@ -12,6 +12,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import vn.tandem.audit.AuditEntries;
 import vn.tandem.support.Api;
 import vn.tandem.support.TandemIntegrationTest;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Working days over the pre-filled holiday calendar, its API and the admin's edits. */
 @TandemIntegrationTest
@@ -65,15 +67,15 @@ class LegalCalendarIT {
         long added = audit.findByActionOrderByIdAsc("HOLIDAY_ADDED").size();
         LocalDate saturday = LocalDate.of(2027, 2, 20);
         assertThat(calendar.isWorkingDay(saturday)).isFalse();
-        var admin = new org.springframework.security.authentication.TestingAuthenticationToken("admin", null, "ROLE_ADMIN");
-        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(admin);
+        var admin = new TestingAuthenticationToken("admin", null, "ROLE_ADMIN");
+        SecurityContextHolder.getContext().setAuthentication(admin);
         try {
             calendar.add(saturday, Holiday.Kind.WORKING_DAY, "Làm bù cho ngày nghỉ Tết", null);
             assertThat(calendar.isWorkingDay(saturday)).isTrue();
             calendar.remove(saturday);
             assertThat(calendar.isWorkingDay(saturday)).isFalse();
         } finally {
-            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+            SecurityContextHolder.clearContext();
         }
         assertThat(audit.findByActionOrderByIdAsc("HOLIDAY_ADDED")).hasSize((int) added + 1);
         assertThat(audit.findByActionOrderByIdAsc("HOLIDAY_REMOVED").get(

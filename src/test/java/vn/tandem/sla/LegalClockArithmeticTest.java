@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import vn.tandem.casefile.CaseType;
 import vn.tandem.casefile.Complexity;
 import vn.tandem.common.FieldProblem;
+import java.util.ArrayList;
 
 /**
  * The legal clock's arithmetic without Spring or a database: the variant a case's facts select and its fallbacks,
@@ -190,7 +191,7 @@ class LegalClockArithmeticTest {
     }
 
     private static List<FieldProblem> problems(ExtensionPolicy.Limits limits, LocalDate newDue, LocalDate today) {
-        List<FieldProblem> problems = new java.util.ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         ExtensionPolicy.check(limits, newDue, null, today, problems);
         return problems;
     }

@@ -26,6 +26,7 @@ import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
 import vn.tandem.process.TandemClock;
 import vn.tandem.support.TandemIntegrationTest;
+import java.time.LocalTime;
 
 /**
  * Every rule in the seeded data is applied to the case type, step, instance and variant it is for. The table is the
@@ -59,7 +60,7 @@ class LegalRuleCoverageIT {
 
     @BeforeEach
     void at() {
-        clock.setTime(LocalDateTime.of(DAY, java.time.LocalTime.of(9, 0)).atZone(VN).toInstant());
+        clock.setTime(LocalDateTime.of(DAY, LocalTime.of(9, 0)).atZone(VN).toInstant());
     }
 
     @AfterEach

@@ -13,6 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import vn.tandem.audit.AuditEntries;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.support.TandemIntegrationTest;
+import java.util.Optional;
 
 /** Each pre-filled rule gives the exact statutory and target dates; versions keep old cases on old rules. */
 @TandemIntegrationTest
@@ -122,7 +123,7 @@ class LegalRulesIT {
         assertThat(entries.get(entries.size() - 1).getActor()).isEqualTo("admin");
         rules.retire(code, LocalDate.of(2035, 12, 1), "Hết hiệu lực thử nghiệm");
         assertThat(rules.ruleFor("INCIDENT", LegalStep.RESOLVE, 2, Variant.STANDARD, LocalDate.of(2035, 12, 1))
-                .map(LegalRule::getCode)).isNotEqualTo(java.util.Optional.of(code));
+                .map(LegalRule::getCode)).isNotEqualTo(Optional.of(code));
         var page = rest.withBasicAuth("admin", "demo").getForEntity("/admin/rules", String.class);
         assertThat(page.getStatusCode().value()).isEqualTo(200);
         assertThat(page.getBody()).contains(code, "Quyết định sửa đổi 2035", "Sửa đổi theo quyết định 2091");

@@ -27,6 +27,7 @@ import vn.tandem.process.CaseHandling;
 import vn.tandem.process.TandemClock;
 import vn.tandem.support.Api;
 import vn.tandem.support.TandemIntegrationTest;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Administrators manage the rules over the API and at {@code /admin/rules}: every rule's current version; a new
@@ -205,7 +206,7 @@ class RulesAdministrationIT {
         mvc.perform(post("/admin/rules/" + code + "/retire").with(csrf()).with(admin)
                 .param("effectiveTo", LocalDate.now(clock).toString()).param("reason", "Chỉ dùng cho kiểm thử"))
                 .andExpect(status().is3xxRedirection());
-        String after = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        String after = mvc.perform(MockMvcRequestBuilders
                 .get("/admin/rules").with(admin)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(after).contains(code, "Xác minh · Lần 2", "Ngừng áp dụng từ", "Chỉ dùng cho kiểm thử");

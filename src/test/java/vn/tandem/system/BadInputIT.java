@@ -27,6 +27,8 @@ import vn.tandem.identity.Directory;
 import vn.tandem.support.Api;
 import vn.tandem.support.SecurityPayloads;
 import vn.tandem.support.TandemIntegrationTest;
+import java.util.ArrayList;
+import org.hamcrest.Matchers;
 
 /**
  * A user's mistake is a 4xx with a clear answer, never a server error, and nothing bad is stored: absurd page
@@ -76,7 +78,7 @@ class BadInputIT {
     @Test
     void malformedCasesAreRefusedNamingTheField() {
         Api officer = new Api(rest, "officer.congan");
-        List<Object> nullPetitioner = new java.util.ArrayList<>();
+        List<Object> nullPetitioner = new ArrayList<>();
         nullPetitioner.add(null);
         var missing = officer.post("/api/cases", intake(Map.of("petitioners", nullPetitioner)));
         assertThat(missing.getStatusCode().value()).isEqualTo(400);
@@ -113,7 +115,7 @@ class BadInputIT {
         mvc.perform(post("/designer/case-handling/draft").contentType(MediaType.APPLICATION_XML).content(bpmn)
                 .with(csrf()).with(designer)).andExpect(status().isNoContent());
         mvc.perform(get("/designer/case-handling/draft.xml").with(designer)).andExpect(status().isOk())
-                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")))
+                .andExpect(header().string("Content-Disposition", Matchers.startsWith("attachment")))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"));
     }
 

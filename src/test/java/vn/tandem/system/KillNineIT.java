@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 /**
  * Runs the packaged application on an H2 file database: every case acknowledged with a 201 survives a
@@ -105,10 +109,10 @@ class KillNineIT {
         } finally {
             app.destroyForcibly().waitFor();
         }
-        java.time.ZoneId vn = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
-        java.time.Instant onTargetDay = java.time.LocalDate.parse(target).atTime(12, 0).atZone(vn).toInstant();
+        ZoneId vn = ZoneId.of("Asia/Ho_Chi_Minh");
+        Instant onTargetDay = LocalDate.parse(target).atTime(12, 0).atZone(vn).toInstant();
         // on the target day: 75% used, not yet overdue
-        Process ahead = start(jdbc, port, "--tandem.clock.offset=" + Duration.between(java.time.Instant.now(),
+        Process ahead = start(jdbc, port, "--tandem.clock.offset=" + Duration.between(Instant.now(),
                 onTargetDay));
         try {
             awaitReady(port);
@@ -118,7 +122,7 @@ class KillNineIT {
             ahead.destroyForcibly().waitFor();
         }
         // a day later, after a kill -9: the breach fires, the warning does not fire again
-        Process later = start(jdbc, port, "--tandem.clock.offset=" + Duration.between(java.time.Instant.now(),
+        Process later = start(jdbc, port, "--tandem.clock.offset=" + Duration.between(Instant.now(),
                 onTargetDay.plus(Duration.ofDays(1))));
         try {
             awaitReady(port);
@@ -177,7 +181,7 @@ class KillNineIT {
                 if (get(port, "/actuator/health").statusCode() == 200) {
                     return;
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // not listening yet
             }
             Thread.sleep(500);

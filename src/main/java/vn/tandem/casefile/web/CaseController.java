@@ -38,6 +38,10 @@ import vn.tandem.identity.Directory;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.process.Workflow;
 import vn.tandem.common.PageResponse;
+import java.util.List;
+import java.util.function.Function;
+import vn.tandem.casefile.TimelineEntry;
+import vn.tandem.common.ConflictException;
 
 /** The case list and the case page: facts, petitioners, current tasks, timeline, diagram, comments, files. */
 @Controller
@@ -109,7 +113,7 @@ class CaseController {
         } catch (InvalidInputException e) {
             var p = e.fieldProblems().get(0);
             redirect.addFlashAttribute("error", messages.getMessage(p.code(), p.args(), locale));
-        } catch (vn.tandem.common.ConflictException e) {
+        } catch (ConflictException e) {
             redirect.addFlashAttribute("error", messages.getMessage(e.messageCode(), e.args(), locale));
         }
         return "redirect:/cases/" + code;
@@ -124,7 +128,7 @@ class CaseController {
         } catch (InvalidInputException e) {
             var p = e.fieldProblems().get(0);
             redirect.addFlashAttribute("error", messages.getMessage(p.code(), p.args(), locale));
-        } catch (vn.tandem.common.ConflictException e) {
+        } catch (ConflictException e) {
             redirect.addFlashAttribute("error", messages.getMessage(e.messageCode(), e.args(), locale));
         }
         return "redirect:/cases/" + code + "#shares";
@@ -137,7 +141,7 @@ class CaseController {
         try {
             caseFiles.unshare(code, agency, workflow.openTasks(c.getId().toString()).stream()
                     .flatMap(t -> t.candidateGroups().stream()).toList(), principal.user());
-        } catch (vn.tandem.common.ConflictException e) {
+        } catch (ConflictException e) {
             redirect.addFlashAttribute("error", messages.getMessage(e.messageCode(), e.args(), locale));
         }
         return "redirect:/cases/" + code + "#shares";
@@ -158,8 +162,8 @@ class CaseController {
         model.addAttribute("auditEntries", seesAudit ? audit.findByCaseIdOrderByAtDescIdDesc(c.getId()) : null);
         model.addAttribute("tasks", workflow.openTasks(c.getId().toString()));
         model.addAttribute("timeline", timeline.of(c.getId()));
-        model.addAttribute("timelineDetails", (java.util.function.Function<vn.tandem.casefile.TimelineEntry,
-                java.util.List<Timeline.Detail>>) timeline::details);
+        model.addAttribute("timelineDetails", (Function<TimelineEntry,
+                List<Timeline.Detail>>) timeline::details);
         model.addAttribute("comments", caseFiles.comments(c.getId()));
         model.addAttribute("attachments", caseFiles.attachments(c.getId()));
         model.addAttribute("plans", caseFiles.plans(c.getId()));

@@ -7,6 +7,7 @@ import vn.tandem.casefile.PetitionerView;
 import vn.tandem.casefile.Timeline;
 import vn.tandem.casefile.TimelineEntry;
 import vn.tandem.process.TaskSnapshot;
+import java.time.LocalDate;
 
 /** JSON shapes of the case API. */
 final class CaseViews {
@@ -40,7 +41,7 @@ final class CaseViews {
             Long unitId, Long areaId, String status, String outcome, String outcomeNote, String leadAgency,
             List<String> agencies, String assignedOfficer, int crowdSize, boolean crowd, boolean hotspot,
             boolean levelSkipping, int instance, boolean remoteArea, boolean complex, String complexity,
-            boolean severalSites, java.time.LocalDate decisionKnownOn, int reopenCount, Instant receivedAt, Instant closedAt, List<PetitionerView> petitioners, List<TaskRef> currentTasks,
+            boolean severalSites, LocalDate decisionKnownOn, int reopenCount, Instant receivedAt, Instant closedAt, List<PetitionerView> petitioners, List<TaskRef> currentTasks,
             List<Event> timeline) {
 
         static CaseDetail of(Case c, List<TaskSnapshot> tasks, List<TimelineEntry> entries, Timeline timeline) {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.process.Deployments;
+import java.util.List;
 
 /**
  * The engine's deployments for administrators, and the confirmed delete of a deployment that holds cases: the
@@ -82,7 +83,7 @@ class DeploymentsController {
 
         @GetMapping("/api/admin/deployments")
         @Operation(summary = "Deployments with the case instances each holds (administrators)")
-        java.util.List<Deployments.Item> list() {
+        List<Deployments.Item> list() {
             return deployments.all();
         }
 

@@ -13,6 +13,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.exchange.Exchange;
 import vn.tandem.identity.TandemPrincipal;
+import java.io.IOException;
+import org.springframework.web.multipart.MultipartFile;
 
 /** The "request information" form on the case page. */
 @Controller
@@ -31,9 +33,9 @@ class ExchangeController {
             @RequestParam(required = false) String question,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate,
             @RequestParam(required = false) String urgency,
-            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(required = false) MultipartFile file,
             @AuthenticationPrincipal TandemPrincipal principal, RedirectAttributes redirect, Locale locale)
-            throws java.io.IOException {
+            throws IOException {
         try {
             var request = exchange.ask(code, toAgency, question, dueDate, urgency, principal.user());
             if (file != null && !file.isEmpty()) {

@@ -24,6 +24,8 @@ import vn.tandem.inbox.InboxQuery;
 import vn.tandem.inbox.TaskActions;
 import vn.tandem.process.FormFieldSpec;
 import vn.tandem.process.TaskForm;
+import java.time.LocalDate;
+import vn.tandem.inbox.InboxScope;
 
 /** Tasks over the API: list, form, claim, unclaim, assign, complete. */
 @RestController
@@ -74,9 +76,9 @@ class TaskApiController {
             @RequestParam(required = false) Integer dueWithin, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size) {
         var tab = switch (scope.toLowerCase(Locale.ROOT)) {
-            case "mine" -> vn.tandem.inbox.InboxScope.MINE;
-            case "group" -> vn.tandem.inbox.InboxScope.GROUP;
-            case "all" -> vn.tandem.inbox.InboxScope.ALL;
+            case "mine" -> InboxScope.MINE;
+            case "group" -> InboxScope.GROUP;
+            case "all" -> InboxScope.ALL;
             default -> throw new InvalidInputException("scope", "validation.option");
         };
         int pageSize = PageResponse.clampSize(size, 20);
@@ -120,7 +122,7 @@ class TaskApiController {
     }
 
     static Field field(FormFieldSpec f, Locale locale) {
-        Object value = f.value() instanceof java.time.LocalDate d ? d.toString() : f.value();
+        Object value = f.value() instanceof LocalDate d ? d.toString() : f.value();
         return new Field(f.name(), f.label(locale), f.type(), f.required(), f.readOnly(), value,
                 f.options().stream().map(o -> new Option(o.value(), o.label(locale))).toList(), f.minLength(),
                 f.maxLength(), f.min(), f.max());

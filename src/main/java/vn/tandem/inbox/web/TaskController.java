@@ -22,6 +22,8 @@ import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.inbox.TaskActions;
 import vn.tandem.process.TaskForm;
+import java.util.List;
+import java.util.Locale;
 
 /** A task page: its form (laid out by the step's template or generically) beside the case summary. */
 @Controller
@@ -45,7 +47,7 @@ class TaskController {
     @PostMapping("/tasks/{id}")
     String complete(@PathVariable String id, @RequestParam MultiValueMap<String, String> params,
             @AuthenticationPrincipal TandemPrincipal principal, Model model, RedirectAttributes redirect,
-            java.util.Locale locale) {
+            Locale locale) {
         Map<String, Object> values = new HashMap<>();
         params.forEach((name, list) -> {
             if (!name.startsWith("_")) {
@@ -71,7 +73,7 @@ class TaskController {
 
     @PostMapping("/tasks/{id}/claim")
     String claim(@PathVariable String id, @AuthenticationPrincipal TandemPrincipal principal,
-            RedirectAttributes redirect, java.util.Locale locale) {
+            RedirectAttributes redirect, Locale locale) {
         try {
             actions.claim(id, principal.user());
             redirect.addFlashAttribute("success", messages.getMessage("task.claimed", null, locale));
@@ -83,7 +85,7 @@ class TaskController {
 
     @PostMapping("/tasks/{id}/unclaim")
     String unclaim(@PathVariable String id, @AuthenticationPrincipal TandemPrincipal principal,
-            RedirectAttributes redirect, java.util.Locale locale) {
+            RedirectAttributes redirect, Locale locale) {
         actions.unclaim(id, principal.user());
         redirect.addFlashAttribute("success", messages.getMessage("task.unclaimed", null, locale));
         return "redirect:/tasks/" + id;
@@ -92,7 +94,7 @@ class TaskController {
     @PostMapping("/tasks/{id}/assign")
     String assign(@PathVariable String id, @RequestParam(required = false) String userId,
             @AuthenticationPrincipal TandemPrincipal principal, RedirectAttributes redirect,
-            java.util.Locale locale) {
+            Locale locale) {
         try {
             actions.assign(id, userId, principal.user());
             redirect.addFlashAttribute("success", messages.getMessage("task.assigned", null, locale));
@@ -116,7 +118,7 @@ class TaskController {
         model.addAttribute("mayWork", actions.mayWork(visible.task(), user));
         boolean mayReassign = actions.mayReassign(visible, user);
         model.addAttribute("mayReassign", mayReassign);
-        model.addAttribute("assignees", mayReassign ? actions.possibleAssignees(visible) : java.util.List.of());
+        model.addAttribute("assignees", mayReassign ? actions.possibleAssignees(visible) : List.of());
         model.addAttribute("template", form.template().map(t -> "inbox/forms/" + t).orElse("inbox/forms/generic"));
         model.addAttribute("plans", caseFiles.plans(visible.caseFile().getId()));
         return "inbox/task";

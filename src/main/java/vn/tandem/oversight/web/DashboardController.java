@@ -26,6 +26,9 @@ import vn.tandem.common.InvalidInputException;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.oversight.Dashboard;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import vn.tandem.sla.EscalationDesk;
 
 /** The supervisors' dashboard: page, auto-refreshed summary, CSV export of each table. */
 @Controller
@@ -34,9 +37,9 @@ class DashboardController {
 
     private final Dashboard dashboard;
     private final Directory directory;
-    private final vn.tandem.sla.EscalationDesk desk;
+    private final EscalationDesk desk;
 
-    DashboardController(Dashboard dashboard, Directory directory, vn.tandem.sla.EscalationDesk desk) {
+    DashboardController(Dashboard dashboard, Directory directory, EscalationDesk desk) {
         this.dashboard = dashboard;
         this.directory = directory;
         this.desk = desk;
@@ -58,7 +61,7 @@ class DashboardController {
         model.addAttribute("filter", filter);
         model.addAttribute("agencies", directory.agencies());
         model.addAttribute("units", directory.units());
-        model.addAttribute("unitNames", directory.units().stream().collect(java.util.stream.Collectors.toMap(
+        model.addAttribute("unitNames", directory.units().stream().collect(Collectors.toMap(
                 u -> u.getId(), u -> u.getName())));
         model.addAttribute("caseTypes", CaseType.values());
         model.addAttribute("escalations", desk.open(principal.user()));
@@ -128,7 +131,7 @@ class DashboardController {
                 out.write("week,closed,breached,average_days_saved\r\n");
                 for (var w : view.trend()) {
                     Csv.line(out, w.monday().toString(), String.valueOf(w.closed()), String.valueOf(w.breached()),
-                            String.format(java.util.Locale.ROOT, "%.1f", w.averageDaysSaved()));
+                            String.format(Locale.ROOT, "%.1f", w.averageDaysSaved()));
                 }
             }
         }

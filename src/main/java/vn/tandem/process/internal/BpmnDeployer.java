@@ -20,6 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import java.io.ByteArrayInputStream;
 
 /**
  * Deploys the processes of the top-level {@code bpmn/} folder at start-up. Each resource is named by its path
@@ -97,7 +98,7 @@ class BpmnDeployer implements ApplicationRunner {
             return 0;
         }
         DeploymentBuilder builder = repository.createDeployment().name(DEPLOYMENT_NAME).source("bpmn/");
-        changed.forEach((name, bytes) -> builder.addInputStream(name, new java.io.ByteArrayInputStream(bytes)));
+        changed.forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
         var definitions = builder.deployWithResult().getDeployedProcessDefinitions();
         return definitions == null ? 0 : definitions.size();
     }

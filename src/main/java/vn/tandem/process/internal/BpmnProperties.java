@@ -4,6 +4,10 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /** Reads Tandem's extension properties ({@code camunda:properties}) of BPMN elements. */
 public final class BpmnProperties {
@@ -31,10 +35,10 @@ public final class BpmnProperties {
     }
 
     /** The ids of the processes in a BPMN file, read leniently (validation comes with the deployment). */
-    public static java.util.List<String> processIds(byte[] xml) {
-        java.util.List<String> ids = new java.util.ArrayList<>();
-        var m = java.util.regex.Pattern.compile("<(?:[A-Za-z0-9_-]+:)?process\\s[^>]*?\\bid=\"([^\"]+)\"")
-                .matcher(new String(xml, java.nio.charset.StandardCharsets.UTF_8));
+    public static List<String> processIds(byte[] xml) {
+        List<String> ids = new ArrayList<>();
+        var m = Pattern.compile("<(?:[A-Za-z0-9_-]+:)?process\\s[^>]*?\\bid=\"([^\"]+)\"")
+                .matcher(new String(xml, StandardCharsets.UTF_8));
         while (m.find()) {
             ids.add(m.group(1));
         }

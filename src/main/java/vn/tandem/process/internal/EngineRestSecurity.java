@@ -25,6 +25,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Role;
 import vn.tandem.identity.TandemPrincipal;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The engine REST API runs with the caller as the engine's authenticated user, so the engine's own authorization
@@ -78,7 +89,7 @@ class EngineRestSecurity {
      */
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> engineRestQueryExpressions(
-            com.fasterxml.jackson.databind.ObjectMapper json) {
+            ObjectMapper json) {
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
@@ -90,7 +101,7 @@ class EngineRestSecurity {
                     }
                 }
                 String type = request.getContentType();
-                if (type == null || !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+                if (type == null || !type.toLowerCase(Locale.ROOT).contains("json")) {
                     chain.doFilter(request, response);
                     return;
                 }
@@ -119,7 +130,7 @@ class EngineRestSecurity {
     }
 
     /** The name of the first property named {@code ...Expression} with a value, or null. */
-    static String expressionIn(com.fasterxml.jackson.databind.JsonNode node) {
+    static String expressionIn(JsonNode node) {
         if (node == null) {
             return null;
         }
@@ -154,7 +165,7 @@ class EngineRestSecurity {
     }
 
     /** A request whose JSON body was read once and can be read again. */
-    static final class CachedBody extends jakarta.servlet.http.HttpServletRequestWrapper {
+    static final class CachedBody extends HttpServletRequestWrapper {
 
         private final byte[] body;
 
@@ -164,9 +175,9 @@ class EngineRestSecurity {
         }
 
         @Override
-        public jakarta.servlet.ServletInputStream getInputStream() {
-            java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
-            return new jakarta.servlet.ServletInputStream() {
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
                 @Override
                 public int read() {
                     return in.read();
@@ -188,16 +199,16 @@ class EngineRestSecurity {
                 }
 
                 @Override
-                public void setReadListener(jakarta.servlet.ReadListener listener) {
+                public void setReadListener(ReadListener listener) {
                     throw new UnsupportedOperationException();
                 }
             };
         }
 
         @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(),
+                    StandardCharsets.UTF_8));
         }
     }
 
@@ -233,8 +244,8 @@ class EngineRestSecurity {
             grant.setGroupId(group);
             grant.setResource(resource);
             grant.setResourceId(Authorization.ANY);
-        } else if (java.util.Set.of(grant.getPermissions(Permissions.values()))
-                .equals(java.util.Set.of(permissions))) {
+        } else if (Set.of(grant.getPermissions(Permissions.values()))
+                .equals(Set.of(permissions))) {
             return;
         }
         grant.setPermissions(permissions);

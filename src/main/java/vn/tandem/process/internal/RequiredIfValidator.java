@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidator;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorContext;
+import java.util.Set;
 
 /**
  * Form constraint {@code requiredIf} with configuration {@code otherField=VALUE1|VALUE2}: the field is required
@@ -22,7 +23,7 @@ public class RequiredIfValidator implements FormFieldValidator {
     }
 
     /** The parsed configuration. */
-    record Condition(String field, java.util.Set<String> values) {
+    record Condition(String field, Set<String> values) {
 
         static Condition parse(String configuration) {
             String[] parts = configuration.split("=", 2);
@@ -30,10 +31,10 @@ public class RequiredIfValidator implements FormFieldValidator {
                 throw new IllegalArgumentException("requiredIf needs field=VALUE|VALUE, got " + configuration);
             }
             return new Condition(parts[0].strip(),
-                    java.util.Set.copyOf(Arrays.stream(parts[1].split("\\|")).map(String::strip).toList()));
+                    Set.copyOf(Arrays.stream(parts[1].split("\\|")).map(String::strip).toList()));
         }
 
-        static Map.Entry<String, java.util.Set<String>> entry(String configuration) {
+        static Map.Entry<String, Set<String>> entry(String configuration) {
             Condition c = parse(configuration);
             return Map.entry(c.field(), c.values());
         }

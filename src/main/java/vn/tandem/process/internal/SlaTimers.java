@@ -19,6 +19,9 @@ import vn.tandem.process.SlaEscalation;
 import vn.tandem.process.SlaWindow;
 import vn.tandem.process.StepDeadlines;
 import vn.tandem.process.TandemClock;
+import java.time.temporal.ChronoUnit;
+import org.springframework.beans.factory.annotation.Value;
+import vn.tandem.process.FormValues;
 
 /**
  * Due dates and SLA timer dates, referenced from the BPMN as {@code ${slaTimers...}}. A task's window comes from
@@ -35,7 +38,7 @@ public class SlaTimers {
     private final int escalationWorkingDays;
 
     public SlaTimers(TandemClock clock, TaskProperties properties, ObjectProvider<StepDeadlines> deadlines,
-            @org.springframework.beans.factory.annotation.Value("${tandem.sla.escalation-working-days:2}")
+            @Value("${tandem.sla.escalation-working-days:2}")
             int escalationWorkingDays) {
         this.clock = clock;
         this.properties = properties;
@@ -85,7 +88,7 @@ public class SlaTimers {
     /** Due date of a joint-meeting task: the end of the meeting day (or of the escalation due day). */
     public Date meetingDue(DelegateExecution execution) {
         Object value = execution.getVariable("meetingDate");
-        LocalDate day = vn.tandem.process.FormValues.engineDate(value);
+        LocalDate day = FormValues.engineDate(value);
         return endOfDay(day == null || day.isBefore(today()) ? escalationDueDay() : day);
     }
 
@@ -139,7 +142,7 @@ public class SlaTimers {
         if (due.isBefore(today)) {
             due = today;
         }
-        int total = legal == null ? (int) java.time.temporal.ChronoUnit.DAYS.between(today, due)
+        int total = legal == null ? (int) ChronoUnit.DAYS.between(today, due)
                 : legal.workingDaysBetween(today, due);
         int atRisk = (total * 3 + 3) / 4; // first day with used * 4 >= total * 3
         LocalDate warning = legal == null ? today.plusDays(atRisk) : legal.addWorkingDays(today, atRisk);

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.cfg.BpmnParseFactory;
 import vn.tandem.process.BpmnCheck;
+import org.xml.sax.SAXParseException;
 
 /**
  * The engine's BPMN parse with Tandem's deployment check built in, so it judges exactly what the engine processes:
@@ -55,8 +56,8 @@ class TandemBpmnParse extends BpmnParse {
                 cause = cause.getCause();
             }
             String detail = cause.getMessage() == null ? e.getMessage() : cause.getMessage();
-            int line = cause instanceof org.xml.sax.SAXParseException sax ? sax.getLineNumber() : 0;
-            int column = cause instanceof org.xml.sax.SAXParseException sax ? sax.getColumnNumber() : 0;
+            int line = cause instanceof SAXParseException sax ? sax.getLineNumber() : 0;
+            int column = cause instanceof SAXParseException sax ? sax.getColumnNumber() : 0;
             BpmnCheck.Problem problem = new BpmnCheck.Problem("The file cannot be read as BPMN: " + detail, null,
                     line, column, "bpmn.malformed", detail);
             problems.add(problem);

@@ -29,6 +29,8 @@ import vn.tandem.process.TaskChanged;
 import vn.tandem.process.TaskClosed;
 import vn.tandem.process.TaskOpened;
 import vn.tandem.process.TaskSnapshot;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import vn.tandem.process.SlaEscalation;
 
 /**
  * The global task listener (added to every user task by {@link TandemEnginePlugin}): gives a task its default due
@@ -40,7 +42,7 @@ class TaskEventsListener implements TaskListener {
 
     private static final DateTimeFormatter DISPLAY_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final List<String> CONTEXT_VARIABLES = List.of(InformationRequestProcess.VAR_REQUEST_ID,
-            vn.tandem.process.SlaEscalation.VAR_ESCALATION_ID);
+            SlaEscalation.VAR_ESCALATION_ID);
 
     private final ApplicationEventPublisher events;
     private final TandemClock clock;
@@ -90,14 +92,14 @@ class TaskEventsListener implements TaskListener {
     private static void endEscalations(DelegateTask task) {
         UserTask model = task.getBpmnModelElementInstance();
         if (model == null || model.getModelInstance().getModelElementsByType(
-                org.camunda.bpm.model.bpmn.instance.BoundaryEvent.class).stream()
+                BoundaryEvent.class).stream()
                 .noneMatch(b -> b.getAttachedTo() == model
                         && BpmnProperties.property(b, SlaTimerListener.SLA) != null)) {
             return;
         }
         task.getProcessEngineServices().getRuntimeService()
-                .createMessageCorrelation(vn.tandem.process.SlaEscalation.MESSAGE_STEP_DONE)
-                .processInstanceVariableEquals(vn.tandem.process.SlaEscalation.VAR_WATCHED_TASK_ID, task.getId())
+                .createMessageCorrelation(SlaEscalation.MESSAGE_STEP_DONE)
+                .processInstanceVariableEquals(SlaEscalation.VAR_WATCHED_TASK_ID, task.getId())
                 .correlateAllWithResult();
     }
 

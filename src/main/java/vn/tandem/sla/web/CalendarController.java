@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tandem.common.TandemException;
 import vn.tandem.sla.Holiday;
 import vn.tandem.sla.LegalCalendar;
+import java.util.stream.IntStream;
 
 /** The holiday calendar page for administrators (view and edit a year). */
 @Controller
@@ -38,7 +39,7 @@ class CalendarController {
         shown = Math.max(LegalCalendar.FIRST_YEAR, Math.min(LegalCalendar.LAST_YEAR, shown));
         model.addAttribute("year", shown);
         model.addAttribute("days", calendar.holidays(shown));
-        model.addAttribute("years", java.util.stream.IntStream.rangeClosed(LegalCalendar.FIRST_YEAR,
+        model.addAttribute("years", IntStream.rangeClosed(LegalCalendar.FIRST_YEAR,
                 LegalCalendar.LAST_YEAR).boxed().toList());
         return "sla/calendar";
     }

@@ -29,6 +29,7 @@ import vn.tandem.identity.Directory;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.sla.Escalation;
 import vn.tandem.sla.EscalationDesk;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /** An escalation's page: the overdue step, its deadlines and legal cap, and the four actions. */
 @Controller
@@ -113,7 +114,7 @@ class EscalationController {
                 Escalation e = i.escalation();
                 Map<String, String> why = new LinkedHashMap<>();
                 i.unavailable().forEach((action, p) -> why.put(action, messages.getMessage(p.code(), p.args(),
-                        p.code(), org.springframework.context.i18n.LocaleContextHolder.getLocale())));
+                        p.code(), LocaleContextHolder.getLocale())));
                 return new EscalationView(e.getId(), i.caseFile().getCode(), i.caseFile().getTitle(),
                         e.getWatchedTaskId(), e.getWatchedTaskName(), e.getLegalStep() == null ? null
                         : e.getLegalStep().name(), e.getAgency(), e.getLevel(), e.getRounds(), e.getStatus().name(),

@@ -11,6 +11,10 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.io.ByteArrayInputStream;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
  * Resources get the same name from target/classes and from the jar, a redeployment of unchanged files creates no
@@ -22,7 +26,7 @@ class BpmnDeployerTest {
 
     @BeforeAll
     static void engine() {
-        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+        var configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
                 .createStandaloneInMemProcessEngineConfiguration().setJdbcUrl("jdbc:h2:mem:deployer-test")
                 .setProcessEngineName("deployer-test");
         configuration.setCustomFormFieldValidators(Map.of(RequiredIfValidator.NAME, RequiredIfValidator.class));
@@ -66,7 +70,7 @@ class BpmnDeployerTest {
 
     @Test
     void aDesignersNewerVersionIsNeverOverwrittenAtStartUp() throws Exception {
-        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+        var configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
                 .createStandaloneInMemProcessEngineConfiguration().setJdbcUrl("jdbc:h2:mem:deployer-test-2")
                 .setProcessEngineName("deployer-test-2");
         configuration.setCustomFormFieldValidators(Map.of(RequiredIfValidator.NAME, RequiredIfValidator.class));
@@ -78,7 +82,7 @@ class BpmnDeployerTest {
             byte[] designers = new String(file, StandardCharsets.UTF_8).replace("Xác nhận đã nhận thông tin\"",
                     "Xác nhận (bản của người thiết kế)\"").getBytes(StandardCharsets.UTF_8);
             other.getRepositoryService().createDeployment().name("tandem-designer").source("designer")
-                    .addInputStream("information-request.bpmn", new java.io.ByteArrayInputStream(designers)).deploy();
+                    .addInputStream("information-request.bpmn", new ByteArrayInputStream(designers)).deploy();
             // the file in bpmn/ changes too, but the designer's version is newer: nothing is deployed over it
             byte[] edited = new String(file, StandardCharsets.UTF_8).replace("Trả lời đề nghị cung cấp thông tin\"",
                     "Trả lời (sửa trong mã nguồn)\"").getBytes(StandardCharsets.UTF_8);
@@ -110,9 +114,9 @@ class BpmnDeployerTest {
                     "camunda:candidateGroups=\"${answeringGroup}\" camunda:assignee=\"${execution.getProcessEngine()}\"")
                     .getBytes(StandardCharsets.UTF_8);
             BpmnDeployer deployer = new BpmnDeployer(guarded.getRepositoryService());
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> deployer.deploy(Map.of("information-request.bpmn",
-                    unsafe))).isInstanceOf(org.camunda.bpm.engine.ParseException.class)
-                    .satisfies(e -> assertThat(((org.camunda.bpm.engine.ParseException) e).getResorceReports().get(0)
+            Assertions.assertThatThrownBy(() -> deployer.deploy(Map.of("information-request.bpmn",
+                    unsafe))).isInstanceOf(ParseException.class)
+                    .satisfies(e -> assertThat(((ParseException) e).getResorceReports().get(0)
                             .getErrors()).anySatisfy(p -> {
                                 assertThat(p.getMainElementId()).isEqualTo("Task_AnswerRequest");
                                 assertThat(p.getLine()).isPositive();

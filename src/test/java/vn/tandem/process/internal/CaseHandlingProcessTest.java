@@ -25,6 +25,11 @@ import vn.tandem.process.CaseHandling;
 import vn.tandem.process.CaseStatusChanged;
 import vn.tandem.process.TaskClosed;
 import vn.tandem.process.TaskOpened;
+import java.util.Date;
+import java.util.stream.Collectors;
+import org.assertj.core.groups.Tuple;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import vn.tandem.process.SlaThresholdReached;
 
 /**
  * Every path of {@code bpmn/case-handling.bpmn}, with the real listeners and delegates, timers driven by the
@@ -43,9 +48,9 @@ class CaseHandlingProcessTest {
     @BeforeEach
     void setUp(ProcessEngine engine) {
         this.engine = engine;
-        org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init(engine);
+        AbstractAssertions.init(engine);
         TestEngine.EVENTS.clear();
-        ClockUtil.setCurrentTime(java.util.Date.from(start));
+        ClockUtil.setCurrentTime(Date.from(start));
     }
 
     @AfterEach
@@ -90,7 +95,7 @@ class CaseHandlingProcessTest {
     }
 
     void advanceDays(int days) {
-        ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant()
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant()
                 .plus(Duration.ofDays(days))));
         engine.getManagementService().createJobQuery().executable().list()
                 .forEach(job -> engine.getManagementService().executeJob(job.getId()));
@@ -125,8 +130,8 @@ class CaseHandlingProcessTest {
                 "outcomeSummary", "Đã giải quyết dứt điểm, công dân rút đơn."));
         assertThat(pi).isEnded().hasPassed("EndEvent_Closed");
         assertThat(statusEvents()).extracting(CaseStatusChanged::status, CaseStatusChanged::outcome)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("IN_PROGRESS", null),
-                        org.assertj.core.groups.Tuple.tuple("CLOSED", "RESOLVED"));
+                .containsExactly(Tuple.tuple("IN_PROGRESS", null),
+                        Tuple.tuple("CLOSED", "RESOLVED"));
     }
 
     @Test
@@ -272,8 +277,8 @@ class CaseHandlingProcessTest {
     }
 
     List<String> sla() {
-        return TestEngine.EVENTS.stream().filter(vn.tandem.process.SlaThresholdReached.class::isInstance)
-                .map(vn.tandem.process.SlaThresholdReached.class::cast)
+        return TestEngine.EVENTS.stream().filter(SlaThresholdReached.class::isInstance)
+                .map(SlaThresholdReached.class::cast)
                 .map(e -> e.task().key() + ":" + e.threshold()).toList();
     }
 
@@ -289,8 +294,8 @@ class CaseHandlingProcessTest {
         advanceDays(1); // 13/03
         advanceDays(30);
         assertThat(sla()).containsExactly("Task_Accept:WARNING", "Task_Accept:BREACH");
-        assertThat(TestEngine.EVENTS.stream().filter(vn.tandem.process.SlaThresholdReached.class::isInstance)
-                .map(vn.tandem.process.SlaThresholdReached.class::cast).findFirst().orElseThrow().legalStep())
+        assertThat(TestEngine.EVENTS.stream().filter(SlaThresholdReached.class::isInstance)
+                .map(SlaThresholdReached.class::cast).findFirst().orElseThrow().legalStep())
                 .isEqualTo("ACCEPT");
         assertThat(pi).isWaitingAt("Task_Accept").hasPassed("EndEvent_AcceptWarned", "EndEvent_AcceptEscalated");
     }
@@ -325,16 +330,16 @@ class CaseHandlingProcessTest {
         submit(pi, "Task_FinalMonitoringCheck", "officer.congan", Map.of("finalCheckResult", "STABLE",
                 "situation", "Đã ổn định hoàn toàn."));
         assertThat(pi).isEnded();
-        List<vn.tandem.process.SlaThresholdReached> events = TestEngine.EVENTS.stream()
-                .filter(vn.tandem.process.SlaThresholdReached.class::isInstance)
-                .map(vn.tandem.process.SlaThresholdReached.class::cast).toList();
+        List<SlaThresholdReached> events = TestEngine.EVENTS.stream()
+                .filter(SlaThresholdReached.class::isInstance)
+                .map(SlaThresholdReached.class::cast).toList();
         for (String key : List.of("Task_VerifyDanvan", "Task_VerifyCongan", "Task_ProposeSolution", "Task_Implement",
                 "Task_MonitoringCheck", "Task_FinalMonitoringCheck")) {
             assertThat(sla()).as(key).containsOnlyOnce(key + ":WARNING", key + ":BREACH");
         }
         // one warning and one breach per task instance, never more (the second check was done at once)
-        assertThat(events.stream().collect(java.util.stream.Collectors.groupingBy(
-                e -> e.task().id() + e.threshold(), java.util.stream.Collectors.counting())).values())
+        assertThat(events.stream().collect(Collectors.groupingBy(
+                e -> e.task().id() + e.threshold(), Collectors.counting())).values())
                 .containsOnly(1L);
         assertThat(events).filteredOn(e -> e.task().key().equals("Task_VerifyDanvan")).first()
                 .satisfies(e -> assertThat(e.task().candidateGroups()).containsExactly("danvan-officer"));

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import vn.tandem.process.BpmnCheck;
 import vn.tandem.support.SecurityPayloads;
 import vn.tandem.support.SecurityPayloads.BpmnPayload;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The security regression payloads straight against the engine, past every front door: each BPMN payload deployed
@@ -157,6 +158,6 @@ class EngineSecurityTest {
                     </bpmndi:BPMNPlane>
                   </bpmndi:BPMNDiagram>
                 </bpmn:definitions>
-                """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                """.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.tandem.process.InformationRequestProcess;
 import vn.tandem.process.TaskClosed;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import vn.tandem.process.SlaThresholdReached;
 
 /** Every path of {@code bpmn/information-request.bpmn}; the class asserts 100% coverage. */
 @Deployment(resources = "bpmn/information-request.bpmn")
@@ -30,7 +34,7 @@ class InformationRequestProcessTest {
     @BeforeEach
     void setUp(ProcessEngine engine) {
         this.engine = engine;
-        org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init(engine);
+        AbstractAssertions.init(engine);
         TestEngine.EVENTS.clear();
     }
 
@@ -65,7 +69,7 @@ class InformationRequestProcessTest {
 
     @Test
     void anUnansweredRequestWarnsAt75PercentAndBreachesOnceAfterItsDueDay() {
-        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T02:00:00Z")));
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T02:00:00Z")));
         try {
             // due in 4 days (end of 05/12): warning on the 3rd day, breach at the start of 06/12
             Date due = Date.from(Instant.parse("2026-12-05T16:59:59Z"));
@@ -85,19 +89,19 @@ class InformationRequestProcessTest {
             assertThat(pi).hasPassed("EndEvent_AnswerRequestWarned", "EndEvent_AnswerRequestEscalated")
                     .isWaitingAt("Task_AnswerRequest");
         } finally {
-            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+            ClockUtil.reset();
         }
     }
 
     private void advance(Instant to) {
-        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(to));
+        ClockUtil.setCurrentTime(Date.from(to));
         engine.getManagementService().createJobQuery().executable().list()
                 .forEach(job -> engine.getManagementService().executeJob(job.getId()));
     }
 
-    private java.util.List<String> sla() {
-        return TestEngine.EVENTS.stream().filter(vn.tandem.process.SlaThresholdReached.class::isInstance)
-                .map(vn.tandem.process.SlaThresholdReached.class::cast)
+    private List<String> sla() {
+        return TestEngine.EVENTS.stream().filter(SlaThresholdReached.class::isInstance)
+                .map(SlaThresholdReached.class::cast)
                 .map(e -> e.task().key() + ":" + e.threshold()).toList();
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.tandem.process.SlaEscalation;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 
 /** Every path of {@code bpmn/sla-escalation.bpmn}; the class asserts 100% coverage. */
 @Deployment(resources = "bpmn/sla-escalation.bpmn")
@@ -33,7 +34,7 @@ class SlaEscalationProcessTest {
     @BeforeEach
     void setUp(ProcessEngine engine) {
         this.engine = engine;
-        org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init(engine);
+        AbstractAssertions.init(engine);
         TestEngine.EVENTS.clear();
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T02:00:00Z")));
     }

@@ -9,6 +9,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
 import vn.tandem.process.TandemClock;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import vn.tandem.audit.AuditLog;
+import vn.tandem.process.StepDeadlines;
+import vn.tandem.sla.LegalStep;
 
 /**
  * A plain in-memory engine wired with Tandem's real plugin, listeners and delegates (no Spring context), the
@@ -27,15 +33,15 @@ final class TestEngine {
 
     /** The same engine without the coverage plugin (for tests that are not process tests). */
     static ProcessEngineConfiguration plain(String name) {
-        return configuration(name, new org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration());
+        return configuration(name, new StandaloneInMemProcessEngineConfiguration());
     }
 
     private static ProcessEngineConfiguration configuration(String name,
-            org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration) {
+            ProcessEngineConfigurationImpl configuration) {
         TandemClock clock = new TandemClock(ZoneId.of("Asia/Ho_Chi_Minh"));
         SlaTimers slaTimers = new SlaTimers(clock, new TaskProperties(5, Map.of("Task_Accept", 10)),
-                new org.springframework.beans.factory.support.StaticListableBeanFactory()
-                        .getBeanProvider(vn.tandem.process.StepDeadlines.class), 2);
+                new StaticListableBeanFactory()
+                        .getBeanProvider(StepDeadlines.class), 2);
         TaskEventsListener taskEvents = new TaskEventsListener(EVENTS::add, clock, slaTimers);
         SlaTimerListener timerListener = new SlaTimerListener(EVENTS::add, clock);
         configuration.setProcessEngineName(name);
@@ -49,14 +55,14 @@ final class TestEngine {
                 "slaTimerListener", timerListener, "slaStatutoryDelegate", new SlaStatutoryDelegate(timerListener)));
         configuration.getProcessEnginePlugins().add(new TandemEnginePlugin(taskEvents,
                 new BpmnDeploymentGuard(TestEngine::groupExists, TestEngine::legalStepKnown, () -> configuration),
-                new org.springframework.beans.factory.support.StaticListableBeanFactory()
-                        .getBeanProvider(vn.tandem.audit.AuditLog.class), null));
+                new StaticListableBeanFactory()
+                        .getBeanProvider(AuditLog.class), null));
         return configuration;
     }
 
     /** The legal steps the clock knows, as the sla module answers. */
     static boolean legalStepKnown(String step) {
-        return vn.tandem.sla.LegalStep.parse(step).filter(s -> s.kind() == vn.tandem.sla.LegalStep.Kind.STEP)
+        return LegalStep.parse(step).filter(s -> s.kind() == LegalStep.Kind.STEP)
                 .filter(s -> s.name().equals(step)).isPresent();
     }
 
