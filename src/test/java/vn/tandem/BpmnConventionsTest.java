@@ -2,6 +2,7 @@ package vn.tandem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,13 +14,12 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import java.io.IOException;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.camunda.bpm.model.bpmn.instance.Gateway;
 
 /**
  * STYLE.md's BPMN conventions over every file in {@code bpmn/}: no {@code camunda:class}, no scripts, every
@@ -30,20 +30,41 @@ class BpmnConventionsTest {
 
     static final Path TEMPLATES = Path.of("src/main/resources/templates/inbox/forms");
     static final Pattern BEAN = Pattern.compile("\\$\\{(\\w+)}");
-    static final List<String> PREFIXES = List.of("StartEvent_", "EndEvent_", "Event_", "Task_", "Gateway_", "Flow_",
-            "Lane_", "LaneSet_", "Participant_", "Collaboration_", "TimerEventDefinition_", "Definitions_",
-            "BPMNDiagram_", "BPMNPlane_", "SubProcess_", "Message_", "MessageEventDefinition_");
+    static final List<String> PREFIXES = List.of(
+            "StartEvent_",
+            "EndEvent_",
+            "Event_",
+            "Task_",
+            "Gateway_",
+            "Flow_",
+            "Lane_",
+            "LaneSet_",
+            "Participant_",
+            "Collaboration_",
+            "TimerEventDefinition_",
+            "Definitions_",
+            "BPMNDiagram_",
+            "BPMNPlane_",
+            "SubProcess_",
+            "Message_",
+            "MessageEventDefinition_");
 
     static Stream<Path> files() throws Exception {
-        return Files.list(Path.of("bpmn")).filter(p -> p.toString().endsWith(".bpmn")).sorted();
+        return Files.list(Path.of("bpmn"))
+                .filter(p -> p.toString().endsWith(".bpmn"))
+                .sorted();
     }
 
     @ParameterizedTest
     @MethodSource("files")
     void followsTheConventions(Path file) throws Exception {
         String xml = Files.readString(file);
-        assertThat(xml).doesNotContain("camunda:class=").doesNotContain("scriptTask").doesNotContain("scriptFormat")
-                .doesNotContain("camunda:resource=").doesNotContain("<!DOCTYPE");
+        assertThat(xml)
+                .doesNotContain("camunda:class=")
+                .doesNotContain("scriptTask")
+                .doesNotContain("scriptFormat")
+                .doesNotContain("camunda:resource=")
+                .doesNotContain("<!DOCTYPE");
         BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
         String name = file.getFileName().toString().replace(".bpmn", "");
         Process process = model.getModelElementsByType(Process.class).iterator().next();
@@ -53,7 +74,9 @@ class BpmnConventionsTest {
         List<String> problems = new ArrayList<>();
         for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
             String id = element.getId();
-            if (id != null && !(element instanceof Process) && !id.endsWith("_di")
+            if (id != null
+                    && !(element instanceof Process)
+                    && !id.endsWith("_di")
                     && PREFIXES.stream().noneMatch(id::startsWith)) {
                 problems.add("id without a type prefix: " + id);
             }
@@ -63,7 +86,8 @@ class BpmnConventionsTest {
             String bean = beans.group(1);
             boolean exists = Files.walk(Path.of("src/main/java")).anyMatch(p -> {
                 try {
-                    return p.toString().endsWith(".java") && Files.readString(p).contains("@Component(\"" + bean + "\")");
+                    return p.toString().endsWith(".java")
+                            && Files.readString(p).contains("@Component(\"" + bean + "\")");
                 } catch (IOException e) {
                     return false;
                 }
@@ -85,8 +109,7 @@ class BpmnConventionsTest {
             }
         }
         for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
-            if (element instanceof FlowNode && element.getName() == null
-                    && !(element instanceof Gateway)) {
+            if (element instanceof FlowNode && element.getName() == null && !(element instanceof Gateway)) {
                 problems.add(element.getId() + ": no name");
             }
         }

@@ -42,11 +42,19 @@ public class AuditEntry {
 
     private Long tokenId;
 
-    protected AuditEntry() {
-    }
+    protected AuditEntry() {}
 
-    AuditEntry(Instant at, String actor, String action, Long caseId, String caseCode, String entityType,
-            String entityId, String details, String clientIp, Long tokenId) {
+    AuditEntry(
+            Instant at,
+            String actor,
+            String action,
+            Long caseId,
+            String caseCode,
+            String entityType,
+            String entityId,
+            String details,
+            String clientIp,
+            Long tokenId) {
         this.at = at;
         this.actor = actor;
         this.action = action;

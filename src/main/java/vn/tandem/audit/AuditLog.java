@@ -36,16 +36,31 @@ public class AuditLog {
 
     /** Records an action without field changes. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public AuditEntry record(String action, Long caseId, String caseCode, String entityType, String entityId,
-            Map<String, ?> details) {
-        return entries.save(new AuditEntry(clock.instant(), currentActor(), action, caseId, caseCode, entityType,
-                entityId, toJson(details), clientIp(), tokenId()));
+    public AuditEntry record(
+            String action, Long caseId, String caseCode, String entityType, String entityId, Map<String, ?> details) {
+        return entries.save(new AuditEntry(
+                clock.instant(),
+                currentActor(),
+                action,
+                caseId,
+                caseCode,
+                entityType,
+                entityId,
+                toJson(details),
+                clientIp(),
+                tokenId()));
     }
 
     /** Records an action with the before and after values of the fields that changed. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public AuditEntry recordChange(String action, Long caseId, String caseCode, String entityType, String entityId,
-            Map<String, ?> before, Map<String, ?> after) {
+    public AuditEntry recordChange(
+            String action,
+            Long caseId,
+            String caseCode,
+            String entityType,
+            String entityId,
+            Map<String, ?> before,
+            Map<String, ?> after) {
         Map<String, Object> changedBefore = new LinkedHashMap<>();
         Map<String, Object> changedAfter = new LinkedHashMap<>();
         for (String key : after.keySet()) {
@@ -65,8 +80,8 @@ public class AuditLog {
     /** Records an action for an explicit actor (e.g. a login, before the security context holds the user). */
     @Transactional
     public AuditEntry recordFor(String actor, String action, Map<String, ?> details) {
-        return entries.save(new AuditEntry(clock.instant(), actor, action, null, null, "user", actor,
-                toJson(details), clientIp(), tokenId()));
+        return entries.save(new AuditEntry(
+                clock.instant(), actor, action, null, null, "user", actor, toJson(details), clientIp(), tokenId()));
     }
 
     static String currentActor() {

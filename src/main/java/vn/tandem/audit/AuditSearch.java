@@ -39,7 +39,8 @@ public class AuditSearch {
         var count = cb.createQuery(Long.class);
         Root<AuditEntry> root = count.from(AuditEntry.class);
         count.select(cb.count(root)).where(predicates(query, cb, root));
-        return new PageImpl<>(content, PageRequest.of(page, size), em.createQuery(count).getSingleResult());
+        return new PageImpl<>(
+                content, PageRequest.of(page, size), em.createQuery(count).getSingleResult());
     }
 
     /** Writes the matching entries as CSV (UTF-8 with BOM, so spreadsheet programs show Vietnamese correctly). */
@@ -48,8 +49,16 @@ public class AuditSearch {
         out.write("at,actor,action,case,entity,entity_id,details,client_ip,token_id\r\n");
         List<AuditEntry> entries = select(query, 0, EXPORT_LIMIT);
         for (AuditEntry e : entries) {
-            Csv.line(out, CSV_TIME.format(e.getAt().atZone(clock.getZone())), e.getActor(), e.getAction(),
-                    e.getCaseCode(), e.getEntityType(), e.getEntityId(), e.getDetails(), e.getClientIp(),
+            Csv.line(
+                    out,
+                    CSV_TIME.format(e.getAt().atZone(clock.getZone())),
+                    e.getActor(),
+                    e.getAction(),
+                    e.getCaseCode(),
+                    e.getEntityType(),
+                    e.getEntityId(),
+                    e.getDetails(),
+                    e.getClientIp(),
                     e.getTokenId() == null ? null : e.getTokenId().toString());
         }
         return entries.size();
@@ -60,7 +69,10 @@ public class AuditSearch {
         var select = cb.createQuery(AuditEntry.class);
         Root<AuditEntry> root = select.from(AuditEntry.class);
         select.where(predicates(query, cb, root)).orderBy(cb.desc(root.get("id")));
-        return em.createQuery(select).setFirstResult(offset).setMaxResults(limit).getResultList();
+        return em.createQuery(select)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     private Predicate[] predicates(AuditQuery q, CriteriaBuilder cb, Root<AuditEntry> root) {
@@ -75,12 +87,14 @@ public class AuditSearch {
             and.add(cb.equal(root.get("action"), q.action().strip()));
         }
         if (q.from() != null) {
-            and.add(cb.greaterThanOrEqualTo(root.get("at"), q.from().atStartOfDay(clock.getZone()).toInstant()));
+            and.add(cb.greaterThanOrEqualTo(
+                    root.get("at"), q.from().atStartOfDay(clock.getZone()).toInstant()));
         }
         if (q.to() != null) {
-            and.add(cb.lessThan(root.get("at"), q.to().plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+            and.add(cb.lessThan(
+                    root.get("at"),
+                    q.to().plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
         }
         return and.toArray(Predicate[]::new);
     }
-
 }

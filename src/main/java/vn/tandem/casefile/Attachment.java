@@ -27,11 +27,17 @@ public class Attachment {
     private String uploadedBy;
     private Instant uploadedAt;
 
-    protected Attachment() {
-    }
+    protected Attachment() {}
 
-    Attachment(Long caseId, String fileName, String contentType, long sizeBytes, String sha256, String storageKey,
-            String uploadedBy, Instant uploadedAt) {
+    Attachment(
+            Long caseId,
+            String fileName,
+            String contentType,
+            long sizeBytes,
+            String sha256,
+            String storageKey,
+            String uploadedBy,
+            Instant uploadedAt) {
         this.caseId = caseId;
         this.fileName = fileName;
         this.contentType = contentType;

@@ -1,5 +1,6 @@
 package vn.tandem.casefile;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -18,14 +19,13 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import jakarta.persistence.CascadeType;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -75,14 +75,17 @@ public class Case {
     private Instant updatedAt;
     private Instant closedAt;
     private Instant acceptedAt;
+
     @Enumerated(EnumType.STRING)
     private Complexity complexity = Complexity.STANDARD;
+
     private boolean severalSites;
     private LocalDate decisionKnownOn;
     private Instant decidedAt;
     private Instant reopenedAt;
     private Instant verifiedAt;
     private boolean remoteArea;
+
     @Column(name = "instance_no")
     private int instance = 1;
 
@@ -98,12 +101,23 @@ public class Case {
     @OrderBy("position")
     private List<Petitioner> petitioners = new ArrayList<>();
 
-    protected Case() {
-    }
+    protected Case() {}
 
-    Case(String code, CaseType type, Channel channel, String title, String description, String location,
-            Long areaId, String areaPath, Long unitId, String leadAgency, int crowdSize, boolean levelSkipping,
-            Instant receivedAt, String createdBy) {
+    Case(
+            String code,
+            CaseType type,
+            Channel channel,
+            String title,
+            String description,
+            String location,
+            Long areaId,
+            String areaPath,
+            Long unitId,
+            String leadAgency,
+            int crowdSize,
+            boolean levelSkipping,
+            Instant receivedAt,
+            String createdBy) {
         this.code = code;
         this.type = type;
         this.channel = channel;
@@ -137,7 +151,12 @@ public class Case {
         s.put("outcome", outcome);
         s.put("assignedOfficer", assignedOfficer);
         s.put("reopenCount", reopenCount);
-        s.put("sharedAgencies", shares.stream().map(x -> x.getAgencyCode() + ":" + x.getMode()).sorted().toList());
+        s.put(
+                "sharedAgencies",
+                shares.stream()
+                        .map(x -> x.getAgencyCode() + ":" + x.getMode())
+                        .sorted()
+                        .toList());
         return s;
     }
 
@@ -150,8 +169,10 @@ public class Case {
             this.decidedAt = null;
             this.verifiedAt = null;
         } else if (newOutcome != null) {
-            if (this.decidedAt == null && (newOutcome == Outcome.RESOLVED || newOutcome == Outcome.STABILIZED
-                    || newOutcome == Outcome.TEMPORARILY_STABILIZED)) {
+            if (this.decidedAt == null
+                    && (newOutcome == Outcome.RESOLVED
+                            || newOutcome == Outcome.STABILIZED
+                            || newOutcome == Outcome.TEMPORARILY_STABILIZED)) {
                 this.decidedAt = at; // the resolution decision (a closing after monitoring keeps the first date)
             }
             this.outcome = newOutcome;
@@ -223,7 +244,8 @@ public class Case {
 
     /** The lead agency, or an agency sharing the case fully (not only asked for information). */
     public boolean takesFullPart(String agency) {
-        return leadAgency.equals(agency) || share(agency).map(s -> s.getMode() == ShareMode.FULL).orElse(false);
+        return leadAgency.equals(agency)
+                || share(agency).map(s -> s.getMode() == ShareMode.FULL).orElse(false);
     }
 
     public boolean isOpen() {
@@ -386,7 +408,9 @@ public class Case {
     }
 
     public List<Share> getShares() {
-        return shares.stream().sorted(Comparator.comparing(Share::getAgencyCode)).toList();
+        return shares.stream()
+                .sorted(Comparator.comparing(Share::getAgencyCode))
+                .toList();
     }
 
     public List<Petitioner> getPetitioners() {
@@ -397,7 +421,11 @@ public class Case {
     public List<String> agencies() {
         List<String> all = new ArrayList<>();
         all.add(leadAgency);
-        shares.stream().map(Share::getAgencyCode).filter(a -> !a.equals(leadAgency)).sorted().forEach(all::add);
+        shares.stream()
+                .map(Share::getAgencyCode)
+                .filter(a -> !a.equals(leadAgency))
+                .sorted()
+                .forEach(all::add);
         return all;
     }
 }

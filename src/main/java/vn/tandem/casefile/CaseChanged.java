@@ -1,5 +1,4 @@
 package vn.tandem.casefile;
 
 /** Published (synchronously) when a case's facts that read models copy have changed. */
-public record CaseChanged(CaseSummary summary) {
-}
+public record CaseChanged(CaseSummary summary) {}

@@ -1,11 +1,11 @@
 package vn.tandem.casefile;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.stereotype.Component;
-import jakarta.persistence.EntityManagerFactory;
 
 /** Issues case codes like {@code VV-2026-000123} from a database sequence (unique across nodes). */
 @Component
@@ -18,8 +18,11 @@ class CaseCodes {
     CaseCodes(EntityManager em, Clock clock, EntityManagerFactory emf) {
         this.em = em;
         this.clock = clock;
-        this.nextValueSql = emf.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect()
-                .getSequenceSupport().getSequenceNextValString("case_code_seq");
+        this.nextValueSql = emf.unwrap(SessionFactoryImplementor.class)
+                .getJdbcServices()
+                .getDialect()
+                .getSequenceSupport()
+                .getSequenceNextValString("case_code_seq");
     }
 
     String next() {

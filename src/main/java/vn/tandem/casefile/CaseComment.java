@@ -23,8 +23,7 @@ public class CaseComment {
     private Instant at;
     private String body;
 
-    protected CaseComment() {
-    }
+    protected CaseComment() {}
 
     CaseComment(Long caseId, String author, Instant at, String body) {
         this.caseId = caseId;

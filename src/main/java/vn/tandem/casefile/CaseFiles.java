@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +18,14 @@ import java.util.Set;
 import org.apache.tika.Tika;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.audit.AuditLog;
+import vn.tandem.common.ConflictException;
 import vn.tandem.common.ForbiddenException;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
@@ -31,9 +34,6 @@ import vn.tandem.identity.Directory;
 import vn.tandem.identity.Role;
 import vn.tandem.identity.Unit;
 import vn.tandem.process.CaseHandling;
-import java.util.Collection;
-import org.springframework.context.MessageSource;
-import vn.tandem.common.ConflictException;
 import vn.tandem.process.Workflow;
 
 /**
@@ -44,9 +44,14 @@ import vn.tandem.process.Workflow;
 @Transactional
 public class CaseFiles {
 
-    static final Set<String> ALLOWED_TYPES = Set.of("application/pdf", "image/jpeg", "image/png", "text/plain",
+    static final Set<String> ALLOWED_TYPES = Set.of(
+            "application/pdf",
+            "image/jpeg",
+            "image/png",
+            "text/plain",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/msword",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/msword",
             "application/vnd.ms-excel");
 
     private final Cases cases;
@@ -66,9 +71,20 @@ public class CaseFiles {
     private final MessageSource messages;
     private final Tika tika = new Tika();
 
-    CaseFiles(Cases cases, CaseCodes codes, CaseComments comments, Attachments attachments, AttachmentStore store,
-            SolutionPlans plans, CaseLinks links, Timeline timeline, Directory directory, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock, Workflow workflow,
+    CaseFiles(
+            Cases cases,
+            CaseCodes codes,
+            CaseComments comments,
+            Attachments attachments,
+            AttachmentStore store,
+            SolutionPlans plans,
+            CaseLinks links,
+            Timeline timeline,
+            Directory directory,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock,
+            Workflow workflow,
             MessageSource messages,
             @Value("${tandem.storage.max-attachment-bytes}") long maxAttachmentBytes) {
         this.messages = messages;
@@ -96,27 +112,47 @@ public class CaseFiles {
         if (!user.has(Role.OFFICER) && !user.has(Role.SUPERVISOR)) {
             throw new ForbiddenException("case.create.forbidden");
         }
-        Unit unit = directory.unit(input.unitId()).orElseThrow(
-                () -> new InvalidInputException("unitId", "validation.unit"));
-        if (!unit.getAgencyCode().equals(user.agency()) || !user.coversArea(unit.getArea().getPath())) {
+        Unit unit = directory
+                .unit(input.unitId())
+                .orElseThrow(() -> new InvalidInputException("unitId", "validation.unit"));
+        if (!unit.getAgencyCode().equals(user.agency())
+                || !user.coversArea(unit.getArea().getPath())) {
             throw new InvalidInputException("unitId", "validation.unit");
         }
-        Case c = cases.save(new Case(codes.next(), input.type(), input.channel(), input.title().strip(),
-                input.description().strip(), blankToNull(input.location()), unit.getArea().getId(),
-                unit.getArea().getPath(), unit.getId(), user.agency(), input.crowdSize(), input.levelSkipping(),
-                clock.instant(), user.username()));
+        Case c = cases.save(new Case(
+                codes.next(),
+                input.type(),
+                input.channel(),
+                input.title().strip(),
+                input.description().strip(),
+                blankToNull(input.location()),
+                unit.getArea().getId(),
+                unit.getArea().getPath(),
+                unit.getId(),
+                user.agency(),
+                input.crowdSize(),
+                input.levelSkipping(),
+                clock.instant(),
+                user.username()));
         List<Petitioner> petitioners = new ArrayList<>();
         int position = 0;
         for (NewCase.NewPetitioner p : input.petitioners()) {
             boolean confidential = p.confidential() || (input.type() == CaseType.DENUNCIATION && position == 0);
-            petitioners.add(new Petitioner(position++, p.fullName().strip(), blankToNull(p.idNumber()),
-                    blankToNull(p.phone()), blankToNull(p.address()), confidential));
+            petitioners.add(new Petitioner(
+                    position++,
+                    p.fullName().strip(),
+                    blankToNull(p.idNumber()),
+                    blankToNull(p.phone()),
+                    blankToNull(p.address()),
+                    confidential));
         }
         c.addPetitioners(petitioners);
         boolean complaint = input.type() == CaseType.COMPLAINT;
-        c.variant(unit.getArea().isRemote(), complaint ? Math.max(1, input.instance()) : 1,
-                input.type() == CaseType.DENUNCIATION && input.severalSites(), complaint ? input.decisionKnownOn()
-                        : null);
+        c.variant(
+                unit.getArea().isRemote(),
+                complaint ? Math.max(1, input.instance()) : 1,
+                input.type() == CaseType.DENUNCIATION && input.severalSites(),
+                complaint ? input.decisionKnownOn() : null);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("type", c.getType());
         facts.put("channel", c.getChannel());
@@ -130,18 +166,28 @@ public class CaseFiles {
         facts.put("decisionKnownOn", String.valueOf(c.getDecisionKnownOn()));
         facts.put("petitioners", petitioners.size());
         audit.recordChange("CASE_CREATED", c.getId(), c.getCode(), "case", c.getCode(), Map.of(), facts);
-        timeline.add(c.getId(), user.username(), "RECEIVED", "Tiếp nhận vụ việc",
-                List.of(new Timeline.Detail("Kênh tiếp nhận", "Channel", messages.getMessage("channel."
-                        + c.getChannel(), null, Locale.forLanguageTag("vi")), messages.getMessage("channel."
-                        + c.getChannel(), null, Locale.ENGLISH)),
-                        new Timeline.Detail("Đơn vị", "Unit", unit.getName())), "case", c.getCode());
+        timeline.add(
+                c.getId(),
+                user.username(),
+                "RECEIVED",
+                "Tiếp nhận vụ việc",
+                List.of(
+                        new Timeline.Detail(
+                                "Kênh tiếp nhận",
+                                "Channel",
+                                messages.getMessage("channel." + c.getChannel(), null, Locale.forLanguageTag("vi")),
+                                messages.getMessage("channel." + c.getChannel(), null, Locale.ENGLISH)),
+                        new Timeline.Detail("Đơn vị", "Unit", unit.getName())),
+                "case",
+                c.getCode());
         publishChanged(c); // the legal clocks that start at receipt pin their rule versions
         return c;
     }
 
     @Transactional(readOnly = true)
     public Case visible(String code, CurrentUser user) {
-        return cases.findByCode(code).filter(c -> CaseVisibility.canSee(user, c))
+        return cases.findByCode(code)
+                .filter(c -> CaseVisibility.canSee(user, c))
                 .orElseThrow(() -> new NotFoundException("case.notFound", code));
     }
 
@@ -157,8 +203,7 @@ public class CaseFiles {
 
     @Transactional(readOnly = true)
     public CaseSummary summary(long id) {
-        return cases.findById(id).map(CaseSummary::of)
-                .orElseThrow(() -> new NotFoundException("case.notFound", id));
+        return cases.findById(id).map(CaseSummary::of).orElseThrow(() -> new NotFoundException("case.notFound", id));
     }
 
     @Transactional(readOnly = true)
@@ -208,18 +253,27 @@ public class CaseFiles {
         if (body.length() > 5000) {
             throw new InvalidInputException("body", "validation.maxLength", 5000);
         }
-        CaseComment comment = comments.save(new CaseComment(c.getId(), user.username(), clock.instant(),
-                body.strip()));
-        audit.record("COMMENT_ADDED", c.getId(), c.getCode(), "comment", comment.getId().toString(),
+        CaseComment comment = comments.save(new CaseComment(c.getId(), user.username(), clock.instant(), body.strip()));
+        audit.record(
+                "COMMENT_ADDED",
+                c.getId(),
+                c.getCode(),
+                "comment",
+                comment.getId().toString(),
                 Map.of("length", body.length()));
-        timeline.add(c.getId(), user.username(), "COMMENT", "Ý kiến trao đổi",
-                List.of(new Timeline.Detail("", "", comment.getBody())), "comment", comment.getId().toString());
+        timeline.add(
+                c.getId(),
+                user.username(),
+                "COMMENT",
+                "Ý kiến trao đổi",
+                List.of(new Timeline.Detail("", "", comment.getBody())),
+                "comment",
+                comment.getId().toString());
         return comment;
     }
 
     /** Stores an attachment after checking its size and its real content type (sniffed, not declared). */
-    public Attachment attach(String code, String fileName, InputStream content, CurrentUser user)
-            throws IOException {
+    public Attachment attach(String code, String fileName, InputStream content, CurrentUser user) throws IOException {
         Case c = contributable(code, user);
         String name = fileName == null || fileName.isBlank() ? "file" : fileName.replaceAll("[\\\\/\\r\\n\"]", "_");
         if (name.length() > 200) {
@@ -237,23 +291,34 @@ public class CaseFiles {
             throw new InvalidInputException("file", "validation.file.type", type);
         }
         String key = store.store(bytes);
-        Attachment a = attachments.save(new Attachment(c.getId(), name, type, bytes.length, sha256(bytes), key,
-                user.username(), clock.instant()));
-        audit.record("ATTACHMENT_ADDED", c.getId(), c.getCode(), "attachment", a.getId().toString(),
+        Attachment a = attachments.save(new Attachment(
+                c.getId(), name, type, bytes.length, sha256(bytes), key, user.username(), clock.instant()));
+        audit.record(
+                "ATTACHMENT_ADDED",
+                c.getId(),
+                c.getCode(),
+                "attachment",
+                a.getId().toString(),
                 Map.of("fileName", name, "contentType", type, "size", bytes.length));
-        timeline.add(c.getId(), user.username(), "ATTACHMENT", "Tài liệu đính kèm",
-                List.of(new Timeline.Detail("Tệp", "File", name)), "attachment", a.getId().toString());
+        timeline.add(
+                c.getId(),
+                user.username(),
+                "ATTACHMENT",
+                "Tài liệu đính kèm",
+                List.of(new Timeline.Detail("Tệp", "File", name)),
+                "attachment",
+                a.getId().toString());
         return a;
     }
 
     /** An attachment and a way to read its bytes. */
-    public record AttachmentContent(Attachment attachment, InputStream stream) {
-    }
+    public record AttachmentContent(Attachment attachment, InputStream stream) {}
 
     @Transactional(readOnly = true)
     public AttachmentContent download(String code, long attachmentId, CurrentUser user) throws IOException {
         Case c = visible(code, user);
-        Attachment a = attachments.findByIdAndCaseId(attachmentId, c.getId())
+        Attachment a = attachments
+                .findByIdAndCaseId(attachmentId, c.getId())
                 .orElseThrow(() -> new NotFoundException("attachment.notFound"));
         return new AttachmentContent(a, store.open(a.getStorageKey()));
     }
@@ -277,9 +342,13 @@ public class CaseFiles {
     @Transactional(readOnly = true)
     public List<String> relatedCodes(long caseId, CurrentUser user) {
         return links.findByCaseIdOrRelatedCaseId(caseId, caseId).stream()
-                .map(l -> l.getCaseId() == caseId ? l.getRelatedCaseId() : l.getCaseId()).distinct()
-                .map(cases::findById).flatMap(Optional::stream).filter(c -> CaseVisibility.canSee(user, c))
-                .map(Case::getCode).toList();
+                .map(l -> l.getCaseId() == caseId ? l.getRelatedCaseId() : l.getCaseId())
+                .distinct()
+                .map(cases::findById)
+                .flatMap(Optional::stream)
+                .filter(c -> CaseVisibility.canSee(user, c))
+                .map(Case::getCode)
+                .toList();
     }
 
     /**
@@ -306,8 +375,14 @@ public class CaseFiles {
             throw new ConflictException("share.exists", target);
         }
         audit.recordChange("CASE_SHARED", c.getId(), c.getCode(), "case", c.getCode(), before, c.snapshot());
-        timeline.add(c.getId(), user.username(), "SHARED", "Chia sẻ vụ việc với " + agencyName(target),
-                List.of(new Timeline.Detail("Lý do", "Reason", reason.strip())), "agency", target);
+        timeline.add(
+                c.getId(),
+                user.username(),
+                "SHARED",
+                "Chia sẻ vụ việc với " + agencyName(target),
+                List.of(new Timeline.Detail("Lý do", "Reason", reason.strip())),
+                "agency",
+                target);
         publishChanged(c);
         return c.share(target).orElseThrow();
     }
@@ -332,8 +407,14 @@ public class CaseFiles {
         Map<String, Object> before = c.snapshot();
         c.unshare(target, clock.instant());
         audit.recordChange("CASE_UNSHARED", c.getId(), c.getCode(), "case", c.getCode(), before, c.snapshot());
-        timeline.add(c.getId(), user.username(), "UNSHARED", "Ngừng chia sẻ vụ việc với " + agencyName(target),
-                List.of(), "agency", target);
+        timeline.add(
+                c.getId(),
+                user.username(),
+                "UNSHARED",
+                "Ngừng chia sẻ vụ việc với " + agencyName(target),
+                List.of(),
+                "agency",
+                target);
         publishChanged(c);
     }
 
@@ -343,7 +424,9 @@ public class CaseFiles {
      */
     public PetitionerView reveal(String code, long petitionerId, String reason, CurrentUser user) {
         Case c = visible(code, user);
-        Petitioner p = c.getPetitioners().stream().filter(x -> x.getId() == petitionerId).findFirst()
+        Petitioner p = c.getPetitioners().stream()
+                .filter(x -> x.getId() == petitionerId)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("petitioner.notFound"));
         if (!CaseVisibility.leads(user, c)) {
             throw new ForbiddenException("reveal.forbidden");
@@ -354,7 +437,12 @@ public class CaseFiles {
         if (reason.length() > 1000) {
             throw new InvalidInputException("reason", "validation.maxLength", 1000);
         }
-        audit.record("IDENTITY_REVEALED", c.getId(), c.getCode(), "petitioner", Long.toString(p.getId()),
+        audit.record(
+                "IDENTITY_REVEALED",
+                c.getId(),
+                c.getCode(),
+                "petitioner",
+                Long.toString(p.getId()),
                 Map.of("reason", reason.strip(), "confidential", p.isConfidential()));
         return PetitionerView.revealed(p);
     }
@@ -388,16 +476,28 @@ public class CaseFiles {
     }
 
     private boolean raise(Case c, String reason, String by) {
-        if (!workflow.correlate(c.getId(), CaseHandling.MESSAGE_HOTSPOT,
-                Map.of(CaseHandling.VAR_HOTSPOT_REASON, reason))) {
+        if (!workflow.correlate(
+                c.getId(), CaseHandling.MESSAGE_HOTSPOT, Map.of(CaseHandling.VAR_HOTSPOT_REASON, reason))) {
             return false;
         }
         Map<String, Object> before = Map.of("hotspot", false);
         c.flagHotspot(true, clock.instant());
-        audit.recordChange("HOTSPOT_RAISED", c.getId(), c.getCode(), "case", c.getCode(), before,
+        audit.recordChange(
+                "HOTSPOT_RAISED",
+                c.getId(),
+                c.getCode(),
+                "case",
+                c.getCode(),
+                before,
                 Map.of("hotspot", true, "reason", reason));
-        timeline.add(c.getId(), by, "HOTSPOT", "Cảnh báo nguy cơ điểm nóng",
-                List.of(new Timeline.Detail("Nguy cơ", "Risk", reason)), "case", c.getCode());
+        timeline.add(
+                c.getId(),
+                by,
+                "HOTSPOT",
+                "Cảnh báo nguy cơ điểm nóng",
+                List.of(new Timeline.Detail("Nguy cơ", "Risk", reason)),
+                "case",
+                c.getCode());
         publishChanged(c);
         return true;
     }
@@ -415,10 +515,22 @@ public class CaseFiles {
             throw new ConflictException("hotspot.none");
         }
         c.flagHotspot(false, clock.instant());
-        audit.recordChange("HOTSPOT_CLEARED", c.getId(), c.getCode(), "case", c.getCode(), Map.of("hotspot", true),
+        audit.recordChange(
+                "HOTSPOT_CLEARED",
+                c.getId(),
+                c.getCode(),
+                "case",
+                c.getCode(),
+                Map.of("hotspot", true),
                 Map.of("hotspot", false, "note", note.strip()));
-        timeline.add(c.getId(), user.username(), "HOTSPOT_CLEARED", "Gỡ cảnh báo điểm nóng",
-                List.of(new Timeline.Detail("Ghi chú", "Note", note.strip())), "case", c.getCode());
+        timeline.add(
+                c.getId(),
+                user.username(),
+                "HOTSPOT_CLEARED",
+                "Gỡ cảnh báo điểm nóng",
+                List.of(new Timeline.Detail("Ghi chú", "Note", note.strip())),
+                "case",
+                c.getCode());
         publishChanged(c);
     }
 

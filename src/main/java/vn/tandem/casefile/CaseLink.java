@@ -23,8 +23,7 @@ public class CaseLink {
     private String kind;
     private Instant createdAt;
 
-    protected CaseLink() {
-    }
+    protected CaseLink() {}
 
     CaseLink(Long caseId, Long relatedCaseId, String kind, Instant createdAt) {
         this.caseId = caseId;

@@ -1,6 +1,7 @@
 package vn.tandem.casefile;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +18,6 @@ import vn.tandem.process.FieldValue;
 import vn.tandem.process.InformationRequestProcess;
 import vn.tandem.process.TaskClosed;
 import vn.tandem.process.TaskOpened;
-import java.util.ArrayList;
 
 /**
  * Keeps the case file in step with its processes, in the engine's transaction: status and outcome changes,
@@ -39,8 +39,16 @@ class CaseProcessListener {
 
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
-    CaseProcessListener(Cases cases, SolutionPlans plans, CaseLinks links, Timeline timeline, Directory directory,
-            CaseFiles caseFiles, AuditLog audit, Clock clock, MessageSource messages) {
+    CaseProcessListener(
+            Cases cases,
+            SolutionPlans plans,
+            CaseLinks links,
+            Timeline timeline,
+            Directory directory,
+            CaseFiles caseFiles,
+            AuditLog audit,
+            Clock clock,
+            MessageSource messages) {
         this.messages = messages;
         this.cases = cases;
         this.plans = plans;
@@ -60,10 +68,15 @@ class CaseProcessListener {
             if (!id.matches("\\d{1,18}")) {
                 continue;
             }
-            cases.findById(Long.valueOf(id)).ifPresent(c -> timeline.add(c.getId(), actor, "PROCESS_DELETED",
-                    messages.getMessage("timeline.processDeleted", null, VIETNAMESE),
-                    List.of(new Timeline.Detail("Lý do", "Reason", event.reason())), "deployment",
-                    event.deploymentId()));
+            cases.findById(Long.valueOf(id))
+                    .ifPresent(c -> timeline.add(
+                            c.getId(),
+                            actor,
+                            "PROCESS_DELETED",
+                            messages.getMessage("timeline.processDeleted", null, VIETNAMESE),
+                            List.of(new Timeline.Detail("Lý do", "Reason", event.reason())),
+                            "deployment",
+                            event.deploymentId()));
         }
     }
 
@@ -77,21 +90,35 @@ class CaseProcessListener {
         if (outcome == Outcome.MERGED && event.relatedCaseCode() != null) {
             cases.findByCode(event.relatedCaseCode().strip()).ifPresent(target -> {
                 links.save(new CaseLink(c.getId(), target.getId(), CaseLink.MERGED_INTO, clock.instant()));
-                timeline.add(target.getId(), null, "MERGED", "Tiếp nhận vụ việc trùng được gộp vào",
-                        List.of(new Timeline.Detail("Vụ việc", "Case", c.getCode())), "case", c.getCode());
-                long visits = 1 + links.findByCaseIdOrRelatedCaseId(target.getId(), target.getId()).stream()
-                        .filter(l -> l.getRelatedCaseId().equals(target.getId())
-                                && CaseLink.MERGED_INTO.equals(l.getKind())).count();
+                timeline.add(
+                        target.getId(),
+                        null,
+                        "MERGED",
+                        "Tiếp nhận vụ việc trùng được gộp vào",
+                        List.of(new Timeline.Detail("Vụ việc", "Case", c.getCode())),
+                        "case",
+                        c.getCode());
+                long visits = 1
+                        + links.findByCaseIdOrRelatedCaseId(target.getId(), target.getId()).stream()
+                                .filter(l -> l.getRelatedCaseId().equals(target.getId())
+                                        && CaseLink.MERGED_INTO.equals(l.getKind()))
+                                .count();
                 if (visits >= 3) {
-                    caseFiles.raiseHotspotByRule(target.getId(), "Công dân đến lần thứ " + visits
-                            + " về cùng nội dung (vụ việc trùng được gộp)");
+                    caseFiles.raiseHotspotByRule(
+                            target.getId(),
+                            "Công dân đến lần thứ " + visits + " về cùng nội dung (vụ việc trùng được gộp)");
                 }
             });
         }
-        audit.recordChange("CASE_STATUS_CHANGED", c.getId(), c.getCode(), "case", c.getCode(), before,
-                c.snapshot());
-        timeline.add(c.getId(), null, reopened ? "REOPENED" : "STATUS", event.activityName(), statusDetails(event),
-                "activity", event.activityId());
+        audit.recordChange("CASE_STATUS_CHANGED", c.getId(), c.getCode(), "case", c.getCode(), before, c.snapshot());
+        timeline.add(
+                c.getId(),
+                null,
+                reopened ? "REOPENED" : "STATUS",
+                event.activityName(),
+                statusDetails(event),
+                "activity",
+                event.activityId());
         caseFiles.publishChanged(c);
     }
 
@@ -111,7 +138,10 @@ class CaseProcessListener {
     }
 
     private Timeline.Detail translated(String label, String labelEn, String code) {
-        return new Timeline.Detail(label, labelEn, messages.getMessage(code, null, code, VIETNAMESE),
+        return new Timeline.Detail(
+                label,
+                labelEn,
+                messages.getMessage(code, null, code, VIETNAMESE),
                 messages.getMessage(code, null, code, Locale.ENGLISH));
     }
 
@@ -154,15 +184,26 @@ class CaseProcessListener {
             if (directory.agency(agency).isEmpty()) {
                 continue;
             }
-            ShareMode mode = InformationRequestProcess.PROCESS_KEY.equals(event.task().processKey())
-                    ? ShareMode.READ_ONLY : ShareMode.FULL;
+            ShareMode mode =
+                    InformationRequestProcess.PROCESS_KEY.equals(event.task().processKey())
+                            ? ShareMode.READ_ONLY
+                            : ShareMode.FULL;
             Map<String, Object> before = c.snapshot();
             if (c.share(agency, mode, event.task().name(), null, clock.instant())) {
-                String agencyName = directory.agency(agency).map(a -> a.getNameVi()).orElse(agency);
+                String agencyName =
+                        directory.agency(agency).map(a -> a.getNameVi()).orElse(agency);
                 audit.recordChange("CASE_SHARED", c.getId(), c.getCode(), "case", c.getCode(), before, c.snapshot());
-                timeline.add(c.getId(), null, "SHARED", "Chia sẻ vụ việc với " + agencyName,
-                        List.of(new Timeline.Detail("Qua bước", "Through step", event.task().name()),
-                                translated("Mức chia sẻ", "Access", "share.mode." + mode)), "agency", agency);
+                timeline.add(
+                        c.getId(),
+                        null,
+                        "SHARED",
+                        "Chia sẻ vụ việc với " + agencyName,
+                        List.of(
+                                new Timeline.Detail(
+                                        "Qua bước", "Through step", event.task().name()),
+                                translated("Mức chia sẻ", "Access", "share.mode." + mode)),
+                        "agency",
+                        agency);
                 caseFiles.publishChanged(c);
             }
         }
@@ -182,27 +223,42 @@ class CaseProcessListener {
         String by = event.completedBy();
         if (CaseHandling.TASK_ACCEPT.equals(key) && "ACCEPT".equals(event.text("decision")) && by != null) {
             Map<String, Object> before = c.snapshot();
-            c.accept(by, complexityOf(event), Boolean.TRUE.equals(event.value(CaseHandling.FIELD_SEVERAL_SITES)
-                    .orElse(false)), clock.instant());
+            c.accept(
+                    by,
+                    complexityOf(event),
+                    Boolean.TRUE.equals(
+                            event.value(CaseHandling.FIELD_SEVERAL_SITES).orElse(false)),
+                    clock.instant());
             audit.recordChange("CASE_ASSIGNED", c.getId(), c.getCode(), "case", c.getCode(), before, c.snapshot());
             caseFiles.publishChanged(c);
         }
         if (CaseHandling.TASK_PROPOSE.equals(key)) {
-            int version = plans.findFirstByCaseIdOrderByVersionDesc(caseId).map(p -> p.getVersion() + 1).orElse(1);
-            plans.save(new SolutionPlan(caseId, version, event.text("plan"), event.text("measures"), by,
-                    clock.instant()));
+            int version = plans.findFirstByCaseIdOrderByVersionDesc(caseId)
+                    .map(p -> p.getVersion() + 1)
+                    .orElse(1);
+            plans.save(
+                    new SolutionPlan(caseId, version, event.text("plan"), event.text("measures"), by, clock.instant()));
         }
         if (CaseHandling.TASK_APPROVE.equals(key)) {
-            plans.findFirstByCaseIdOrderByVersionDesc(caseId).ifPresent(p -> p.decide(
-                    event.text("approvalDecision"), by, clock.instant(), event.text("comments")));
+            plans.findFirstByCaseIdOrderByVersionDesc(caseId)
+                    .ifPresent(
+                            p -> p.decide(event.text("approvalDecision"), by, clock.instant(), event.text("comments")));
         }
         if (InformationRequestProcess.PROCESS_KEY.equals(event.task().processKey())) {
             return; // the exchange module writes the request's own timeline entries
         }
-        List<Timeline.Detail> details = event.values().stream().filter(v -> v.display() != null)
-                .map(CaseProcessListener::detail).toList();
-        timeline.add(caseId, by, "TASK_COMPLETED", Objects.requireNonNullElse(event.task().name(), key), details,
-                "task", event.task().id());
+        List<Timeline.Detail> details = event.values().stream()
+                .filter(v -> v.display() != null)
+                .map(CaseProcessListener::detail)
+                .toList();
+        timeline.add(
+                caseId,
+                by,
+                "TASK_COMPLETED",
+                Objects.requireNonNullElse(event.task().name(), key),
+                details,
+                "task",
+                event.task().id());
     }
 
     private static Timeline.Detail detail(FieldValue value) {

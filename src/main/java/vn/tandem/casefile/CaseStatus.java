@@ -2,5 +2,8 @@ package vn.tandem.casefile;
 
 /** Where a case stands (DESIGN §4). */
 public enum CaseStatus {
-    RECEIVED, IN_PROGRESS, MONITORING, CLOSED
+    RECEIVED,
+    IN_PROGRESS,
+    MONITORING,
+    CLOSED
 }

@@ -1,8 +1,8 @@
 package vn.tandem.casefile;
 
+import java.util.Collection;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Role;
-import java.util.Collection;
 
 /**
  * Who may see a case (DESIGN §3): admins see all; officers and supervisors see a case when their agency leads it
@@ -11,15 +11,13 @@ import java.util.Collection;
  */
 public final class CaseVisibility {
 
-    private CaseVisibility() {
-    }
+    private CaseVisibility() {}
 
     public static boolean canSee(CurrentUser user, Case c) {
         return canSee(user, c.getLeadAgency(), c.getSharedAgencies(), c.getAreaPath());
     }
 
-    public static boolean canSee(CurrentUser user, String leadAgency, Collection<String> shared,
-            String areaPath) {
+    public static boolean canSee(CurrentUser user, String leadAgency, Collection<String> shared, String areaPath) {
         if (user.isAdmin()) {
             return true;
         }

@@ -2,5 +2,9 @@ package vn.tandem.casefile;
 
 /** How a case reached Tandem. */
 public enum Channel {
-    RECEPTION, LETTER, HOTLINE, ONLINE, GRASSROOTS
+    RECEPTION,
+    LETTER,
+    HOTLINE,
+    ONLINE,
+    GRASSROOTS
 }

@@ -6,5 +6,7 @@ package vn.tandem.casefile;
  * twice, Luật Tố cáo 2018 Art. 30).
  */
 public enum Complexity {
-    STANDARD, COMPLEX, VERY_COMPLEX
+    STANDARD,
+    COMPLEX,
+    VERY_COMPLEX
 }

@@ -34,9 +34,13 @@ class MergeTargetCheck implements TaskSubmissionCheck {
         }
         Case own = cases.findById(task.caseId()).orElseThrow();
         Case other = cases.findByCode(target.toString().strip()).orElse(null);
-        boolean visible = other != null && Directory.optionalCurrentUser()
-                .map(user -> CaseVisibility.canSee(user, other)).orElse(true);
-        if (!visible || other.getId().equals(own.getId()) || !other.getLeadAgency().equals(own.getLeadAgency())) {
+        boolean visible = other != null
+                && Directory.optionalCurrentUser()
+                        .map(user -> CaseVisibility.canSee(user, other))
+                        .orElse(true);
+        if (!visible
+                || other.getId().equals(own.getId())
+                || !other.getLeadAgency().equals(own.getLeadAgency())) {
             problems.add(new FieldProblem("mergeInto", "validation.mergeTarget"));
         }
     }

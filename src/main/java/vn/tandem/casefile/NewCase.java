@@ -4,12 +4,20 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The facts recorded at intake. */
-public record NewCase(CaseType type, Channel channel, String title, String description, String location,
-        Long unitId, int crowdSize, boolean levelSkipping, List<NewPetitioner> petitioners, int instance,
-        boolean severalSites, LocalDate decisionKnownOn) {
+public record NewCase(
+        CaseType type,
+        Channel channel,
+        String title,
+        String description,
+        String location,
+        Long unitId,
+        int crowdSize,
+        boolean levelSkipping,
+        List<NewPetitioner> petitioners,
+        int instance,
+        boolean severalSites,
+        LocalDate decisionKnownOn) {
 
     /** A petitioner as entered at intake. */
-    public record NewPetitioner(String fullName, String idNumber, String phone, String address,
-            boolean confidential) {
-    }
+    public record NewPetitioner(String fullName, String idNumber, String phone, String address, boolean confidential) {}
 }

@@ -32,8 +32,7 @@ public class Petitioner {
     private String address;
     private boolean confidential;
 
-    protected Petitioner() {
-    }
+    protected Petitioner() {}
 
     Petitioner(int position, String fullName, String idNumber, String phone, String address, boolean confidential) {
         this.position = position;

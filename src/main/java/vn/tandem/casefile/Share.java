@@ -21,8 +21,7 @@ public class Share {
     private String sharedBy;
     private Instant sharedAt;
 
-    protected Share() {
-    }
+    protected Share() {}
 
     Share(String agencyCode, ShareMode mode, String reason, String sharedBy, Instant sharedAt) {
         this.agencyCode = agencyCode;

@@ -5,5 +5,6 @@ package vn.tandem.casefile;
  * {@code READ_ONLY} (it was asked for information: it sees the case and answers through its task).
  */
 public enum ShareMode {
-    FULL, READ_ONLY
+    FULL,
+    READ_ONLY
 }

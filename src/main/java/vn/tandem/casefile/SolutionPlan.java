@@ -27,8 +27,7 @@ public class SolutionPlan {
     private Instant decidedAt;
     private String decisionComment;
 
-    protected SolutionPlan() {
-    }
+    protected SolutionPlan() {}
 
     SolutionPlan(Long caseId, int version, String planText, String measures, String author, Instant createdAt) {
         this.caseId = caseId;

@@ -32,10 +32,17 @@ public class Timeline {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public TimelineEntry add(long caseId, String actor, String kind, String title, List<Detail> details,
-            String refType, String refId) {
-        return entries.save(new TimelineEntry(caseId, clock.instant(), actor == null ? AuditLog.SYSTEM : actor,
-                kind, title, toJson(details), refType, refId));
+    public TimelineEntry add(
+            long caseId, String actor, String kind, String title, List<Detail> details, String refType, String refId) {
+        return entries.save(new TimelineEntry(
+                caseId,
+                clock.instant(),
+                actor == null ? AuditLog.SYSTEM : actor,
+                kind,
+                title,
+                toJson(details),
+                refType,
+                refId));
     }
 
     public List<TimelineEntry> of(long caseId) {

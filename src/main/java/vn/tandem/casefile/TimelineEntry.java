@@ -30,10 +30,16 @@ public class TimelineEntry {
     private String refType;
     private String refId;
 
-    protected TimelineEntry() {
-    }
+    protected TimelineEntry() {}
 
-    TimelineEntry(Long caseId, Instant at, String actor, String kind, String title, String details, String refType,
+    TimelineEntry(
+            Long caseId,
+            Instant at,
+            String actor,
+            String kind,
+            String title,
+            String details,
+            String refType,
             String refId) {
         this.caseId = caseId;
         this.at = at;

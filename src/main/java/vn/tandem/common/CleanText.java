@@ -7,8 +7,7 @@ package vn.tandem.common;
  */
 public final class CleanText {
 
-    private CleanText() {
-    }
+    private CleanText() {}
 
     public static boolean isClean(CharSequence text) {
         if (text == null) {

@@ -9,8 +9,7 @@ import java.io.Writer;
  */
 public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     public static void bom(Writer out) throws IOException {
         out.write('\uFEFF');

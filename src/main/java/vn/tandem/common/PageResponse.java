@@ -10,8 +10,11 @@ public record PageResponse<T>(List<T> items, int page, int size, long total) {
     public static final int MAX_SIZE = 100;
 
     public static <E, T> PageResponse<T> of(Page<E> page, Function<E, T> mapper) {
-        return new PageResponse<>(page.getContent().stream().map(mapper).toList(), page.getNumber(),
-                page.getSize(), page.getTotalElements());
+        return new PageResponse<>(
+                page.getContent().stream().map(mapper).toList(),
+                page.getNumber(),
+                page.getSize(),
+                page.getTotalElements());
     }
 
     /**

@@ -2,13 +2,17 @@ package vn.tandem.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,10 +36,6 @@ import vn.tandem.process.CaseHandling;
 import vn.tandem.process.TandemClock;
 import vn.tandem.process.TaskSnapshot;
 import vn.tandem.process.Workflow;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 
 /** Creates the demo users and, at first start, about 30 cases at every stage of the process. */
 @Component
@@ -54,9 +54,14 @@ class DemoData implements ApplicationRunner {
     private final TandemClock clock;
     private final boolean createCases;
 
-    DemoData(Directory directory, Intake intake, TaskActions tasks, Workflow workflow, CaseFiles caseFiles,
-            TandemClock clock, @Value("${tandem.demo.cases:true}")
-            boolean createCases) {
+    DemoData(
+            Directory directory,
+            Intake intake,
+            TaskActions tasks,
+            Workflow workflow,
+            CaseFiles caseFiles,
+            TandemClock clock,
+            @Value("${tandem.demo.cases:true}") boolean createCases) {
         this.directory = directory;
         this.intake = intake;
         this.tasks = tasks;
@@ -69,8 +74,16 @@ class DemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         createUsers();
-        if (createCases && runAs("admin", () -> caseFiles.search(new CaseFilter(null, null, null),
-                Pageable.ofSize(1), Directory.currentUser()).getTotalElements()) == 0) {
+        if (createCases
+                && runAs(
+                                "admin",
+                                () -> caseFiles
+                                        .search(
+                                                new CaseFilter(null, null, null),
+                                                Pageable.ofSize(1),
+                                                Directory.currentUser())
+                                        .getTotalElements())
+                        == 0) {
             createCases();
         }
     }
@@ -95,12 +108,33 @@ class DemoData implements ApplicationRunner {
     }
 
     /** The stages a demo case is driven to. */
-    enum Stage { RECEIVED, TRANSFERRED, REFUSED, MERGED, VERIFYING, PROPOSING, APPROVING, RETURNED, IMPLEMENTING,
-        RESOLVED, STABILIZED, MONITORING }
-
-    record Spec(String officer, String unit, CaseType type, Channel channel, String title, String description,
-            int crowd, boolean levelSkipping, List<IntakeForm.PetitionerForm> people, Stage stage, int daysAgo) {
+    enum Stage {
+        RECEIVED,
+        TRANSFERRED,
+        REFUSED,
+        MERGED,
+        VERIFYING,
+        PROPOSING,
+        APPROVING,
+        RETURNED,
+        IMPLEMENTING,
+        RESOLVED,
+        STABILIZED,
+        MONITORING
     }
+
+    record Spec(
+            String officer,
+            String unit,
+            CaseType type,
+            Channel channel,
+            String title,
+            String description,
+            int crowd,
+            boolean levelSkipping,
+            List<IntakeForm.PetitionerForm> people,
+            Stage stage,
+            int daysAgo) {}
 
     void createCases() {
         Instant start = clock.instant();
@@ -123,8 +157,11 @@ class DemoData implements ApplicationRunner {
         form.setChannel(spec.channel());
         form.setTitle(spec.title());
         form.setDescription(spec.description());
-        form.setUnitId(directory.units().stream().filter(u -> u.getCode().equals(spec.unit())).findFirst()
-                .orElseThrow().getId());
+        form.setUnitId(directory.units().stream()
+                .filter(u -> u.getCode().equals(spec.unit()))
+                .findFirst()
+                .orElseThrow()
+                .getId());
         form.setCrowdSize(spec.crowd());
         form.setLevelSkipping(spec.levelSkipping());
         form.setPetitioners(new ArrayList<>(spec.people()));
@@ -132,16 +169,16 @@ class DemoData implements ApplicationRunner {
         if (spec.type() == CaseType.COMPLAINT) {
             // the contested decision became known some weeks earlier; the complaint by letter that waits for
             // acceptance came after the 90-day filing window (its acceptance step warns)
-            form.setDecisionKnownOn(received.minusDays(spec.channel() == Channel.LETTER
-                    && spec.stage() == Stage.RECEIVED ? 120 : 20 + spec.crowd()));
+            form.setDecisionKnownOn(received.minusDays(
+                    spec.channel() == Channel.LETTER && spec.stage() == Stage.RECEIVED ? 120 : 20 + spec.crowd()));
         }
         form.setSeveralSites(spec.type() == CaseType.DENUNCIATION && spec.crowd() >= 5);
         Case c = runAs(spec.officer(), () -> intake.receive(form, Directory.currentUser()));
         String lead = c.getLeadAgency().toLowerCase(Locale.ROOT);
         String supervisor = spec.officer().replace("officer", "supervisor");
         Stage stage = spec.stage();
-        if (stage.ordinal() >= Stage.RESOLVED.ordinal() || stage.ordinal() <= Stage.MERGED.ordinal()
-                && stage != Stage.RECEIVED) {
+        if (stage.ordinal() >= Stage.RESOLVED.ordinal()
+                || stage.ordinal() <= Stage.MERGED.ordinal() && stage != Stage.RECEIVED) {
             handleHotspot(c, supervisor);
         }
         switch (stage) {
@@ -149,31 +186,74 @@ class DemoData implements ApplicationRunner {
                 return;
             }
             case TRANSFERRED -> {
-                complete(c, CaseHandling.TASK_ACCEPT, spec.officer(), Map.of("decision", "TRANSFER",
-                        "competentBody", "Thanh tra tỉnh", "reason", "Nội dung thuộc thẩm quyền giải quyết của Thanh tra tỉnh."));
+                complete(
+                        c,
+                        CaseHandling.TASK_ACCEPT,
+                        spec.officer(),
+                        Map.of(
+                                "decision",
+                                "TRANSFER",
+                                "competentBody",
+                                "Thanh tra tỉnh",
+                                "reason",
+                                "Nội dung thuộc thẩm quyền giải quyết của Thanh tra tỉnh."));
                 return;
             }
             case REFUSED -> {
-                complete(c, CaseHandling.TASK_ACCEPT, spec.officer(), Map.of("decision", "REFUSE",
-                        "reason", "Đơn không ghi rõ nội dung, đã hướng dẫn công dân bổ sung theo quy định."));
+                complete(
+                        c,
+                        CaseHandling.TASK_ACCEPT,
+                        spec.officer(),
+                        Map.of(
+                                "decision",
+                                "REFUSE",
+                                "reason",
+                                "Đơn không ghi rõ nội dung, đã hướng dẫn công dân bổ sung theo quy định."));
                 return;
             }
             case MERGED -> {
-                String target = runAs("admin", () -> caseFiles.search(new CaseFilter(null, null, "Tranh chấp đất"),
-                        Pageable.ofSize(1), Directory.currentUser()).getContent().get(0).getCode());
-                complete(c, CaseHandling.TASK_ACCEPT, spec.officer(), Map.of("decision", "MERGE", "mergeInto", target,
-                        "reason", "Cùng nội dung với vụ việc đang giải quyết."));
+                String target = runAs(
+                        "admin",
+                        () -> caseFiles
+                                .search(
+                                        new CaseFilter(null, null, "Tranh chấp đất"),
+                                        Pageable.ofSize(1),
+                                        Directory.currentUser())
+                                .getContent()
+                                .get(0)
+                                .getCode());
+                complete(
+                        c,
+                        CaseHandling.TASK_ACCEPT,
+                        spec.officer(),
+                        Map.of(
+                                "decision",
+                                "MERGE",
+                                "mergeInto",
+                                target,
+                                "reason",
+                                "Cùng nội dung với vụ việc đang giải quyết."));
                 return;
             }
-            default -> complete(c, CaseHandling.TASK_ACCEPT, spec.officer(), Map.of("decision", "ACCEPT",
-                    CaseHandling.FIELD_COMPLEXITY, spec.crowd() >= 15 ? "VERY_COMPLEX" : spec.crowd() >= 5
-                            ? "COMPLEX" : "STANDARD", CaseHandling.FIELD_SEVERAL_SITES, false));
+            default ->
+                complete(
+                        c,
+                        CaseHandling.TASK_ACCEPT,
+                        spec.officer(),
+                        Map.of(
+                                "decision",
+                                "ACCEPT",
+                                CaseHandling.FIELD_COMPLEXITY,
+                                spec.crowd() >= 15 ? "VERY_COMPLEX" : spec.crowd() >= 5 ? "COMPLEX" : "STANDARD",
+                                CaseHandling.FIELD_SEVERAL_SITES,
+                                false));
         }
         if (stage == Stage.VERIFYING) {
             complete(c, verifyKey(lead), spec.officer(), verification(lead));
             return;
         }
-        String partnerOfficer = lead.equals("congan") ? spec.officer().replace("congan", "danvan")
+        String partnerOfficer = lead.equals("congan")
+                ? spec.officer().replace("congan", "danvan")
                 : spec.officer().replace("danvan", "congan");
         complete(c, verifyKey(lead), spec.officer(), verification(lead));
         String partner = lead.equals("congan") ? "danvan" : "congan";
@@ -181,32 +261,59 @@ class DemoData implements ApplicationRunner {
         if (stage == Stage.PROPOSING) {
             return;
         }
-        complete(c, CaseHandling.TASK_PROPOSE, spec.officer(), Map.of("plan",
-                "Phối hợp tổ chức đối thoại với công dân, giải thích chính sách, rà soát hồ sơ và đề xuất hỗ trợ phù hợp.",
-                "measures", "Ban Dân vận chủ trì đối thoại; Công an nắm tình hình, bảo đảm an ninh trật tự.",
-                "dialogueRequired", true));
+        complete(
+                c,
+                CaseHandling.TASK_PROPOSE,
+                spec.officer(),
+                Map.of(
+                        "plan",
+                        "Phối hợp tổ chức đối thoại với công dân, giải thích chính sách, rà soát hồ sơ và đề xuất hỗ trợ phù hợp.",
+                        "measures",
+                        "Ban Dân vận chủ trì đối thoại; Công an nắm tình hình, bảo đảm an ninh trật tự.",
+                        "dialogueRequired",
+                        true));
         if (stage == Stage.APPROVING) {
             return;
         }
         if (stage == Stage.RETURNED) {
-            complete(c, CaseHandling.TASK_APPROVE, supervisor, Map.of("approvalDecision", "RETURN",
-                    "comments", "Bổ sung phương án bảo đảm an ninh trật tự khi đối thoại đông người."));
+            complete(
+                    c,
+                    CaseHandling.TASK_APPROVE,
+                    supervisor,
+                    Map.of(
+                            "approvalDecision",
+                            "RETURN",
+                            "comments",
+                            "Bổ sung phương án bảo đảm an ninh trật tự khi đối thoại đông người."));
             return;
         }
         complete(c, CaseHandling.TASK_APPROVE, supervisor, Map.of("approvalDecision", "APPROVE"));
         if (stage == Stage.IMPLEMENTING) {
             return;
         }
-        complete(c, CaseHandling.TASK_IMPLEMENT, spec.officer(), Map.of("dialogueDate",
-                LocalDate.now(clock).toString(), "actionsTaken",
-                "Đã tổ chức đối thoại, công dân đồng thuận với hướng giải quyết; đã thực hiện các biện pháp theo phương án."));
+        complete(
+                c,
+                CaseHandling.TASK_IMPLEMENT,
+                spec.officer(),
+                Map.of(
+                        "dialogueDate",
+                        LocalDate.now(clock).toString(),
+                        "actionsTaken",
+                        "Đã tổ chức đối thoại, công dân đồng thuận với hướng giải quyết; đã thực hiện các biện pháp theo phương án."));
         String outcome = switch (stage) {
             case RESOLVED -> "RESOLVED";
             case STABILIZED -> "STABILIZED";
             default -> "TEMPORARILY_STABILIZED";
         };
-        complete(c, CaseHandling.TASK_OUTCOME, spec.officer(), Map.of("outcome", outcome, "outcomeSummary",
-                "Tình hình đã được kiểm soát, công dân chấp hành; tiếp tục nắm tình hình tại cơ sở."));
+        complete(
+                c,
+                CaseHandling.TASK_OUTCOME,
+                spec.officer(),
+                Map.of(
+                        "outcome",
+                        outcome,
+                        "outcomeSummary",
+                        "Tình hình đã được kiểm soát, công dân chấp hành; tiếp tục nắm tình hình tại cơ sở."));
     }
 
     /** Both supervisors order urgent measures, then the lead supervisor clears the flag (for settled cases). */
@@ -215,13 +322,19 @@ class DemoData implements ApplicationRunner {
             return;
         }
         String province = leadSupervisor.endsWith(".minhxuan") ? ".minhxuan" : "";
-        complete(c, CaseHandling.TASK_HOTSPOT_DANVAN, "supervisor.danvan" + province, Map.of("hotspotMeasures",
-                "Chỉ đạo cán bộ dân vận xuống cơ sở gặp gỡ, nắm tâm tư của người dân."));
-        complete(c, CaseHandling.TASK_HOTSPOT_CONGAN, "supervisor.congan" + province, Map.of("hotspotMeasures",
-                "Bố trí lực lượng nắm tình hình, bảo đảm an ninh trật tự tại địa bàn."));
+        complete(
+                c,
+                CaseHandling.TASK_HOTSPOT_DANVAN,
+                "supervisor.danvan" + province,
+                Map.of("hotspotMeasures", "Chỉ đạo cán bộ dân vận xuống cơ sở gặp gỡ, nắm tâm tư của người dân."));
+        complete(
+                c,
+                CaseHandling.TASK_HOTSPOT_CONGAN,
+                "supervisor.congan" + province,
+                Map.of("hotspotMeasures", "Bố trí lực lượng nắm tình hình, bảo đảm an ninh trật tự tại địa bàn."));
         runAs(leadSupervisor, () -> {
-            caseFiles.clearHotspot(c.getCode(), "Tình hình đã được kiểm soát, người dân không còn tụ tập.",
-                    Directory.currentUser());
+            caseFiles.clearHotspot(
+                    c.getCode(), "Tình hình đã được kiểm soát, người dân không còn tụ tập.", Directory.currentUser());
             return null;
         });
     }
@@ -232,9 +345,11 @@ class DemoData implements ApplicationRunner {
 
     private static Map<String, Object> verification(String prefix) {
         Map<String, Object> values = new HashMap<>();
-        values.put(prefix + "Findings", prefix.equals("congan")
-                ? "Đã xác minh tại địa bàn: chưa phát hiện dấu hiệu lôi kéo, kích động; tình hình an ninh trật tự ổn định."
-                : "Đã gặp gỡ, nắm tâm tư nguyện vọng của công dân; ý kiến chủ yếu về chính sách bồi thường, hỗ trợ.");
+        values.put(
+                prefix + "Findings",
+                prefix.equals("congan")
+                        ? "Đã xác minh tại địa bàn: chưa phát hiện dấu hiệu lôi kéo, kích động; tình hình an ninh trật tự ổn định."
+                        : "Đã gặp gỡ, nắm tâm tư nguyện vọng của công dân; ý kiến chủ yếu về chính sách bồi thường, hỗ trợ.");
         values.put(prefix + "RiskLevel", "MEDIUM");
         values.put(prefix + "Recommendation", "Tổ chức đối thoại sớm, công khai chính sách.");
         return values;
@@ -242,8 +357,10 @@ class DemoData implements ApplicationRunner {
 
     private void complete(Case c, String key, String username, Map<String, ?> values) {
         runAs(username, () -> {
-            TaskSnapshot task = workflow.openTasks(c.getId().toString()).stream().filter(t -> t.key().equals(key))
-                    .findFirst().orElseThrow(() -> new IllegalStateException(c.getCode() + " has no " + key));
+            TaskSnapshot task = workflow.openTasks(c.getId().toString()).stream()
+                    .filter(t -> t.key().equals(key))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(c.getCode() + " has no " + key));
             tasks.complete(task.id(), values, Directory.currentUser());
             return null;
         });
@@ -253,8 +370,8 @@ class DemoData implements ApplicationRunner {
         TandemPrincipal principal = directory.loadUserByUsername(username);
         var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                principal.getAuthorities()));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
             return action.get();

@@ -21,8 +21,7 @@ public class BpmnDraft {
     private String savedBy;
     private Instant savedAt;
 
-    protected BpmnDraft() {
-    }
+    protected BpmnDraft() {}
 
     BpmnDraft(String processKey, String xml, String savedBy, Instant savedAt) {
         this.processKey = processKey;

@@ -69,7 +69,8 @@ public class Designer {
             details.put("added", result.diff().added());
             details.put("removed", result.diff().removed());
             details.put("changed", result.diff().changed());
-            audit.record("PROCESS_DEPLOYED", null, null, "process", result.deployed().key(), details);
+            audit.record(
+                    "PROCESS_DEPLOYED", null, null, "process", result.deployed().key(), details);
         }
         return result;
     }
@@ -78,9 +79,23 @@ public class Designer {
         ProcessDesign.Version from = design.version(key, fromVersion);
         ProcessDesign.Version to = design.version(key, toVersion);
         ProcessDesign.MigrationReport report = design.migrate(from.definitionId(), to.definitionId());
-        audit.record("PROCESS_MIGRATED", null, null, "process", key, Map.of("from", fromVersion, "to", toVersion,
-                "migrated", report.migrated(), "skipped", report.skipped().size(),
-                "planProblems", report.planProblems().size()));
+        audit.record(
+                "PROCESS_MIGRATED",
+                null,
+                null,
+                "process",
+                key,
+                Map.of(
+                        "from",
+                        fromVersion,
+                        "to",
+                        toVersion,
+                        "migrated",
+                        report.migrated(),
+                        "skipped",
+                        report.skipped().size(),
+                        "planProblems",
+                        report.planProblems().size()));
         return report;
     }
 }

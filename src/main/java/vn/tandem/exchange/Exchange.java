@@ -1,5 +1,7 @@
 package vn.tandem.exchange;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +9,7 @@ import java.time.LocalTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,9 +32,6 @@ import vn.tandem.process.TaskClosed;
 import vn.tandem.process.Workflow;
 import vn.tandem.sla.LegalRules;
 import vn.tandem.sla.LegalStep;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Locale;
 
 /**
  * Information requests: asking starts {@code information-request.bpmn} (the partner's officers get a task with a
@@ -52,8 +52,15 @@ public class Exchange {
     private final Clock clock;
     private final LegalRules rules;
 
-    Exchange(InformationRequests requests, CaseFiles caseFiles, Timeline timeline, Workflow workflow,
-            Directory directory, AuditLog audit, Clock clock, LegalRules rules) {
+    Exchange(
+            InformationRequests requests,
+            CaseFiles caseFiles,
+            Timeline timeline,
+            Workflow workflow,
+            Directory directory,
+            AuditLog audit,
+            Clock clock,
+            LegalRules rules) {
         this.rules = rules;
         this.requests = requests;
         this.caseFiles = caseFiles;
@@ -64,8 +71,8 @@ public class Exchange {
         this.clock = clock;
     }
 
-    public InformationRequest ask(String caseCode, String toAgency, String question, LocalDate dueDate,
-            String urgency, CurrentUser user) {
+    public InformationRequest ask(
+            String caseCode, String toAgency, String question, LocalDate dueDate, String urgency, CurrentUser user) {
         Case c = caseFiles.contributable(caseCode, user);
         if (!user.has(Role.OFFICER) && !user.has(Role.SUPERVISOR)) {
             throw new ForbiddenException("exchange.forbidden");
@@ -89,15 +96,17 @@ public class Exchange {
             throw new InvalidInputException("dueDate", "validation.future");
         }
         // without a date, the information-request rule in force today (DESIGN §5: 5 working days, editable)
-        Optional<LegalRules.Deadline> byRule = dueDate != null ? Optional.empty()
+        Optional<LegalRules.Deadline> byRule = dueDate != null
+                ? Optional.empty()
                 : rules.standardDeadline(c.getType().name(), LegalStep.INFORMATION_REQUEST, today);
         if (dueDate == null && byRule.map(LegalRules.Deadline::due).isEmpty()) {
             throw new InvalidInputException("dueDate", "exchange.dueRequired");
         }
         LocalDate dueDay = dueDate != null ? dueDate : byRule.get().due();
-        Instant due = dueDay.atTime(LocalTime.of(23, 59, 59)).atZone(clock.getZone()).toInstant();
-        InformationRequest request = requests.save(new InformationRequest(c.getId(), user.agency(), to,
-                question.strip(), urgencyValue, due, user.username(), clock.instant()));
+        Instant due =
+                dueDay.atTime(LocalTime.of(23, 59, 59)).atZone(clock.getZone()).toInstant();
+        InformationRequest request = requests.save(new InformationRequest(
+                c.getId(), user.agency(), to, question.strip(), urgencyValue, due, user.username(), clock.instant()));
         Map<String, Object> variables = new HashMap<>();
         variables.put(InformationRequestProcess.VAR_REQUEST_ID, request.getId());
         variables.put(InformationRequestProcess.VAR_QUESTION, request.getQuestion());
@@ -106,22 +115,39 @@ public class Exchange {
         variables.put(InformationRequestProcess.VAR_ANSWERING_GROUP, Role.OFFICER.groupOf(to));
         variables.put(InformationRequestProcess.VAR_REQUESTING_GROUP, Role.OFFICER.groupOf(user.agency()));
         request.started(workflow.start(InformationRequestProcess.PROCESS_KEY, c.getId(), variables));
-        audit.record("INFORMATION_REQUESTED", c.getId(), c.getCode(), "informationRequest",
-                request.getId().toString(), byRule.map(d -> Map.<String, Object>of("toAgency", to, "urgency",
-                        urgencyValue, "dueDate", dueDay.toString(), "rule", d.rule().getCode() + "#"
-                        + d.rule().getVersion())).orElse(Map.of("toAgency", to, "urgency", urgencyValue, "dueDate",
-                        dueDay.toString())));
-        timeline.add(c.getId(), user.username(), "INFO_REQUEST", "Đề nghị cung cấp thông tin",
-                List.of(new Timeline.Detail("Gửi đến", "To", agencyName(to)),
+        audit.record(
+                "INFORMATION_REQUESTED",
+                c.getId(),
+                c.getCode(),
+                "informationRequest",
+                request.getId().toString(),
+                byRule.map(d -> Map.<String, Object>of(
+                                "toAgency",
+                                to,
+                                "urgency",
+                                urgencyValue,
+                                "dueDate",
+                                dueDay.toString(),
+                                "rule",
+                                d.rule().getCode() + "#" + d.rule().getVersion()))
+                        .orElse(Map.of("toAgency", to, "urgency", urgencyValue, "dueDate", dueDay.toString())));
+        timeline.add(
+                c.getId(),
+                user.username(),
+                "INFO_REQUEST",
+                "Đề nghị cung cấp thông tin",
+                List.of(
+                        new Timeline.Detail("Gửi đến", "To", agencyName(to)),
                         new Timeline.Detail("Nội dung", "Question", request.getQuestion())),
-                "informationRequest", request.getId().toString());
+                "informationRequest",
+                request.getId().toString());
         return request;
     }
 
     @Transactional(readOnly = true)
     public InformationRequest get(long id, CurrentUser user) {
-        InformationRequest request = requests.findById(id)
-                .orElseThrow(() -> new NotFoundException("informationRequest.notFound"));
+        InformationRequest request =
+                requests.findById(id).orElseThrow(() -> new NotFoundException("informationRequest.notFound"));
         Case c = caseFiles.byId(request.getCaseId()).orElseThrow();
         if (!CaseVisibility.canSee(user, c)) {
             throw new NotFoundException("informationRequest.notFound");
@@ -132,7 +158,8 @@ public class Exchange {
     /** The information requests of a case the user may see (the case page's exchange panel). */
     @Transactional(readOnly = true)
     public List<InformationRequest> ofCase(String caseCode, CurrentUser user) {
-        return requests.findByCaseIdOrderByRequestedAtDesc(caseFiles.visible(caseCode, user).getId());
+        return requests.findByCaseIdOrderByRequestedAtDesc(
+                caseFiles.visible(caseCode, user).getId());
     }
 
     /** Attaches a document to a request (stored with the case's attachments, named on the timeline). */
@@ -144,32 +171,52 @@ public class Exchange {
 
     @EventListener
     void on(TaskClosed event) {
-        if (!event.completed() || !InformationRequestProcess.PROCESS_KEY.equals(event.task().processKey())) {
+        if (!event.completed()
+                || !InformationRequestProcess.PROCESS_KEY.equals(event.task().processKey())) {
             return;
         }
         Object id = event.task().context().get(InformationRequestProcess.VAR_REQUEST_ID);
         if (id == null) {
             return;
         }
-        InformationRequest request = requests.findById(((Number) id).longValue()).orElseThrow();
+        InformationRequest request =
+                requests.findById(((Number) id).longValue()).orElseThrow();
         String by = event.completedBy();
         if (InformationRequestProcess.TASK_ANSWER.equals(event.task().key())) {
             request.answered(event.text(InformationRequestProcess.VAR_ANSWER), by, clock.instant());
-            timeline.add(request.getCaseId(), by, "INFO_ANSWER", "Trả lời đề nghị cung cấp thông tin",
-                    List.of(new Timeline.Detail("Từ", "From", agencyName(request.getToAgency())),
+            timeline.add(
+                    request.getCaseId(),
+                    by,
+                    "INFO_ANSWER",
+                    "Trả lời đề nghị cung cấp thông tin",
+                    List.of(
+                            new Timeline.Detail("Từ", "From", agencyName(request.getToAgency())),
                             new Timeline.Detail("Trả lời", "Answer", request.getAnswer())),
-                    "informationRequest", request.getId().toString());
-        } else if (InformationRequestProcess.TASK_ACKNOWLEDGE.equals(event.task().key())) {
+                    "informationRequest",
+                    request.getId().toString());
+        } else if (InformationRequestProcess.TASK_ACKNOWLEDGE.equals(
+                event.task().key())) {
             if ("FOLLOW_UP".equals(event.text(InformationRequestProcess.VAR_DECISION))) {
                 String followUp = event.text(InformationRequestProcess.VAR_FOLLOW_UP);
                 request.followUp(followUp);
-                timeline.add(request.getCaseId(), by, "INFO_FOLLOW_UP", "Đề nghị cung cấp thêm thông tin",
-                        List.of(new Timeline.Detail("Nội dung", "Question", followUp)), "informationRequest",
+                timeline.add(
+                        request.getCaseId(),
+                        by,
+                        "INFO_FOLLOW_UP",
+                        "Đề nghị cung cấp thêm thông tin",
+                        List.of(new Timeline.Detail("Nội dung", "Question", followUp)),
+                        "informationRequest",
                         request.getId().toString());
             } else {
                 request.acknowledged(by, clock.instant());
-                timeline.add(request.getCaseId(), by, "INFO_ACK", "Xác nhận đã nhận thông tin", List.of(),
-                        "informationRequest", request.getId().toString());
+                timeline.add(
+                        request.getCaseId(),
+                        by,
+                        "INFO_ACK",
+                        "Xác nhận đã nhận thông tin",
+                        List.of(),
+                        "informationRequest",
+                        request.getId().toString());
             }
         }
     }

@@ -1,14 +1,14 @@
 package vn.tandem.exchange;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 
 /** A request for information from one agency to the other about a case (trao đổi thông tin). */
 @Entity
@@ -16,7 +16,11 @@ import jakarta.persistence.Enumerated;
 public class InformationRequest {
 
     /** Where a request stands. */
-    public enum Status { OPEN, ANSWERED, ACKNOWLEDGED }
+    public enum Status {
+        OPEN,
+        ANSWERED,
+        ACKNOWLEDGED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -44,11 +48,17 @@ public class InformationRequest {
     @Version
     private long version;
 
-    protected InformationRequest() {
-    }
+    protected InformationRequest() {}
 
-    InformationRequest(Long caseId, String fromAgency, String toAgency, String question, String urgency,
-            Instant dueAt, String requestedBy, Instant requestedAt) {
+    InformationRequest(
+            Long caseId,
+            String fromAgency,
+            String toAgency,
+            String question,
+            String urgency,
+            Instant dueAt,
+            String requestedBy,
+            Instant requestedAt) {
         this.caseId = caseId;
         this.fromAgency = fromAgency;
         this.toAgency = toAgency;

@@ -31,17 +31,15 @@ public class AccessTokens {
     static final String PREFIX = "tdm_";
     static final int DEFAULT_DAYS = 90;
     static final int MAX_DAYS = 365;
-    private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-            .toCharArray();
+    private static final char[] ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     /** A new token with its secret, which is never shown again. */
-    public record Issued(ApiToken token, String secret) {
-    }
+    public record Issued(ApiToken token, String secret) {}
 
     /** A token that authenticated a request: its owner and its id. */
-    public record Holder(TandemPrincipal principal, long tokenId) {
-    }
+    public record Holder(TandemPrincipal principal, long tokenId) {}
 
     private final ApiTokens tokens;
     private final Users users;
@@ -71,35 +69,43 @@ public class AccessTokens {
         AppUser owner = users.findByUsername(user.username()).orElseThrow();
         String secret = secret();
         Instant now = clock.instant();
-        ApiToken token = tokens.save(new ApiToken(owner.getId(), label, hash(secret), now,
-                now.plus(Duration.ofDays(validity))));
-        audit.record("TOKEN_CREATED", null, null, "token", token.getId().toString(),
+        ApiToken token =
+                tokens.save(new ApiToken(owner.getId(), label, hash(secret), now, now.plus(Duration.ofDays(validity))));
+        audit.record(
+                "TOKEN_CREATED",
+                null,
+                null,
+                "token",
+                token.getId().toString(),
                 Map.of("name", label, "expiresAt", token.getExpiresAt().toString()));
         return new Issued(token, secret);
     }
 
     @Transactional(readOnly = true)
     public List<ApiToken> of(CurrentUser user) {
-        return users.findByUsername(user.username()).map(u -> tokens.findByUserIdOrderByIdDesc(u.getId()))
+        return users.findByUsername(user.username())
+                .map(u -> tokens.findByUserIdOrderByIdDesc(u.getId()))
                 .orElse(List.of());
     }
 
     /** Revokes one of the user's own tokens (404 for anyone else's). */
     public void revoke(CurrentUser user, long id) {
         AppUser owner = users.findByUsername(user.username()).orElseThrow();
-        ApiToken token = tokens.findById(id).filter(t -> t.getUserId().equals(owner.getId()))
+        ApiToken token = tokens.findById(id)
+                .filter(t -> t.getUserId().equals(owner.getId()))
                 .orElseThrow(() -> new NotFoundException("token.notFound"));
         if (token.getRevokedAt() == null) {
             token.revoke(clock.instant());
-            audit.record("TOKEN_REVOKED", null, null, "token", token.getId().toString(),
-                    Map.of("name", token.getName()));
+            audit.record(
+                    "TOKEN_REVOKED", null, null, "token", token.getId().toString(), Map.of("name", token.getName()));
         }
     }
 
     /** Revokes every token of a user (password reset, account disabled). */
     void revokeAll(AppUser user) {
         Instant now = clock.instant();
-        tokens.findByUserIdOrderByIdDesc(user.getId()).stream().filter(t -> t.getRevokedAt() == null)
+        tokens.findByUserIdOrderByIdDesc(user.getId()).stream()
+                .filter(t -> t.getRevokedAt() == null)
                 .forEach(t -> t.revoke(now));
     }
 
@@ -117,12 +123,12 @@ public class AccessTokens {
         if (!token.getUser().isEnabled()) {
             return Optional.empty();
         }
-        if (token.getLastUsedAt() == null || token.getLastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
+        if (token.getLastUsedAt() == null
+                || token.getLastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
             tokens.markUsed(token.getId(), now);
         }
         AppUser user = token.getUser();
-        return Optional.of(new Holder(new TandemPrincipal(Directory.toCurrentUser(user), null, true),
-                token.getId()));
+        return Optional.of(new Holder(new TandemPrincipal(Directory.toCurrentUser(user), null, true), token.getId()));
     }
 
     private String secret() {
@@ -135,8 +141,8 @@ public class AccessTokens {
 
     static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

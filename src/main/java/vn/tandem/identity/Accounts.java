@@ -30,13 +30,11 @@ import vn.tandem.common.NotFoundException;
 public class Accounts {
 
     /** A new account. */
-    public record NewAccount(String username, String fullName, String email, Long unitId, Set<Role> roles,
-            String password) {
-    }
+    public record NewAccount(
+            String username, String fullName, String email, Long unitId, Set<Role> roles, String password) {}
 
     /** The fields an administrator changes on an account. */
-    public record Change(String fullName, String email, Long unitId, Set<Role> roles, boolean enabled) {
-    }
+    public record Change(String fullName, String email, Long unitId, Set<Role> roles, boolean enabled) {}
 
     private final Users users;
     private final Units units;
@@ -46,8 +44,14 @@ public class Accounts {
     private final AuditLog audit;
     private final Clock clock;
 
-    Accounts(Users users, Units units, PasswordEncoder encoder, LoginThrottling throttling, SignedInSessions sessions,
-            AuditLog audit, Clock clock) {
+    Accounts(
+            Users users,
+            Units units,
+            PasswordEncoder encoder,
+            LoginThrottling throttling,
+            SignedInSessions sessions,
+            AuditLog audit,
+            Clock clock) {
         this.users = users;
         this.units = units;
         this.encoder = encoder;
@@ -70,7 +74,8 @@ public class Accounts {
 
     public AppUser create(NewAccount input) {
         List<FieldProblem> problems = new ArrayList<>();
-        String username = input.username() == null ? "" : input.username().strip().toLowerCase(Locale.ROOT);
+        String username =
+                input.username() == null ? "" : input.username().strip().toLowerCase(Locale.ROOT);
         if (!username.matches("[a-z0-9][a-z0-9._-]{2,49}")) {
             problems.add(new FieldProblem("username", "account.username"));
         } else if (users.findByUsername(username).isPresent()) {
@@ -81,10 +86,21 @@ public class Accounts {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        AppUser user = users.save(new AppUser(username, encoder.encode(input.password()), input.fullName().strip(),
-                blankToNull(input.email()), unit, input.roles(), clock.instant()));
-        audit.record("USER_CREATED", null, null, "user", username, Map.of("unit", unit.getCode(), "roles",
-                sorted(input.roles())));
+        AppUser user = users.save(new AppUser(
+                username,
+                encoder.encode(input.password()),
+                input.fullName().strip(),
+                blankToNull(input.email()),
+                unit,
+                input.roles(),
+                clock.instant()));
+        audit.record(
+                "USER_CREATED",
+                null,
+                null,
+                "user",
+                username,
+                Map.of("unit", unit.getCode(), "roles", sorted(input.roles())));
         return user;
     }
 
@@ -96,7 +112,9 @@ public class Accounts {
             throw new InvalidInputException(problems);
         }
         boolean staysAdmin = change.enabled() && change.roles().contains(Role.ADMIN);
-        if (user.isEnabled() && user.getRoles().contains(Role.ADMIN) && !staysAdmin
+        if (user.isEnabled()
+                && user.getRoles().contains(Role.ADMIN)
+                && !staysAdmin
                 && users.countEnabledAdminsOtherThan(user.getId()) == 0) {
             throw new ConflictException("account.lastAdmin");
         }
@@ -127,8 +145,7 @@ public class Accounts {
         if (currentPassword == null || !encoder.matches(currentPassword, user.getPasswordHash())) {
             throw new InvalidInputException("currentPassword", "password.wrongCurrent");
         }
-        List<FieldProblem> problems = new ArrayList<>(PasswordPolicy.check("password", user.getUsername(),
-                password));
+        List<FieldProblem> problems = new ArrayList<>(PasswordPolicy.check("password", user.getUsername(), password));
         if (problems.isEmpty() && !password.equals(confirmation)) {
             problems.add(new FieldProblem("confirmation", "password.mismatch"));
         }

@@ -24,7 +24,9 @@ class AdminBootstrap implements ApplicationRunner {
     private final String username;
     private final String password;
 
-    AdminBootstrap(Directory directory, @Value("${TANDEM_ADMIN_USERNAME:admin}") String username,
+    AdminBootstrap(
+            Directory directory,
+            @Value("${TANDEM_ADMIN_USERNAME:admin}") String username,
             @Value("${TANDEM_ADMIN_PASSWORD:}") String password) {
         this.directory = directory;
         this.username = username;

@@ -12,12 +12,12 @@ public class Agency {
 
     @Id
     private String code;
+
     private String nameVi;
     private String nameEn;
     private int sortOrder;
 
-    protected Agency() {
-    }
+    protected Agency() {}
 
     public String getCode() {
         return code;

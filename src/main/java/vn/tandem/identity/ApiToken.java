@@ -2,9 +2,9 @@ package vn.tandem.identity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -30,6 +30,7 @@ public class ApiToken {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "user_id", insertable = false, updatable = false)
     private AppUser user;
+
     private String name;
     private String tokenHash;
     private Instant createdAt;
@@ -37,8 +38,7 @@ public class ApiToken {
     private Instant lastUsedAt;
     private Instant revokedAt;
 
-    protected ApiToken() {
-    }
+    protected ApiToken() {}
 
     ApiToken(Long userId, String name, String tokenHash, Instant createdAt, Instant expiresAt) {
         this.userId = userId;

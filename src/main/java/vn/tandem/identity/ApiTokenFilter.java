@@ -23,8 +23,7 @@ import vn.tandem.common.ViaApiToken;
 final class ApiTokenFilter extends OncePerRequestFilter {
 
     /** The authentication details of a token request: which token, for the audit trail. */
-    record TokenDetails(long apiTokenId, String remoteAddress) implements ViaApiToken {
-    }
+    record TokenDetails(long apiTokenId, String remoteAddress) implements ViaApiToken {}
 
     private final AccessTokens tokens;
     private final LoginThrottling throttling;
@@ -32,7 +31,10 @@ final class ApiTokenFilter extends OncePerRequestFilter {
     private final RequestMatcher applies;
 
     /** @param applies the requests a token is accepted on (on others a Bearer header is ignored) */
-    ApiTokenFilter(AccessTokens tokens, LoginThrottling throttling, AuthenticationEntryPoint entryPoint,
+    ApiTokenFilter(
+            AccessTokens tokens,
+            LoginThrottling throttling,
+            AuthenticationEntryPoint entryPoint,
             RequestMatcher applies) {
         this.tokens = tokens;
         this.throttling = throttling;
@@ -47,7 +49,9 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 
     static String bearer(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
-        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).strip()
+                : null;
     }
 
     @Override
@@ -66,8 +70,8 @@ final class ApiTokenFilter extends OncePerRequestFilter {
             return;
         }
         TandemPrincipal principal = holder.get().principal();
-        UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
-                principal, null, principal.getAuthorities());
+        UsernamePasswordAuthenticationToken authentication =
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
         authentication.setDetails(new TokenDetails(holder.get().tokenId(), request.getRemoteAddr()));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);

@@ -54,10 +54,15 @@ public class AppUser {
     @Enumerated(EnumType.STRING)
     private Set<Role> roles = EnumSet.noneOf(Role.class);
 
-    protected AppUser() {
-    }
+    protected AppUser() {}
 
-    AppUser(String username, String passwordHash, String fullName, String email, Unit unit, Set<Role> roles,
+    AppUser(
+            String username,
+            String passwordHash,
+            String fullName,
+            String email,
+            Unit unit,
+            Set<Role> roles,
             Instant createdAt) {
         this.username = username;
         this.passwordHash = passwordHash;

@@ -14,6 +14,7 @@ public class Area {
 
     @Id
     private Long id;
+
     private String code;
     private String name;
     private String kind;
@@ -21,8 +22,7 @@ public class Area {
     private String path;
     private boolean remote;
 
-    protected Area() {
-    }
+    protected Area() {}
 
     public Long getId() {
         return id;

@@ -52,6 +52,7 @@ public record CandidateGroup(String agency, Role role, boolean province) {
 
     @Override
     public String toString() {
-        return agency.toLowerCase(Locale.ROOT) + "-" + role.name().toLowerCase(Locale.ROOT) + (province ? PROVINCE : "");
+        return agency.toLowerCase(Locale.ROOT) + "-" + role.name().toLowerCase(Locale.ROOT)
+                + (province ? PROVINCE : "");
     }
 }

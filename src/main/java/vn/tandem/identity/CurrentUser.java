@@ -1,16 +1,24 @@
 package vn.tandem.identity;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.ArrayList;
 
 /**
  * What every module needs to know about the signed-in user: who, which agency and unit, which area subtree,
  * which roles, and the BPMN candidate groups derived from them.
  */
-public record CurrentUser(String username, String fullName, String agency, Long unitId, String unitName,
-        Long areaId, String areaPath, Set<Role> roles) implements Serializable {
+public record CurrentUser(
+        String username,
+        String fullName,
+        String agency,
+        Long unitId,
+        String unitName,
+        Long areaId,
+        String areaPath,
+        Set<Role> roles)
+        implements Serializable {
 
     public boolean has(Role role) {
         return roles.contains(role);
@@ -29,7 +37,8 @@ public record CurrentUser(String username, String fullName, String agency, Long 
      * province) also get {@code <agency>-supervisor-province}, the next level of the SLA escalation ladder.
      */
     public List<String> groups() {
-        List<String> groups = new ArrayList<>(roles.stream().sorted().map(r -> r.groupOf(agency)).toList());
+        List<String> groups = new ArrayList<>(
+                roles.stream().sorted().map(r -> r.groupOf(agency)).toList());
         if (isSupervisor() && isTopLevel()) {
             groups.add(Role.SUPERVISOR.groupOf(agency) + "-province");
         }

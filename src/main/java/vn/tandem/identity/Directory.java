@@ -1,6 +1,7 @@
 package vn.tandem.identity;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.audit.AuditLog;
-import java.util.Comparator;
 
 /**
  * The identity module's public API: the signed-in user, user look-ups, agencies and units, and creating
@@ -31,8 +31,8 @@ public class Directory implements UserDetailsService {
     private final AuditLog audit;
     private final Clock clock;
 
-    Directory(Users users, Units units, Agencies agencies, PasswordEncoder passwordEncoder, AuditLog audit,
-            Clock clock) {
+    Directory(
+            Users users, Units units, Agencies agencies, PasswordEncoder passwordEncoder, AuditLog audit, Clock clock) {
         this.users = users;
         this.units = units;
         this.agencies = agencies;
@@ -65,18 +65,24 @@ public class Directory implements UserDetailsService {
     }
 
     public String displayName(String username) {
-        return username == null ? null
+        return username == null
+                ? null
                 : users.findByUsername(username).map(AppUser::getFullName).orElse(username);
     }
 
     public List<CurrentUser> usersOf(String agencyCode, Role role) {
-        return users.findByAgencyAndRole(agencyCode, role).stream().map(Directory::toCurrentUser).toList();
+        return users.findByAgencyAndRole(agencyCode, role).stream()
+                .map(Directory::toCurrentUser)
+                .toList();
     }
 
     /** Enabled users of an agency with a role whose area subtree covers {@code areaPath} (a case's area). */
     public List<String> usernamesCovering(String agencyCode, Role role, String areaPath) {
-        return users.findByAgencyAndRole(agencyCode, role).stream().filter(AppUser::isEnabled)
-                .map(Directory::toCurrentUser).filter(u -> u.coversArea(areaPath)).map(CurrentUser::username)
+        return users.findByAgencyAndRole(agencyCode, role).stream()
+                .filter(AppUser::isEnabled)
+                .map(Directory::toCurrentUser)
+                .filter(u -> u.coversArea(areaPath))
+                .map(CurrentUser::username)
                 .toList();
     }
 
@@ -94,7 +100,9 @@ public class Directory implements UserDetailsService {
     }
 
     public List<Unit> units() {
-        return units.findAll().stream().sorted(Comparator.comparing(Unit::getId)).toList();
+        return units.findAll().stream()
+                .sorted(Comparator.comparing(Unit::getId))
+                .toList();
     }
 
     public Optional<Unit> unit(Long id) {
@@ -103,13 +111,12 @@ public class Directory implements UserDetailsService {
 
     /** Creates an account; used by the first-admin bootstrap and the demo data. */
     @Transactional
-    public CurrentUser createUser(String username, String rawPassword, String fullName, String email,
-            String unitCode, Set<Role> roles) {
+    public CurrentUser createUser(
+            String username, String rawPassword, String fullName, String email, String unitCode, Set<Role> roles) {
         Unit unit = units.findByCode(unitCode).orElseThrow(() -> new IllegalArgumentException(unitCode));
-        AppUser user = users.save(new AppUser(username, passwordEncoder.encode(rawPassword), fullName, email, unit,
-                roles, clock.instant()));
-        audit.record("USER_CREATED", null, null, "user", username,
-                Map.of("unit", unitCode, "roles", roles.toString()));
+        AppUser user = users.save(new AppUser(
+                username, passwordEncoder.encode(rawPassword), fullName, email, unit, roles, clock.instant()));
+        audit.record("USER_CREATED", null, null, "user", username, Map.of("unit", unitCode, "roles", roles.toString()));
         return toCurrentUser(user);
     }
 
@@ -123,7 +130,14 @@ public class Directory implements UserDetailsService {
 
     static CurrentUser toCurrentUser(AppUser user) {
         Unit unit = user.getUnit();
-        return new CurrentUser(user.getUsername(), user.getFullName(), unit.getAgencyCode(), unit.getId(),
-                unit.getName(), unit.getArea().getId(), unit.getArea().getPath(), Set.copyOf(user.getRoles()));
+        return new CurrentUser(
+                user.getUsername(),
+                user.getFullName(),
+                unit.getAgencyCode(),
+                unit.getId(),
+                unit.getName(),
+                unit.getArea().getId(),
+                unit.getArea().getPath(),
+                Set.copyOf(user.getRoles()));
     }
 }

@@ -40,8 +40,9 @@ class LoginAuditListener {
             return; // not a login from a client (e.g. a token, or an internal authentication)
         }
         HttpServletRequest request = request();
-        boolean counted = request == null || !(request.getAttribute(LoginThrottleFilter.VERDICT)
-                instanceof LoginThrottling.Verdict verdict) || verdict.accountCounted();
+        boolean counted = request == null
+                || !(request.getAttribute(LoginThrottleFilter.VERDICT) instanceof LoginThrottling.Verdict verdict)
+                || verdict.accountCounted();
         if (counted) {
             throttling.succeeded(event.getAuthentication().getName(), address);
         }
@@ -50,9 +51,12 @@ class LoginAuditListener {
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
         String name = event.getAuthentication().getName();
-        String username = name == null || name.isBlank() ? "(blank)" : name.length() > 100 ? name.substring(0, 100)
-                : name;
-        audit.recordFor(username, "LOGIN_FAILED", Map.of("reason", event.getException().getClass().getSimpleName()));
+        String username =
+                name == null || name.isBlank() ? "(blank)" : name.length() > 100 ? name.substring(0, 100) : name;
+        audit.recordFor(
+                username,
+                "LOGIN_FAILED",
+                Map.of("reason", event.getException().getClass().getSimpleName()));
         String address = address(event.getAuthentication());
         if (address != null) {
             throttling.failed(name, address);
@@ -70,6 +74,7 @@ class LoginAuditListener {
 
     private static HttpServletRequest request() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs
-                ? attrs.getRequest() : null;
+                ? attrs.getRequest()
+                : null;
     }
 }

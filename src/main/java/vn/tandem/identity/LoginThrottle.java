@@ -5,8 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Failed logins counted for one key — an account from one client address, or one client address for all accounts
@@ -19,16 +19,17 @@ public class LoginThrottle {
     @Id
     @Column(name = "throttle_key")
     private String key;
+
     private String username;
     private String clientAddress;
     private int failures;
     private Instant lastFailureAt;
     private Instant blockedUntil;
+
     @Version
     private long version;
 
-    protected LoginThrottle() {
-    }
+    protected LoginThrottle() {}
 
     LoginThrottle(String key, String username, String clientAddress) {
         this.key = key;
@@ -69,8 +70,7 @@ public class LoginThrottle {
     }
 
     /** Counts one more failure; returns whether this failure starts a block. */
-    boolean fail(Instant now, int free, Duration base, Duration max,
-            Duration forgetAfter) {
+    boolean fail(Instant now, int free, Duration base, Duration max, Duration forgetAfter) {
         if (lastFailureAt != null && lastFailureAt.plus(forgetAfter).isBefore(now)) {
             failures = 0; // an old streak is forgotten
         }

@@ -22,8 +22,8 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 
     static final String VERDICT = LoginThrottleFilter.class.getName() + ".verdict";
     static final String THROTTLED_PAGE = "/login/throttled";
-    private static final RequestMatcher LOGIN = PathPatternRequestMatcher.withDefaults()
-            .matcher(HttpMethod.POST, "/login");
+    private static final RequestMatcher LOGIN =
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
 
     private final LoginThrottling throttling;
     private final boolean engineRest;
@@ -61,21 +61,24 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
         response.setCharacterEncoding("UTF-8");
         if (engineRest) {
             response.setContentType("application/json");
-            response.getWriter().write("{\"type\":\"TooManyRequests\",\"message\":\"Too many failed logins: try again "
-                    + "in " + verdict.retryAfterSeconds() + " s\"}");
+            response.getWriter()
+                    .write("{\"type\":\"TooManyRequests\",\"message\":\"Too many failed logins: try again " + "in "
+                            + verdict.retryAfterSeconds() + " s\"}");
         } else {
             response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                    + "\"detail\":\"Too many failed logins: try again in " + verdict.retryAfterSeconds() + " s / "
-                    + "Đăng nhập sai quá nhiều lần: thử lại sau " + verdict.retryAfterSeconds() + " giây\","
-                    + "\"retryAfter\":" + verdict.retryAfterSeconds() + "}");
+            response.getWriter()
+                    .write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+                            + "\"detail\":\"Too many failed logins: try again in " + verdict.retryAfterSeconds()
+                            + " s / "
+                            + "Đăng nhập sai quá nhiều lần: thử lại sau " + verdict.retryAfterSeconds() + " giây\","
+                            + "\"retryAfter\":" + verdict.retryAfterSeconds() + "}");
         }
     }
 
     static String basicUser(String header) {
         try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()),
-                    StandardCharsets.UTF_8);
+            String decoded =
+                    new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             return colon < 0 ? decoded : decoded.substring(0, colon);
         } catch (IllegalArgumentException e) {

@@ -52,6 +52,7 @@ public class LoginThrottling {
      * at once; one counted on another node is seen here within {@link #CLEAN_FOR}.
      */
     private final Map<String, Long> clean = new ConcurrentHashMap<>();
+
     static final Duration CLEAN_FOR = Duration.ofSeconds(2);
 
     LoginThrottling(LoginThrottles throttles, AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
@@ -71,7 +72,9 @@ public class LoginThrottling {
     }
 
     private static String normalized(String username) {
-        String u = username == null || username.isBlank() ? TOKEN_ACCOUNT : username.strip().toLowerCase(Locale.ROOT);
+        String u = username == null || username.isBlank()
+                ? TOKEN_ACCOUNT
+                : username.strip().toLowerCase(Locale.ROOT);
         return u.length() > 100 ? u.substring(0, 100) : u;
     }
 
@@ -95,7 +98,8 @@ public class LoginThrottling {
         for (LoginThrottle row : rows) {
             accountCounted |= row.isAccountKey();
             if (row.blockedAt(now)) {
-                wait = Math.max(wait, Duration.between(now, row.getBlockedUntil()).toSeconds() + 1);
+                wait = Math.max(
+                        wait, Duration.between(now, row.getBlockedUntil()).toSeconds() + 1);
             }
         }
         return rows.isEmpty() ? Verdict.FREE : new Verdict(wait > 0, wait, accountCounted);
@@ -118,9 +122,11 @@ public class LoginThrottling {
     private void count(String username, String address) {
         Instant now = clock.instant();
         String name = normalized(username);
-        LoginThrottle account = throttles.findById(accountKey(username, address))
+        LoginThrottle account = throttles
+                .findById(accountKey(username, address))
                 .orElseGet(() -> new LoginThrottle(accountKey(username, address), name, address));
-        LoginThrottle byAddress = throttles.findById(addressKey(address))
+        LoginThrottle byAddress = throttles
+                .findById(addressKey(address))
                 .orElseGet(() -> new LoginThrottle(addressKey(address), null, address));
         boolean accountBlocked = account.fail(now, ACCOUNT_FREE, BASE, MAX, FORGET_AFTER);
         boolean addressBlocked = byAddress.fail(now, ADDRESS_FREE, BASE, MAX, FORGET_AFTER);
@@ -128,8 +134,16 @@ public class LoginThrottling {
         throttles.save(byAddress);
         if (accountBlocked || addressBlocked) {
             LoginThrottle blocked = accountBlocked ? account : byAddress;
-            audit.recordFor(name, "LOGIN_THROTTLED", Map.of("key", blocked.getKey(), "failures",
-                    blocked.getFailures(), "until", blocked.getBlockedUntil().toString()));
+            audit.recordFor(
+                    name,
+                    "LOGIN_THROTTLED",
+                    Map.of(
+                            "key",
+                            blocked.getKey(),
+                            "failures",
+                            blocked.getFailures(),
+                            "until",
+                            blocked.getBlockedUntil().toString()));
         }
     }
 

@@ -14,13 +14,31 @@ final class PasswordPolicy {
 
     static final int MIN = 12;
     static final int MAX = 128;
-    private static final Set<String> COMMON = Set.of("123456789012", "1234567890123", "password1234", "password12345",
-            "passwordpassword", "qwertyuiop12", "qwertyuiop123", "abcdefghijkl", "abc123456789", "matkhau12345",
-            "matkhau123456", "tandem123456", "tandem2026!!", "admin1234567", "administrator", "iloveyou1234",
-            "111111111111", "000000000000", "changeme1234", "welcome12345", "vietnam12345", "hanoi1234567");
+    private static final Set<String> COMMON = Set.of(
+            "123456789012",
+            "1234567890123",
+            "password1234",
+            "password12345",
+            "passwordpassword",
+            "qwertyuiop12",
+            "qwertyuiop123",
+            "abcdefghijkl",
+            "abc123456789",
+            "matkhau12345",
+            "matkhau123456",
+            "tandem123456",
+            "tandem2026!!",
+            "admin1234567",
+            "administrator",
+            "iloveyou1234",
+            "111111111111",
+            "000000000000",
+            "changeme1234",
+            "welcome12345",
+            "vietnam12345",
+            "hanoi1234567");
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     static List<FieldProblem> check(String field, String username, String password) {
         List<FieldProblem> problems = new ArrayList<>();

@@ -51,8 +51,10 @@ import org.springframework.web.servlet.LocaleResolver;
 class SecurityConfig {
 
     static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-    static final RequestMatcher API_DOCS = PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**");
-    static final RequestMatcher ENGINE_REST = PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**");
+    static final RequestMatcher API_DOCS =
+            PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**");
+    static final RequestMatcher ENGINE_REST =
+            PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**");
 
     @Bean
     PasswordEncoder passwordEncoder(Clock clock) {
@@ -66,45 +68,64 @@ class SecurityConfig {
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName("Tandem engine API");
         http.securityMatcher(ENGINE_REST)
-            .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(Role.DESIGNER.name(), Role.ADMIN.name()))
-            .httpBasic(b -> b.authenticationEntryPoint(basic))
-            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .csrf(csrf -> csrf.disable())
-            .addFilterBefore(new LoginThrottleFilter(throttling, true), BasicAuthenticationFilter.class)
-            .addFilterBefore(new ApiTokenFilter(tokens, throttling, basic, ENGINE_REST),
-                    BasicAuthenticationFilter.class)
-            .exceptionHandling(ex -> ex.authenticationEntryPoint(basic)
-                .accessDeniedHandler((request, response, e) -> engineDenied(response)));
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(Role.DESIGNER.name(), Role.ADMIN.name()))
+                .httpBasic(b -> b.authenticationEntryPoint(basic))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new LoginThrottleFilter(throttling, true), BasicAuthenticationFilter.class)
+                .addFilterBefore(
+                        new ApiTokenFilter(tokens, throttling, basic, ENGINE_REST), BasicAuthenticationFilter.class)
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(basic)
+                        .accessDeniedHandler((request, response, e) -> engineDenied(response)));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, AccessTokens tokens, LoginThrottling throttling,
-            MessageSource messages, LocaleResolver locales, SessionRegistry sessions) throws Exception {
+    SecurityFilterChain web(
+            HttpSecurity http,
+            AccessTokens tokens,
+            LoginThrottling throttling,
+            MessageSource messages,
+            LocaleResolver locales,
+            SessionRegistry sessions)
+            throws Exception {
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName("Tandem");
-        http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/login", LoginThrottleFilter.THROTTLED_PAGE, "/css/**", "/js/**", "/img/**",
-                        "/webjars/**", "/vendor/**", "/favicon.ico", "/actuator/health/**", "/error")
-                .permitAll()
-                .requestMatchers("/camunda/**").denyAll()
-                .anyRequest().authenticated())
-            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-            .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-            .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
-            .httpBasic(b -> b.authenticationEntryPoint(basic))
-            .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::isSessionlessApiCallWithCredentials))
-            .addFilterAfter(new LoginThrottleFilter(throttling, false), CsrfFilter.class)
-            // pages are used with a session: a token is accepted on the API only
-            .addFilterBefore(new ApiTokenFilter(tokens, throttling, basic, API), BasicAuthenticationFilter.class)
-            .exceptionHandling(ex -> ex
-                .defaultAuthenticationEntryPointFor(basic, new OrRequestMatcher(API, API_DOCS))
-                .defaultAccessDeniedHandlerFor((request, response, e) -> apiDenied(request, response, e, basic,
-                        messages, locales), API))
-            .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                    "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                            + "script-src 'self'; object-src 'none'; frame-ancestors 'none'")));
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/login",
+                                LoginThrottleFilter.THROTTLED_PAGE,
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/vendor/**",
+                                "/favicon.ico",
+                                "/actuator/health/**",
+                                "/error")
+                        .permitAll()
+                        .requestMatchers("/camunda/**")
+                        .denyAll()
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form ->
+                        form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .sessionManagement(
+                        s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
+                .httpBasic(b -> b.authenticationEntryPoint(basic))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::isSessionlessApiCallWithCredentials))
+                .addFilterAfter(new LoginThrottleFilter(throttling, false), CsrfFilter.class)
+                // pages are used with a session: a token is accepted on the API only
+                .addFilterBefore(new ApiTokenFilter(tokens, throttling, basic, API), BasicAuthenticationFilter.class)
+                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
+                                basic, new OrRequestMatcher(API, API_DOCS))
+                        .defaultAccessDeniedHandlerFor(
+                                (request, response, e) -> apiDenied(request, response, e, basic, messages, locales),
+                                API))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                + "script-src 'self'; object-src 'none'; frame-ancestors 'none'")));
         return http.build();
     }
 
@@ -115,35 +136,44 @@ class SecurityConfig {
      */
     static boolean isSessionlessApiCallWithCredentials(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
-        boolean credentials = header != null && (header.regionMatches(true, 0, "Basic ", 0, 6)
-                || header.regionMatches(true, 0, "Bearer ", 0, 7));
-        return credentials && API.matches(request) && request.getRequestedSessionId() == null
+        boolean credentials = header != null
+                && (header.regionMatches(true, 0, "Basic ", 0, 6) || header.regionMatches(true, 0, "Bearer ", 0, 7));
+        return credentials
+                && API.matches(request)
+                && request.getRequestedSessionId() == null
                 && request.getSession(false) == null;
     }
 
     /** 401 for an anonymous caller (also when the CSRF check stops it first), 403 for a signed-in one. */
-    private static void apiDenied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e,
-            BasicAuthenticationEntryPoint basic, MessageSource messages, LocaleResolver locales) throws IOException {
+    private static void apiDenied(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            AccessDeniedException e,
+            BasicAuthenticationEntryPoint basic,
+            MessageSource messages,
+            LocaleResolver locales)
+            throws IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
-            basic.commence(request, response, new AuthenticationException("Authentication required") {
-            });
+            basic.commence(request, response, new AuthenticationException("Authentication required") {});
             return;
         }
         response.setStatus(HttpStatus.FORBIDDEN.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         String detail = messages.getMessage("error.forbidden", null, locales.resolveLocale(request));
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-                + "\"detail\":\"" + detail.replace("\"", "'") + "\",\"instance\":\""
-                + request.getRequestURI().replace("\"", "") + "\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+                        + "\"detail\":\"" + detail.replace("\"", "'") + "\",\"instance\":\""
+                        + request.getRequestURI().replace("\"", "") + "\"}");
     }
 
     private static void engineDenied(HttpServletResponse response) throws IOException {
         response.setStatus(HttpStatus.FORBIDDEN.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"AuthorizationException\",\"message\":\"Only designers and "
-                + "administrators may use the engine API\"}");
+        response.getWriter()
+                .write("{\"type\":\"AuthorizationException\",\"message\":\"Only designers and "
+                        + "administrators may use the engine API\"}");
     }
 }

@@ -14,6 +14,7 @@ public class Unit {
 
     @Id
     private Long id;
+
     private String code;
     private String name;
     private String agencyCode;
@@ -22,8 +23,7 @@ public class Unit {
     @JoinColumn(name = "area_id")
     private Area area;
 
-    protected Unit() {
-    }
+    protected Unit() {}
 
     public Long getId() {
         return id;

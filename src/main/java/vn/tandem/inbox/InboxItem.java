@@ -8,13 +8,13 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import vn.tandem.casefile.CaseSummary;
 import vn.tandem.process.TaskSnapshot;
-import java.time.Duration;
 
 /** One open task in the inbox read model. */
 @Entity
@@ -23,6 +23,7 @@ public class InboxItem {
 
     @Id
     private String taskId;
+
     private String taskKey;
     private String taskName;
     private String processKey;
@@ -44,8 +45,7 @@ public class InboxItem {
     @Column(name = "group_id")
     private Set<String> candidateGroups = new HashSet<>();
 
-    protected InboxItem() {
-    }
+    protected InboxItem() {}
 
     InboxItem(String taskId) {
         this.taskId = taskId;

@@ -3,8 +3,8 @@ package vn.tandem.inbox;
 import java.util.List;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
 
 /** The inbox read model. */
 public interface InboxItems extends JpaRepository<InboxItem, String>, JpaSpecificationExecutor<InboxItem> {

@@ -53,7 +53,9 @@ public class InboxQuery {
         Root<InboxItem> root = query.from(InboxItem.class);
         query.where(spec(user, scope, filter, true).toPredicate(root, query, cb));
         query.orderBy(cb.asc(root.get("dueAt")), cb.asc(root.get("taskId")));
-        List<InboxItem> content = em.createQuery(query).setFirstResult(page * size).setMaxResults(size)
+        List<InboxItem> content = em.createQuery(query)
+                .setFirstResult(page * size)
+                .setMaxResults(size)
                 .getResultList();
         PageRequest request = PageRequest.of(page, size, Sort.by("dueAt", "taskId"));
         if (page == 0 && content.size() < size) {
@@ -94,8 +96,10 @@ public class InboxQuery {
                     candidate.select(cb.literal(1)).where(group.in(user.groups()));
                     // for a page, "unassigned" is written so that the planner walks the (due_at, task_id) index
                     // and stops after one page instead of sorting every unassigned row (docs/benchmarks.md)
-                    and.add(forPage ? cb.equal(cb.coalesce(root.<String>get("assignee"), ""), "")
-                            : cb.isNull(root.get("assignee")));
+                    and.add(
+                            forPage
+                                    ? cb.equal(cb.coalesce(root.<String>get("assignee"), ""), "")
+                                    : cb.isNull(root.get("assignee")));
                     and.add(cb.exists(candidate));
                 }
                 case ALL -> {
@@ -118,8 +122,8 @@ public class InboxQuery {
             }
             if (filter.text() != null && !filter.text().isBlank()) {
                 String like = "%" + filter.text().strip().toLowerCase(Locale.ROOT) + "%";
-                and.add(cb.or(cb.like(cb.lower(root.get("caseCode")), like),
-                        cb.like(cb.lower(root.get("caseTitle")), like)));
+                and.add(cb.or(
+                        cb.like(cb.lower(root.get("caseCode")), like), cb.like(cb.lower(root.get("caseTitle")), like)));
             }
             return cb.and(and.toArray(Predicate[]::new));
         };

@@ -1,7 +1,9 @@
 package vn.tandem.inbox;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,8 +20,6 @@ import vn.tandem.identity.Role;
 import vn.tandem.process.TaskForm;
 import vn.tandem.process.TaskSnapshot;
 import vn.tandem.process.Workflow;
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * What a user may do with a task, checked in one place for pages and API alike: a task of a case the user may not
@@ -43,8 +43,7 @@ public class TaskActions {
     }
 
     /** A task and its case, as seen by a user allowed to see the case. */
-    public record VisibleTask(TaskSnapshot task, Case caseFile) {
-    }
+    public record VisibleTask(TaskSnapshot task, Case caseFile) {}
 
     @Transactional(readOnly = true)
     public VisibleTask visible(String taskId, CurrentUser user) {
@@ -67,9 +66,12 @@ public class TaskActions {
     }
 
     public boolean mayReassign(VisibleTask visible, CurrentUser user) {
-        return user.isAdmin() || (user.isSupervisor() && user.agency().equals(visible.caseFile().getLeadAgency()))
-                || (user.isSupervisor() && visible.task().candidateGroups().stream()
-                        .anyMatch(g -> g.startsWith(user.agency().toLowerCase(Locale.ROOT) + "-")));
+        return user.isAdmin()
+                || (user.isSupervisor()
+                        && user.agency().equals(visible.caseFile().getLeadAgency()))
+                || (user.isSupervisor()
+                        && visible.task().candidateGroups().stream()
+                                .anyMatch(g -> g.startsWith(user.agency().toLowerCase(Locale.ROOT) + "-")));
     }
 
     public void claim(String taskId, CurrentUser user) {
@@ -87,7 +89,10 @@ public class TaskActions {
             throw new ForbiddenException("task.notAssignee");
         }
         workflow.unclaim(taskId);
-        audit("TASK_UNCLAIMED", v, Map.of("previousAssignee", String.valueOf(v.task().assignee())));
+        audit(
+                "TASK_UNCLAIMED",
+                v,
+                Map.of("previousAssignee", String.valueOf(v.task().assignee())));
     }
 
     public void assign(String taskId, String userId, CurrentUser user) {
@@ -96,7 +101,8 @@ public class TaskActions {
             throw new ForbiddenException("task.assign.forbidden");
         }
         CurrentUser target = userId == null ? null : directory.find(userId).orElse(null);
-        if (target == null || !v.task().isCandidate(target.username(), target.groups())
+        if (target == null
+                || !v.task().isCandidate(target.username(), target.groups())
                 || !CaseVisibility.canSee(target, v.caseFile())) {
             throw new InvalidInputException("userId", "validation.assignee");
         }
@@ -123,12 +129,20 @@ public class TaskActions {
                 .flatMap(a -> Arrays.stream(Role.values())
                         .filter(r -> v.task().candidateGroups().contains(r.groupOf(a.getCode())))
                         .flatMap(r -> directory.usersOf(a.getCode(), r).stream()))
-                .filter(u -> CaseVisibility.canSee(u, v.caseFile())).distinct().toList();
+                .filter(u -> CaseVisibility.canSee(u, v.caseFile()))
+                .distinct()
+                .toList();
     }
 
     private void audit(String action, VisibleTask v, Map<String, ?> details) {
         Map<String, Object> all = new LinkedHashMap<>(details);
         all.put("taskKey", v.task().key());
-        audit.record(action, v.caseFile().getId(), v.caseFile().getCode(), "task", v.task().id(), all);
+        audit.record(
+                action,
+                v.caseFile().getId(),
+                v.caseFile().getCode(),
+                "task",
+                v.task().id(),
+                all);
     }
 }

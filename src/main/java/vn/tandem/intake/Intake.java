@@ -1,5 +1,6 @@
 package vn.tandem.intake;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -10,7 +11,6 @@ import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Role;
 import vn.tandem.process.CaseHandling;
 import vn.tandem.process.Workflow;
-import java.time.Clock;
 
 /** Receives a case: records it and starts its case-handling process in one transaction. */
 @Service
@@ -37,7 +37,9 @@ public class Intake {
         variables.put(CaseHandling.VAR_LEAD_AGENCY, c.getLeadAgency());
         variables.put(CaseHandling.VAR_LEAD_OFFICERS, Role.OFFICER.groupOf(c.getLeadAgency()));
         variables.put(CaseHandling.VAR_LEAD_SUPERVISORS, Role.SUPERVISOR.groupOf(c.getLeadAgency()));
-        variables.put(CaseHandling.VAR_RECEIVED_ON, c.getReceivedAt().atZone(clock.getZone()).toLocalDate().toString());
+        variables.put(
+                CaseHandling.VAR_RECEIVED_ON,
+                c.getReceivedAt().atZone(clock.getZone()).toLocalDate().toString());
         workflow.start(CaseHandling.PROCESS_KEY, c.getId(), variables);
         if (c.getCrowdSize() >= 5) {
             caseFiles.raiseHotspotByRule(c.getId(), "Vụ việc đông người (" + c.getCrowdSize() + " người)");

@@ -5,15 +5,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import vn.tandem.casefile.CaseType;
 import vn.tandem.casefile.Channel;
 import vn.tandem.casefile.NewCase;
-import jakarta.validation.constraints.PastOrPresent;
-import java.time.LocalDate;
 
 /** What an officer enters at intake (the web form and {@code POST /api/cases} share it). */
 public class IntakeForm {
@@ -77,8 +77,7 @@ public class IntakeForm {
 
         private boolean confidential;
 
-        public PetitionerForm() {
-        }
+        public PetitionerForm() {}
 
         public PetitionerForm(String fullName, String idNumber, String phone, String address, boolean confidential) {
             this.fullName = fullName;
@@ -134,11 +133,22 @@ public class IntakeForm {
     }
 
     NewCase toNewCase() {
-        return new NewCase(type, channel, title, description, location, unitId, crowdSize, levelSkipping,
-                petitioners.stream().filter(p -> !p.isEmpty())
-                        .map(p -> new NewCase.NewPetitioner(p.fullName, p.idNumber, p.phone, p.address,
-                                p.confidential))
-                        .toList(), instance, severalSites, decisionKnownOn);
+        return new NewCase(
+                type,
+                channel,
+                title,
+                description,
+                location,
+                unitId,
+                crowdSize,
+                levelSkipping,
+                petitioners.stream()
+                        .filter(p -> !p.isEmpty())
+                        .map(p -> new NewCase.NewPetitioner(p.fullName, p.idNumber, p.phone, p.address, p.confidential))
+                        .toList(),
+                instance,
+                severalSites,
+                decisionKnownOn);
     }
 
     /** Drops the empty rows a browser form submits. */

@@ -1,13 +1,13 @@
 package vn.tandem.notification;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import java.util.Locale;
 
 /** One notice to one user, in both UI languages, with the page it points to. */
@@ -16,15 +16,23 @@ import java.util.Locale;
 public class Notification {
 
     /** What happened. */
-    public enum Kind { AT_RISK, BREACHED, ESCALATION, HOTSPOT, STATUTORY_BREACH }
+    public enum Kind {
+        AT_RISK,
+        BREACHED,
+        ESCALATION,
+        HOTSPOT,
+        STATUTORY_BREACH
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     private String recipient;
+
     @Enumerated(EnumType.STRING)
     private Kind kind;
+
     private Long caseId;
     private String caseCode;
     private String titleVi;
@@ -33,11 +41,17 @@ public class Notification {
     private Instant createdAt;
     private Instant readAt;
 
-    protected Notification() {
-    }
+    protected Notification() {}
 
-    Notification(String recipient, Kind kind, Long caseId, String caseCode, String titleVi, String titleEn,
-            String link, Instant createdAt) {
+    Notification(
+            String recipient,
+            Kind kind,
+            Long caseId,
+            String caseCode,
+            String titleVi,
+            String titleEn,
+            String link,
+            Instant createdAt) {
         this.recipient = recipient;
         this.kind = kind;
         this.caseId = caseId;

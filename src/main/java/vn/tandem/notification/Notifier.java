@@ -37,7 +37,11 @@ public class Notifier {
     private final String from;
     private final String baseUrl;
 
-    Notifier(Notifications notifications, Directory directory, ObjectProvider<JavaMailSender> mail, Clock clock,
+    Notifier(
+            Notifications notifications,
+            Directory directory,
+            ObjectProvider<JavaMailSender> mail,
+            Clock clock,
             @Value("${tandem.mail.from:tandem@localhost}") String from,
             @Value("${tandem.base-url:http://localhost:8080}") String baseUrl) {
         this.notifications = notifications;
@@ -49,12 +53,19 @@ public class Notifier {
     }
 
     /** A notice to each recipient (duplicates ignored). */
-    public void notify(Collection<String> recipients, Notification.Kind kind, Long caseId, String caseCode,
-            String titleVi, String titleEn, String link) {
-        List<Notification> sent = new LinkedHashSet<>(recipients).stream()
-                .map(r -> notifications.save(new Notification(r, kind, caseId, caseCode, titleVi, titleEn, link,
-                        clock.instant())))
-                .toList();
+    public void notify(
+            Collection<String> recipients,
+            Notification.Kind kind,
+            Long caseId,
+            String caseCode,
+            String titleVi,
+            String titleEn,
+            String link) {
+        List<Notification> sent = new LinkedHashSet<>(recipients)
+                .stream()
+                        .map(r -> notifications.save(
+                                new Notification(r, kind, caseId, caseCode, titleVi, titleEn, link, clock.instant())))
+                        .toList();
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null || sent.isEmpty()) {
             return;
@@ -102,7 +113,9 @@ public class Notifier {
 
     /** Marks one of the user's notifications read; someone else's answers 404. */
     public Notification read(long id, String username) {
-        Notification n = notifications.findById(id).filter(x -> x.getRecipient().equals(username))
+        Notification n = notifications
+                .findById(id)
+                .filter(x -> x.getRecipient().equals(username))
                 .orElseThrow(() -> new NotFoundException("notification.notFound"));
         n.markRead(clock.instant());
         return n;

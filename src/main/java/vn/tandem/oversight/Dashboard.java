@@ -34,16 +34,22 @@ import vn.tandem.sla.LegalStep;
 public class Dashboard {
 
     /** Filters; every field optional. {@code from}/{@code to} bound the receipt date. */
-    public record Filter(LocalDate from, LocalDate to, String agency, Long unitId, String type) {
-    }
+    public record Filter(LocalDate from, LocalDate to, String agency, Long unitId, String type) {}
 
     /** Counts per clock state. */
     public record Counts(long onTrack, long atRisk, long breached, long statutoryBreached) {
 
         static Counts of(List<Row> rows) {
-            return new Counts(rows.stream().filter(r -> r.state() == LegalRules.State.ON_TRACK).count(),
-                    rows.stream().filter(r -> r.state() == LegalRules.State.AT_RISK).count(),
-                    rows.stream().filter(r -> r.state() == LegalRules.State.BREACHED).count(),
+            return new Counts(
+                    rows.stream()
+                            .filter(r -> r.state() == LegalRules.State.ON_TRACK)
+                            .count(),
+                    rows.stream()
+                            .filter(r -> r.state() == LegalRules.State.AT_RISK)
+                            .count(),
+                    rows.stream()
+                            .filter(r -> r.state() == LegalRules.State.BREACHED)
+                            .count(),
                     rows.stream().filter(Row::statutoryBreached).count());
         }
 
@@ -73,9 +79,14 @@ public class Dashboard {
     }
 
     /** Everything the dashboard shows. */
-    public record View(Counts totals, Map<String, Counts> byAgency, Map<Long, Counts> byUnit,
-            Map<String, Counts> byType, List<Row> closest, List<Case> flagged, List<Week> trend) {
-    }
+    public record View(
+            Counts totals,
+            Map<String, Counts> byAgency,
+            Map<Long, Counts> byUnit,
+            Map<String, Counts> byType,
+            List<Row> closest,
+            List<Case> flagged,
+            List<Week> trend) {}
 
     private final CaseFiles caseFiles;
     private final CaseClocks clocks;
@@ -86,23 +97,37 @@ public class Dashboard {
     }
 
     public View view(CurrentUser user, Filter filter) {
-        List<Case> cases = caseFiles.search(new CaseFilter(null, null, null), Pageable.unpaged(), user).getContent()
-                .stream().filter(c -> matches(c, filter)).toList();
+        List<Case> cases =
+                caseFiles.search(new CaseFilter(null, null, null), Pageable.unpaged(), user).getContent().stream()
+                        .filter(c -> matches(c, filter))
+                        .toList();
         Map<Long, List<CaseClocks.StepClock>> caseClocks = clocks.ofAll(cases.stream()
-                .filter(c -> c.isOpen() || (c.getClosedAt() != null && c.getAcceptedAt() != null)).toList());
+                .filter(c -> c.isOpen() || (c.getClosedAt() != null && c.getAcceptedAt() != null))
+                .toList());
         List<Row> rows = new ArrayList<>();
         for (Case c : cases) {
             if (c.getStatus() == CaseStatus.RECEIVED || c.getStatus() == CaseStatus.IN_PROGRESS) {
                 CaseClocks.current(caseClocks.get(c.getId())).ifPresent(clock -> rows.add(new Row(c, clock)));
             }
         }
-        List<Row> closest = rows.stream().sorted(Comparator.comparing(r -> r.clock().deadline().due() == null
-                ? LocalDate.MAX : r.clock().deadline().due())).limit(10).toList();
-        List<Case> flagged = cases.stream().filter(Case::isOpen)
-                .filter(c -> c.isHotspot() || c.isCrowd() || c.isLevelSkipping()).toList();
-        return new View(Counts.of(rows), group(rows, r -> r.caseFile().getLeadAgency()),
-                group(rows, r -> r.caseFile().getUnitId()), group(rows, r -> r.caseFile().getType().name()),
-                closest, flagged, trend(cases, caseClocks));
+        List<Row> closest = rows.stream()
+                .sorted(Comparator.comparing(r -> r.clock().deadline().due() == null
+                        ? LocalDate.MAX
+                        : r.clock().deadline().due()))
+                .limit(10)
+                .toList();
+        List<Case> flagged = cases.stream()
+                .filter(Case::isOpen)
+                .filter(c -> c.isHotspot() || c.isCrowd() || c.isLevelSkipping())
+                .toList();
+        return new View(
+                Counts.of(rows),
+                group(rows, r -> r.caseFile().getLeadAgency()),
+                group(rows, r -> r.caseFile().getUnitId()),
+                group(rows, r -> r.caseFile().getType().name()),
+                closest,
+                flagged,
+                trend(cases, caseClocks));
     }
 
     public Counts summary(CurrentUser user, Filter filter) {
@@ -111,7 +136,8 @@ public class Dashboard {
 
     private static <K extends Comparable<K>> Map<K, Counts> group(List<Row> rows, Function<Row, K> key) {
         Map<K, List<Row>> grouped = new TreeMap<>();
-        rows.forEach(r -> grouped.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
+        rows.forEach(r ->
+                grouped.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
         Map<K, Counts> counts = new LinkedHashMap<>();
         grouped.forEach((k, v) -> counts.put(k, Counts.of(v)));
         return counts;
@@ -135,7 +161,8 @@ public class Dashboard {
                 if (day.isBefore(monday) || !day.isBefore(monday.plusWeeks(1))) {
                     continue;
                 }
-                var resolve = caseClocks.get(c.getId()).stream().filter(s -> s.step() == LegalStep.RESOLVE)
+                var resolve = caseClocks.get(c.getId()).stream()
+                        .filter(s -> s.step() == LegalStep.RESOLVE)
                         .findFirst();
                 if (resolve.isEmpty()) {
                     continue;
@@ -145,7 +172,8 @@ public class Dashboard {
                     breached++;
                 }
                 if (resolve.get().deadline().statutoryDue() != null) {
-                    saved += ChronoUnit.DAYS.between(day, resolve.get().deadline().statutoryDue());
+                    saved += ChronoUnit.DAYS.between(
+                            day, resolve.get().deadline().statutoryDue());
                     withStatutory++;
                 }
             }
@@ -160,10 +188,12 @@ public class Dashboard {
 
     private boolean matches(Case c, Filter f) {
         LocalDate received = c.getReceivedAt().atZone(zone()).toLocalDate();
-        return (f.from() == null || !received.isBefore(f.from())) && (f.to() == null || !received.isAfter(f.to()))
+        return (f.from() == null || !received.isBefore(f.from()))
+                && (f.to() == null || !received.isAfter(f.to()))
                 && (f.agency() == null || f.agency().isBlank() || f.agency().equals(c.getLeadAgency()))
                 && (f.unitId() == null || f.unitId().equals(c.getUnitId()))
-                && (f.type() == null || f.type().isBlank() || f.type().equals(c.getType().name()));
+                && (f.type() == null
+                        || f.type().isBlank()
+                        || f.type().equals(c.getType().name()));
     }
-
 }

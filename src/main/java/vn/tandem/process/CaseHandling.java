@@ -21,10 +21,12 @@ public final class CaseHandling {
     public static final String TASK_HOTSPOT_CONGAN = "Task_HotSpotCongan";
     /** Message that starts the hot-spot event sub-process (non-interrupting). */
     public static final String MESSAGE_HOTSPOT = "HotSpotRaised";
+
     public static final String VAR_HOTSPOT_REASON = "hotspotReason";
 
     /** Acceptance form: the case's complexity (STANDARD, COMPLEX, VERY_COMPLEX) and a denunciation's several sites. */
     public static final String FIELD_COMPLEXITY = "complexity";
+
     public static final String FIELD_SEVERAL_SITES = "severalSites";
 
     public static final String VAR_CASE_ID = "caseId";
@@ -40,6 +42,5 @@ public final class CaseHandling {
     /** ISO date the case was accepted (starts the resolution clock and fixes the rule version). */
     public static final String VAR_ACCEPTED_ON = "acceptedOn";
 
-    private CaseHandling() {
-    }
+    private CaseHandling() {}
 }

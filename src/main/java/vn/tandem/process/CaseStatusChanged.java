@@ -4,6 +4,12 @@ package vn.tandem.process;
  * Published by the case-handling process when a case reaches a new status or outcome (accepted, transferred,
  * merged, refused, closed, under monitoring, reopened). {@code outcome} is null where the step sets none.
  */
-public record CaseStatusChanged(long caseId, String status, String outcome, String event, String note,
-        String relatedCaseCode, String activityId, String activityName) {
-}
+public record CaseStatusChanged(
+        long caseId,
+        String status,
+        String outcome,
+        String event,
+        String note,
+        String relatedCaseCode,
+        String activityId,
+        String activityName) {}

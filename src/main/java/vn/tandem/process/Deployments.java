@@ -29,8 +29,14 @@ import vn.tandem.common.NotFoundException;
 public class Deployments {
 
     /** One deployment with its process versions and the case instances they hold. */
-    public record Item(String id, String name, String source, Instant deployedAt, List<String> versions,
-            long running, long total) {
+    public record Item(
+            String id,
+            String name,
+            String source,
+            Instant deployedAt,
+            List<String> versions,
+            long running,
+            long total) {
 
         public boolean holdsCases() {
             return total > 0;
@@ -38,8 +44,7 @@ public class Deployments {
     }
 
     /** Process instances removed with a deployment, by the case (business key) they belonged to. */
-    public record InstancesRemoved(List<String> caseIds, String deploymentId, String reason) {
-    }
+    public record InstancesRemoved(List<String> caseIds, String deploymentId, String reason) {}
 
     private final RepositoryService repository;
     private final RuntimeService runtime;
@@ -47,7 +52,11 @@ public class Deployments {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
-    Deployments(RepositoryService repository, RuntimeService runtime, HistoryService history, AuditLog audit,
+    Deployments(
+            RepositoryService repository,
+            RuntimeService runtime,
+            HistoryService history,
+            AuditLog audit,
             ApplicationEventPublisher events) {
         this.repository = repository;
         this.runtime = runtime;
@@ -59,7 +68,11 @@ public class Deployments {
     @Transactional(readOnly = true)
     public List<Item> all() {
         List<Item> items = new ArrayList<>();
-        for (Deployment d : repository.createDeploymentQuery().orderByDeploymentTime().desc().list()) {
+        for (Deployment d : repository
+                .createDeploymentQuery()
+                .orderByDeploymentTime()
+                .desc()
+                .list()) {
             items.add(item(d));
         }
         return items;
@@ -90,7 +103,8 @@ public class Deployments {
         List<String> caseIds = new ArrayList<>();
         for (ProcessDefinition definition : definitions(id)) {
             history.createHistoricProcessInstanceQuery().processDefinitionId(definition.getId()).list().stream()
-                    .map(HistoricProcessInstance::getBusinessKey).filter(k -> k != null && !caseIds.contains(k))
+                    .map(HistoricProcessInstance::getBusinessKey)
+                    .filter(k -> k != null && !caseIds.contains(k))
                     .forEach(caseIds::add);
         }
         repository.deleteDeployment(id, true);
@@ -114,15 +128,29 @@ public class Deployments {
         List<String> versions = new ArrayList<>();
         for (ProcessDefinition definition : definitions(d.getId())) {
             versions.add(definition.getKey() + " v" + definition.getVersion());
-            running += runtime.createProcessInstanceQuery().processDefinitionId(definition.getId()).count();
-            total += history.createHistoricProcessInstanceQuery().processDefinitionId(definition.getId()).count();
+            running += runtime.createProcessInstanceQuery()
+                    .processDefinitionId(definition.getId())
+                    .count();
+            total += history.createHistoricProcessInstanceQuery()
+                    .processDefinitionId(definition.getId())
+                    .count();
         }
-        return new Item(d.getId(), d.getName(), d.getSource(), d.getDeploymentTime() == null ? null
-                : d.getDeploymentTime().toInstant(), List.copyOf(versions), running, Math.max(total, running));
+        return new Item(
+                d.getId(),
+                d.getName(),
+                d.getSource(),
+                d.getDeploymentTime() == null ? null : d.getDeploymentTime().toInstant(),
+                List.copyOf(versions),
+                running,
+                Math.max(total, running));
     }
 
     private List<ProcessDefinition> definitions(String deploymentId) {
-        return repository.createProcessDefinitionQuery().deploymentId(deploymentId)
-                .orderByProcessDefinitionKey().asc().list();
+        return repository
+                .createProcessDefinitionQuery()
+                .deploymentId(deploymentId)
+                .orderByProcessDefinitionKey()
+                .asc()
+                .list();
     }
 }

@@ -10,9 +10,23 @@ import java.util.Set;
  * types, labels and constraints). English labels come from the field property {@code en}, option labels from
  * {@code en.<value>}, help texts from {@code help} and {@code help.en}.
  */
-public record FormFieldSpec(String name, String label, String labelEn, String type, boolean required,
-        boolean readOnly, Object value, List<Option> options, Integer minLength, Integer maxLength, Long min,
-        Long max, String requiredIfField, Set<String> requiredIfValues, String help, String helpEn,
+public record FormFieldSpec(
+        String name,
+        String label,
+        String labelEn,
+        String type,
+        boolean required,
+        boolean readOnly,
+        Object value,
+        List<Option> options,
+        Integer minLength,
+        Integer maxLength,
+        Long min,
+        Long max,
+        String requiredIfField,
+        Set<String> requiredIfValues,
+        String help,
+        String helpEn,
         boolean multiline) {
 
     public static final Set<String> TYPES = Set.of("string", "long", "boolean", "date", "enum");
@@ -48,7 +62,10 @@ public record FormFieldSpec(String name, String label, String labelEn, String ty
         if (optionValue == null) {
             return null;
         }
-        return options.stream().filter(o -> o.value().equals(optionValue.toString())).findFirst()
-                .map(o -> o.label(locale)).orElse(optionValue.toString());
+        return options.stream()
+                .filter(o -> o.value().equals(optionValue.toString()))
+                .findFirst()
+                .map(o -> o.label(locale))
+                .orElse(optionValue.toString());
     }
 }

@@ -1,16 +1,16 @@
 package vn.tandem.process;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.tandem.common.FieldProblem;
-import java.time.ZoneId;
-import java.time.format.ResolverStyle;
-import java.util.Date;
 
 /**
  * Converts raw submitted values (strings from an HTML form, JSON values from the API) into the typed values of a
@@ -19,15 +19,13 @@ import java.util.Date;
  */
 public final class FormValues {
 
-    static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
+    static final DateTimeFormatter ENGINE_DATE =
+            DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
-    private FormValues() {
-    }
+    private FormValues() {}
 
     /** The result: typed values of every writable field (null for empty ones) and the problems found. */
-    public record Result(Map<String, Object> values, List<FieldProblem> problems) {
-    }
+    public record Result(Map<String, Object> values, List<FieldProblem> problems) {}
 
     public static Result convert(TaskForm form, Map<String, ?> raw) {
         Map<String, Object> typed = new LinkedHashMap<>();

@@ -18,6 +18,5 @@ public final class InformationRequestProcess {
     public static final String VAR_ANSWERING_GROUP = "answeringGroup";
     public static final String VAR_REQUESTING_GROUP = "requestingGroup";
 
-    private InformationRequestProcess() {
-    }
+    private InformationRequestProcess() {}
 }

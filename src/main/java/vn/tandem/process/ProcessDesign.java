@@ -5,12 +5,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -20,23 +26,17 @@ import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import vn.tandem.common.ConflictException;
+import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
 import vn.tandem.process.internal.BpmnDeploymentGuard;
 import vn.tandem.process.internal.BpmnProperties;
-import java.util.Arrays;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
-import vn.tandem.common.InvalidInputException;
 import vn.tandem.process.internal.ExpressionAllowlist;
 
 /**
@@ -51,8 +51,17 @@ public class ProcessDesign {
     public static final String DESIGNER_DEPLOYMENT = "tandem-designer";
 
     /** One deployed version of a process. */
-    public record Version(String definitionId, String key, String name, int version, String deploymentId,
-            String deploymentName, String source, Instant deployedAt, long running, String resourceName) {
+    public record Version(
+            String definitionId,
+            String key,
+            String name,
+            int version,
+            String deploymentId,
+            String deploymentName,
+            String source,
+            Instant deployedAt,
+            long running,
+            String resourceName) {
 
         public boolean fromDesigner() {
             return !"tandem-bpmn".equals(deploymentName);
@@ -80,12 +89,10 @@ public class ProcessDesign {
     }
 
     /** The outcome of a deployment: the new version (null when nothing changed) and what it changed. */
-    public record DeployResult(Version deployed, Version previous, Diff diff, long runningOnOlder) {
-    }
+    public record DeployResult(Version deployed, Version previous, Diff diff, long runningOnOlder) {}
 
     /** The outcome of a migration. */
-    public record MigrationReport(int migrated, List<String> skipped, List<String> planProblems) {
-    }
+    public record MigrationReport(int migrated, List<String> skipped, List<String> planProblems) {}
 
     /** A refused file, with the validator's report. */
     public static class Refused extends InvalidInputException {
@@ -109,8 +116,13 @@ public class ProcessDesign {
     private final Workflow workflow;
     private final ApplicationEventPublisher events;
 
-    ProcessDesign(RepositoryService repository, RuntimeService runtime, TaskService tasks, BpmnDeploymentGuard guard,
-            Workflow workflow, ApplicationEventPublisher events) {
+    ProcessDesign(
+            RepositoryService repository,
+            RuntimeService runtime,
+            TaskService tasks,
+            BpmnDeploymentGuard guard,
+            Workflow workflow,
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -122,24 +134,35 @@ public class ProcessDesign {
     @Transactional(readOnly = true)
     public List<Definition> definitions() {
         Map<String, List<Version>> byKey = new LinkedHashMap<>();
-        for (ProcessDefinition d : repository.createProcessDefinitionQuery().orderByProcessDefinitionKey().asc()
-                .orderByProcessDefinitionVersion().desc().list()) {
+        for (ProcessDefinition d : repository
+                .createProcessDefinitionQuery()
+                .orderByProcessDefinitionKey()
+                .asc()
+                .orderByProcessDefinitionVersion()
+                .desc()
+                .list()) {
             byKey.computeIfAbsent(d.getKey(), k -> new ArrayList<>()).add(version(d));
         }
-        return byKey.values().stream().map(v -> new Definition(v.get(0).key(), v.get(0).name(), List.copyOf(v)))
+        return byKey.values().stream()
+                .map(v -> new Definition(v.get(0).key(), v.get(0).name(), List.copyOf(v)))
                 .toList();
     }
 
     @Transactional(readOnly = true)
     public Definition definition(String key) {
-        return definitions().stream().filter(d -> d.key().equals(key)).findFirst()
+        return definitions().stream()
+                .filter(d -> d.key().equals(key))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("designer.notFound"));
     }
 
     @Transactional(readOnly = true)
     public Version version(String key, int version) {
-        ProcessDefinition d = repository.createProcessDefinitionQuery().processDefinitionKey(key)
-                .processDefinitionVersion(version).singleResult();
+        ProcessDefinition d = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(key)
+                .processDefinitionVersion(version)
+                .singleResult();
         if (d == null) {
             throw new NotFoundException("designer.notFound");
         }
@@ -172,30 +195,54 @@ public class ProcessDesign {
         }
         List<String> keys = BpmnProperties.processIds(xml);
         if (keys.size() != 1) {
-            throw new Refused(new BpmnCheck("upload.bpmn", List.of(new BpmnCheck.Problem(
-                    "A file deployed here holds exactly one process (found " + keys.size() + ")", null, 1, 1,
-                    "bpmn.oneProcess", keys.size()))));
+            throw new Refused(new BpmnCheck(
+                    "upload.bpmn",
+                    List.of(new BpmnCheck.Problem(
+                            "A file deployed here holds exactly one process (found " + keys.size() + ")",
+                            null,
+                            1,
+                            1,
+                            "bpmn.oneProcess",
+                            keys.size()))));
         }
         String key = keys.get(0);
-        ProcessDefinition before = repository.createProcessDefinitionQuery().processDefinitionKey(key)
-                .latestVersion().singleResult();
+        ProcessDefinition before = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(key)
+                .latestVersion()
+                .singleResult();
         if (before != null && Arrays.equals(xml, xml(before.getId()))) {
             return new DeployResult(null, version(before), new Diff(List.of(), List.of(), List.of()), 0);
         }
         try {
-            repository.createDeployment().name(DESIGNER_DEPLOYMENT).source("designer")
-                    .addInputStream(key + ".bpmn", new ByteArrayInputStream(xml)).deploy();
+            repository
+                    .createDeployment()
+                    .name(DESIGNER_DEPLOYMENT)
+                    .source("designer")
+                    .addInputStream(key + ".bpmn", new ByteArrayInputStream(xml))
+                    .deploy();
         } catch (ParseException e) {
-            throw new Refused(new BpmnCheck(key + ".bpmn", e.getResorceReports().stream()
-                    .flatMap(r -> r.getErrors().stream())
-                    .map(p -> new BpmnCheck.Problem(p.getMessage(), p.getMainElementId(), p.getLine(), p.getColumn()))
-                    .toList()));
+            throw new Refused(new BpmnCheck(
+                    key + ".bpmn",
+                    e.getResorceReports().stream()
+                            .flatMap(r -> r.getErrors().stream())
+                            .map(p -> new BpmnCheck.Problem(
+                                    p.getMessage(), p.getMainElementId(), p.getLine(), p.getColumn()))
+                            .toList()));
         }
-        ProcessDefinition after = repository.createProcessDefinitionQuery().processDefinitionKey(key)
-                .latestVersion().singleResult();
-        long older = before == null ? 0 : runtime.createProcessInstanceQuery().processDefinitionKey(key).list()
-                .stream().filter(p -> !p.getProcessDefinitionId().equals(after.getId())).count();
-        return new DeployResult(version(after), before == null ? null : version(before),
+        ProcessDefinition after = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(key)
+                .latestVersion()
+                .singleResult();
+        long older = before == null
+                ? 0
+                : runtime.createProcessInstanceQuery().processDefinitionKey(key).list().stream()
+                        .filter(p -> !p.getProcessDefinitionId().equals(after.getId()))
+                        .count();
+        return new DeployResult(
+                version(after),
+                before == null ? null : version(before),
                 before == null ? new Diff(List.of(), List.of(), List.of()) : diff(before.getId(), after.getId()),
                 older);
     }
@@ -205,10 +252,19 @@ public class ProcessDesign {
     public Diff diff(String fromDefinitionId, String toDefinitionId) {
         Map<String, String> from = signatures(xml(fromDefinitionId));
         Map<String, String> to = signatures(xml(toDefinitionId));
-        List<String> added = to.keySet().stream().filter(id -> !from.containsKey(id)).sorted().toList();
-        List<String> removed = from.keySet().stream().filter(id -> !to.containsKey(id)).sorted().toList();
-        List<String> changed = to.keySet().stream().filter(from::containsKey)
-                .filter(id -> !from.get(id).equals(to.get(id))).sorted().toList();
+        List<String> added = to.keySet().stream()
+                .filter(id -> !from.containsKey(id))
+                .sorted()
+                .toList();
+        List<String> removed = from.keySet().stream()
+                .filter(id -> !to.containsKey(id))
+                .sorted()
+                .toList();
+        List<String> changed = to.keySet().stream()
+                .filter(from::containsKey)
+                .filter(id -> !from.get(id).equals(to.get(id)))
+                .sorted()
+                .toList();
         return new Diff(added, removed, changed);
     }
 
@@ -225,34 +281,43 @@ public class ProcessDesign {
         }
         MigrationPlan plan;
         try {
-            plan = runtime.createMigrationPlan(fromDefinitionId, toDefinitionId).mapEqualActivities()
-                    .updateEventTriggers().build();
+            plan = runtime.createMigrationPlan(fromDefinitionId, toDefinitionId)
+                    .mapEqualActivities()
+                    .updateEventTriggers()
+                    .build();
         } catch (MigrationPlanValidationException e) {
             List<String> problems = new ArrayList<>();
-            e.getValidationReport().getInstructionReports().forEach(r -> r.getFailures()
-                    .forEach(f -> problems.add(r.getMigrationInstruction().getSourceActivityId() + ": " + f)));
+            e.getValidationReport()
+                    .getInstructionReports()
+                    .forEach(r -> r.getFailures()
+                            .forEach(f ->
+                                    problems.add(r.getMigrationInstruction().getSourceActivityId() + ": " + f)));
             return new MigrationReport(0, List.of(), problems.isEmpty() ? List.of(e.getMessage()) : problems);
         }
         int migrated = 0;
         List<String> skipped = new ArrayList<>();
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionId(fromDefinitionId)
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+                .processDefinitionId(fromDefinitionId)
                 .list()) {
             try {
                 runtime.newMigration(plan).processInstanceIds(instance.getId()).execute();
                 migrated++;
                 var target = repository.getBpmnModelInstance(toDefinitionId);
-                for (var task : tasks.createTaskQuery().processInstanceId(instance.getId()).list()) {
+                for (var task : tasks.createTaskQuery()
+                        .processInstanceId(instance.getId())
+                        .list()) {
                     // the engine keeps a migrated task's name: give it the new version's
-                    if (target.getModelElementById(task.getTaskDefinitionKey())
-                            instanceof UserTask element
-                            && element.getName() != null && !element.getName().equals(task.getName())) {
+                    if (target.getModelElementById(task.getTaskDefinitionKey()) instanceof UserTask element
+                            && element.getName() != null
+                            && !element.getName().equals(task.getName())) {
                         task.setName(element.getName());
                         tasks.saveTask(task);
                     }
                     workflow.task(task.getId()).ifPresent(s -> events.publishEvent(new TaskChanged(s)));
                 }
             } catch (MigratingProcessInstanceValidationException e) {
-                skipped.add(skippedEntry(instance, e.getValidationReport().getFailures().toString()));
+                skipped.add(skippedEntry(
+                        instance, e.getValidationReport().getFailures().toString()));
             } catch (ProcessEngineException e) {
                 skipped.add(skippedEntry(instance, e.getMessage())); // one instance's failure does not stop the rest
             }
@@ -261,18 +326,31 @@ public class ProcessDesign {
     }
 
     private static String skippedEntry(ProcessInstance instance, String why) {
-        return instance.getId() + (instance.getBusinessKey() == null ? "" : " (case " + instance.getBusinessKey()
-                + ")") + ": " + why;
+        return instance.getId() + (instance.getBusinessKey() == null ? "" : " (case " + instance.getBusinessKey() + ")")
+                + ": " + why;
     }
 
     private Version version(ProcessDefinition d) {
-        Deployment deployment = repository.createDeploymentQuery().deploymentId(d.getDeploymentId()).singleResult();
-        long running = runtime.createProcessInstanceQuery().processDefinitionId(d.getId()).count();
-        return new Version(d.getId(), d.getKey(), d.getName() == null ? d.getKey() : d.getName(), d.getVersion(),
-                d.getDeploymentId(), deployment == null ? null : deployment.getName(),
+        Deployment deployment = repository
+                .createDeploymentQuery()
+                .deploymentId(d.getDeploymentId())
+                .singleResult();
+        long running = runtime.createProcessInstanceQuery()
+                .processDefinitionId(d.getId())
+                .count();
+        return new Version(
+                d.getId(),
+                d.getKey(),
+                d.getName() == null ? d.getKey() : d.getName(),
+                d.getVersion(),
+                d.getDeploymentId(),
+                deployment == null ? null : deployment.getName(),
                 deployment == null ? null : deployment.getSource(),
-                deployment == null || deployment.getDeploymentTime() == null ? null
-                        : deployment.getDeploymentTime().toInstant(), running, d.getResourceName());
+                deployment == null || deployment.getDeploymentTime() == null
+                        ? null
+                        : deployment.getDeploymentTime().toInstant(),
+                running,
+                d.getResourceName());
     }
 
     /**
@@ -286,7 +364,9 @@ public class ProcessDesign {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
-            Element root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml)).getDocumentElement();
+            Element root = factory.newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(xml))
+                    .getDocumentElement();
             Map<String, String> signatures = new LinkedHashMap<>();
             collect(root, signatures);
             return signatures;
@@ -315,12 +395,15 @@ public class ProcessDesign {
     }
 
     private static void sign(Element element, StringBuilder sb, boolean top) {
-        if (!top && !element.getAttribute("id").isEmpty()
+        if (!top
+                && !element.getAttribute("id").isEmpty()
                 && "http://www.omg.org/spec/BPMN/20100524/MODEL".equals(element.getNamespaceURI())) {
             return; // BPMN elements with their own id are compared on their own (form fields belong to their task)
         }
-        if (!top && ("incoming".equals(element.getLocalName()) || "outgoing".equals(element.getLocalName())
-                || "flowNodeRef".equals(element.getLocalName()))) {
+        if (!top
+                && ("incoming".equals(element.getLocalName())
+                        || "outgoing".equals(element.getLocalName())
+                        || "flowNodeRef".equals(element.getLocalName()))) {
             return;
         }
         sb.append('<').append(element.getLocalName());

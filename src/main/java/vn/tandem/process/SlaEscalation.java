@@ -31,8 +31,7 @@ public final class SlaEscalation {
     public static final String ACTION_MEETING = "MEETING";
     public static final String ACTION_CLOSE = "CLOSE";
 
-    private SlaEscalation() {
-    }
+    private SlaEscalation() {}
 
     public static boolean isHandlingTask(String taskKey) {
         return HANDLING_TASKS.contains(taskKey);

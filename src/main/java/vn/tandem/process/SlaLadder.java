@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -21,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.process.internal.BpmnProperties;
 import vn.tandem.process.internal.SlaTimerListener;
 import vn.tandem.process.internal.SlaTimers;
-import java.util.Locale;
 
 /**
  * The engine side of the SLA ladder: starting an escalation for an overdue task, and keeping due dates and SLA
@@ -40,7 +40,11 @@ public class SlaLadder {
     private final RepositoryService repository;
     private final SlaTimers timers;
 
-    SlaLadder(RuntimeService runtime, TaskService tasks, ManagementService management, RepositoryService repository,
+    SlaLadder(
+            RuntimeService runtime,
+            TaskService tasks,
+            ManagementService management,
+            RepositoryService repository,
             SlaTimers timers) {
         this.runtime = runtime;
         this.tasks = tasks;
@@ -53,8 +57,8 @@ public class SlaLadder {
      * Starts the escalation ladder for an overdue task: the agency's supervisors first, its provincial supervisors
      * when they do not act in time; a statutory limit (if any) raises a hot spot once passed.
      */
-    public String startEscalation(long escalationId, TaskSnapshot watched, String agency, String watchedDue,
-            LocalDate statutoryDue) {
+    public String startEscalation(
+            long escalationId, TaskSnapshot watched, String agency, String watchedDue, LocalDate statutoryDue) {
         String prefix = agency.toLowerCase(Locale.ROOT);
         Map<String, Object> variables = new HashMap<>();
         variables.put(SlaEscalation.VAR_ESCALATION_ID, escalationId);
@@ -64,8 +68,9 @@ public class SlaLadder {
         variables.put(SlaEscalation.VAR_WATCHED_DUE, watchedDue);
         variables.put(SlaEscalation.VAR_SUPERVISOR_GROUP, prefix + "-supervisor");
         variables.put(SlaEscalation.VAR_PROVINCIAL_GROUP, prefix + "-supervisor-province");
-        variables.put(SlaEscalation.VAR_STATUTORY_BREACH_AT, statutoryDue == null ? null
-                : timers.startOfDay(statutoryDue.plusDays(1)));
+        variables.put(
+                SlaEscalation.VAR_STATUTORY_BREACH_AT,
+                statutoryDue == null ? null : timers.startOfDay(statutoryDue.plusDays(1)));
         return runtime.startProcessInstanceByKey(SlaEscalation.PROCESS_KEY, watched.businessKey(), variables)
                 .getProcessInstanceId();
     }
@@ -76,7 +81,8 @@ public class SlaLadder {
      */
     public void reschedule(long caseId) {
         String businessKey = Long.toString(caseId);
-        for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(businessKey).list()) {
+        for (Task task :
+                tasks.createTaskQuery().processInstanceBusinessKey(businessKey).list()) {
             BpmnModelInstance model = repository.getBpmnModelInstance(task.getProcessDefinitionId());
             if (!(model.getModelElementById(task.getTaskDefinitionKey()) instanceof UserTask element)
                     || BpmnProperties.legalStep(element) == null) {
@@ -93,7 +99,8 @@ public class SlaLadder {
                 if (threshold == null || !boundary.getAttachedTo().getId().equals(task.getTaskDefinitionKey())) {
                     continue;
                 }
-                Date at = Threshold.WARNING.name().equals(threshold) ? timers.startOfDay(window.warningDay())
+                Date at = Threshold.WARNING.name().equals(threshold)
+                        ? timers.startOfDay(window.warningDay())
                         : timers.startOfDay(window.due().plusDays(1));
                 for (Job job : timerJobs(task.getProcessInstanceId(), boundary.getId())) {
                     management.setJobDuedate(job.getId(), at);
@@ -101,7 +108,8 @@ public class SlaLadder {
             }
             for (ProcessInstance ladder : ladders(task.getId())) {
                 for (Job job : timerJobs(ladder.getId(), EXTENDED_DEADLINE_TIMER)) {
-                    management.setJobDuedate(job.getId(), timers.startOfDay(window.due().plusDays(1)));
+                    management.setJobDuedate(
+                            job.getId(), timers.startOfDay(window.due().plusDays(1)));
                 }
                 if (window.statutoryDue() != null) {
                     Date statutory = timers.startOfDay(window.statutoryDue().plusDays(1));
@@ -127,7 +135,8 @@ public class SlaLadder {
     private List<Job> slaJobs(long caseId) {
         List<Job> result = new ArrayList<>();
         for (ProcessInstance instance : runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(Long.toString(caseId)).list()) {
+                .processInstanceBusinessKey(Long.toString(caseId))
+                .list()) {
             BpmnModelInstance model = repository.getBpmnModelInstance(instance.getProcessDefinitionId());
             List<String> activities = new ArrayList<>(List.of(EXTENDED_DEADLINE_TIMER, STATUTORY_TIMER));
             for (BoundaryEvent boundary : model.getModelElementsByType(BoundaryEvent.class)) {
@@ -143,12 +152,18 @@ public class SlaLadder {
     }
 
     private List<Job> timerJobs(String processInstanceId, String activityId) {
-        return management.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).timers()
+        return management
+                .createJobQuery()
+                .processInstanceId(processInstanceId)
+                .activityId(activityId)
+                .timers()
                 .list();
     }
 
     private List<ProcessInstance> ladders(String watchedTaskId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(SlaEscalation.PROCESS_KEY)
-                .variableValueEquals(SlaEscalation.VAR_WATCHED_TASK_ID, watchedTaskId).list();
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(SlaEscalation.PROCESS_KEY)
+                .variableValueEquals(SlaEscalation.VAR_WATCHED_TASK_ID, watchedTaskId)
+                .list();
     }
 }

@@ -7,5 +7,4 @@ import java.time.Instant;
  * it is overdue, {@code STATUTORY} when the statutory limit of its step has passed. Published once per threshold
  * per task (the timers are jobs: they fire once, also across restarts).
  */
-public record SlaThresholdReached(TaskSnapshot task, Threshold threshold, String legalStep, Instant at) {
-}
+public record SlaThresholdReached(TaskSnapshot task, Threshold threshold, String legalStep, Instant at) {}

@@ -7,5 +7,4 @@ import java.time.LocalDate;
  * or the statutory limit when there is no target), the first day it counts as at risk (75% of the time used),
  * and the statutory limit (null when the law sets none).
  */
-public record SlaWindow(LocalDate start, LocalDate due, LocalDate warningDay, LocalDate statutoryDue) {
-}
+public record SlaWindow(LocalDate start, LocalDate due, LocalDate warningDay, LocalDate statutoryDue) {}

@@ -1,5 +1,4 @@
 package vn.tandem.process;
 
 /** Published when an open task's assignee, due date or other properties change. */
-public record TaskChanged(TaskSnapshot task) {
-}
+public record TaskChanged(TaskSnapshot task) {}

@@ -8,9 +8,19 @@ import java.util.Map;
  * An open user task as other modules see it. {@code businessKey} is the case id; {@code context} carries the
  * few correlation variables other modules need (e.g. {@code requestId}).
  */
-public record TaskSnapshot(String id, String key, String name, String processKey, String processInstanceId,
-        String businessKey, List<String> candidateGroups, String assignee, Instant due, Instant created,
-        String formKey, Map<String, Object> context) {
+public record TaskSnapshot(
+        String id,
+        String key,
+        String name,
+        String processKey,
+        String processInstanceId,
+        String businessKey,
+        List<String> candidateGroups,
+        String assignee,
+        Instant due,
+        Instant created,
+        String formKey,
+        Map<String, Object> context) {
 
     public Long caseId() {
         return businessKey == null ? null : Long.valueOf(businessKey);

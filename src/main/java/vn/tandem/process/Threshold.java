@@ -7,7 +7,9 @@ import java.util.Optional;
  * time, breached the day after it is due, and the statutory limit of its step passed.
  */
 public enum Threshold {
-    WARNING, BREACH, STATUTORY;
+    WARNING,
+    BREACH,
+    STATUTORY;
 
     public static Optional<Threshold> parse(String name) {
         for (Threshold t : values()) {

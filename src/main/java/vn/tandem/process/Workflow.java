@@ -3,47 +3,47 @@ package vn.tandem.process;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLTransientException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.form.FormException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.common.ConflictException;
 import vn.tandem.common.FieldProblem;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
-import vn.tandem.process.internal.FormReader;
-import java.sql.SQLTransientException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Date;
-import java.util.Objects;
-import java.util.function.Supplier;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.transaction.annotation.Propagation;
 import vn.tandem.process.internal.BpmnProperties;
+import vn.tandem.process.internal.FormReader;
 
 /**
  * The process module's facade: starts processes, reads tasks and their forms, claims, assigns and completes
@@ -66,8 +66,13 @@ public class Workflow {
     private final TandemClock clock;
     private final ManagementService management;
 
-    Workflow(RuntimeService runtime, TaskService tasks, FormService forms, HistoryService history,
-            RepositoryService repository, ManagementService management,
+    Workflow(
+            RuntimeService runtime,
+            TaskService tasks,
+            FormService forms,
+            HistoryService history,
+            RepositoryService repository,
+            ManagementService management,
             ObjectProvider<TaskSubmissionCheck> checks,
             TandemClock clock) {
         this.management = management;
@@ -92,8 +97,10 @@ public class Workflow {
      */
     public boolean correlate(long caseId, String message, Map<String, Object> variables) {
         try {
-            runtime.createMessageCorrelation(message).processInstanceBusinessKey(Long.toString(caseId))
-                    .setVariables(variables).correlateWithResult();
+            runtime.createMessageCorrelation(message)
+                    .processInstanceBusinessKey(Long.toString(caseId))
+                    .setVariables(variables)
+                    .correlateWithResult();
             return true;
         } catch (MismatchingMessageCorrelationException e) {
             return false;
@@ -112,8 +119,7 @@ public class Workflow {
         }
         try {
             return Optional.ofNullable(snapshot(task));
-        } catch (NullValueException
-                | org.camunda.bpm.engine.exception.NotFoundException e) {
+        } catch (NullValueException | org.camunda.bpm.engine.exception.NotFoundException e) {
             return Optional.empty();
         } catch (RuntimeException e) {
             // the engine's own reads fail in odd ways when another transaction ends the task meanwhile
@@ -132,23 +138,33 @@ public class Workflow {
 
     @Transactional(readOnly = true)
     public List<TaskSnapshot> openTasks(String businessKey) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(businessKey).initializeFormKeys()
-                .orderByTaskCreateTime().asc().list().stream().map(this::snapshot)
-                .filter(Objects::nonNull).toList();
+        return tasks
+                .createTaskQuery()
+                .processInstanceBusinessKey(businessKey)
+                .initializeFormKeys()
+                .orderByTaskCreateTime()
+                .asc()
+                .list()
+                .stream()
+                .map(this::snapshot)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /** Every open task of the engine: for consistency checks and rebuilding read models. */
     @Transactional(readOnly = true)
     public List<TaskSnapshot> allOpenTasks() {
         return tasks.createTaskQuery().initializeFormKeys().orderByTaskId().asc().list().stream()
-                .map(this::snapshot).filter(Objects::nonNull).toList();
+                .map(this::snapshot)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     @Transactional(readOnly = true)
     public TaskForm form(String taskId) {
         TaskSnapshot task = openTask(taskId);
-        return FormReader.read(taskId, task.key(), task.name(), guarded(taskId, () -> forms.getTaskFormData(taskId)),
-                clock.getZone());
+        return FormReader.read(
+                taskId, task.key(), task.name(), guarded(taskId, () -> forms.getTaskFormData(taskId)), clock.getZone());
     }
 
     public void claim(String taskId, String userId) {
@@ -181,9 +197,8 @@ public class Workflow {
         if (task.assignee() != null && !task.assignee().equals(userId)) {
             throw new ConflictException("task.claimedByOther", task.assignee());
         }
-        TaskForm form = FormReader.read(taskId, task.key(), task.name(),
-                guarded(taskId, () -> forms.getTaskFormData(taskId)),
-                clock.getZone());
+        TaskForm form = FormReader.read(
+                taskId, task.key(), task.name(), guarded(taskId, () -> forms.getTaskFormData(taskId)), clock.getZone());
         FormValues.Result result = FormValues.convert(form, submitted);
         List<FieldProblem> problems = new ArrayList<>(result.problems());
         if (problems.isEmpty()) {
@@ -195,8 +210,9 @@ public class Workflow {
             throw new InvalidInputException(problems);
         }
         Map<String, Object> engineValues = new HashMap<>();
-        result.values().forEach((name, value) -> engineValues.put(name,
-                value instanceof LocalDate date ? date.format(FormValues.ENGINE_DATE) : value));
+        result.values()
+                .forEach((name, value) -> engineValues.put(
+                        name, value instanceof LocalDate date ? date.format(FormValues.ENGINE_DATE) : value));
         runGuarded(taskId, () -> {
             if (task.assignee() == null) {
                 tasks.claim(taskId, userId);
@@ -226,8 +242,7 @@ public class Workflow {
             throw new ConflictException("task.completedConcurrently");
         } catch (FormException e) {
             throw new InvalidInputException("form", "validation.invalid");
-        } catch (NullValueException
-                | org.camunda.bpm.engine.exception.NotFoundException e) {
+        } catch (NullValueException | org.camunda.bpm.engine.exception.NotFoundException e) {
             // the task vanished between our read and the engine's: someone else completed it
             throw new ConflictException("task.completedConcurrently");
         } catch (RuntimeException e) {
@@ -257,7 +272,8 @@ public class Workflow {
     }
 
     private RuntimeException ended(String taskId) {
-        boolean existed = history.createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
+        boolean existed =
+                history.createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
         return existed ? new ConflictException("task.ended") : new NotFoundException("task.notFound");
     }
 
@@ -265,22 +281,37 @@ public class Workflow {
     @Transactional(readOnly = true)
     public Optional<ProcessInstanceInfo> caseProcess(long caseId) {
         List<HistoricProcessInstance> list = history.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(Long.toString(caseId)).processDefinitionKey(CaseHandling.PROCESS_KEY)
-                .orderByProcessInstanceStartTime().desc().list();
-        return list.stream().findFirst().map(p -> new ProcessInstanceInfo(p.getId(), p.getProcessDefinitionId(),
-                p.getProcessDefinitionVersion(), p.getEndTime() != null));
+                .processInstanceBusinessKey(Long.toString(caseId))
+                .processDefinitionKey(CaseHandling.PROCESS_KEY)
+                .orderByProcessInstanceStartTime()
+                .desc()
+                .list();
+        return list.stream()
+                .findFirst()
+                .map(p -> new ProcessInstanceInfo(
+                        p.getId(),
+                        p.getProcessDefinitionId(),
+                        p.getProcessDefinitionVersion(),
+                        p.getEndTime() != null));
     }
 
     /** Active and completed activity ids of a process instance, for highlighting its diagram. */
     @Transactional(readOnly = true)
     public DiagramState diagramState(String processInstanceId) {
         List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
-                .processInstanceId(processInstanceId).list();
-        List<String> active = activities.stream().filter(a -> a.getEndTime() == null)
-                .map(HistoricActivityInstance::getActivityId).distinct().toList();
-        List<String> done = activities.stream().filter(a -> a.getEndTime() != null)
+                .processInstanceId(processInstanceId)
+                .list();
+        List<String> active = activities.stream()
+                .filter(a -> a.getEndTime() == null)
+                .map(HistoricActivityInstance::getActivityId)
+                .distinct()
+                .toList();
+        List<String> done = activities.stream()
+                .filter(a -> a.getEndTime() != null)
                 .sorted(Comparator.comparing(HistoricActivityInstance::getStartTime))
-                .map(HistoricActivityInstance::getActivityId).distinct().toList();
+                .map(HistoricActivityInstance::getActivityId)
+                .distinct()
+                .toList();
         return new DiagramState(active, done);
     }
 
@@ -309,10 +340,17 @@ public class Workflow {
      */
     @Transactional(readOnly = true)
     public Optional<Instant> nextTimer(long caseId, String activityId) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(caseId)).list()
-                .stream().flatMap(pi -> management.createJobQuery().timers().processInstanceId(pi.getId())
-                        .activityId(activityId).list().stream())
-                .map(job -> job.getDuedate().toInstant()).min(Comparator.naturalOrder());
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(caseId)).list().stream()
+                .flatMap(pi ->
+                        management
+                                .createJobQuery()
+                                .timers()
+                                .processInstanceId(pi.getId())
+                                .activityId(activityId)
+                                .list()
+                                .stream())
+                .map(job -> job.getDuedate().toInstant())
+                .min(Comparator.naturalOrder());
     }
 
     /** The task's legal step (BPMN extension property {@code legalStep}), or null. */
@@ -322,10 +360,10 @@ public class Workflow {
         if (engineTask == null) {
             return null;
         }
-        var element = repository.getBpmnModelInstance(engineTask.getProcessDefinitionId())
+        var element = repository
+                .getBpmnModelInstance(engineTask.getProcessDefinitionId())
                 .getModelElementById(task.key());
-        return element instanceof UserTask userTask
-                ? BpmnProperties.legalStep(userTask) : null;
+        return element instanceof UserTask userTask ? BpmnProperties.legalStep(userTask) : null;
     }
 
     /**
@@ -358,28 +396,40 @@ public class Workflow {
         Map<String, Object> context = new HashMap<>();
         // a query, not TaskService#getVariable: the latter fails inside the engine when another transaction ends
         // the task's execution while we read it
-        runtime.createVariableInstanceQuery().processInstanceIdIn(task.getProcessInstanceId())
-                .variableNameIn(InformationRequestProcess.VAR_REQUEST_ID, SlaEscalation.VAR_ESCALATION_ID).list()
-                .stream().filter(v -> v.getValue() != null).forEach(v -> context.put(v.getName(), v.getValue()));
+        runtime
+                .createVariableInstanceQuery()
+                .processInstanceIdIn(task.getProcessInstanceId())
+                .variableNameIn(InformationRequestProcess.VAR_REQUEST_ID, SlaEscalation.VAR_ESCALATION_ID)
+                .list()
+                .stream()
+                .filter(v -> v.getValue() != null)
+                .forEach(v -> context.put(v.getName(), v.getValue()));
         String definitionId = task.getProcessDefinitionId();
-        var instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+        var instance = runtime.createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId())
                 .singleResult();
         if (instance == null) {
             return null; // the process ended while we were reading the task
         }
         String businessKey = instance.getBusinessKey();
-        return new TaskSnapshot(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-                definitionId.substring(0, definitionId.indexOf(':')), task.getProcessInstanceId(), businessKey,
-                List.copyOf(groups), task.getAssignee(), task.getDueDate() == null ? null
-                        : task.getDueDate().toInstant(), task.getCreateTime().toInstant(), task.getFormKey(),
+        return new TaskSnapshot(
+                task.getId(),
+                task.getTaskDefinitionKey(),
+                task.getName(),
+                definitionId.substring(0, definitionId.indexOf(':')),
+                task.getProcessInstanceId(),
+                businessKey,
+                List.copyOf(groups),
+                task.getAssignee(),
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                task.getCreateTime().toInstant(),
+                task.getFormKey(),
                 Map.copyOf(context));
     }
 
     /** A process instance of a case. */
-    public record ProcessInstanceInfo(String id, String definitionId, int version, boolean ended) {
-    }
+    public record ProcessInstanceInfo(String id, String definitionId, int version, boolean ended) {}
 
     /** Which elements of a diagram are active now and which were passed. */
-    public record DiagramState(List<String> active, List<String> completed) {
-    }
+    public record DiagramState(List<String> active, List<String> completed) {}
 }

@@ -28,8 +28,7 @@ class CaseClockRule {
     private LocalDate startedOn;
     private Instant pinnedAt;
 
-    protected CaseClockRule() {
-    }
+    protected CaseClockRule() {}
 
     CaseClockRule(Long caseId, LegalStep legalStep, Long ruleId, LocalDate startedOn, Instant pinnedAt) {
         this.caseId = caseId;

@@ -70,8 +70,13 @@ public class CaseClocks {
     private final DeadlineExtensions extensions;
     private final CaseClockRules pins;
 
-    CaseClocks(LegalRules rules, Clock clock, ClockPauses pauses, LegalCalendar calendar,
-            DeadlineExtensions extensions, CaseClockRules pins) {
+    CaseClocks(
+            LegalRules rules,
+            Clock clock,
+            ClockPauses pauses,
+            LegalCalendar calendar,
+            DeadlineExtensions extensions,
+            CaseClockRules pins) {
         this.rules = rules;
         this.clock = clock;
         this.pauses = pauses;
@@ -99,9 +104,11 @@ public class CaseClocks {
     }
 
     private Inputs inputs(long caseId) {
-        return new Inputs(pauses.findByCaseIdOrderByPausedAt(caseId), extensions.findByCaseIdOrderById(caseId),
-                pins.findByCaseId(caseId).stream().collect(Collectors.toMap(CaseClockRule::getLegalStep,
-                        Function.identity(), (a, b) -> a)));
+        return new Inputs(
+                pauses.findByCaseIdOrderByPausedAt(caseId),
+                extensions.findByCaseIdOrderById(caseId),
+                pins.findByCaseId(caseId).stream()
+                        .collect(Collectors.toMap(CaseClockRule::getLegalStep, Function.identity(), (a, b) -> a)));
     }
 
     /** The clocks of many cases, their pauses, extensions and pinned rules loaded in three queries. */
@@ -111,18 +118,30 @@ public class CaseClocks {
         Map<Long, List<DeadlineExtension>> byCaseExtensions = new HashMap<>();
         Map<Long, Map<LegalStep, CaseClockRule>> byCasePins = new HashMap<>();
         if (!ids.isEmpty()) {
-            pauses.findByCaseIdIn(ids).forEach(p -> byCasePauses.computeIfAbsent(p.getCaseId(),
-                    k -> new ArrayList<>()).add(p));
-            extensions.findByCaseIdIn(ids).stream().sorted(Comparator.comparing(DeadlineExtension::getId))
-                    .forEach(e -> byCaseExtensions.computeIfAbsent(e.getCaseId(), k -> new ArrayList<>()).add(e));
-            pins.findByCaseIdIn(ids).forEach(p -> byCasePins.computeIfAbsent(p.getCaseId(), k -> new HashMap<>())
-                    .putIfAbsent(p.getLegalStep(), p));
+            pauses.findByCaseIdIn(ids)
+                    .forEach(p -> byCasePauses
+                            .computeIfAbsent(p.getCaseId(), k -> new ArrayList<>())
+                            .add(p));
+            extensions.findByCaseIdIn(ids).stream()
+                    .sorted(Comparator.comparing(DeadlineExtension::getId))
+                    .forEach(e -> byCaseExtensions
+                            .computeIfAbsent(e.getCaseId(), k -> new ArrayList<>())
+                            .add(e));
+            pins.findByCaseIdIn(ids)
+                    .forEach(p -> byCasePins
+                            .computeIfAbsent(p.getCaseId(), k -> new HashMap<>())
+                            .putIfAbsent(p.getLegalStep(), p));
         }
         Map<Long, List<StepClock>> result = new HashMap<>();
         for (Case c : cases) {
-            result.put(c.getId(), of(c, new Inputs(byCasePauses.getOrDefault(c.getId(), List.of()),
-                    byCaseExtensions.getOrDefault(c.getId(), List.of()), byCasePins.getOrDefault(c.getId(),
-                    Map.of()))));
+            result.put(
+                    c.getId(),
+                    of(
+                            c,
+                            new Inputs(
+                                    byCasePauses.getOrDefault(c.getId(), List.of()),
+                                    byCaseExtensions.getOrDefault(c.getId(), List.of()),
+                                    byCasePins.getOrDefault(c.getId(), Map.of()))));
         }
         return result;
     }
@@ -140,18 +159,23 @@ public class CaseClocks {
         LocalDate acceptanceEnd = accepted != null ? accepted : closed != null ? closed : today;
         List<StepClock> clocks = new ArrayList<>();
 
-        StepClock acceptance = step(c, in, LegalStep.ACCEPT, received, acceptanceEnd,
-                receiving ? Phase.CURRENT : Phase.DONE);
+        StepClock acceptance =
+                step(c, in, LegalStep.ACCEPT, received, acceptanceEnd, receiving ? Phase.CURRENT : Phase.DONE);
         add(clocks, acceptance);
         boolean transferred = c.getOutcome() == Outcome.TRANSFERRED;
         if (receiving || transferred) {
-            add(clocks, exactStep(c, in, LegalStep.FORWARD, received, acceptanceEnd,
-                    receiving ? Phase.RUNNING : Phase.DONE));
+            add(
+                    clocks,
+                    exactStep(
+                            c, in, LegalStep.FORWARD, received, acceptanceEnd, receiving ? Phase.RUNNING : Phase.DONE));
         }
-        boolean acceptanceIsInform = acceptance != null && acceptance.deadline().rule().getStep() == LegalStep.INFORM;
+        boolean acceptanceIsInform =
+                acceptance != null && acceptance.deadline().rule().getStep() == LegalStep.INFORM;
         if (c.getChannel() == Channel.RECEPTION && !acceptanceIsInform) {
-            add(clocks, exactStep(c, in, LegalStep.INFORM, received, acceptanceEnd,
-                    receiving ? Phase.RUNNING : Phase.DONE));
+            add(
+                    clocks,
+                    exactStep(
+                            c, in, LegalStep.INFORM, received, acceptanceEnd, receiving ? Phase.RUNNING : Phase.DONE));
         }
         if (c.getType() == CaseType.COMPLAINT && c.getDecisionKnownOn() != null) {
             add(clocks, info(c, in, LegalStep.FILING_WINDOW, c.getDecisionKnownOn(), received));
@@ -161,10 +185,16 @@ public class CaseClocks {
             LocalDate resolutionEnd = decided != null ? decided : closed != null ? closed : today;
             boolean resolving = status == CaseStatus.IN_PROGRESS;
             LocalDate verificationEnd = verified != null ? verified : resolutionEnd;
-            add(clocks, exactStep(c, in, LegalStep.VERIFY, start, verificationEnd,
-                    resolving && verified == null ? Phase.RUNNING : Phase.DONE));
-            add(clocks, step(c, in, LegalStep.RESOLVE, start, resolutionEnd,
-                    resolving ? Phase.CURRENT : Phase.DONE));
+            add(
+                    clocks,
+                    exactStep(
+                            c,
+                            in,
+                            LegalStep.VERIFY,
+                            start,
+                            verificationEnd,
+                            resolving && verified == null ? Phase.RUNNING : Phase.DONE));
+            add(clocks, step(c, in, LegalStep.RESOLVE, start, resolutionEnd, resolving ? Phase.CURRENT : Phase.DONE));
             if (c.getType() == CaseType.DENUNCIATION) {
                 add(clocks, info(c, in, LegalStep.ACCEPTANCE_NOTICE, accepted, today));
             }
@@ -189,12 +219,16 @@ public class CaseClocks {
 
     /** A step's clock, its rule found with the step's fallback (a petition's acceptance: the reception rule). */
     private StepClock step(Case c, Inputs in, LegalStep step, LocalDate start, LocalDate end, Phase phase) {
-        return rule(c, in, step, start, true).map(rule -> clock(step, rule, start, end, phase, in)).orElse(null);
+        return rule(c, in, step, start, true)
+                .map(rule -> clock(step, rule, start, end, phase, in))
+                .orElse(null);
     }
 
     /** A clock only where a rule of exactly this step applies to the case. */
     private StepClock exactStep(Case c, Inputs in, LegalStep step, LocalDate start, LocalDate end, Phase phase) {
-        return rule(c, in, step, start, false).map(rule -> clock(step, rule, start, end, phase, in)).orElse(null);
+        return rule(c, in, step, start, false)
+                .map(rule -> clock(step, rule, start, end, phase, in))
+                .orElse(null);
     }
 
     private StepClock info(Case c, Inputs in, LegalStep step, LocalDate start, LocalDate end) {
@@ -207,19 +241,20 @@ public class CaseClocks {
      */
     private Optional<LegalRule> rule(Case c, Inputs in, LegalStep step, LocalDate start, boolean withFallback) {
         CaseClockRule pin = in.pins().get(step);
-        Optional<LegalRule> selected = rules.ruleFor(c.getType().name(), step, c.getInstance(), Variant.of(c, step),
-                start).filter(r -> withFallback || r.getStep() == step);
+        Optional<LegalRule> selected = rules.ruleFor(
+                        c.getType().name(), step, c.getInstance(), Variant.of(c, step), start)
+                .filter(r -> withFallback || r.getStep() == step);
         if (pin != null && pin.getStartedOn().equals(start) && selected.isPresent()) {
             Optional<LegalRule> pinned = rules.version(pin.getRuleId());
-            if (pinned.isPresent() && pinned.get().getCode().equals(selected.get().getCode())) {
+            if (pinned.isPresent()
+                    && pinned.get().getCode().equals(selected.get().getCode())) {
                 return pinned;
             }
         }
         return selected;
     }
 
-    private StepClock clock(LegalStep step, LegalRule rule, LocalDate start, LocalDate end, Phase phase,
-            Inputs in) {
+    private StepClock clock(LegalStep step, LegalRule rule, LocalDate start, LocalDate end, Phase phase, Inputs in) {
         LocalDate from = phase == Phase.INFO ? start : effectiveStart(in.pauses(), rule, start, end);
         LegalRules.Deadline deadline = extended(rules.deadline(rule, from), step, start, in.extensions());
         return new StepClock(step, deadline, rules.standing(deadline, end), phase);
@@ -255,8 +290,8 @@ public class CaseClocks {
         LocalDate reopened = day(c.getReopenedAt());
         return switch (step) {
             case ACCEPT, FORWARD, INFORM -> day(c.getReceivedAt());
-            case VERIFY, RESOLVE -> accepted == null ? null
-                    : reopened != null && reopened.isAfter(accepted) ? reopened : accepted;
+            case VERIFY, RESOLVE ->
+                accepted == null ? null : reopened != null && reopened.isAfter(accepted) ? reopened : accepted;
             case ACCEPTANCE_NOTICE -> accepted;
             case DECISION_NOTICE, SECOND_INSTANCE_WINDOW -> day(c.getDecidedAt());
             case TRANSFER_NOTICE -> day(c.getClosedAt());
@@ -294,8 +329,8 @@ public class CaseClocks {
      * The deadline moved by the step's extensions made since its clock started: each adds the time between the due
      * date it replaced and its new one (in the rule's unit), so extensions compose with pauses before and after.
      */
-    private LegalRules.Deadline extended(LegalRules.Deadline deadline, LegalStep step, LocalDate started,
-            List<DeadlineExtension> all) {
+    private LegalRules.Deadline extended(
+            LegalRules.Deadline deadline, LegalStep step, LocalDate started, List<DeadlineExtension> all) {
         LocalDate target = deadline.targetDue();
         LocalDate statutory = deadline.statutoryDue();
         LegalRule.Unit unit = deadline.rule().getUnit();
@@ -347,6 +382,6 @@ public class CaseClocks {
         return calendar;
     }
 
-    static final Comparator<StepClock> BY_DUE = Comparator.comparing(s -> s.deadline().due() == null
-            ? LocalDate.MAX : s.deadline().due());
+    static final Comparator<StepClock> BY_DUE = Comparator.comparing(
+            s -> s.deadline().due() == null ? LocalDate.MAX : s.deadline().due());
 }

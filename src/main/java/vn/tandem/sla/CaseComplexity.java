@@ -43,13 +43,11 @@ public class CaseComplexity {
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     /** What the supervisor enters; {@code level} as text so that a wrong value is a field error. */
-    public record Request(String level, String decisionNumber, LocalDate decisionDate, String reason) {
-    }
+    public record Request(String level, String decisionNumber, LocalDate decisionDate, String reason) {}
 
     /** The outcome: the level before and after, the extension the decision made (or null), the clocks now. */
-    public record Result(Complexity previous, Complexity level, DeadlineExtension extension,
-            List<CaseClocks.StepClock> clocks) {
-    }
+    public record Result(
+            Complexity previous, Complexity level, DeadlineExtension extension, List<CaseClocks.StepClock> clocks) {}
 
     private final CaseFiles caseFiles;
     private final CaseClocks clocks;
@@ -62,9 +60,17 @@ public class CaseComplexity {
     private final MessageSource messages;
     private final Clock clock;
 
-    CaseComplexity(CaseFiles caseFiles, CaseClocks clocks, LegalRules rules, ComplexityDecisions decisions,
-            DeadlineExtensions extensions, SlaLadder ladder, Timeline timeline, AuditLog audit,
-            MessageSource messages, Clock clock) {
+    CaseComplexity(
+            CaseFiles caseFiles,
+            CaseClocks clocks,
+            LegalRules rules,
+            ComplexityDecisions decisions,
+            DeadlineExtensions extensions,
+            SlaLadder ladder,
+            Timeline timeline,
+            AuditLog audit,
+            MessageSource messages,
+            Clock clock) {
         this.caseFiles = caseFiles;
         this.clocks = clocks;
         this.rules = rules;
@@ -107,28 +113,60 @@ public class CaseComplexity {
 
         caseFiles.changeComplexity(c, level);
         clocks.pin(c);
-        DeadlineExtension extension = extendIfTheRuleAllows(c, previous, level, decisionNumber, r.decisionDate(),
-                reason, user.username());
-        decisions.save(new ComplexityDecision(c.getId(), previous, level, decisionNumber, r.decisionDate(), reason,
-                extension == null ? null : extension.getId(), user.username(), clock.instant()));
+        DeadlineExtension extension =
+                extendIfTheRuleAllows(c, previous, level, decisionNumber, r.decisionDate(), reason, user.username());
+        decisions.save(new ComplexityDecision(
+                c.getId(),
+                previous,
+                level,
+                decisionNumber,
+                r.decisionDate(),
+                reason,
+                extension == null ? null : extension.getId(),
+                user.username(),
+                clock.instant()));
         ladder.reschedule(c.getId());
 
         Optional<CaseClocks.StepClock> after = resolution(c);
-        audit.recordChange("COMPLEXITY_CHANGED", c.getId(), c.getCode(), "case", c.getCode(),
-                describe(previous, before, null), describe(level, after, Map.of("decisionNumber", decisionNumber,
-                        "decisionDate", r.decisionDate().toString(), "reason", reason,
-                        "legalExtension", extension != null)));
+        audit.recordChange(
+                "COMPLEXITY_CHANGED",
+                c.getId(),
+                c.getCode(),
+                "case",
+                c.getCode(),
+                describe(previous, before, null),
+                describe(
+                        level,
+                        after,
+                        Map.of(
+                                "decisionNumber",
+                                decisionNumber,
+                                "decisionDate",
+                                r.decisionDate().toString(),
+                                "reason",
+                                reason,
+                                "legalExtension",
+                                extension != null)));
         List<Timeline.Detail> details = new ArrayList<>();
         details.add(new Timeline.Detail("Mức độ", "Level", label(level, VIETNAMESE), label(level, Locale.ENGLISH)));
         details.add(new Timeline.Detail("Quyết định số", "Decision number", decisionNumber));
-        details.add(new Timeline.Detail("Ngày quyết định", "Decision date", r.decisionDate().format(DAY)));
+        details.add(new Timeline.Detail(
+                "Ngày quyết định", "Decision date", r.decisionDate().format(DAY)));
         details.add(new Timeline.Detail("Lý do", "Reason", reason));
-        after.map(s -> s.deadline().due()).ifPresent(due -> details.add(new Timeline.Detail("Hạn giải quyết",
-                "Resolution due", due.format(DAY))));
-        after.map(s -> s.deadline().statutoryDue()).ifPresent(due -> details.add(new Timeline.Detail(
-                "Thời hạn luật định", "Statutory limit", due.format(DAY))));
-        timeline.add(c.getId(), user.username(), "COMPLEXITY_CHANGED", "Xác định mức độ phức tạp: "
-                + label(level, VIETNAMESE), details, "case", c.getCode());
+        after.map(s -> s.deadline().due())
+                .ifPresent(
+                        due -> details.add(new Timeline.Detail("Hạn giải quyết", "Resolution due", due.format(DAY))));
+        after.map(s -> s.deadline().statutoryDue())
+                .ifPresent(due ->
+                        details.add(new Timeline.Detail("Thời hạn luật định", "Statutory limit", due.format(DAY))));
+        timeline.add(
+                c.getId(),
+                user.username(),
+                "COMPLEXITY_CHANGED",
+                "Xác định mức độ phức tạp: " + label(level, VIETNAMESE),
+                details,
+                "case",
+                c.getCode());
         return new Result(previous, level, extension, clocks.of(c));
     }
 
@@ -181,8 +219,14 @@ public class CaseComplexity {
      * For a case being resolved whose complexity went up under a rule allowing legal extensions, with none made yet
      * for the resolution: the decision extends the statutory limit (and the province's target) by the rule's days.
      */
-    private DeadlineExtension extendIfTheRuleAllows(Case c, Complexity previous, Complexity level,
-            String decisionNumber, LocalDate decisionDate, String reason, String by) {
+    private DeadlineExtension extendIfTheRuleAllows(
+            Case c,
+            Complexity previous,
+            Complexity level,
+            String decisionNumber,
+            LocalDate decisionDate,
+            String reason,
+            String by) {
         if (level.ordinal() <= previous.ordinal()) {
             return null;
         }
@@ -193,7 +237,8 @@ public class CaseComplexity {
         LegalRules.Deadline deadline = resolution.get().deadline();
         LegalRule rule = deadline.rule();
         boolean extendedAlready = extensions.findByCaseIdOrderById(c.getId()).stream()
-                .anyMatch(e -> e.getLegalStep() == LegalStep.RESOLVE && e.isLegal()
+                .anyMatch(e -> e.getLegalStep() == LegalStep.RESOLVE
+                        && e.isLegal()
                         && !e.getCreatedAt().atZone(clocks.zone()).toLocalDate().isBefore(deadline.start()));
         if (rule.getMaxExtensions() == 0 || rule.getMaxExtensionDays() == 0 || extendedAlready) {
             return null;
@@ -202,8 +247,20 @@ public class CaseComplexity {
         LocalDate target = deadline.due();
         LocalDate newStatutory = rules.add(rule.getUnit(), statutory, rule.getMaxExtensionDays());
         LocalDate newTarget = rules.add(rule.getUnit(), target, rule.getMaxExtensionDays());
-        DeadlineExtension extension = extensions.save(new DeadlineExtension(c.getId(), LegalStep.RESOLVE, null, null,
-                decisionNumber, decisionDate, reason, target, newTarget, statutory, newStatutory, true, by,
+        DeadlineExtension extension = extensions.save(new DeadlineExtension(
+                c.getId(),
+                LegalStep.RESOLVE,
+                null,
+                null,
+                decisionNumber,
+                decisionDate,
+                reason,
+                target,
+                newTarget,
+                statutory,
+                newStatutory,
+                true,
+                by,
                 clock.instant()));
         extensions.flush();
         return extension;
@@ -213,12 +270,14 @@ public class CaseComplexity {
         return clocks.of(c).stream().filter(s -> s.step() == LegalStep.RESOLVE).findFirst();
     }
 
-    private static Map<String, Object> describe(Complexity level, Optional<CaseClocks.StepClock> resolution,
-            Map<String, Object> more) {
+    private static Map<String, Object> describe(
+            Complexity level, Optional<CaseClocks.StepClock> resolution, Map<String, Object> more) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("complexity", level.name());
         resolution.ifPresent(s -> {
-            m.put("rule", s.deadline().rule().getCode() + "#" + s.deadline().rule().getVersion());
+            m.put(
+                    "rule",
+                    s.deadline().rule().getCode() + "#" + s.deadline().rule().getVersion());
             m.put("statutoryDue", String.valueOf(s.deadline().statutoryDue()));
             m.put("targetDue", String.valueOf(s.deadline().targetDue()));
         });

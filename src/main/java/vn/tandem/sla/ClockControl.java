@@ -33,8 +33,14 @@ public class ClockControl {
     private final AuditLog audit;
     private final Clock clock;
 
-    ClockControl(CaseFiles caseFiles, ClockPauses pauses, CaseClocks clocks, SlaLadder ladder, Timeline timeline,
-            AuditLog audit, Clock clock) {
+    ClockControl(
+            CaseFiles caseFiles,
+            ClockPauses pauses,
+            CaseClocks clocks,
+            SlaLadder ladder,
+            Timeline timeline,
+            AuditLog audit,
+            Clock clock) {
         this.caseFiles = caseFiles;
         this.pauses = pauses;
         this.clocks = clocks;
@@ -67,21 +73,29 @@ public class ClockControl {
         pauses.save(new ClockPause(c.getId(), reason.strip(), user.username(), clock.instant()));
         ladder.suspend(c.getId());
         audit.record("CLOCK_PAUSED", c.getId(), c.getCode(), "case", c.getCode(), Map.of("reason", reason.strip()));
-        timeline.add(c.getId(), user.username(), "CLOCK_PAUSED", "Tạm dừng tính thời hạn",
-                List.of(new Timeline.Detail("Lý do", "Reason", reason.strip())), "case", c.getCode());
+        timeline.add(
+                c.getId(),
+                user.username(),
+                "CLOCK_PAUSED",
+                "Tạm dừng tính thời hạn",
+                List.of(new Timeline.Detail("Lý do", "Reason", reason.strip())),
+                "case",
+                c.getCode());
     }
 
     public void resume(String code, CurrentUser user) {
         Case c = leadCase(code, user);
-        ClockPause open = pauses.findByCaseIdOrderByPausedAt(c.getId()).stream().filter(ClockPause::isOpen)
-                .findFirst().orElseThrow(() -> new ConflictException("clock.notPaused"));
+        ClockPause open = pauses.findByCaseIdOrderByPausedAt(c.getId()).stream()
+                .filter(ClockPause::isOpen)
+                .findFirst()
+                .orElseThrow(() -> new ConflictException("clock.notPaused"));
         open.resume(user.username(), clock.instant());
         pauses.flush();
         ladder.reschedule(c.getId());
         ladder.activate(c.getId());
         audit.record("CLOCK_RESUMED", c.getId(), c.getCode(), "case", c.getCode(), Map.of());
-        timeline.add(c.getId(), user.username(), "CLOCK_RESUMED", "Tiếp tục tính thời hạn", List.of(), "case",
-                c.getCode());
+        timeline.add(
+                c.getId(), user.username(), "CLOCK_RESUMED", "Tiếp tục tính thời hạn", List.of(), "case", c.getCode());
     }
 
     private Case leadCase(String code, CurrentUser user) {

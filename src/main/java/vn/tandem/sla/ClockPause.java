@@ -23,8 +23,7 @@ public class ClockPause {
     private String resumedBy;
     private Instant resumedAt;
 
-    protected ClockPause() {
-    }
+    protected ClockPause() {}
 
     ClockPause(Long caseId, String reason, String pausedBy, Instant pausedAt) {
         this.caseId = caseId;

@@ -1,8 +1,8 @@
 package vn.tandem.sla;
 
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
-import java.util.Collection;
 
 /** The pauses of every case's clock. */
 interface ClockPauses extends JpaRepository<ClockPause, Long> {

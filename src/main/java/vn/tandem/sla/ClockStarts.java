@@ -1,5 +1,6 @@
 package vn.tandem.sla;
 
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,6 @@ import vn.tandem.identity.Role;
 import vn.tandem.notification.Notification;
 import vn.tandem.notification.Notifier;
 import vn.tandem.process.Threshold;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Follows a case's life in the transaction that changes it: every clock that has started (receipt, acceptance,
@@ -35,8 +35,14 @@ class ClockStarts {
     private final Notifier notifier;
     private final Directory directory;
 
-    ClockStarts(CaseFiles caseFiles, CaseClocks clocks, SlaAlerts alerts, Timeline timeline, AuditLog audit,
-            Notifier notifier, Directory directory) {
+    ClockStarts(
+            CaseFiles caseFiles,
+            CaseClocks clocks,
+            SlaAlerts alerts,
+            Timeline timeline,
+            AuditLog audit,
+            Notifier notifier,
+            Directory directory) {
         this.caseFiles = caseFiles;
         this.clocks = clocks;
         this.alerts = alerts;
@@ -64,25 +70,49 @@ class ClockStarts {
     }
 
     private void lateTransfer(Case c) {
-        CaseClocks.StepClock forward = clocks.of(c).stream().filter(s -> s.step() == LegalStep.FORWARD).findFirst()
+        CaseClocks.StepClock forward = clocks.of(c).stream()
+                .filter(s -> s.step() == LegalStep.FORWARD)
+                .findFirst()
                 .orElse(null);
-        if (forward == null || !forward.standing().statutoryBreached()
+        if (forward == null
+                || !forward.standing().statutoryBreached()
                 || alerts.existsByTaskIdAndThreshold(forwardKey(c.getId()), Threshold.STATUTORY)) {
             return;
         }
         LegalRule rule = forward.deadline().rule();
-        alerts.save(new SlaAlert(c.getId(), forwardKey(c.getId()), LegalStep.FORWARD.name(), "Chuyển đơn",
-                LegalStep.FORWARD, Threshold.STATUTORY, c.getClosedAt()));
-        String limit = forward.deadline().statutoryDue().format(DateTimeFormatter
-                .ofPattern("dd/MM/yyyy"));
-        timeline.add(c.getId(), null, "SLA_STATUTORY", "Chuyển đơn quá thời hạn luật định",
-                List.of(new Timeline.Detail("Thời hạn", "Limit", limit),
-                        new Timeline.Detail("Căn cứ", "Basis", rule.getLegalBasis())), "rule", rule.getCode());
-        audit.record("SLA_STATUTORY_BREACHED", c.getId(), c.getCode(), "rule", rule.getCode() + "#"
-                + rule.getVersion(), Map.of("step", LegalStep.FORWARD.name(), "statutoryDue", limit));
-        Set<String> to = new LinkedHashSet<>(directory.usernamesCovering(c.getLeadAgency(), Role.SUPERVISOR,
-                c.getAreaPath()));
-        notifier.notify(to, Notification.Kind.STATUTORY_BREACH, c.getId(), c.getCode(),
+        alerts.save(new SlaAlert(
+                c.getId(),
+                forwardKey(c.getId()),
+                LegalStep.FORWARD.name(),
+                "Chuyển đơn",
+                LegalStep.FORWARD,
+                Threshold.STATUTORY,
+                c.getClosedAt()));
+        String limit = forward.deadline().statutoryDue().format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        timeline.add(
+                c.getId(),
+                null,
+                "SLA_STATUTORY",
+                "Chuyển đơn quá thời hạn luật định",
+                List.of(
+                        new Timeline.Detail("Thời hạn", "Limit", limit),
+                        new Timeline.Detail("Căn cứ", "Basis", rule.getLegalBasis())),
+                "rule",
+                rule.getCode());
+        audit.record(
+                "SLA_STATUTORY_BREACHED",
+                c.getId(),
+                c.getCode(),
+                "rule",
+                rule.getCode() + "#" + rule.getVersion(),
+                Map.of("step", LegalStep.FORWARD.name(), "statutoryDue", limit));
+        Set<String> to =
+                new LinkedHashSet<>(directory.usernamesCovering(c.getLeadAgency(), Role.SUPERVISOR, c.getAreaPath()));
+        notifier.notify(
+                to,
+                Notification.Kind.STATUTORY_BREACH,
+                c.getId(),
+                c.getCode(),
                 c.getCode() + ": chuyển đơn sau thời hạn luật định (" + limit + ", " + rule.getLegalBasis() + ")",
                 c.getCode() + ": transferred after the statutory limit (" + limit + ", " + rule.getLegalBasis() + ")",
                 "/cases/" + c.getCode());

@@ -40,11 +40,18 @@ public class ComplexityDecision {
     private String decidedBy;
     private Instant decidedAt;
 
-    protected ComplexityDecision() {
-    }
+    protected ComplexityDecision() {}
 
-    ComplexityDecision(Long caseId, Complexity previousLevel, Complexity level, String decisionNumber,
-            LocalDate decisionDate, String reason, Long extensionId, String decidedBy, Instant decidedAt) {
+    ComplexityDecision(
+            Long caseId,
+            Complexity previousLevel,
+            Complexity level,
+            String decisionNumber,
+            LocalDate decisionDate,
+            String reason,
+            Long extensionId,
+            String decidedBy,
+            Instant decidedAt) {
         this.caseId = caseId;
         this.previousLevel = previousLevel;
         this.level = level;

@@ -1,14 +1,14 @@
 package vn.tandem.sla;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 
 /**
  * A deadline moved by written decision: within the statutory limit it only moves the provincial target; beyond
@@ -23,8 +23,10 @@ public class DeadlineExtension {
     private Long id;
 
     private Long caseId;
+
     @Enumerated(EnumType.STRING)
     private LegalStep legalStep;
+
     private String taskId;
     private Long escalationId;
     private String decisionNo;
@@ -38,12 +40,23 @@ public class DeadlineExtension {
     private String createdBy;
     private Instant createdAt;
 
-    protected DeadlineExtension() {
-    }
+    protected DeadlineExtension() {}
 
-    DeadlineExtension(Long caseId, LegalStep legalStep, String taskId, Long escalationId, String decisionNo,
-            LocalDate decisionDate, String reason, LocalDate previousDue, LocalDate newDue,
-            LocalDate previousStatutory, LocalDate newStatutory, boolean legal, String createdBy, Instant createdAt) {
+    DeadlineExtension(
+            Long caseId,
+            LegalStep legalStep,
+            String taskId,
+            Long escalationId,
+            String decisionNo,
+            LocalDate decisionDate,
+            String reason,
+            LocalDate previousDue,
+            LocalDate newDue,
+            LocalDate previousStatutory,
+            LocalDate newStatutory,
+            boolean legal,
+            String createdBy,
+            Instant createdAt) {
         this.caseId = caseId;
         this.legalStep = legalStep;
         this.taskId = taskId;

@@ -21,7 +21,11 @@ import java.time.Instant;
 public class Escalation {
 
     /** OPEN while a supervisor's task waits; HANDLED after an action; STEP_DONE once the overdue task is done. */
-    public enum Status { OPEN, HANDLED, STEP_DONE }
+    public enum Status {
+        OPEN,
+        HANDLED,
+        STEP_DONE
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -31,13 +35,18 @@ public class Escalation {
     private String watchedTaskId;
     private String watchedTaskKey;
     private String watchedTaskName;
+
     @Enumerated(EnumType.STRING)
     private LegalStep legalStep;
+
     private String agency;
+
     @Column(name = "level_no")
     private int level;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     private String taskId;
     private Instant taskDue;
     private String processInstanceId;
@@ -47,14 +56,20 @@ public class Escalation {
     private Instant handledAt;
     private String note;
     private int rounds;
+
     @Version
     private long version;
 
-    protected Escalation() {
-    }
+    protected Escalation() {}
 
-    Escalation(Long caseId, String watchedTaskId, String watchedTaskKey, String watchedTaskName, LegalStep legalStep,
-            String agency, Instant raisedAt) {
+    Escalation(
+            Long caseId,
+            String watchedTaskId,
+            String watchedTaskKey,
+            String watchedTaskName,
+            LegalStep legalStep,
+            String agency,
+            Instant raisedAt) {
         this.caseId = caseId;
         this.watchedTaskId = watchedTaskId;
         this.watchedTaskKey = watchedTaskKey;

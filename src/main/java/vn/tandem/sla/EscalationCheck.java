@@ -30,8 +30,13 @@ class EscalationCheck implements TaskSubmissionCheck {
     private final Directory directory;
     private final CaseClocks clocks;
 
-    EscalationCheck(Escalations escalations, CaseFiles caseFiles, ExtensionPolicy policy, Workflow workflow,
-            Directory directory, CaseClocks clocks) {
+    EscalationCheck(
+            Escalations escalations,
+            CaseFiles caseFiles,
+            ExtensionPolicy policy,
+            Workflow workflow,
+            Directory directory,
+            CaseClocks clocks) {
         this.escalations = escalations;
         this.caseFiles = caseFiles;
         this.policy = policy;
@@ -42,12 +47,14 @@ class EscalationCheck implements TaskSubmissionCheck {
 
     @Override
     public void check(TaskSnapshot task, Map<String, Object> values, List<FieldProblem> problems) {
-        if (!SlaEscalation.isHandlingTask(task.key()) || !(task.context().get(SlaEscalation.VAR_ESCALATION_ID)
-                instanceof Number id)) {
+        if (!SlaEscalation.isHandlingTask(task.key())
+                || !(task.context().get(SlaEscalation.VAR_ESCALATION_ID) instanceof Number id)) {
             return;
         }
         Escalation escalation = escalations.findById(id.longValue()).orElse(null);
-        Case c = escalation == null ? null : caseFiles.byId(escalation.getCaseId()).orElse(null);
+        Case c = escalation == null
+                ? null
+                : caseFiles.byId(escalation.getCaseId()).orElse(null);
         if (c == null) {
             return;
         }
@@ -55,18 +62,26 @@ class EscalationCheck implements TaskSubmissionCheck {
         TaskSnapshot watched = workflow.task(escalation.getWatchedTaskId()).orElse(null);
         Object action = values.get(SlaEscalation.VAR_ACTION);
         if (SlaEscalation.ACTION_EXTEND.equals(action)) {
-            ExtensionPolicy.check(policy.limits(c, escalation.getLegalStep(), watched), (LocalDate) values.get("newDeadline"),
-                    (LocalDate) values.get("decisionDate"), today, problems);
+            ExtensionPolicy.check(
+                    policy.limits(c, escalation.getLegalStep(), watched),
+                    (LocalDate) values.get("newDeadline"),
+                    (LocalDate) values.get("decisionDate"),
+                    today,
+                    problems);
         } else if (SlaEscalation.ACTION_REASSIGN.equals(action) && values.get("reassignTo") != null) {
             String username = values.get("reassignTo").toString().strip();
             CurrentUser officer = directory.find(username).orElse(null);
-            if (officer == null || watched == null || !officer.has(Role.OFFICER)
-                    || !watched.isCandidate(username, officer.groups()) || !officer.coversArea(c.getAreaPath())) {
+            if (officer == null
+                    || watched == null
+                    || !officer.has(Role.OFFICER)
+                    || !watched.isCandidate(username, officer.groups())
+                    || !officer.coversArea(c.getAreaPath())) {
                 problems.add(new FieldProblem("reassignTo", "escalation.reassignNotCandidate", username));
             } else if (username.equals(watched.assignee())) {
                 problems.add(new FieldProblem("reassignTo", "escalation.reassignSame", username));
             }
-        } else if (SlaEscalation.ACTION_MEETING.equals(action) && values.get("meetingDate") instanceof LocalDate day
+        } else if (SlaEscalation.ACTION_MEETING.equals(action)
+                && values.get("meetingDate") instanceof LocalDate day
                 && day.isBefore(today)) {
             problems.add(new FieldProblem("meetingDate", "validation.future"));
         }

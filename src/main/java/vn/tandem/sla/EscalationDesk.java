@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +24,6 @@ import vn.tandem.inbox.TaskActions;
 import vn.tandem.process.SlaEscalation;
 import vn.tandem.process.TaskSnapshot;
 import vn.tandem.process.Workflow;
-import java.util.Locale;
 
 /**
  * Supervisors' escalation queue and actions. Every action completes the supervisor's escalation task through
@@ -38,8 +38,14 @@ public class EscalationDesk {
      * An escalation as the queue shows it; {@code unavailable} holds the actions that are no longer possible, each
      * with the reason (a message code and its arguments).
      */
-    public record Item(Escalation escalation, Case caseFile, TaskSnapshot watched, boolean mayAct,
-            ExtensionPolicy.Limits limits, List<String> officers, Map<String, FieldProblem> unavailable) {
+    public record Item(
+            Escalation escalation,
+            Case caseFile,
+            TaskSnapshot watched,
+            boolean mayAct,
+            ExtensionPolicy.Limits limits,
+            List<String> officers,
+            Map<String, FieldProblem> unavailable) {
 
         public List<String> actions() {
             return ACTIONS.stream().filter(a -> !unavailable.containsKey(a)).toList();
@@ -59,8 +65,11 @@ public class EscalationDesk {
     }
 
     /** The actions a supervisor may take on an escalation, in the order the page offers them. */
-    public static final List<String> ACTIONS = List.of(SlaEscalation.ACTION_EXTEND, SlaEscalation.ACTION_REASSIGN,
-            SlaEscalation.ACTION_MEETING, SlaEscalation.ACTION_CLOSE);
+    public static final List<String> ACTIONS = List.of(
+            SlaEscalation.ACTION_EXTEND,
+            SlaEscalation.ACTION_REASSIGN,
+            SlaEscalation.ACTION_MEETING,
+            SlaEscalation.ACTION_CLOSE);
 
     private final Escalations escalations;
     private final CaseFiles caseFiles;
@@ -72,8 +81,15 @@ public class EscalationDesk {
     private final Directory directory;
     private final CaseClocks clocks;
 
-    EscalationDesk(Escalations escalations, CaseFiles caseFiles, Workflow workflow, TaskActions taskActions,
-            ExtensionPolicy policy, DeadlineExtensions extensions, Directory directory, CaseClocks clocks) {
+    EscalationDesk(
+            Escalations escalations,
+            CaseFiles caseFiles,
+            Workflow workflow,
+            TaskActions taskActions,
+            ExtensionPolicy policy,
+            DeadlineExtensions extensions,
+            Directory directory,
+            CaseClocks clocks) {
         this.directory = directory;
         this.clocks = clocks;
         this.escalations = escalations;
@@ -145,17 +161,20 @@ public class EscalationDesk {
         TaskSnapshot watched = workflow.task(e.getWatchedTaskId()).orElse(null);
         boolean mayAct = false;
         if (e.isOpen() && e.getTaskId() != null) {
-            mayAct = workflow.task(e.getTaskId()).map(t -> t.isCandidate(user.username(), user.groups()))
+            mayAct = workflow.task(e.getTaskId())
+                    .map(t -> t.isCandidate(user.username(), user.groups()))
                     .orElse(false);
         }
         ExtensionPolicy.Limits limits = policy.limits(c, e.getLegalStep(), watched);
-        List<String> officers = watched == null ? List.of() : directory.usernamesCovering(e.getAgency(), Role.OFFICER,
-                c.getAreaPath()).stream().filter(u -> !u.equals(watched.assignee())).toList();
+        List<String> officers = watched == null
+                ? List.of()
+                : directory.usernamesCovering(e.getAgency(), Role.OFFICER, c.getAreaPath()).stream()
+                        .filter(u -> !u.equals(watched.assignee()))
+                        .toList();
         Map<String, FieldProblem> unavailable = new LinkedHashMap<>();
         limits.whyNot(clocks.today()).ifPresent(p -> unavailable.put(SlaEscalation.ACTION_EXTEND, p));
         if (officers.isEmpty()) {
-            unavailable.put(SlaEscalation.ACTION_REASSIGN, new FieldProblem("reassignTo",
-                    "escalation.noOtherOfficer"));
+            unavailable.put(SlaEscalation.ACTION_REASSIGN, new FieldProblem("reassignTo", "escalation.noOtherOfficer"));
         }
         return new Item(e, c, watched, mayAct, limits, officers, unavailable);
     }

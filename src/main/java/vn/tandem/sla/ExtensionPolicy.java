@@ -26,8 +26,15 @@ class ExtensionPolicy {
      *
      * @param legalUsed legal extensions already made for the step
      */
-    record Limits(LegalStep legalStep, LocalDate currentDue, LocalDate statutory, LocalDate latestAllowed,
-            int legalUsed, int legalMax, int maxDays, String legalBasis) {
+    record Limits(
+            LegalStep legalStep,
+            LocalDate currentDue,
+            LocalDate statutory,
+            LocalDate latestAllowed,
+            int legalUsed,
+            int legalMax,
+            int maxDays,
+            String legalBasis) {
 
         boolean wouldBeLegal(LocalDate newDue) {
             return statutory != null && newDue.isAfter(statutory);
@@ -46,15 +53,15 @@ class ExtensionPolicy {
                 return Optional.empty();
             }
             if (legalMax == 0 || maxDays == 0) {
-                return Optional.of(new FieldProblem("newDeadline", "escalation.extendNotAllowed", legalBasis,
-                        statutory.format(DAY)));
+                return Optional.of(new FieldProblem(
+                        "newDeadline", "escalation.extendNotAllowed", legalBasis, statutory.format(DAY)));
             }
             if (legalUsed >= legalMax) {
-                return Optional.of(new FieldProblem("newDeadline", "escalation.extendUsedUp", legalBasis, legalMax,
-                        statutory.format(DAY)));
+                return Optional.of(new FieldProblem(
+                        "newDeadline", "escalation.extendUsedUp", legalBasis, legalMax, statutory.format(DAY)));
             }
-            return Optional.of(new FieldProblem("newDeadline", "escalation.extendPassed", legalBasis,
-                    latestAllowed.format(DAY)));
+            return Optional.of(
+                    new FieldProblem("newDeadline", "escalation.extendPassed", legalBasis, latestAllowed.format(DAY)));
         }
     }
 
@@ -64,7 +71,8 @@ class ExtensionPolicy {
             return null;
         }
         return legalUsed < rule.getMaxExtensions() && rule.getMaxExtensionDays() > 0
-                ? rules.add(rule.getUnit(), statutory, rule.getMaxExtensionDays()) : statutory;
+                ? rules.add(rule.getUnit(), statutory, rule.getMaxExtensionDays())
+                : statutory;
     }
 
     private final CaseClocks clocks;
@@ -80,7 +88,8 @@ class ExtensionPolicy {
     Limits limits(Case c, LegalStep legalStep, TaskSnapshot watched) {
         Optional<CaseClocks.StepClock> step = legalStep == null ? Optional.empty() : clocks.step(c, legalStep);
         if (step.isEmpty()) {
-            LocalDate due = watched == null || watched.due() == null ? clocks.today()
+            LocalDate due = watched == null || watched.due() == null
+                    ? clocks.today()
                     : watched.due().atZone(clocks.zone()).toLocalDate();
             return new Limits(null, due, null, null, 0, 0, 0, null);
         }
@@ -88,14 +97,22 @@ class ExtensionPolicy {
         LegalRule rule = deadline.rule();
         LocalDate statutory = deadline.statutoryDue();
         int used = (int) extensions.findByCaseIdOrderById(c.getId()).stream()
-                .filter(e -> e.getLegalStep() == step.get().step() && e.isLegal()).count();
-        return new Limits(step.get().step(), deadline.due(), statutory, latestAllowed(rule, statutory, used, rules),
-                used, rule.getMaxExtensions(), rule.getMaxExtensionDays(), rule.getLegalBasis());
+                .filter(e -> e.getLegalStep() == step.get().step() && e.isLegal())
+                .count();
+        return new Limits(
+                step.get().step(),
+                deadline.due(),
+                statutory,
+                latestAllowed(rule, statutory, used, rules),
+                used,
+                rule.getMaxExtensions(),
+                rule.getMaxExtensionDays(),
+                rule.getLegalBasis());
     }
 
     /** Adds the problems of an extension request to {@code problems}. */
-    static void check(Limits limits, LocalDate newDue, LocalDate decisionDate, LocalDate today,
-            List<FieldProblem> problems) {
+    static void check(
+            Limits limits, LocalDate newDue, LocalDate decisionDate, LocalDate today, List<FieldProblem> problems) {
         if (decisionDate != null && decisionDate.isAfter(today)) {
             problems.add(new FieldProblem("decisionDate", "validation.notAfterToday"));
         }
@@ -103,18 +120,33 @@ class ExtensionPolicy {
             return;
         }
         if (!newDue.isAfter(limits.currentDue()) || newDue.isBefore(today)) {
-            problems.add(new FieldProblem("newDeadline", "escalation.extendNotLater",
-                    limits.currentDue().isBefore(today) ? today.format(DAY) : limits.currentDue().format(DAY)));
+            problems.add(new FieldProblem(
+                    "newDeadline",
+                    "escalation.extendNotLater",
+                    limits.currentDue().isBefore(today)
+                            ? today.format(DAY)
+                            : limits.currentDue().format(DAY)));
         } else if (limits.latestAllowed() != null && newDue.isAfter(limits.latestAllowed())) {
             if (limits.legalMax() == 0 || limits.maxDays() == 0) {
-                problems.add(new FieldProblem("newDeadline", "escalation.extendNotAllowed", limits.legalBasis(),
+                problems.add(new FieldProblem(
+                        "newDeadline",
+                        "escalation.extendNotAllowed",
+                        limits.legalBasis(),
                         limits.statutory().format(DAY)));
             } else if (limits.legalUsed() >= limits.legalMax()) {
-                problems.add(new FieldProblem("newDeadline", "escalation.extendUsedUp", limits.legalBasis(),
-                        limits.legalMax(), limits.statutory().format(DAY)));
+                problems.add(new FieldProblem(
+                        "newDeadline",
+                        "escalation.extendUsedUp",
+                        limits.legalBasis(),
+                        limits.legalMax(),
+                        limits.statutory().format(DAY)));
             } else {
-                problems.add(new FieldProblem("newDeadline", "escalation.extendBeyondCap", limits.legalBasis(),
-                        limits.maxDays(), limits.latestAllowed().format(DAY)));
+                problems.add(new FieldProblem(
+                        "newDeadline",
+                        "escalation.extendBeyondCap",
+                        limits.legalBasis(),
+                        limits.maxDays(),
+                        limits.latestAllowed().format(DAY)));
             }
         }
     }

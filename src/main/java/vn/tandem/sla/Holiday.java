@@ -1,5 +1,6 @@
 package vn.tandem.sla;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
-import jakarta.persistence.Column;
 
 /** One entry of the holiday calendar: a day off on a weekday, or a make-up working day on a weekend. */
 @Entity
@@ -17,10 +17,16 @@ import jakarta.persistence.Column;
 public class Holiday {
 
     /** Whether the day is off or is worked. */
-    public enum Kind { DAY_OFF, WORKING_DAY }
+    public enum Kind {
+        DAY_OFF,
+        WORKING_DAY
+    }
 
     /** Where the entry comes from. */
-    public enum Source { COMPUTED, ADMIN }
+    public enum Source {
+        COMPUTED,
+        ADMIN
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,10 +47,15 @@ public class Holiday {
     private String updatedBy;
     private Instant updatedAt;
 
-    protected Holiday() {
-    }
+    protected Holiday() {}
 
-    Holiday(LocalDate day, Kind kind, String nameVi, String nameEn, Source source, String updatedBy,
+    Holiday(
+            LocalDate day,
+            Kind kind,
+            String nameVi,
+            String nameEn,
+            Source source,
+            String updatedBy,
             Instant updatedAt) {
         this.day = day;
         this.kind = kind;

@@ -1,12 +1,12 @@
 package vn.tandem.sla;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
-import java.time.Instant;
 
 /** The holiday calendar entries. */
 interface Holidays extends JpaRepository<Holiday, Long> {

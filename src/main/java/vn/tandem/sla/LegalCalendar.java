@@ -13,13 +13,13 @@ import java.util.stream.Collectors;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.audit.AuditLog;
 import vn.tandem.common.ConflictException;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The Vietnamese working calendar (DESIGN §5, Labour Code 2019 art. 112): weekends, public holidays, substitute
@@ -52,8 +52,14 @@ public class LegalCalendar implements ApplicationRunner {
             if (holidays.seeded(year) == 0) {
                 for (DefaultHolidays.Day day : DefaultHolidays.of(year)) {
                     if (holidays.findByDay(day.date()).isEmpty()) {
-                        holidays.save(new Holiday(day.date(), Holiday.Kind.DAY_OFF, day.nameVi(), day.nameEn(),
-                                Holiday.Source.COMPUTED, null, clock.instant()));
+                        holidays.save(new Holiday(
+                                day.date(),
+                                Holiday.Kind.DAY_OFF,
+                                day.nameVi(),
+                                day.nameEn(),
+                                Holiday.Source.COMPUTED,
+                                null,
+                                clock.instant()));
                     }
                 }
                 holidays.markSeeded(year, clock.instant());
@@ -133,9 +139,15 @@ public class LegalCalendar implements ApplicationRunner {
             throw new ConflictException("calendar.dayExists", day);
         }
         String en = nameEn == null || nameEn.isBlank() ? nameVi.strip() : nameEn.strip();
-        Holiday saved = holidays.save(new Holiday(day, kind, nameVi.strip(), en, Holiday.Source.ADMIN,
-                auditActor(), clock.instant()));
-        audit.recordChange("HOLIDAY_ADDED", null, null, "holiday", day.toString(), Map.of(),
+        Holiday saved = holidays.save(
+                new Holiday(day, kind, nameVi.strip(), en, Holiday.Source.ADMIN, auditActor(), clock.instant()));
+        audit.recordChange(
+                "HOLIDAY_ADDED",
+                null,
+                null,
+                "holiday",
+                day.toString(),
+                Map.of(),
                 Map.of("day", day.toString(), "kind", kind.name(), "name", saved.getNameVi()));
         cache.remove(day.getYear());
         return saved;
@@ -143,10 +155,15 @@ public class LegalCalendar implements ApplicationRunner {
 
     @Transactional
     public void remove(LocalDate day) {
-        Holiday existing = holidays.findByDay(day).orElseThrow(() -> new NotFoundException("calendar.dayNotFound",
-                day));
+        Holiday existing =
+                holidays.findByDay(day).orElseThrow(() -> new NotFoundException("calendar.dayNotFound", day));
         holidays.delete(existing);
-        audit.recordChange("HOLIDAY_REMOVED", null, null, "holiday", day.toString(),
+        audit.recordChange(
+                "HOLIDAY_REMOVED",
+                null,
+                null,
+                "holiday",
+                day.toString(),
                 Map.of("day", day.toString(), "kind", existing.getKind().name(), "name", existing.getNameVi()),
                 Map.of());
         cache.remove(day.getYear());
@@ -165,19 +182,18 @@ public class LegalCalendar implements ApplicationRunner {
 
     private Map<LocalDate, Holiday.Kind> year(int year) {
         requireYear(year);
-        return cache.computeIfAbsent(year, y -> holidays.findByDayBetweenOrderByDay(LocalDate.of(y, 1, 1),
-                LocalDate.of(y, 12, 31)).stream().collect(Collectors.toMap(Holiday::getDay, Holiday::getKind,
-                        (a, b) -> a, TreeMap::new)));
+        return cache.computeIfAbsent(
+                year,
+                y -> holidays.findByDayBetweenOrderByDay(LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)).stream()
+                        .collect(Collectors.toMap(Holiday::getDay, Holiday::getKind, (a, b) -> a, TreeMap::new)));
     }
 
     /** The Labour Code's days off for a year, with substitute days for those that fall on a weekend. */
     static final class DefaultHolidays {
 
-        record Day(LocalDate date, String nameVi, String nameEn) {
-        }
+        record Day(LocalDate date, String nameVi, String nameEn) {}
 
-        private DefaultHolidays() {
-        }
+        private DefaultHolidays() {}
 
         static List<Day> of(int year) {
             List<Day> days = new ArrayList<>();
@@ -185,10 +201,14 @@ public class LegalCalendar implements ApplicationRunner {
             LocalDate tet = VietnameseLunarCalendar.toGregorian(year, 1, 1);
             days.add(new Day(tet.minusDays(1), "Tết Nguyên đán (giao thừa)", "Lunar New Year's Eve"));
             for (int i = 0; i < 4; i++) {
-                days.add(new Day(tet.plusDays(i), "Tết Nguyên đán (mùng " + (i + 1) + ")",
+                days.add(new Day(
+                        tet.plusDays(i),
+                        "Tết Nguyên đán (mùng " + (i + 1) + ")",
                         "Lunar New Year (day " + (i + 1) + ")"));
             }
-            days.add(new Day(VietnameseLunarCalendar.toGregorian(year, 3, 10), "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
+            days.add(new Day(
+                    VietnameseLunarCalendar.toGregorian(year, 3, 10),
+                    "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
                     "Hùng Kings' Commemoration"));
             days.add(new Day(LocalDate.of(year, 4, 30), "Ngày Chiến thắng (30/4)", "Reunification Day"));
             days.add(new Day(LocalDate.of(year, 5, 1), "Ngày Quốc tế Lao động (1/5)", "International Labour Day"));
@@ -200,13 +220,14 @@ public class LegalCalendar implements ApplicationRunner {
                 DayOfWeek dow = day.date().getDayOfWeek();
                 if (dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY) {
                     LocalDate substitute = day.date().plusDays(1);
-                    while (taken.contains(substitute) || substitute.getDayOfWeek() == DayOfWeek.SATURDAY
+                    while (taken.contains(substitute)
+                            || substitute.getDayOfWeek() == DayOfWeek.SATURDAY
                             || substitute.getDayOfWeek() == DayOfWeek.SUNDAY) {
                         substitute = substitute.plusDays(1);
                     }
                     taken.add(substitute);
-                    substitutes.add(new Day(substitute, "Nghỉ bù: " + day.nameVi(), "Substitute day off: "
-                            + day.nameEn()));
+                    substitutes.add(
+                            new Day(substitute, "Nghỉ bù: " + day.nameVi(), "Substitute day off: " + day.nameEn()));
                 }
             }
             days.addAll(substitutes);

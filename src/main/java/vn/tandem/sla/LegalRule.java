@@ -21,7 +21,10 @@ import java.time.LocalDate;
 public class LegalRule {
 
     /** How a duration is counted. */
-    public enum Unit { CALENDAR_DAYS, WORKING_DAYS }
+    public enum Unit {
+        CALENDAR_DAYS,
+        WORKING_DAYS
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -39,6 +42,7 @@ public class LegalRule {
 
     @Enumerated(EnumType.STRING)
     private Variant variant;
+
     private Integer durationDays;
 
     @Enumerated(EnumType.STRING)
@@ -56,12 +60,20 @@ public class LegalRule {
     private String reason;
     private String retiredReason;
 
-    protected LegalRule() {
-    }
+    protected LegalRule() {}
 
     /** The first version of a new rule. */
-    static LegalRule first(String code, String caseType, LegalStep step, Integer instance, Variant variant,
-            Figures figures, LocalDate from, String reason, String by, Instant at) {
+    static LegalRule first(
+            String code,
+            String caseType,
+            LegalStep step,
+            Integer instance,
+            Variant variant,
+            Figures figures,
+            LocalDate from,
+            String reason,
+            String by,
+            Instant at) {
         LegalRule rule = new LegalRule();
         rule.code = code;
         rule.version = 1;
@@ -78,9 +90,14 @@ public class LegalRule {
     }
 
     /** What an administrator may change in a new version. */
-    public record Figures(Integer durationDays, Unit unit, Integer targetDays, Integer targetPercent,
-            int maxExtensions, int maxExtensionDays, String legalBasis) {
-    }
+    public record Figures(
+            Integer durationDays,
+            Unit unit,
+            Integer targetDays,
+            Integer targetPercent,
+            int maxExtensions,
+            int maxExtensionDays,
+            String legalBasis) {}
 
     private void apply(Figures f) {
         durationDays = f.durationDays();

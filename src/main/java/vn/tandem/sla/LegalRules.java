@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,8 +23,6 @@ import vn.tandem.common.ConflictException;
 import vn.tandem.common.FieldProblem;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * The legal deadline rules: finding the version in force for a case's type, step, instance and variant on a date,
@@ -44,20 +44,27 @@ public class LegalRules {
     }
 
     /** Where a clock stands on a day (DESIGN §4 ladder: at risk from 75% of the target, breached after it). */
-    public enum State { ON_TRACK, AT_RISK, BREACHED }
+    public enum State {
+        ON_TRACK,
+        AT_RISK,
+        BREACHED
+    }
 
     /** A deadline's standing: days used and left of the target (in the rule's unit), its state. */
-    public record Standing(State state, boolean statutoryBreached, int used, int total, int left) {
-    }
+    public record Standing(State state, boolean statutoryBreached, int used, int total, int left) {}
 
     /** A rule's figures plus its identity, as an administrator enters a new rule. */
-    public record NewRule(String code, String caseType, LegalStep step, Integer instance, Variant variant,
-            LegalRule.Figures figures, LocalDate effectiveFrom) {
-    }
+    public record NewRule(
+            String code,
+            String caseType,
+            LegalStep step,
+            Integer instance,
+            Variant variant,
+            LegalRule.Figures figures,
+            LocalDate effectiveFrom) {}
 
     /** The outcome of a new version: the version, and the running cases that keep their earlier version. */
-    public record VersionResult(LegalRule version, List<String> unaffectedCases) {
-    }
+    public record VersionResult(LegalRule version, List<String> unaffectedCases) {}
 
     /** A version effective before today, not confirmed: 409 with the running cases that keep their version. */
     public static final class Backdated extends ConflictException {
@@ -101,9 +108,9 @@ public class LegalRules {
             return new Standing(State.ON_TRACK, false, 0, 0, 0);
         }
         int total = between(deadline.rule().getUnit(), deadline.start(), target);
-        int used = today.isBefore(deadline.start()) ? 0 : between(deadline.rule().getUnit(), deadline.start(), today);
-        State state = today.isAfter(target) ? State.BREACHED
-                : used * 4 >= total * 3 ? State.AT_RISK : State.ON_TRACK;
+        int used =
+                today.isBefore(deadline.start()) ? 0 : between(deadline.rule().getUnit(), deadline.start(), today);
+        State state = today.isAfter(target) ? State.BREACHED : used * 4 >= total * 3 ? State.AT_RISK : State.ON_TRACK;
         return new Standing(state, statutoryBreached, used, total, total - used);
     }
 
@@ -121,7 +128,8 @@ public class LegalRules {
 
     /** Days (in the unit) after {@code from} up to and including {@code to}. */
     int between(LegalRule.Unit unit, LocalDate from, LocalDate to) {
-        return unit == LegalRule.Unit.WORKING_DAYS ? calendar.workingDaysBetween(from, to)
+        return unit == LegalRule.Unit.WORKING_DAYS
+                ? calendar.workingDaysBetween(from, to)
                 : (int) ChronoUnit.DAYS.between(from, to);
     }
 
@@ -132,7 +140,8 @@ public class LegalRules {
 
     /** The day {@code days} (in the unit) after {@code start}; a last day off moves to the next working day. */
     LocalDate add(LegalRule.Unit unit, LocalDate start, int days) {
-        return unit == LegalRule.Unit.WORKING_DAYS ? calendar.addWorkingDays(start, days)
+        return unit == LegalRule.Unit.WORKING_DAYS
+                ? calendar.addWorkingDays(start, days)
                 : calendar.addCalendarDays(start, days);
     }
 
@@ -142,8 +151,8 @@ public class LegalRules {
      * for the type (a petition's acceptance is timed by the reception rule; verification without a rule of its own
      * by the resolution's).
      */
-    public Optional<LegalRule> ruleFor(String caseType, LegalStep step, Integer instance, Variant variant,
-            LocalDate asOf) {
+    public Optional<LegalRule> ruleFor(
+            String caseType, LegalStep step, Integer instance, Variant variant, LocalDate asOf) {
         Optional<LegalRule> rule = exactRule(caseType, step, instance, variant, asOf);
         if (rule.isEmpty() && step.fallback() != null) {
             return exactRule(caseType, step.fallback(), instance, variant, asOf);
@@ -151,15 +160,18 @@ public class LegalRules {
         return rule;
     }
 
-    private Optional<LegalRule> exactRule(String caseType, LegalStep step, Integer instance, Variant variant,
-            LocalDate asOf) {
-        List<LegalRule> candidates = cached().stream().filter(r -> r.getStep() == step)
+    private Optional<LegalRule> exactRule(
+            String caseType, LegalStep step, Integer instance, Variant variant, LocalDate asOf) {
+        List<LegalRule> candidates = cached().stream()
+                .filter(r -> r.getStep() == step)
                 .filter(r -> r.inForceOn(asOf))
                 .filter(r -> r.getCaseType() == null || r.getCaseType().equals(caseType))
-                .filter(r -> r.getInstance() == null || Objects.equals(r.getInstance(), instance == null ? 1 : instance))
+                .filter(r ->
+                        r.getInstance() == null || Objects.equals(r.getInstance(), instance == null ? 1 : instance))
                 .toList();
         for (Variant v : (variant == null ? Variant.STANDARD : variant).fallbacks()) {
-            Optional<LegalRule> match = candidates.stream().filter(r -> r.getVariant() == v)
+            Optional<LegalRule> match = candidates.stream()
+                    .filter(r -> r.getVariant() == v)
                     .min(Comparator.comparing((LegalRule r) -> r.getCaseType() == null ? 1 : 0)
                             .thenComparing(r -> r.getInstance() == null ? 1 : 0));
             if (match.isPresent()) {
@@ -194,7 +206,10 @@ public class LegalRules {
 
     /** Statutory and target due dates of a step that starts on {@code start} (counting from the next day). */
     public Deadline deadline(LegalRule rule, LocalDate start) {
-        return new Deadline(rule, start, due(rule.getUnit(), start, rule.getDurationDays()),
+        return new Deadline(
+                rule,
+                start,
+                due(rule.getUnit(), start, rule.getDurationDays()),
                 due(rule.getUnit(), start, rule.targetDuration()));
     }
 
@@ -205,9 +220,11 @@ public class LegalRules {
     /** Every rule with all its versions, current first within each code. */
     public Map<String, List<LegalRule>> all() {
         Map<String, List<LegalRule>> byCode = new LinkedHashMap<>();
-        rules.findAll().stream().sorted(Comparator.comparing(LegalRule::getCode)
-                .thenComparing(LegalRule::getVersion, Comparator.reverseOrder()))
-                .forEach(r -> byCode.computeIfAbsent(r.getCode(), c -> new ArrayList<>()).add(r));
+        rules.findAll().stream()
+                .sorted(Comparator.comparing(LegalRule::getCode)
+                        .thenComparing(LegalRule::getVersion, Comparator.reverseOrder()))
+                .forEach(r -> byCode.computeIfAbsent(r.getCode(), c -> new ArrayList<>())
+                        .add(r));
         return byCode;
     }
 
@@ -226,7 +243,8 @@ public class LegalRules {
         } else if (!rules.findByCodeOrderByVersionAsc(code).isEmpty()) {
             problems.add(new FieldProblem("rule", "rule.codeTaken", code));
         }
-        if (input.caseType() != null && !input.caseType().isBlank()
+        if (input.caseType() != null
+                && !input.caseType().isBlank()
                 && Arrays.stream(CaseType.values()).noneMatch(t -> t.name().equals(input.caseType()))) {
             problems.add(new FieldProblem("caseType", "validation.option"));
         }
@@ -244,9 +262,17 @@ public class LegalRules {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        LegalRule rule = rules.save(LegalRule.first(code, blankToNull(input.caseType()), input.step(),
-                input.instance(), input.variant() == null ? Variant.STANDARD : input.variant(), input.figures(),
-                input.effectiveFrom(), reason.strip(), actor(), clock.instant()));
+        LegalRule rule = rules.save(LegalRule.first(
+                code,
+                blankToNull(input.caseType()),
+                input.step(),
+                input.instance(),
+                input.variant() == null ? Variant.STANDARD : input.variant(),
+                input.figures(),
+                input.effectiveFrom(),
+                reason.strip(),
+                actor(),
+                clock.instant()));
         audit.recordChange("RULE_CREATED", null, null, "legalRule", code + "#1", Map.of(), describe(rule));
         invalidate();
         return rule;
@@ -258,8 +284,8 @@ public class LegalRules {
      * their version (their clocks started under it); cases accepted earlier are never changed.
      */
     @Transactional
-    public VersionResult newVersion(String code, LegalRule.Figures figures, LocalDate from, String reason,
-            boolean confirmBackdated) {
+    public VersionResult newVersion(
+            String code, LegalRule.Figures figures, LocalDate from, String reason, boolean confirmBackdated) {
         List<LegalRule> versions = rules.findByCodeOrderByVersionAsc(code);
         if (versions.isEmpty()) {
             throw new NotFoundException("rule.notFound", code);
@@ -274,7 +300,9 @@ public class LegalRules {
             throw new InvalidInputException(problems);
         }
         List<String> unaffected = from.isBefore(LocalDate.now(clock))
-                ? pins.openCasesStartedUnder(versions.stream().map(LegalRule::getId).toList(), from) : List.of();
+                ? pins.openCasesStartedUnder(
+                        versions.stream().map(LegalRule::getId).toList(), from)
+                : List.of();
         if (from.isBefore(LocalDate.now(clock)) && !confirmBackdated) {
             throw new Backdated(from, unaffected);
         }
@@ -284,8 +312,8 @@ public class LegalRules {
         if (!unaffected.isEmpty()) {
             after.put("casesKeepingTheirVersion", unaffected.size());
         }
-        audit.recordChange("RULE_CHANGED", null, null, "legalRule", code + "#" + next.getVersion(),
-                describe(current), after);
+        audit.recordChange(
+                "RULE_CHANGED", null, null, "legalRule", code + "#" + next.getVersion(), describe(current), after);
         invalidate();
         return new VersionResult(next, unaffected);
     }
@@ -345,10 +373,10 @@ public class LegalRules {
         if (f.targetPercent() != null && (f.targetPercent() < 0 || f.targetPercent() > 90)) {
             problems.add(new FieldProblem("targetPercent", "validation.range", 0, 90));
         }
-        if (f.targetDays() != null && (f.targetDays() < 1 || f.targetDays() > (f.durationDays() == null ? 365
-                : f.durationDays()))) {
-            problems.add(new FieldProblem("targetDays", "validation.range", 1, f.durationDays() == null ? 365
-                    : f.durationDays()));
+        if (f.targetDays() != null
+                && (f.targetDays() < 1 || f.targetDays() > (f.durationDays() == null ? 365 : f.durationDays()))) {
+            problems.add(new FieldProblem(
+                    "targetDays", "validation.range", 1, f.durationDays() == null ? 365 : f.durationDays()));
         }
         if (f.maxExtensions() < 0 || f.maxExtensions() > 5) {
             problems.add(new FieldProblem("maxExtensions", "validation.range", 0, 5));

@@ -35,7 +35,11 @@ public enum LegalStep {
      * A step the office works (tasks, escalations, dashboard); a window the citizen has; a notice the office owes.
      * Windows and notices are shown on the case with their basis and dates; they do not escalate.
      */
-    public enum Kind { STEP, WINDOW, NOTICE }
+    public enum Kind {
+        STEP,
+        WINDOW,
+        NOTICE
+    }
 
     private final Kind kind;
 

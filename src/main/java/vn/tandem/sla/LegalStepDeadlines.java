@@ -33,23 +33,27 @@ class LegalStepDeadlines implements StepDeadlines {
         if (step.isEmpty()) {
             return Optional.empty();
         }
-        return caseFiles.byId(caseId).flatMap(c -> {
-            clocks.pin(c);
-            return clocks.step(c, step.get());
-        }).flatMap(clock -> {
-            var deadline = clock.deadline();
-            LocalDate due = deadline.due();
-            if (due == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new SlaWindow(deadline.start(), due, rules.warningDay(deadline),
-                    deadline.statutoryDue()));
-        });
+        return caseFiles
+                .byId(caseId)
+                .flatMap(c -> {
+                    clocks.pin(c);
+                    return clocks.step(c, step.get());
+                })
+                .flatMap(clock -> {
+                    var deadline = clock.deadline();
+                    LocalDate due = deadline.due();
+                    if (due == null) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(
+                            new SlaWindow(deadline.start(), due, rules.warningDay(deadline), deadline.statutoryDue()));
+                });
     }
 
     @Override
     public boolean isLegalStep(String name) {
-        return LegalStep.parse(name).filter(s -> s.kind() == LegalStep.Kind.STEP && s.name().equals(name))
+        return LegalStep.parse(name)
+                .filter(s -> s.kind() == LegalStep.Kind.STEP && s.name().equals(name))
                 .isPresent();
     }
 

@@ -1,14 +1,14 @@
 package vn.tandem.sla;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import vn.tandem.process.Threshold;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 
 /** A threshold a task's SLA timer reached (WARNING, BREACH, STATUTORY): at most one per task and threshold. */
 @Entity
@@ -23,16 +23,24 @@ public class SlaAlert {
     private String taskId;
     private String taskKey;
     private String taskName;
+
     @Enumerated(EnumType.STRING)
     private LegalStep legalStep;
+
     @Enumerated(EnumType.STRING)
     private Threshold threshold;
+
     private Instant firedAt;
 
-    protected SlaAlert() {
-    }
+    protected SlaAlert() {}
 
-    SlaAlert(Long caseId, String taskId, String taskKey, String taskName, LegalStep legalStep, Threshold threshold,
+    SlaAlert(
+            Long caseId,
+            String taskId,
+            String taskKey,
+            String taskName,
+            LegalStep legalStep,
+            Threshold threshold,
             Instant firedAt) {
         this.caseId = caseId;
         this.taskId = taskId;

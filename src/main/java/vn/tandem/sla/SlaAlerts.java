@@ -1,7 +1,7 @@
 package vn.tandem.sla;
 
-import vn.tandem.process.Threshold;
 import org.springframework.data.jpa.repository.JpaRepository;
+import vn.tandem.process.Threshold;
 
 interface SlaAlerts extends JpaRepository<SlaAlert, Long> {
 

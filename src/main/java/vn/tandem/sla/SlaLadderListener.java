@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,6 @@ import vn.tandem.process.TaskClosed;
 import vn.tandem.process.TaskOpened;
 import vn.tandem.process.TaskSnapshot;
 import vn.tandem.process.Workflow;
-import java.util.LinkedHashMap;
 
 /**
  * The SLA ladder's business side, in the engine's transaction: records each threshold once, marks the case at
@@ -54,9 +54,20 @@ class SlaLadderListener {
     private final AuditLog audit;
     private final Clock clock;
 
-    SlaLadderListener(SlaAlerts alerts, Escalations escalations, DeadlineExtensions extensions, ExtensionPolicy policy,
-            CaseFiles caseFiles, CaseClocks clocks, SlaLadder ladder, Workflow workflow, Timeline timeline,
-            Notifier notifier, Directory directory, AuditLog audit, Clock clock) {
+    SlaLadderListener(
+            SlaAlerts alerts,
+            Escalations escalations,
+            DeadlineExtensions extensions,
+            ExtensionPolicy policy,
+            CaseFiles caseFiles,
+            CaseClocks clocks,
+            SlaLadder ladder,
+            Workflow workflow,
+            Timeline timeline,
+            Notifier notifier,
+            Directory directory,
+            AuditLog audit,
+            Clock clock) {
         this.alerts = alerts;
         this.escalations = escalations;
         this.extensions = extensions;
@@ -80,18 +91,25 @@ class SlaLadderListener {
             return;
         }
         LegalStep step = LegalStep.parse(event.legalStep()).orElse(null);
-        alerts.save(new SlaAlert(c.getId(), task.id(), task.key(), task.name(), step, event.threshold(),
-                event.at()));
+        alerts.save(new SlaAlert(c.getId(), task.id(), task.key(), task.name(), step, event.threshold(), event.at()));
         String agency = agencyOf(task, c);
-        String due = task.due() == null ? "" : task.due().atZone(clock.getZone()).toLocalDate().format(DAY);
+        String due = task.due() == null
+                ? ""
+                : task.due().atZone(clock.getZone()).toLocalDate().format(DAY);
         String link = "/cases/" + c.getCode();
         switch (event.threshold()) {
             case WARNING -> {
                 if (alreadyOverdue(c, task, step, event)) {
                     return; // an "at risk" notice for a step already late would only confuse: its breach follows
                 }
-                timeline.add(c.getId(), null, "SLA_AT_RISK", "Sắp đến hạn: " + task.name(),
-                        List.of(new Timeline.Detail("Hạn xử lý", "Due", due)), "task", task.id());
+                timeline.add(
+                        c.getId(),
+                        null,
+                        "SLA_AT_RISK",
+                        "Sắp đến hạn: " + task.name(),
+                        List.of(new Timeline.Detail("Hạn xử lý", "Due", due)),
+                        "task",
+                        task.id());
                 audit.record("SLA_AT_RISK", c.getId(), c.getCode(), "task", task.id(), Map.of("due", due));
                 Set<String> to = new LinkedHashSet<>();
                 if (task.assignee() != null) {
@@ -99,22 +117,38 @@ class SlaLadderListener {
                 } else {
                     to.addAll(directory.usernamesCovering(agency, Role.OFFICER, c.getAreaPath()));
                 }
-                notifier.notify(to, Notification.Kind.AT_RISK, c.getId(), c.getCode(),
+                notifier.notify(
+                        to,
+                        Notification.Kind.AT_RISK,
+                        c.getId(),
+                        c.getCode(),
                         c.getCode() + ": bước “" + task.name() + "” đã dùng 75% thời gian, hạn " + due,
-                        c.getCode() + ": step “" + task.name() + "” has used 75% of its time, due " + due, link);
+                        c.getCode() + ": step “" + task.name() + "” has used 75% of its time, due " + due,
+                        link);
             }
             case BREACH -> raise(c, task, agency, event, step, due);
             case STATUTORY -> {
-                timeline.add(c.getId(), null, "SLA_STATUTORY", "Quá thời hạn luật định: " + task.name(),
-                        List.of(), "task", task.id());
+                timeline.add(
+                        c.getId(),
+                        null,
+                        "SLA_STATUTORY",
+                        "Quá thời hạn luật định: " + task.name(),
+                        List.of(),
+                        "task",
+                        task.id());
                 audit.record("SLA_STATUTORY_BREACHED", c.getId(), c.getCode(), "task", task.id(), Map.of());
                 caseFiles.raiseHotspotByRule(c.getId(), "Quá thời hạn luật định ở bước “" + task.name() + "”");
-                Set<String> to = new LinkedHashSet<>(directory.usernamesCovering(c.getLeadAgency(), Role.SUPERVISOR,
-                        c.getAreaPath()));
+                Set<String> to = new LinkedHashSet<>(
+                        directory.usernamesCovering(c.getLeadAgency(), Role.SUPERVISOR, c.getAreaPath()));
                 to.addAll(directory.usernamesCovering(agency, Role.SUPERVISOR, c.getAreaPath()));
-                notifier.notify(to, Notification.Kind.STATUTORY_BREACH, c.getId(), c.getCode(),
+                notifier.notify(
+                        to,
+                        Notification.Kind.STATUTORY_BREACH,
+                        c.getId(),
+                        c.getCode(),
                         c.getCode() + ": quá thời hạn luật định ở bước “" + task.name() + "”",
-                        c.getCode() + ": statutory limit passed at step “" + task.name() + "”", link);
+                        c.getCode() + ": statutory limit passed at step “" + task.name() + "”",
+                        link);
             }
         }
     }
@@ -122,35 +156,62 @@ class SlaLadderListener {
     /** Whether the task is past its due day already when its warning fires (a moved deadline, a late start). */
     private boolean alreadyOverdue(Case c, TaskSnapshot task, LegalStep step, SlaThresholdReached event) {
         LocalDate today = event.at().atZone(clock.getZone()).toLocalDate();
-        if (task.due() != null && task.due().atZone(clock.getZone()).toLocalDate().isBefore(today)) {
+        if (task.due() != null
+                && task.due().atZone(clock.getZone()).toLocalDate().isBefore(today)) {
             return true;
         }
-        return step != null && clocks.step(c, step).map(s -> s.standing().state() == LegalRules.State.BREACHED)
-                .orElse(false);
+        return step != null
+                && clocks.step(c, step)
+                        .map(s -> s.standing().state() == LegalRules.State.BREACHED)
+                        .orElse(false);
     }
 
-    private void raise(Case c, TaskSnapshot task, String agency, SlaThresholdReached event, LegalStep step,
-            String due) {
+    private void raise(
+            Case c, TaskSnapshot task, String agency, SlaThresholdReached event, LegalStep step, String due) {
         if (escalations.findByWatchedTaskId(task.id()).isPresent()) {
             return;
         }
-        Escalation escalation = escalations.save(new Escalation(c.getId(), task.id(), task.key(), task.name(),
-                step, agency, event.at()));
-        LocalDate statutory = step == null ? null : clocks.step(c, step).map(s -> s.deadline().statutoryDue())
-                .orElse(null);
+        Escalation escalation = escalations.save(
+                new Escalation(c.getId(), task.id(), task.key(), task.name(), step, agency, event.at()));
+        LocalDate statutory = step == null
+                ? null
+                : clocks.step(c, step).map(s -> s.deadline().statutoryDue()).orElse(null);
         escalation.started(ladder.startEscalation(escalation.getId(), task, agency, due, statutory));
-        timeline.add(c.getId(), null, "SLA_BREACHED", "Quá hạn, chuyển lãnh đạo xử lý: " + task.name(),
-                List.of(new Timeline.Detail("Hạn xử lý", "Due", due)), "escalation", escalation.getId().toString());
-        audit.record("SLA_ESCALATED", c.getId(), c.getCode(), "escalation", escalation.getId().toString(),
+        timeline.add(
+                c.getId(),
+                null,
+                "SLA_BREACHED",
+                "Quá hạn, chuyển lãnh đạo xử lý: " + task.name(),
+                List.of(new Timeline.Detail("Hạn xử lý", "Due", due)),
+                "escalation",
+                escalation.getId().toString());
+        audit.record(
+                "SLA_ESCALATED",
+                c.getId(),
+                c.getCode(),
+                "escalation",
+                escalation.getId().toString(),
                 Map.of("task", task.key(), "agency", agency, "due", due));
         List<String> supervisors = directory.usernamesCovering(agency, Role.SUPERVISOR, c.getAreaPath());
         String vi = c.getCode() + ": bước “" + task.name() + "” đã quá hạn " + due + ", cần lãnh đạo xử lý";
         String en = c.getCode() + ": step “" + task.name() + "” is overdue since " + due + "; a supervisor must act";
-        notifier.notify(supervisors, Notification.Kind.BREACHED, c.getId(), c.getCode(), vi, en,
+        notifier.notify(
+                supervisors,
+                Notification.Kind.BREACHED,
+                c.getId(),
+                c.getCode(),
+                vi,
+                en,
                 "/escalations/" + escalation.getId());
         if (task.assignee() != null && !supervisors.contains(task.assignee())) {
             // the officer has no escalation page: the notice leads to the case
-            notifier.notify(List.of(task.assignee()), Notification.Kind.BREACHED, c.getId(), c.getCode(), vi, en,
+            notifier.notify(
+                    List.of(task.assignee()),
+                    Notification.Kind.BREACHED,
+                    c.getId(),
+                    c.getCode(),
+                    vi,
+                    en,
                     "/cases/" + c.getCode());
         }
     }
@@ -168,29 +229,56 @@ class SlaLadderListener {
                 if (c == null || !again) {
                     return; // the first round's supervisors were notified with the breach
                 }
-                List<String> to = directory.usernamesCovering(escalation.getAgency(), Role.SUPERVISOR,
-                        c.getAreaPath()).stream()
-                        .filter(u -> level == 1 || directory.find(u).map(x -> x.isTopLevel()).orElse(false)).toList();
-                String vi = level == 2 ? "chưa được xử lý đúng hạn, chuyển lãnh đạo cấp tỉnh"
+                List<String> to =
+                        directory.usernamesCovering(escalation.getAgency(), Role.SUPERVISOR, c.getAreaPath()).stream()
+                                .filter(u -> level == 1
+                                        || directory
+                                                .find(u)
+                                                .map(x -> x.isTopLevel())
+                                                .orElse(false))
+                                .toList();
+                String vi = level == 2
+                        ? "chưa được xử lý đúng hạn, chuyển lãnh đạo cấp tỉnh"
                         : "vẫn quá hạn sau khi gia hạn";
-                String en = level == 2 ? "was not handled in time and goes to the provincial supervisors"
+                String en = level == 2
+                        ? "was not handled in time and goes to the provincial supervisors"
                         : "is still overdue after its extension";
-                audit.record("ESCALATION_LEVEL_" + level, c.getId(), c.getCode(), "escalation",
-                        escalation.getId().toString(), Map.of("round", escalation.getRounds()));
-                timeline.add(c.getId(), null, "ESCALATION", "Leo thang: " + escalation.getWatchedTaskName() + " " + vi,
-                        List.of(), "escalation", escalation.getId().toString());
-                notifier.notify(to, Notification.Kind.ESCALATION, c.getId(), c.getCode(),
+                audit.record(
+                        "ESCALATION_LEVEL_" + level,
+                        c.getId(),
+                        c.getCode(),
+                        "escalation",
+                        escalation.getId().toString(),
+                        Map.of("round", escalation.getRounds()));
+                timeline.add(
+                        c.getId(),
+                        null,
+                        "ESCALATION",
+                        "Leo thang: " + escalation.getWatchedTaskName() + " " + vi,
+                        List.of(),
+                        "escalation",
+                        escalation.getId().toString());
+                notifier.notify(
+                        to,
+                        Notification.Kind.ESCALATION,
+                        c.getId(),
+                        c.getCode(),
                         c.getCode() + ": “" + escalation.getWatchedTaskName() + "” " + vi,
                         c.getCode() + ": “" + escalation.getWatchedTaskName() + "” " + en,
                         "/escalations/" + escalation.getId());
             });
         } else if (CaseHandling.TASK_HOTSPOT_DANVAN.equals(task.key())
                 || CaseHandling.TASK_HOTSPOT_CONGAN.equals(task.key())) {
-            caseFiles.byId(task.caseId()).ifPresent(c -> notifier.notify(
-                    directory.usernamesCovering(agencyOf(task, c), Role.SUPERVISOR, c.getAreaPath()),
-                    Notification.Kind.HOTSPOT, c.getId(), c.getCode(),
-                    c.getCode() + ": nguy cơ điểm nóng, cần chỉ đạo khẩn",
-                    c.getCode() + ": hot-spot risk, urgent direction needed", "/tasks/" + task.id()));
+            caseFiles
+                    .byId(task.caseId())
+                    .ifPresent(c -> notifier.notify(
+                            directory.usernamesCovering(agencyOf(task, c), Role.SUPERVISOR, c.getAreaPath()),
+                            Notification.Kind.HOTSPOT,
+                            c.getId(),
+                            c.getCode(),
+                            c.getCode() + ": nguy cơ điểm nóng, cần chỉ đạo khẩn",
+                            c.getCode() + ": hot-spot risk, urgent direction needed",
+                            "/tasks/" + task.id()));
         }
     }
 
@@ -217,15 +305,28 @@ class SlaLadderListener {
             TaskSnapshot watched = workflow.task(escalation.getWatchedTaskId()).orElse(null);
             var limits = policy.limits(c, escalation.getLegalStep(), watched);
             LocalDate newDue = FormValues.engineDate(event.value("newDeadline").orElse(null));
-            LocalDate decisionDate = FormValues.engineDate(event.value("decisionDate").orElse(null));
+            LocalDate decisionDate =
+                    FormValues.engineDate(event.value("decisionDate").orElse(null));
             boolean legal = limits.wouldBeLegal(newDue);
-            DeadlineExtension extension = extensions.save(new DeadlineExtension(c.getId(), limits.legalStep(),
-                    escalation.getWatchedTaskId(), escalation.getId(), event.text("decisionNumber"), decisionDate,
-                    event.text("escalationNote"), limits.currentDue(), newDue, limits.statutory(),
-                    legal ? newDue : limits.statutory(), legal, by, clock.instant()));
+            DeadlineExtension extension = extensions.save(new DeadlineExtension(
+                    c.getId(),
+                    limits.legalStep(),
+                    escalation.getWatchedTaskId(),
+                    escalation.getId(),
+                    event.text("decisionNumber"),
+                    decisionDate,
+                    event.text("escalationNote"),
+                    limits.currentDue(),
+                    newDue,
+                    limits.statutory(),
+                    legal ? newDue : limits.statutory(),
+                    legal,
+                    by,
+                    clock.instant()));
             extensions.flush();
             if (limits.legalStep() == null) {
-                workflow.setDueDate(escalation.getWatchedTaskId(),
+                workflow.setDueDate(
+                        escalation.getWatchedTaskId(),
                         newDue.atTime(23, 59, 59).atZone(clock.getZone()).toInstant());
             } else {
                 ladder.reschedule(c.getId());
@@ -239,10 +340,18 @@ class SlaLadderListener {
             workflow.assign(escalation.getWatchedTaskId(), officer);
             details.put("reassignTo", officer);
         } else if (SlaEscalation.ACTION_MEETING.equals(action)) {
-            details.put("meetingDate", String.valueOf(FormValues.engineDate(event.value("meetingDate").orElse(null))));
+            details.put(
+                    "meetingDate",
+                    String.valueOf(
+                            FormValues.engineDate(event.value("meetingDate").orElse(null))));
         }
         escalation.handled(action, by, clock.instant(), event.text("escalationNote"));
-        audit.record("ESCALATION_" + action, c.getId(), c.getCode(), "escalation", escalation.getId().toString(),
+        audit.record(
+                "ESCALATION_" + action,
+                c.getId(),
+                c.getCode(),
+                "escalation",
+                escalation.getId().toString(),
                 details);
     }
 

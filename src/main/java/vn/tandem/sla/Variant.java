@@ -11,7 +11,13 @@ import vn.tandem.casefile.Complexity;
  * {@link #fallbacks} says which rules to try when the variant has none of its own.
  */
 public enum Variant {
-    STANDARD, COMPLEX, VERY_COMPLEX, REMOTE, REMOTE_COMPLEX, REMOTE_VERY_COMPLEX, SEVERAL_SITES;
+    STANDARD,
+    COMPLEX,
+    VERY_COMPLEX,
+    REMOTE,
+    REMOTE_COMPLEX,
+    REMOTE_VERY_COMPLEX,
+    SEVERAL_SITES;
 
     /** The variant of a case's facts for one step. */
     public static Variant of(Case c, LegalStep step) {
@@ -21,11 +27,12 @@ public enum Variant {
     static Variant of(CaseType type, LegalStep step, Complexity complexity, boolean remote, boolean severalSites) {
         return switch (step) {
             case ACCEPT -> type == CaseType.DENUNCIATION && severalSites ? SEVERAL_SITES : STANDARD;
-            case VERIFY, RESOLVE -> switch (complexity == null ? Complexity.STANDARD : complexity) {
-                case STANDARD -> remote ? REMOTE : STANDARD;
-                case COMPLEX -> remote ? REMOTE_COMPLEX : COMPLEX;
-                case VERY_COMPLEX -> remote ? REMOTE_VERY_COMPLEX : VERY_COMPLEX;
-            };
+            case VERIFY, RESOLVE ->
+                switch (complexity == null ? Complexity.STANDARD : complexity) {
+                    case STANDARD -> remote ? REMOTE : STANDARD;
+                    case COMPLEX -> remote ? REMOTE_COMPLEX : COMPLEX;
+                    case VERY_COMPLEX -> remote ? REMOTE_VERY_COMPLEX : VERY_COMPLEX;
+                };
             case SECOND_INSTANCE_WINDOW -> remote ? REMOTE : STANDARD;
             default -> STANDARD;
         };
@@ -42,8 +49,8 @@ public enum Variant {
             case VERY_COMPLEX -> List.of(VERY_COMPLEX, COMPLEX, STANDARD);
             case REMOTE -> List.of(REMOTE, STANDARD);
             case REMOTE_COMPLEX -> List.of(REMOTE_COMPLEX, COMPLEX, REMOTE, STANDARD);
-            case REMOTE_VERY_COMPLEX -> List.of(REMOTE_VERY_COMPLEX, VERY_COMPLEX, REMOTE_COMPLEX, COMPLEX, REMOTE,
-                    STANDARD);
+            case REMOTE_VERY_COMPLEX ->
+                List.of(REMOTE_VERY_COMPLEX, VERY_COMPLEX, REMOTE_COMPLEX, COMPLEX, REMOTE, STANDARD);
             case SEVERAL_SITES -> List.of(SEVERAL_SITES, STANDARD);
         };
     }

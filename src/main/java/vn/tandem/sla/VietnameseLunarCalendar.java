@@ -25,7 +25,8 @@ final class VietnameseLunarCalendar extends ChineseCalendar {
     static LocalDate toGregorian(int year, int lunarMonth, int lunarDay) {
         VietnameseLunarCalendar calendar = new VietnameseLunarCalendar();
         LocalDate newYear = null;
-        for (LocalDate day = LocalDate.of(year, 1, 15); day.getYear() == year && day.getMonthValue() <= 3;
+        for (LocalDate day = LocalDate.of(year, 1, 15);
+                day.getYear() == year && day.getMonthValue() <= 3;
                 day = day.plusDays(1)) {
             int[] lunar = lunar(calendar, day);
             if (lunar[0] == 1 && lunar[1] == 1 && lunar[2] == 0) {

@@ -1,5 +1,6 @@
 package vn.tandem.system;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -56,7 +56,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(e.status(), message(e.messageCode(), e.args()), request);
         problem.setProperty("code", e.messageCode());
         if (!e.fieldProblems().isEmpty()) {
-            problem.setProperty("errors", e.fieldProblems().stream().map(this::fieldError).toList());
+            problem.setProperty(
+                    "errors", e.fieldProblems().stream().map(this::fieldError).toList());
         }
         e.properties().forEach(problem::setProperty);
         return ResponseEntity.status(e.status()).body(problem);
@@ -75,26 +76,42 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         ProblemDetail problem = problem(400, message("error.validation"), request);
-        problem.setProperty("errors", List.of(Map.of("field", e.getName(), "code", "validation.invalid",
-                "message", message("validation.invalid"))));
+        problem.setProperty(
+                "errors",
+                List.of(Map.of(
+                        "field", e.getName(), "code", "validation.invalid", "message", message("validation.invalid"))));
         return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> upload(MultipartException e, HttpServletRequest request) {
         ProblemDetail problem = problem(400, message("error.badRequest"), request);
-        problem.setProperty("errors", List.of(Map.of("field", "file", "code", "validation.file.empty",
-                "message", message("validation.file.empty"))));
+        problem.setProperty(
+                "errors",
+                List.of(Map.of(
+                        "field",
+                        "file",
+                        "code",
+                        "validation.file.empty",
+                        "message",
+                        message("validation.file.empty"))));
         return ResponseEntity.badRequest().body(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                message("validation.file.tooLarge", 10));
-        problem.setProperty("errors", List.of(Map.of("field", "file", "code", "validation.file.tooLarge",
-                "message", message("validation.file.tooLarge", 10))));
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message("validation.file.tooLarge", 10));
+        problem.setProperty(
+                "errors",
+                List.of(Map.of(
+                        "field",
+                        "file",
+                        "code",
+                        "validation.file.tooLarge",
+                        "message",
+                        message("validation.file.tooLarge", 10))));
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -109,14 +126,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * forbidden characters in a text ({@code validation.characters}), malformed JSON.
      */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message("error.validation"));
-        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
-                    : "[" + r.getIndex() + "]").collect(Collectors.joining(".")).replace(".[", "[");
+        if (ex.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
             String code = String.valueOf(mapping.getOriginalMessage()).contains(InputChecks.REFUSED)
-                    ? InputChecks.REFUSED : "validation.invalid";
+                    ? InputChecks.REFUSED
+                    : "validation.invalid";
             problem.setProperty("errors", List.of(Map.of("field", field, "code", code, "message", message(code))));
         } else {
             problem.setDetail(message("error.badRequest"));
@@ -125,8 +146,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message("error.validation"));
         List<Map<String, Object>> errors = new ArrayList<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
@@ -141,11 +162,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body == null) {
-            body = ProblemDetail.forStatusAndDetail(statusCode, message(statusCode.is4xxClientError()
-                    ? "error.badRequest" : "error.unexpected"));
+            body = ProblemDetail.forStatusAndDetail(
+                    statusCode, message(statusCode.is4xxClientError() ? "error.badRequest" : "error.unexpected"));
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }

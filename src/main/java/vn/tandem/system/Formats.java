@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +13,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import vn.tandem.audit.AuditLog;
 import vn.tandem.identity.Directory;
-import java.util.List;
 
 /**
  * Date formatting for templates ({@code ${@fmt.date(x)}}): dd/MM/yyyy in Vietnamese (and English), in the
@@ -37,8 +37,14 @@ public class Formats {
 
     /** Agency names for display, in the user's language. */
     public String agencies(List<String> codes) {
-        return String.join(", ", codes.stream().map(code -> directory.agency(code)
-                .map(a -> a.name(LocaleContextHolder.getLocale())).orElse(code)).toList());
+        return String.join(
+                ", ",
+                codes.stream()
+                        .map(code -> directory
+                                .agency(code)
+                                .map(a -> a.name(LocaleContextHolder.getLocale()))
+                                .orElse(code))
+                        .toList());
     }
 
     /** A user's full name for display (cached: names are looked up once per user, not once per row). */

@@ -24,8 +24,12 @@ class PathCheckFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String uri = request.getRequestURI();
-        if (uri != null && (uri.contains("//") || uri.contains("/./") || uri.contains("/../") || uri.endsWith("/.")
-                || uri.endsWith("/.."))) {
+        if (uri != null
+                && (uri.contains("//")
+                        || uri.contains("/./")
+                        || uri.contains("/../")
+                        || uri.endsWith("/.")
+                        || uri.endsWith("/.."))) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }

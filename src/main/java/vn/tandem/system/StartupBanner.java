@@ -19,7 +19,10 @@ class StartupBanner {
         if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
             Environment env = event.getApplicationContext().getEnvironment();
             String path = env.getProperty("server.servlet.context-path", "");
-            log.info("Tandem is ready: open http://localhost:{}{}/", web.getWebServer().getPort(), path);
+            log.info(
+                    "Tandem is ready: open http://localhost:{}{}/",
+                    web.getWebServer().getPort(),
+                    path);
             if (env.getProperty("tandem.demo.enabled", Boolean.class, false)) {
                 log.info("Demo logins (password 'demo'): officer.congan, officer.danvan, supervisor.congan, "
                         + "supervisor.danvan, designer, admin; commune level: officer.congan.minhxuan, "

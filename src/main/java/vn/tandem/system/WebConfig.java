@@ -1,7 +1,10 @@
 package vn.tandem.system;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
+import org.springframework.boot.web.servlet.filter.OrderedRequestContextFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -9,9 +12,6 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
-import java.time.Clock;
-import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
-import org.springframework.boot.web.servlet.filter.OrderedRequestContextFilter;
 
 /** Vietnamese by default; {@code ?lang=en} or {@code ?lang=vi} switches and is remembered in a cookie. */
 @Configuration
@@ -31,8 +31,7 @@ class WebConfig implements WebMvcConfigurer {
 
     /** Bean Validation's "today" (@PastOrPresent…) is the application's clock, as for every other date rule. */
     @Bean
-    ValidationConfigurationCustomizer validationClock(
-            Clock clock) {
+    ValidationConfigurationCustomizer validationClock(Clock clock) {
         return configuration -> configuration.clockProvider(() -> clock);
     }
 

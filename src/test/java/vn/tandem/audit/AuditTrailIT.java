@@ -17,8 +17,10 @@ class AuditTrailIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     AuditEntries entries;
+
     @Autowired
     TestRestTemplate rest;
 
@@ -29,8 +31,7 @@ class AuditTrailIT {
         assertThat(count).isPositive();
         assertThatThrownBy(() -> jdbc.update("update audit_entry set actor = 'someone-else'"))
                 .isInstanceOf(DataAccessException.class);
-        assertThatThrownBy(() -> jdbc.update("delete from audit_entry"))
-                .isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.update("delete from audit_entry")).isInstanceOf(DataAccessException.class);
         assertThat(entries.count()).isEqualTo(count);
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where actor = 'someone-else'", Long.class))
                 .isZero();
@@ -39,9 +40,16 @@ class AuditTrailIT {
     @Test
     void failedLoginsAreAuditedWithTheClientAddress() {
         long before = entries.findByActionOrderByIdAsc("LOGIN_FAILED").size();
-        assertThat(new Api(rest, "officer.congan").get("/api/tasks").getStatusCode().value()).isEqualTo(200);
-        assertThat(rest.withBasicAuth("officer.congan", "not-the-password").getForEntity("/api/tasks", String.class)
-                .getStatusCode().value()).isEqualTo(401);
+        assertThat(new Api(rest, "officer.congan")
+                        .get("/api/tasks")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        assertThat(rest.withBasicAuth("officer.congan", "not-the-password")
+                        .getForEntity("/api/tasks", String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
         var failed = entries.findByActionOrderByIdAsc("LOGIN_FAILED");
         assertThat(failed).hasSize((int) before + 1);
         assertThat(failed.get(failed.size() - 1).getActor()).isEqualTo("officer.congan");

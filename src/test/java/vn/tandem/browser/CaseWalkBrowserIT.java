@@ -6,13 +6,18 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -24,19 +29,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.tandem.process.ProcessDesign;
 import vn.tandem.process.TandemClock;
 import vn.tandem.process.Workflow;
-import vn.tandem.support.TandemIntegrationTest;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Map;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import vn.tandem.process.ProcessDesign;
 import vn.tandem.support.Api;
 import vn.tandem.support.SecurityPayloads;
+import vn.tandem.support.TandemIntegrationTest;
 
 /**
  * The whole walk in headless Chromium: a Công an officer files a case, both agencies verify, the officer
@@ -52,10 +52,13 @@ class CaseWalkBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TandemClock clock;
+
     @Autowired
     Workflow workflow;
+
     @Autowired
     TestRestTemplate restTemplate;
 
@@ -63,11 +66,20 @@ class CaseWalkBrowserIT {
     static void startBrowser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1400,1000", "--lang=vi");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1400,1000",
+                "--lang=vi");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     }
@@ -106,8 +118,8 @@ class CaseWalkBrowserIT {
     }
 
     void click(WebElement element) {
-        ((JavascriptExecutor) driver).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        ((JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
     }
 
@@ -151,9 +163,11 @@ class CaseWalkBrowserIT {
         type("petitioners1.fullName", "Hà Thị Năm");
         screenshot("02-intake");
         click(driver.findElement(By.id("intake-submit")));
-        String code = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-code"))).getText();
+        String code = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-code")))
+                .getText();
         assertThat(code).matches("VV-\\d{4}-\\d{6}");
-        assertThat(driver.findElements(By.cssSelector("#petitioners tr.petitioner"))).hasSize(2);
+        assertThat(driver.findElements(By.cssSelector("#petitioners tr.petitioner")))
+                .hasSize(2);
 
         openTask(code, "Task_Accept");
         complete0WithErrors();
@@ -197,7 +211,8 @@ class CaseWalkBrowserIT {
         clock.advance(Duration.ofDays(31));
         assertThat(workflow.executeDueJobs()).isPositive();
         openTask(code, "Task_MonitoringCheck");
-        assertThat(driver.findElement(By.id("ro-monitoringCheckNumber")).getText()).isEqualTo("1");
+        assertThat(driver.findElement(By.id("ro-monitoringCheckNumber")).getText())
+                .isEqualTo("1");
         choose("checkResult-STABLE");
         type("situation", "Hai hộ đã cắm mốc xong, không còn tranh chấp.");
         complete();
@@ -208,18 +223,28 @@ class CaseWalkBrowserIT {
         assertThat(driver.findElement(By.id("fact-outcome")).getText()).isEqualTo("Ổn định");
         assertThat(driver.findElement(By.id("fact-agencies")).getText()).isEqualTo("Công an tỉnh, Ban Dân vận Tỉnh ủy");
         List<String> titles = driver.findElements(By.cssSelector("#timeline .timeline-title")).stream()
-                .map(WebElement::getText).toList();
-        assertThat(titles).contains("Tiếp nhận vụ việc", "Thụ lý, kiểm tra thẩm quyền và trùng lặp",
-                "Xác minh, nắm tình hình (Công an)", "Xác minh, nắm tình hình (Dân vận)",
-                "Đề xuất phương án giải quyết", "Lãnh đạo duyệt phương án", "Tổ chức thực hiện, đối thoại",
-                "Ghi nhận kết quả giải quyết", "Chuyển sang theo dõi", "Kiểm tra tình hình định kỳ",
-                "Kết thúc: ổn định");
+                .map(WebElement::getText)
+                .toList();
+        assertThat(titles)
+                .contains(
+                        "Tiếp nhận vụ việc",
+                        "Thụ lý, kiểm tra thẩm quyền và trùng lặp",
+                        "Xác minh, nắm tình hình (Công an)",
+                        "Xác minh, nắm tình hình (Dân vận)",
+                        "Đề xuất phương án giải quyết",
+                        "Lãnh đạo duyệt phương án",
+                        "Tổ chức thực hiện, đối thoại",
+                        "Ghi nhận kết quả giải quyết",
+                        "Chuyển sang theo dõi",
+                        "Kiểm tra tình hình định kỳ",
+                        "Kết thúc: ổn định");
         assertThat(titles).anyMatch(t -> t.startsWith("Chia sẻ vụ việc với Ban Dân vận"));
         assertThat(titles.get(0)).isEqualTo("Kết thúc: ổn định");
         screenshot("05-case-closed");
         driver.get(url("/cases/" + code + "?lang=en"));
         assertThat(driver.findElement(By.id("fact-outcome")).getText()).isEqualTo("Stabilized");
-        assertThat(driver.findElement(By.id("timeline")).getText()).contains("Stable, close as stabilized")
+        assertThat(driver.findElement(By.id("timeline")).getText())
+                .contains("Stable, close as stabilized")
                 .doesNotContain("Đã ổn định, kết thúc vụ việc");
         screenshot("06-case-closed-english");
         driver.get(url("/cases/" + code + "?lang=vi"));
@@ -227,8 +252,9 @@ class CaseWalkBrowserIT {
         login("supervisor.congan");
         driver.get(url("/dashboard"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-summary")));
-        assertThat(((JavascriptExecutor) driver).executeScript(
-                "return typeof Chart !== 'undefined' && typeof htmx !== 'undefined'")).isEqualTo(true);
+        assertThat(((JavascriptExecutor) driver)
+                        .executeScript("return typeof Chart !== 'undefined' && typeof htmx !== 'undefined'"))
+                .isEqualTo(true);
         assertThat(driver.findElement(By.id("count-onTrack")).getText()).matches("\\d+");
         screenshot("08-dashboard");
     }
@@ -259,20 +285,25 @@ class CaseWalkBrowserIT {
         click(driver.findElement(By.id("submit-EXTEND")));
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("newDeadline-error")));
         assertThat(error.getText()).contains("không cho phép gia hạn").contains("15/03/2027");
-        assertThat(driver.findElement(By.id("decisionNumber")).getAttribute("value")).isEqualTo("27/QĐ-CAT");
+        assertThat(driver.findElement(By.id("decisionNumber")).getAttribute("value"))
+                .isEqualTo("27/QĐ-CAT");
         screenshot("21-extension-refused");
         setDate("newDeadline", "2027-03-12");
         click(driver.findElement(By.id("submit-EXTEND")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash-success")));
         assertThat(driver.getCurrentUrl()).endsWith("/dashboard");
-        assertThat(driver.findElements(By.cssSelector("#escalation-queue tr[data-case='" + code + "']"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("#escalation-queue tr[data-case='" + code + "']")))
+                .isEmpty();
         screenshot("22-extended");
         driver.get(url("/cases/" + code));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
-        assertThat(driver.findElement(By.id("timeline")).getText()).contains("Quá hạn, chuyển lãnh đạo xử lý")
+        assertThat(driver.findElement(By.id("timeline")).getText())
+                .contains("Quá hạn, chuyển lãnh đạo xử lý")
                 .contains("27/QĐ-CAT");
-        assertThat(restTemplate.withBasicAuth("officer.congan", "demo").getForObject("/api/cases/" + code
-                + "/deadlines", String.class)).contains("\"targetDue\":\"2027-03-12\"");
+        assertThat(restTemplate
+                        .withBasicAuth("officer.congan", "demo")
+                        .getForObject("/api/cases/" + code + "/deadlines", String.class))
+                .contains("\"targetDue\":\"2027-03-12\"");
         // the bell lists the breach; opening it marks it read
         driver.get(url("/notifications"));
         WebElement table = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notifications")));
@@ -286,7 +317,8 @@ class CaseWalkBrowserIT {
     void aDesignersRefusedDeploymentShowsTheReportAndNothingRuns() throws Exception {
         login("designer");
         driver.get(url("/designer"));
-        Path payload = Path.of("src/test/resources/security/bpmn/02-timer-start-comment.bpmn").toAbsolutePath();
+        Path payload = Path.of("src/test/resources/security/bpmn/02-timer-start-comment.bpmn")
+                .toAbsolutePath();
         driver.findElement(By.id("upload-file")).sendKeys(payload.toString());
         click(driver.findElement(By.id("upload-submit")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deploy-refused")));
@@ -314,30 +346,36 @@ class CaseWalkBrowserIT {
         click(wait.until(ExpectedConditions.elementToBeClickable(By.id("edit-case-handling"))));
         wait.until(d -> "true".equals(d.findElement(By.id("designer")).getAttribute("data-ready")));
         // a service task's delegate is chosen from the allowed list in the panel
-        ((JavascriptExecutor) driver).executeScript("const m = window.tandemModeler;"
-                + "m.get('selection').select(m.get('elementRegistry').get('Task_MarkAccepted'));");
+        ((JavascriptExecutor) driver)
+                .executeScript("const m = window.tandemModeler;"
+                        + "m.get('selection').select(m.get('elementRegistry').get('Task_MarkAccepted'));");
         click(wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("[data-group-id='group-tandem-delegate'] .bio-properties-panel-group-header"))));
-        Select delegate = new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.id("bio-properties-panel-tandemDelegate"))));
+        Select delegate = new Select(wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.id("bio-properties-panel-tandemDelegate"))));
         assertThat(delegate.getFirstSelectedOption().getText()).isEqualTo("caseLifecycleDelegate");
-        assertThat(delegate.getOptions()).extracting(WebElement::getText).contains("monitoringCounterDelegate")
+        assertThat(delegate.getOptions())
+                .extracting(WebElement::getText)
+                .contains("monitoringCounterDelegate")
                 .doesNotContain("workflow");
-        ((JavascriptExecutor) driver).executeScript("const m = window.tandemModeler;"
-                + "m.get('selection').select(m.get('elementRegistry').get('Task_Accept'));");
+        ((JavascriptExecutor) driver)
+                .executeScript("const m = window.tandemModeler;"
+                        + "m.get('selection').select(m.get('elementRegistry').get('Task_Accept'));");
         // a file from disk opens in the modeler (here: the process's own file)
-        driver.findElement(By.id("open-file")).sendKeys(Path.of("bpmn/case-handling.bpmn").toAbsolutePath().toString());
+        driver.findElement(By.id("open-file"))
+                .sendKeys(Path.of("bpmn/case-handling.bpmn").toAbsolutePath().toString());
         wait.until(ExpectedConditions.textToBe(By.id("modeler-status"), "case-handling.bpmn"));
-        ((JavascriptExecutor) driver).executeScript("const m = window.tandemModeler;"
-                + "m.get('selection').select(m.get('elementRegistry').get('Task_Accept'));");
+        ((JavascriptExecutor) driver)
+                .executeScript("const m = window.tandemModeler;"
+                        + "m.get('selection').select(m.get('elementRegistry').get('Task_Accept'));");
         // rename the step in the properties panel
         click(wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("[data-group-id='group-general'] .bio-properties-panel-group-header"))));
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bio-properties-panel-name")));
         name.sendKeys(Keys.END, " (bản 2)");
         // add a form field in the properties panel
-        WebElement add = driver.findElement(By.cssSelector(
-                "[data-group-id='group-CamundaPlatform__FormData'] .bio-properties-panel-add-entry"));
+        WebElement add = driver.findElement(
+                By.cssSelector("[data-group-id='group-CamundaPlatform__FormData'] .bio-properties-panel-add-entry"));
         ((JavascriptExecutor) driver).executeScript("arguments[0].click();", add);
         WebElement id = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.id("bio-properties-panel-Task_Accept-formField-6-formFieldID")));
@@ -345,20 +383,28 @@ class CaseWalkBrowserIT {
         WebElement label = driver.findElement(By.id("bio-properties-panel-Task_Accept-formField-6-formFieldLabel"));
         label.sendKeys("Ghi chú tiếp nhận");
         label.sendKeys(Keys.TAB);
-        Select type = new Select(driver.findElement(By.id("bio-properties-panel-Task_Accept-formField-6-formFieldType")));
-        type.getOptions().stream().filter(o -> "string".equalsIgnoreCase(o.getAttribute("value"))
-                || o.getText().equalsIgnoreCase("string")).findFirst().ifPresent(o -> type.selectByVisibleText(o.getText()));
+        Select type =
+                new Select(driver.findElement(By.id("bio-properties-panel-Task_Accept-formField-6-formFieldType")));
+        type.getOptions().stream()
+                .filter(o -> "string".equalsIgnoreCase(o.getAttribute("value"))
+                        || o.getText().equalsIgnoreCase("string"))
+                .findFirst()
+                .ifPresent(o -> type.selectByVisibleText(o.getText()));
         // the type as the modeler holds it (the panel's select may need a change event the driver does not send)
-        ((JavascriptExecutor) driver).executeScript("const m = window.tandemModeler;"
-                + "const el = m.get('elementRegistry').get('Task_Accept');"
-                + "const data = el.businessObject.extensionElements.values.find(v => v.$type === 'camunda:FormData');"
-                + "const field = data.fields[data.fields.length - 1];"
-                + "if (!field.type) { m.get('modeling').updateModdleProperties(el, field, { type: 'string' }); }");
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "const m = window.tandemModeler;"
+                                + "const el = m.get('elementRegistry').get('Task_Accept');"
+                                + "const data = el.businessObject.extensionElements.values.find(v => v.$type === 'camunda:FormData');"
+                                + "const field = data.fields[data.fields.length - 1];"
+                                + "if (!field.type) { m.get('modeling').updateModdleProperties(el, field, { type: 'string' }); }");
         screenshot("30-modeler");
         click(driver.findElement(By.id("deploy")));
-        wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("deploy-success")),
+        wait.until(ExpectedConditions.or(
+                ExpectedConditions.presenceOfElementLocated(By.id("deploy-success")),
                 ExpectedConditions.presenceOfElementLocated(By.id("deploy-refused"))));
-        assertThat(driver.findElements(By.id("deploy-success"))).as(driver.findElement(By.tagName("main")).getText())
+        assertThat(driver.findElements(By.id("deploy-success")))
+                .as(driver.findElement(By.tagName("main")).getText())
                 .isNotEmpty();
         assertThat(driver.findElement(By.id("deploy-diff")).getText()).contains("Task_Accept");
         screenshot("31-deployed");
@@ -366,7 +412,8 @@ class CaseWalkBrowserIT {
         click(driver.findElement(By.id("open-compare")));
         wait.until(d -> "true".equals(d.findElement(By.id("compare-right")).getAttribute("data-ready")));
         assertThat(driver.findElement(By.cssSelector("#compare-right [data-element-id='Task_Accept']"))
-                .getAttribute("class")).contains("diff-changed");
+                        .getAttribute("class"))
+                .contains("diff-changed");
         screenshot("32-compare");
         driver.get(url("/designer"));
         click(wait.until(ExpectedConditions.elementToBeClickable(
@@ -382,7 +429,9 @@ class CaseWalkBrowserIT {
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("(bản 2)");
         driver.get(url("/inbox?scope=all&q=" + oldCase));
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("tr.inbox-row[data-task-key='Task_Accept']"))).getText()).contains("(bản 2)");
+                                By.cssSelector("tr.inbox-row[data-task-key='Task_Accept']")))
+                        .getText())
+                .contains("(bản 2)");
     }
 
     @Test
@@ -399,8 +448,10 @@ class CaseWalkBrowserIT {
         WebElement resolve = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#deadline-table tr.deadline[data-step='RESOLVE']")));
         // 30 days (statutory 06/06/2029), the province's target 21 days (28/05/2029)
-        assertThat(resolve.findElement(By.cssSelector(".deadline-due")).getText()).isEqualTo("28/05/2029");
-        assertThat(resolve.findElement(By.cssSelector(".deadline-statutory")).getText()).isEqualTo("06/06/2029");
+        assertThat(resolve.findElement(By.cssSelector(".deadline-due")).getText())
+                .isEqualTo("28/05/2029");
+        assertThat(resolve.findElement(By.cssSelector(".deadline-statutory")).getText())
+                .isEqualTo("06/06/2029");
         assertThat(resolve.getText()).contains("Luật Tố cáo 2018, Điều 30", "Trong hạn");
         assertThat(driver.findElement(By.id("case-complexity")).getText()).isEqualTo("Bình thường");
 
@@ -409,8 +460,8 @@ class CaseWalkBrowserIT {
         type("complexity-reason", "Nhiều đối tượng, nhiều địa bàn, cần giám định hồ sơ đất");
         click(driver.findElement(By.id("complexity-submit")));
         // the decision number is missing: the form comes back open, the error beside it, what was typed kept
-        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.id("complexity-decisionNumber-error")));
+        WebElement error =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("complexity-decisionNumber-error")));
         assertThat(error.getText()).isEqualTo("Trường này là bắt buộc.");
         assertThat(driver.findElement(By.id("complexity-reason")).getAttribute("value"))
                 .isEqualTo("Nhiều đối tượng, nhiều địa bàn, cần giám định hồ sơ đất");
@@ -418,12 +469,15 @@ class CaseWalkBrowserIT {
         type("complexity-decisionNumber", "112/QĐ-CAT");
         setDate("complexity-decisionDate", "2029-05-21");
         click(driver.findElement(By.id("complexity-submit")));
-        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash-success"))).getText())
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash-success")))
+                        .getText())
                 .contains("Đặc biệt phức tạp", "gia hạn");
         resolve = driver.findElement(By.cssSelector("#deadline-table tr.deadline[data-step='RESOLVE']"));
         // the very complex rule, extended once by this decision (Art. 30: twice by at most 30 days)
-        assertThat(resolve.findElement(By.cssSelector(".deadline-due")).getText()).isEqualTo("27/06/2029");
-        assertThat(resolve.findElement(By.cssSelector(".deadline-statutory")).getText()).isEqualTo("06/07/2029");
+        assertThat(resolve.findElement(By.cssSelector(".deadline-due")).getText())
+                .isEqualTo("27/06/2029");
+        assertThat(resolve.findElement(By.cssSelector(".deadline-statutory")).getText())
+                .isEqualTo("06/07/2029");
         assertThat(driver.findElement(By.id("case-complexity")).getText()).isEqualTo("Đặc biệt phức tạp");
         assertThat(driver.findElement(By.id("complexity-decisions")).getText()).contains("112/QĐ-CAT", "21/05/2029");
         assertThat(driver.findElement(By.id("timeline")).getText()).contains("Xác định mức độ phức tạp");
@@ -431,8 +485,8 @@ class CaseWalkBrowserIT {
     }
 
     void setDate(String id, String iso) {
-        ((JavascriptExecutor) driver).executeScript(
-                "document.getElementById(arguments[0]).value = arguments[1];", id, iso);
+        ((JavascriptExecutor) driver)
+                .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, iso);
     }
 
     @Test
@@ -444,12 +498,14 @@ class CaseWalkBrowserIT {
         type("description", "Người dân khu tái định cư có dấu hiệu tụ tập phản đối chậm bàn giao đất.");
         type("petitioners0.fullName", "Tổ trưởng tổ dân phố 5");
         click(driver.findElement(By.id("intake-submit")));
-        String code = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-code"))).getText();
+        String code = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-code")))
+                .getText();
         new Select(driver.findElement(By.id("toAgency"))).selectByValue("DANVAN");
         type("question", "Đề nghị Ban Dân vận cho biết tâm tư, nguyện vọng của các hộ tái định cư.");
         click(driver.findElement(By.id("exchange-send")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flash-success")));
-        assertThat(driver.findElement(By.cssSelector("#exchange-panel .exchange-status")).getText())
+        assertThat(driver.findElement(By.cssSelector("#exchange-panel .exchange-status"))
+                        .getText())
                 .isEqualTo("Chờ trả lời");
 
         login("officer.danvan");
@@ -458,7 +514,8 @@ class CaseWalkBrowserIT {
         type("answer", "Các hộ mong được bàn giao đất trước Tết và được hỗ trợ chi phí thuê nhà.");
         complete();
         driver.get(url("/cases/" + code));
-        assertThat(driver.findElement(By.cssSelector("#exchange-panel .exchange-answer")).getText())
+        assertThat(driver.findElement(By.cssSelector("#exchange-panel .exchange-answer"))
+                        .getText())
                 .contains("bàn giao đất trước Tết");
         screenshot("07-exchange-danvan");
 
@@ -470,11 +527,20 @@ class CaseWalkBrowserIT {
             login(user);
             driver.get(url("/cases/" + code));
             List<String> titles = driver.findElements(By.cssSelector("#timeline .timeline-title")).stream()
-                    .map(WebElement::getText).toList();
-            assertThat(titles).as(user).contains("Đề nghị cung cấp thông tin", "Trả lời đề nghị cung cấp thông tin",
-                    "Xác nhận đã nhận thông tin");
-            assertThat(titles).as(user).filteredOn("Trả lời đề nghị cung cấp thông tin"::equals).hasSize(1);
-            assertThat(driver.findElement(By.cssSelector("#exchange-panel .exchange-status")).getText())
+                    .map(WebElement::getText)
+                    .toList();
+            assertThat(titles)
+                    .as(user)
+                    .contains(
+                            "Đề nghị cung cấp thông tin",
+                            "Trả lời đề nghị cung cấp thông tin",
+                            "Xác nhận đã nhận thông tin");
+            assertThat(titles)
+                    .as(user)
+                    .filteredOn("Trả lời đề nghị cung cấp thông tin"::equals)
+                    .hasSize(1);
+            assertThat(driver.findElement(By.cssSelector("#exchange-panel .exchange-status"))
+                            .getText())
                     .isEqualTo("Đã xác nhận");
         }
     }

@@ -10,14 +10,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
 import vn.tandem.audit.AuditEntries;
 import vn.tandem.support.Api;
 import vn.tandem.support.TandemIntegrationTest;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Who may do what with which case: every demo role × agency × area against the case pages and endpoints, for a
@@ -75,6 +75,7 @@ class AccessMatrixIT {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     AuditEntries audit;
 
@@ -87,19 +88,42 @@ class AccessMatrixIT {
         Api congan = new Api(rest, "officer.congan");
         CODES.put("own", congan.createCase(2, "COMPLAINT", "Ma trận quyền: vụ việc riêng"));
         CODES.put("shared", congan.createCase(2, "INCIDENT", "Ma trận quyền: vụ việc được chia sẻ"));
-        assertThat(congan.post("/api/cases/" + CODES.get("shared") + "/information-requests",
-                Map.of("toAgency", "DANVAN", "question", "Đề nghị cung cấp thông tin")).getStatusCode().value())
+        assertThat(congan.post(
+                                "/api/cases/" + CODES.get("shared") + "/information-requests",
+                                Map.of("toAgency", "DANVAN", "question", "Đề nghị cung cấp thông tin"))
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(201);
         CODES.put("other", new Api(rest, "officer.danvan").createCase(1, "PETITION", "Ma trận quyền: Dân vận"));
-        var created = new Api(rest, "officer.congan.minhxuan").post("/api/cases", Map.of("type", "DENUNCIATION",
-                "channel", "LETTER", "title", "Ma trận quyền: tố cáo", "description", "Nội dung tố cáo bảo mật.",
-                "unitId", 4, "petitioners", List.of(Map.of("fullName", "Đinh Bảo Mật", "idNumber", "001099887766",
-                        "phone", "0909888777", "address", "Số 9 ngõ Bí Mật"))));
+        var created = new Api(rest, "officer.congan.minhxuan")
+                .post(
+                        "/api/cases",
+                        Map.of(
+                                "type",
+                                "DENUNCIATION",
+                                "channel",
+                                "LETTER",
+                                "title",
+                                "Ma trận quyền: tố cáo",
+                                "description",
+                                "Nội dung tố cáo bảo mật.",
+                                "unitId",
+                                4,
+                                "petitioners",
+                                List.of(Map.of(
+                                        "fullName",
+                                        "Đinh Bảo Mật",
+                                        "idNumber",
+                                        "001099887766",
+                                        "phone",
+                                        "0909888777",
+                                        "address",
+                                        "Số 9 ngõ Bí Mật"))));
         CODES.put("confidential", (String) created.getBody().get("code"));
         Api admin = new Api(rest, "admin");
         for (var entry : CODES.entrySet()) {
-            var petitioners = (List<Map<String, Object>>) admin.get("/api/cases/" + entry.getValue()).getBody()
-                    .get("petitioners");
+            var petitioners = (List<Map<String, Object>>)
+                    admin.get("/api/cases/" + entry.getValue()).getBody().get("petitioners");
             PETITIONERS.put(entry.getKey(), ((Number) petitioners.get(0).get("id")).longValue());
             TASKS.put(entry.getKey(), admin.taskId(entry.getValue(), "Task_Accept"));
             var body = new LinkedMultiValueMap<String, Object>();
@@ -125,22 +149,50 @@ class AccessMatrixIT {
             Api api = new Api(rest, row[0]);
             String code = CODES.get(row[1]);
             String cell = row[0] + " × " + row[1];
-            check(mismatches, cell, "GET api", row[2], api.get("/api/cases/" + code).getStatusCode().value());
-            check(mismatches, cell, "GET task form", row[3], status(row[0], "/api/tasks/" + TASKS.get(row[1])
-                    + "/form"));
-            check(mismatches, cell, "GET attachment", row[4], status(row[0], "/api/cases/" + code + "/attachments/"
-                    + ATTACHMENTS.get(row[1])));
+            check(
+                    mismatches,
+                    cell,
+                    "GET api",
+                    row[2],
+                    api.get("/api/cases/" + code).getStatusCode().value());
+            check(
+                    mismatches,
+                    cell,
+                    "GET task form",
+                    row[3],
+                    status(row[0], "/api/tasks/" + TASKS.get(row[1]) + "/form"));
+            check(
+                    mismatches,
+                    cell,
+                    "GET attachment",
+                    row[4],
+                    status(row[0], "/api/cases/" + code + "/attachments/" + ATTACHMENTS.get(row[1])));
             check(mismatches, cell, "GET page", row[5], status(row[0], "/cases/" + code));
             check(mismatches, cell, "GET diagram", row[6], status(row[0], "/cases/" + code + "/diagram"));
-            check(mismatches, cell, "POST comment", row[7], api.post("/api/cases/" + code + "/comments",
-                    Map.of("body", "Ý kiến của " + row[0])).getStatusCode().value());
-            int reveal = api.post("/api/cases/" + code + "/petitioners/" + PETITIONERS.get(row[1]) + "/reveal",
-                    Map.of("reason", "Phục vụ xác minh theo quy định")).getStatusCode().value();
+            check(
+                    mismatches,
+                    cell,
+                    "POST comment",
+                    row[7],
+                    api.post("/api/cases/" + code + "/comments", Map.of("body", "Ý kiến của " + row[0]))
+                            .getStatusCode()
+                            .value());
+            int reveal = api.post(
+                            "/api/cases/" + code + "/petitioners/" + PETITIONERS.get(row[1]) + "/reveal",
+                            Map.of("reason", "Phục vụ xác minh theo quy định"))
+                    .getStatusCode()
+                    .value();
             check(mismatches, cell, "POST reveal", row[8], reveal);
             expectedReveals += reveal == 200 ? 1 : 0;
-            check(mismatches, cell, "case list rows", row[9], ((Number) api.get("/api/cases?q=" + code).getBody()
-                    .get("total")).intValue());
-            int tasks = ((Number) api.get("/api/tasks?scope=all&q=" + code).getBody().get("total")).intValue();
+            check(
+                    mismatches,
+                    cell,
+                    "case list rows",
+                    row[9],
+                    ((Number) api.get("/api/cases?q=" + code).getBody().get("total")).intValue());
+            int tasks = ((Number)
+                            api.get("/api/tasks?scope=all&q=" + code).getBody().get("total"))
+                    .intValue();
             if (row[10].equals("+") ? tasks == 0 : tasks != 0) {
                 mismatches.add(cell + ": task rows expected " + row[10] + " but was " + tasks);
             }
@@ -163,12 +215,15 @@ class AccessMatrixIT {
             }
         }
         assertThat(mismatches).isEmpty();
-        assertThat(rest.getForEntity("/api/audit", String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(rest.getForEntity("/api/audit", String.class).getStatusCode().value())
+                .isEqualTo(401);
     }
 
     private int status(String user, String path) {
-        return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.GET, null, String.class)
-                .getStatusCode().value();
+        return rest.withBasicAuth(user, "demo")
+                .exchange(path, HttpMethod.GET, null, String.class)
+                .getStatusCode()
+                .value();
     }
 
     private static void check(List<String> mismatches, String cell, String what, String expected, int actual) {

@@ -11,12 +11,12 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import vn.tandem.audit.AuditEntries;
 import vn.tandem.process.InformationRequestProcess;
 import vn.tandem.support.Api;
 import vn.tandem.support.TandemIntegrationTest;
-import org.springframework.http.ResponseEntity;
 
 /** The case API: intake, lists, detail, visibility, comments, attachments, information requests, audit. */
 @TandemIntegrationTest
@@ -24,6 +24,7 @@ class CaseApiIT {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     AuditEntries audit;
 
@@ -39,10 +40,23 @@ class CaseApiIT {
     @Test
     void receivingACaseAnswers201WithLocationAndStartsTheProcess() {
         long before = audit.findByActionOrderByIdAsc("CASE_CREATED").size();
-        var response = congan.post("/api/cases", Map.of("type", "DENUNCIATION", "channel", "LETTER",
-                "title", "Tố cáo thử nghiệm", "description", "Nội dung tố cáo phục vụ kiểm thử.", "unitId", 2,
-                "petitioners", List.of(Map.of("fullName", "Người Tố Cáo", "idNumber", "001234567890"),
-                        Map.of("fullName", "Người Liên Quan"))));
+        var response = congan.post(
+                "/api/cases",
+                Map.of(
+                        "type",
+                        "DENUNCIATION",
+                        "channel",
+                        "LETTER",
+                        "title",
+                        "Tố cáo thử nghiệm",
+                        "description",
+                        "Nội dung tố cáo phục vụ kiểm thử.",
+                        "unitId",
+                        2,
+                        "petitioners",
+                        List.of(
+                                Map.of("fullName", "Người Tố Cáo", "idNumber", "001234567890"),
+                                Map.of("fullName", "Người Liên Quan"))));
         assertThat(response.getStatusCode().value()).isEqualTo(201);
         String code = (String) response.getBody().get("code");
         assertThat(code).matches("VV-\\d{4}-\\d{6}");
@@ -53,8 +67,11 @@ class CaseApiIT {
         assertThat(detail).containsEntry("leadAgency", "CONGAN").containsEntry("type", "DENUNCIATION");
         @SuppressWarnings("unchecked")
         var petitioners = (List<Map<String, Object>>) detail.get("petitioners");
-        assertThat(petitioners.get(0)).containsEntry("confidential", true).containsEntry("masked", true)
-                .doesNotContainValue("Người Tố Cáo").doesNotContainValue("001234567890");
+        assertThat(petitioners.get(0))
+                .containsEntry("confidential", true)
+                .containsEntry("masked", true)
+                .doesNotContainValue("Người Tố Cáo")
+                .doesNotContainValue("001234567890");
         assertThat(petitioners.get(1)).containsEntry("fullName", "Người Liên Quan");
         assertThat(congan.taskId(code, "Task_Accept")).isNotNull();
     }
@@ -62,18 +79,41 @@ class CaseApiIT {
     @Test
     @SuppressWarnings("unchecked")
     void invalidIntakeAnswers400WithFieldErrorsInTheUsersLanguage() {
-        var response = congan.post("/api/cases", Map.of("type", "COMPLAINT", "title", "", "unitId", 2,
-                "petitioners", List.of(Map.of("fullName", "A", "idNumber", "12"))));
+        var response = congan.post(
+                "/api/cases",
+                Map.of(
+                        "type",
+                        "COMPLAINT",
+                        "title",
+                        "",
+                        "unitId",
+                        2,
+                        "petitioners",
+                        List.of(Map.of("fullName", "A", "idNumber", "12"))));
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         var errors = (List<Map<String, Object>>) response.getBody().get("errors");
-        assertThat(errors).extracting(e -> e.get("field")).contains("channel", "title", "description",
-                "petitioners[0].idNumber");
+        assertThat(errors)
+                .extracting(e -> e.get("field"))
+                .contains("channel", "title", "description", "petitioners[0].idNumber");
         assertThat(errors).extracting(e -> e.get("message")).contains("Trường này là bắt buộc.");
-        var wrongUnit = congan.post("/api/cases", Map.of("type", "COMPLAINT", "channel", "LETTER", "title", "T",
-                "description", "Mô tả đủ dài để hợp lệ.", "unitId", 1, "petitioners",
-                List.of(Map.of("fullName", "B"))));
+        var wrongUnit = congan.post(
+                "/api/cases",
+                Map.of(
+                        "type",
+                        "COMPLAINT",
+                        "channel",
+                        "LETTER",
+                        "title",
+                        "T",
+                        "description",
+                        "Mô tả đủ dài để hợp lệ.",
+                        "unitId",
+                        1,
+                        "petitioners",
+                        List.of(Map.of("fullName", "B"))));
         assertThat(wrongUnit.getStatusCode().value()).isEqualTo(400);
-        assertThat((List<Map<String, Object>>) wrongUnit.getBody().get("errors")).extracting(e -> e.get("field"))
+        assertThat((List<Map<String, Object>>) wrongUnit.getBody().get("errors"))
+                .extracting(e -> e.get("field"))
                 .containsExactly("unitId");
         var malformed = congan.post("/api/cases", "{not json");
         assertThat(malformed.getStatusCode().value()).isEqualTo(400);
@@ -83,10 +123,18 @@ class CaseApiIT {
     void casesOfAnotherAgencyOrAreaAreInvisible() {
         String code = congan.createCase(6, "INCIDENT", "Vụ việc an ninh trật tự tại Yên Sơn");
         assertThat(danvan.get("/api/cases/" + code).getStatusCode().value()).isEqualTo(404);
-        assertThat(new Api(rest, "officer.congan.minhxuan").get("/api/cases/" + code).getStatusCode().value())
+        assertThat(new Api(rest, "officer.congan.minhxuan")
+                        .get("/api/cases/" + code)
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(404);
-        assertThat(new Api(rest, "admin").get("/api/cases/" + code).getStatusCode().value()).isEqualTo(200);
-        assertThat(congan.get("/api/cases/VV-2000-999999").getStatusCode().value()).isEqualTo(404);
+        assertThat(new Api(rest, "admin")
+                        .get("/api/cases/" + code)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        assertThat(congan.get("/api/cases/VV-2000-999999").getStatusCode().value())
+                .isEqualTo(404);
         assertThat(danvan.items(danvan.get("/api/cases?q=" + code))).isEmpty();
         var list = congan.get("/api/cases?q=" + code);
         assertThat(list.getBody()).containsEntry("total", 1).containsEntry("page", 0);
@@ -97,12 +145,18 @@ class CaseApiIT {
         String code = congan.createCase(2, "PETITION", "Kiến nghị thử nghiệm đính kèm");
         long comments = audit.findByActionOrderByIdAsc("COMMENT_ADDED").size();
         assertThat(congan.post("/api/cases/" + code + "/comments", Map.of("body", "Đã liên hệ công dân"))
-                .getStatusCode().value()).isEqualTo(201);
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
         assertThat(congan.post("/api/cases/" + code + "/comments", Map.of("body", " "))
-                .getStatusCode().value()).isEqualTo(400);
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
         assertThat(audit.findByActionOrderByIdAsc("COMMENT_ADDED")).hasSize((int) comments + 1);
         assertThat(upload(code, "bien-ban.pdf", "%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n".getBytes())
-                .getStatusCode().value()).isEqualTo(201);
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
         var exe = upload(code, "virus.pdf", new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0});
         assertThat(exe.getStatusCode().value()).isEqualTo(400);
         assertThat(exe.getBody().toString()).contains("validation.file.type");
@@ -110,12 +164,15 @@ class CaseApiIT {
         assertThat(big.getStatusCode().value()).isEqualTo(400);
         assertThat(big.getBody().toString()).contains("validation.file.tooLarge");
         assertThat(audit.findByActionOrderByIdAsc("ATTACHMENT_ADDED").stream()
-                .filter(e -> code.equals(e.getCaseCode()))).hasSize(1);
-        assertThat(danvan.get("/api/cases/" + code + "/attachments/1").getStatusCode().value()).isEqualTo(404);
+                        .filter(e -> code.equals(e.getCaseCode())))
+                .hasSize(1);
+        assertThat(danvan.get("/api/cases/" + code + "/attachments/1")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
     }
 
-    private ResponseEntity<Map<String, Object>> upload(String code, String name,
-            byte[] bytes) {
+    private ResponseEntity<Map<String, Object>> upload(String code, String name, byte[] bytes) {
         var body = new LinkedMultiValueMap<String, Object>();
         body.add("file", new ByteArrayResource(bytes) {
             @Override
@@ -132,26 +189,40 @@ class CaseApiIT {
     @SuppressWarnings("unchecked")
     void informationRequestIsAnsweredByThePartnerAndAcknowledged() {
         String code = congan.createCase(2, "INCIDENT", "Vụ việc cần trao đổi thông tin");
-        var created = congan.post("/api/cases/" + code + "/information-requests", Map.of("toAgency", "DANVAN",
-                "question", "Đề nghị cho biết tâm tư của người dân", "urgency", "URGENT"));
+        var created = congan.post(
+                "/api/cases/" + code + "/information-requests",
+                Map.of("toAgency", "DANVAN", "question", "Đề nghị cho biết tâm tư của người dân", "urgency", "URGENT"));
         assertThat(created.getStatusCode().value()).isEqualTo(201);
         String location = created.getHeaders().getLocation().getPath();
         assertThat(location).startsWith("/api/information-requests/");
-        assertThat(congan.post("/api/cases/" + code + "/information-requests", Map.of("toAgency", "CONGAN",
-                "question", "Tự hỏi chính mình")).getStatusCode().value()).isEqualTo(400);
+        assertThat(congan.post(
+                                "/api/cases/" + code + "/information-requests",
+                                Map.of("toAgency", "CONGAN", "question", "Tự hỏi chính mình"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
         // the request shares the case with the asked agency, whose officers get the task
         String answer = danvan.taskId(code, InformationRequestProcess.TASK_ANSWER);
         assertThat(answer).isNotNull();
-        assertThat(danvan.complete(answer, Map.of("answer", "Người dân mong sớm được đối thoại."))).isEqualTo(204);
+        assertThat(danvan.complete(answer, Map.of("answer", "Người dân mong sớm được đối thoại.")))
+                .isEqualTo(204);
         String ack = congan.taskId(code, InformationRequestProcess.TASK_ACKNOWLEDGE);
         assertThat(congan.complete(ack, Map.of("ackDecision", "ACKNOWLEDGE"))).isEqualTo(204);
         var request = congan.get(location).getBody();
-        assertThat(request).containsEntry("status", "ACKNOWLEDGED").containsEntry("answeredBy", "officer.danvan")
+        assertThat(request)
+                .containsEntry("status", "ACKNOWLEDGED")
+                .containsEntry("answeredBy", "officer.danvan")
                 .containsEntry("urgency", "URGENT");
-        var timeline = (List<Map<String, Object>>) congan.get("/api/cases/" + code).getBody().get("timeline");
-        assertThat(timeline).extracting(e -> e.get("kind")).contains("INFO_REQUEST", "INFO_ANSWER", "INFO_ACK",
-                "SHARED");
+        var timeline = (List<Map<String, Object>>)
+                congan.get("/api/cases/" + code).getBody().get("timeline");
+        assertThat(timeline)
+                .extracting(e -> e.get("kind"))
+                .contains("INFO_REQUEST", "INFO_ANSWER", "INFO_ACK", "SHARED");
         assertThat(danvan.get(location).getStatusCode().value()).isEqualTo(200);
-        assertThat(new Api(rest, "officer.danvan.minhxuan").get(location).getStatusCode().value()).isEqualTo(404);
+        assertThat(new Api(rest, "officer.danvan.minhxuan")
+                        .get(location)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
     }
 }

@@ -24,28 +24,51 @@ class ProtectedIdentityIT {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     AuditEntries audit;
 
     String html(String user, String path) {
-        return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.GET, null, String.class).getBody();
+        return rest.withBasicAuth(user, "demo")
+                .exchange(path, HttpMethod.GET, null, String.class)
+                .getBody();
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void theDenouncerIsMaskedEverywhereUntilAnAuditedReveal() {
         Api officer = new Api(rest, "officer.congan");
-        var created = officer.post("/api/cases", Map.of("type", "DENUNCIATION", "channel", "ONLINE",
-                "title", "Tố cáo cần bảo vệ người tố cáo", "description", "Nội dung tố cáo hành vi sai phạm.",
-                "unitId", 2, "petitioners", List.of(Map.of("fullName", SECRETS.get(0), "idNumber", SECRETS.get(1),
-                        "phone", SECRETS.get(2), "address", SECRETS.get(3)))));
+        var created = officer.post(
+                "/api/cases",
+                Map.of(
+                        "type",
+                        "DENUNCIATION",
+                        "channel",
+                        "ONLINE",
+                        "title",
+                        "Tố cáo cần bảo vệ người tố cáo",
+                        "description",
+                        "Nội dung tố cáo hành vi sai phạm.",
+                        "unitId",
+                        2,
+                        "petitioners",
+                        List.of(Map.of(
+                                "fullName",
+                                SECRETS.get(0),
+                                "idNumber",
+                                SECRETS.get(1),
+                                "phone",
+                                SECRETS.get(2),
+                                "address",
+                                SECRETS.get(3)))));
         String code = (String) created.getBody().get("code");
         String accept = officer.taskId(code, CaseHandling.TASK_ACCEPT);
         assertThat(officer.complete(accept, Map.of("decision", "ACCEPT"))).isEqualTo(204);
         String verify = new Api(rest, "officer.danvan").taskId(code, CaseHandling.TASK_VERIFY_DANVAN);
 
         for (String user : List.of("officer.congan", "supervisor.congan", "officer.danvan", "admin")) {
-            String json = new Api(rest, user).get("/api/cases/" + code).getBody().toString();
+            String json =
+                    new Api(rest, user).get("/api/cases/" + code).getBody().toString();
             String page = html(user, "/cases/" + code);
             assertThat(SECRETS).as(user).allSatisfy(secret -> {
                 assertThat(json).doesNotContain(secret);
@@ -53,8 +76,13 @@ class ProtectedIdentityIT {
             });
             assertThat(page).contains("●●●●●●");
         }
-        assertThat(html("officer.danvan", "/tasks/" + verify)).doesNotContain(SECRETS.get(0)).contains("●●●●●●");
-        assertThat(new Api(rest, "officer.danvan").get("/api/tasks/" + verify + "/form").getBody().toString())
+        assertThat(html("officer.danvan", "/tasks/" + verify))
+                .doesNotContain(SECRETS.get(0))
+                .contains("●●●●●●");
+        assertThat(new Api(rest, "officer.danvan")
+                        .get("/api/tasks/" + verify + "/form")
+                        .getBody()
+                        .toString())
                 .doesNotContain(SECRETS.get(0));
 
         Map<String, Object> detail = officer.get("/api/cases/" + code).getBody();
@@ -65,17 +93,26 @@ class ProtectedIdentityIT {
         long reveals = audit.findByActionOrderByIdAsc("IDENTITY_REVEALED").size();
         var noReason = officer.post("/api/cases/" + code + "/petitioners/" + id + "/reveal", Map.of("reason", ""));
         assertThat(noReason.getStatusCode().value()).isEqualTo(400);
-        assertThat(new Api(rest, "officer.danvan").post("/api/cases/" + code + "/petitioners/" + id + "/reveal",
-                Map.of("reason", "Muốn xem danh tính")).getStatusCode().value()).isEqualTo(403);
-        var revealed = officer.post("/api/cases/" + code + "/petitioners/" + id + "/reveal",
+        assertThat(new Api(rest, "officer.danvan")
+                        .post(
+                                "/api/cases/" + code + "/petitioners/" + id + "/reveal",
+                                Map.of("reason", "Muốn xem danh tính"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        var revealed = officer.post(
+                "/api/cases/" + code + "/petitioners/" + id + "/reveal",
                 Map.of("reason", "Xác minh nội dung tố cáo với người tố cáo"));
         assertThat(revealed.getStatusCode().value()).isEqualTo(200);
-        assertThat(revealed.getBody()).containsEntry("fullName", SECRETS.get(0))
-                .containsEntry("idNumber", SECRETS.get(1)).containsEntry("masked", false);
+        assertThat(revealed.getBody())
+                .containsEntry("fullName", SECRETS.get(0))
+                .containsEntry("idNumber", SECRETS.get(1))
+                .containsEntry("masked", false);
         var entries = audit.findByActionOrderByIdAsc("IDENTITY_REVEALED");
         assertThat(entries).hasSize((int) reveals + 1);
         assertThat(entries.get(entries.size() - 1).getActor()).isEqualTo("officer.congan");
-        assertThat(entries.get(entries.size() - 1).getDetails()).contains("Xác minh nội dung tố cáo")
+        assertThat(entries.get(entries.size() - 1).getDetails())
+                .contains("Xác minh nội dung tố cáo")
                 .doesNotContain(SECRETS.get(0));
         // the reveal is for that answer only: everything else stays masked
         assertThat(officer.get("/api/cases/" + code).getBody().toString()).doesNotContain(SECRETS.get(0));

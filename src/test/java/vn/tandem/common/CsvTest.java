@@ -12,7 +12,9 @@ class CsvTest {
     void quotesAndNeutralisesFormulas() throws Exception {
         StringWriter out = new StringWriter();
         Csv.line(out, "VV-2026-000001", "=HYPERLINK(\"x\")", "Nguyễn \"Ba\"", null, "+1", "-2", "@cmd");
-        assertThat(out.toString()).isEqualTo("\"'VV-2026-000001\",\"'=HYPERLINK(\"\"x\"\")\",\"Nguyễn \"\"Ba\"\"\",,"
-                .replace("\"'VV", "\"VV") + "\"'+1\",\"'-2\",\"'@cmd\"\r\n");
+        assertThat(out.toString())
+                .isEqualTo("\"'VV-2026-000001\",\"'=HYPERLINK(\"\"x\"\")\",\"Nguyễn \"\"Ba\"\"\",,"
+                                .replace("\"'VV", "\"VV")
+                        + "\"'+1\",\"'-2\",\"'@cmd\"\r\n");
     }
 }

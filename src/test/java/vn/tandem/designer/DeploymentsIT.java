@@ -38,20 +38,28 @@ class DeploymentsIT {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     Directory directory;
+
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     HistoryService history;
+
     @Autowired
     Workflow workflow;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     AuditEntries audit;
 
@@ -59,52 +67,88 @@ class DeploymentsIT {
 
     @BeforeEach
     void mvc() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
     }
 
     @Test
     void anAdministratorDeletesADeploymentWithItsCasesOnlyWithAReasonAndAConfirmation() throws Exception {
-        String xml = new String(SecurityPayloads.validProcess(), StandardCharsets.UTF_8).replace("modeler-sample",
-                "deletable-sample");
-        mvc.perform(post("/designer/deploy").param("xml", xml).with(csrf())
-                .with(user(directory.loadUserByUsername("designer")))).andExpect(status().isOk());
-        String deploymentId = repository.createProcessDefinitionQuery().processDefinitionKey("deletable-sample")
-                .singleResult().getDeploymentId();
+        String xml = new String(SecurityPayloads.validProcess(), StandardCharsets.UTF_8)
+                .replace("modeler-sample", "deletable-sample");
+        mvc.perform(post("/designer/deploy")
+                        .param("xml", xml)
+                        .with(csrf())
+                        .with(user(directory.loadUserByUsername("designer"))))
+                .andExpect(status().isOk());
+        String deploymentId = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("deletable-sample")
+                .singleResult()
+                .getDeploymentId();
         String code = new Api(rest, "officer.congan").createCase(2, "PETITION", "Kiến nghị trên quy trình sẽ bị xóa");
         long caseId = jdbc.queryForObject("select id from cases where code = ?", Long.class, code);
         workflow.start("deletable-sample", caseId, Map.of());
 
         String confirm = mvc.perform(get("/admin/deployments/" + deploymentId + "/delete")
-                .with(user(directory.loadUserByUsername("admin")))).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+                        .with(user(directory.loadUserByUsername("admin"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(confirm).contains("delete-warning");
         // without the confirmation nothing happens
-        String again = mvc.perform(post("/admin/deployments/" + deploymentId + "/delete").param("reason",
-                "Quy trình thử nghiệm sai, xóa theo quyết định 12/QĐ").with(csrf())
-                .with(user(directory.loadUserByUsername("admin")))).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+        String again = mvc.perform(post("/admin/deployments/" + deploymentId + "/delete")
+                        .param("reason", "Quy trình thử nghiệm sai, xóa theo quyết định 12/QĐ")
+                        .with(csrf())
+                        .with(user(directory.loadUserByUsername("admin"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(again).contains("is-invalid");
-        assertThat(runtime.createProcessInstanceQuery().deploymentId(deploymentId).count()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .deploymentId(deploymentId)
+                        .count())
+                .isEqualTo(1);
 
         Api admin = new Api(rest, "admin");
         assertThat(admin.post("/api/admin/deployments/" + deploymentId + "/delete", Map.of("reason", "ngắn"))
-                .getStatusCode().value()).isEqualTo(400);
-        assertThat(new Api(rest, "designer").post("/api/admin/deployments/" + deploymentId + "/delete",
-                Map.of("reason", "Người thiết kế không được xóa")).getStatusCode().value()).isEqualTo(403);
-        var deleted = admin.post("/api/admin/deployments/" + deploymentId + "/delete",
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
+        assertThat(new Api(rest, "designer")
+                        .post(
+                                "/api/admin/deployments/" + deploymentId + "/delete",
+                                Map.of("reason", "Người thiết kế không được xóa"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        var deleted = admin.post(
+                "/api/admin/deployments/" + deploymentId + "/delete",
                 Map.of("reason", "Quy trình thử nghiệm sai, xóa theo quyết định 12/QĐ"));
         assertThat(deleted.getStatusCode().value()).isEqualTo(200);
         assertThat(deleted.getBody()).containsEntry("running", 1);
-        assertThat(repository.createDeploymentQuery().deploymentId(deploymentId).count()).isZero();
-        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("deletable-sample").count())
+        assertThat(repository.createDeploymentQuery().deploymentId(deploymentId).count())
+                .isZero();
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processDefinitionKey("deletable-sample")
+                        .count())
                 .isZero();
         assertThat(audit.findByActionOrderByIdAsc("DEPLOYMENT_DELETED")).anySatisfy(e -> {
             assertThat(e.getActor()).isEqualTo("admin");
             assertThat(e.getDetails()).contains("12/QĐ").contains("\"cases\":1");
         });
-        assertThat(jdbc.queryForObject("select count(*) from timeline_entry where case_id = ? and kind = "
-                + "'PROCESS_DELETED'", Long.class, caseId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from timeline_entry where case_id = ? and kind = " + "'PROCESS_DELETED'",
+                        Long.class,
+                        caseId))
+                .isEqualTo(1);
         assertThat(mvc.perform(get("/admin/deployments").with(user(directory.loadUserByUsername("admin"))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("deployments");
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("deployments");
     }
 }

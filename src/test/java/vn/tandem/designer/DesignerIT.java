@@ -15,17 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import vn.tandem.audit.AuditEntries;
 import vn.tandem.identity.Directory;
 import vn.tandem.process.Workflow;
 import vn.tandem.support.Api;
 import vn.tandem.support.TandemIntegrationTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import vn.tandem.audit.AuditEntries;
 
 /**
  * A designer deploys a new version with a renamed step and a new form field, sees what changed, compares the
@@ -37,14 +37,19 @@ class DesignerIT {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     Directory directory;
+
     @Autowired
     Workflow workflow;
+
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     AuditEntries audit;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -52,18 +57,29 @@ class DesignerIT {
 
     @BeforeEach
     void mvc() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
     }
 
     String sample() throws Exception {
-        return new String(getClass().getResourceAsStream("/bpmn-samples/modeler-valid.bpmn").readAllBytes(),
-                StandardCharsets.UTF_8).replace("modeler-sample", "designer-sample");
+        return new String(
+                        getClass()
+                                .getResourceAsStream("/bpmn-samples/modeler-valid.bpmn")
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8)
+                .replace("modeler-sample", "designer-sample");
     }
 
     String deploy(String xml, int expectedStatus) throws Exception {
-        return mvc.perform(post("/designer/deploy").param("xml", xml).with(csrf())
-                .with(user(directory.loadUserByUsername("designer"))))
-                .andExpect(status().is(expectedStatus)).andReturn().getResponse().getContentAsString();
+        return mvc.perform(post("/designer/deploy")
+                        .param("xml", xml)
+                        .with(csrf())
+                        .with(user(directory.loadUserByUsername("designer"))))
+                .andExpect(status().is(expectedStatus))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     @Test
@@ -78,13 +94,14 @@ class DesignerIT {
         assertThat(running).isNotBlank();
 
         // version 2: the step renamed, a field added
-        String v2 = v1.replace("name=\"Xem xét\"", "name=\"Xem xét và đề xuất\"").replace(
-                "<camunda:formField id=\"note\" label=\"Ghi chú\" type=\"string\" />",
-                "<camunda:formField id=\"note\" label=\"Ghi chú\" type=\"string\" />\n"
-                        + "          <camunda:formField id=\"urgency\" label=\"Mức độ khẩn\" type=\"long\">\n"
-                        + "            <camunda:validation><camunda:constraint name=\"min\" config=\"1\" />"
-                        + "<camunda:constraint name=\"max\" config=\"3\" /></camunda:validation>\n"
-                        + "          </camunda:formField>");
+        String v2 = v1.replace("name=\"Xem xét\"", "name=\"Xem xét và đề xuất\"")
+                .replace(
+                        "<camunda:formField id=\"note\" label=\"Ghi chú\" type=\"string\" />",
+                        "<camunda:formField id=\"note\" label=\"Ghi chú\" type=\"string\" />\n"
+                                + "          <camunda:formField id=\"urgency\" label=\"Mức độ khẩn\" type=\"long\">\n"
+                                + "            <camunda:validation><camunda:constraint name=\"min\" config=\"1\" />"
+                                + "<camunda:constraint name=\"max\" config=\"3\" /></camunda:validation>\n"
+                                + "          </camunda:formField>");
         String result = deploy(v2, 200);
         assertThat(result).contains("deploy-success").contains("Task_Review").contains("older-running");
         assertThat(audit.findByActionOrderByIdAsc("PROCESS_DEPLOYED")).hasSize((int) deployedBefore + 1);
@@ -92,56 +109,92 @@ class DesignerIT {
         assertThat(deploy(v2, 200)).contains("deploy-unchanged");
 
         String list = mvc.perform(get("/designer").with(user(directory.loadUserByUsername("designer"))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(list).contains("designer-sample");
-        String compare = mvc.perform(get("/designer/designer-sample/compare").param("from", "1").param("to", "2")
-                .with(user(directory.loadUserByUsername("designer")))).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+        String compare = mvc.perform(get("/designer/designer-sample/compare")
+                        .param("from", "1")
+                        .param("to", "2")
+                        .with(user(directory.loadUserByUsername("designer"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(compare).contains("data-changed=\"Task_Review\"");
 
         // a new instance runs on version 2 and shows the new field; the old one is migrated and keeps its task
-        String migrated = mvc.perform(post("/designer/designer-sample/migrate").param("from", "1").param("to", "2")
-                .with(csrf()).with(user(directory.loadUserByUsername("designer")))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String migrated = mvc.perform(post("/designer/designer-sample/migrate")
+                        .param("from", "1")
+                        .param("to", "2")
+                        .with(csrf())
+                        .with(user(directory.loadUserByUsername("designer"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(migrated).contains("migration-report").doesNotContain("plan-problems");
         assertThat(audit.findByActionOrderByIdAsc("PROCESS_MIGRATED")).isNotEmpty();
         String tasks = officer.get("/api/tasks?scope=group&q=" + code).getBody().toString();
         assertThat(tasks).contains("Xem xét và đề xuất");
         String taskId = officer.taskId(code, "Task_Review");
-        assertThat(officer.get("/api/tasks/" + taskId + "/form").getBody().toString()).contains("urgency");
+        assertThat(officer.get("/api/tasks/" + taskId + "/form").getBody().toString())
+                .contains("urgency");
         assertThat(officer.complete(taskId, Map.of("urgency", 7))).isEqualTo(400);
-        assertThat(officer.complete(taskId, Map.of("urgency", 2, "note", "Đã xem"))).isEqualTo(204);
+        assertThat(officer.complete(taskId, Map.of("urgency", 2, "note", "Đã xem")))
+                .isEqualTo(204);
     }
 
     @Test
     void unsafeFilesAreRefusedWithTheirReportOnUploadAndOnlyDesignersGetIn() throws Exception {
-        String unsafe = sample().replace("camunda:candidateGroups=\"congan-officer\"",
-                "camunda:candidateGroups=\"congan-officer\" camunda:class=\"java.lang.Runtime\"");
-        String report = mvc.perform(multipart("/designer/deploy").file(new MockMultipartFile("file", "x.bpmn",
-                "application/xml", unsafe.getBytes(StandardCharsets.UTF_8))).with(csrf())
-                .with(user(directory.loadUserByUsername("designer")))).andExpect(status().isBadRequest()).andReturn()
-                .getResponse().getContentAsString();
+        String unsafe = sample().replace(
+                        "camunda:candidateGroups=\"congan-officer\"",
+                        "camunda:candidateGroups=\"congan-officer\" camunda:class=\"java.lang.Runtime\"");
+        String report = mvc.perform(multipart("/designer/deploy")
+                        .file(new MockMultipartFile(
+                                "file", "x.bpmn", "application/xml", unsafe.getBytes(StandardCharsets.UTF_8)))
+                        .with(csrf())
+                        .with(user(directory.loadUserByUsername("designer"))))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(report).contains("deploy-refused").contains("Task_Review").contains("camunda:class");
         String laughs = "<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>"
                 + "<x>&b;</x>";
         assertThat(deploy(laughs, 400)).contains("DOCTYPE");
         mvc.perform(get("/designer").with(user(directory.loadUserByUsername("officer.congan"))))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/designer").with(user(directory.loadUserByUsername("admin")))).andExpect(status().isOk());
+        mvc.perform(get("/designer").with(user(directory.loadUserByUsername("admin"))))
+                .andExpect(status().isOk());
     }
 
     @Test
     void draftsAreSavedAndReopened() throws Exception {
         deploy(sample(), 200);
         String draft = sample().replace("Xem xét", "Xem xét (nháp)");
-        mvc.perform(post("/designer/designer-sample/draft").contentType(MediaType.APPLICATION_XML).content(draft)
-                .with(csrf()).with(user(directory.loadUserByUsername("designer")))).andExpect(status().isNoContent());
-        String back = mvc.perform(get("/designer/designer-sample/draft.xml")
-                .with(user(directory.loadUserByUsername("designer")))).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        mvc.perform(post("/designer/designer-sample/draft")
+                        .contentType(MediaType.APPLICATION_XML)
+                        .content(draft)
+                        .with(csrf())
+                        .with(user(directory.loadUserByUsername("designer"))))
+                .andExpect(status().isNoContent());
+        String back = mvc.perform(
+                        get("/designer/designer-sample/draft.xml").with(user(directory.loadUserByUsername("designer"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(back).contains("Xem xét (nháp)");
-        assertThat(mvc.perform(get("/designer/designer-sample/v/1").param("draft", "true")
-                .with(user(directory.loadUserByUsername("designer")))).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString()).contains("draft.xml").contains("designer-canvas");
+        assertThat(mvc.perform(get("/designer/designer-sample/v/1")
+                                .param("draft", "true")
+                                .with(user(directory.loadUserByUsername("designer"))))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("draft.xml")
+                .contains("designer-canvas");
     }
 }

@@ -33,10 +33,13 @@ class AccountsIT {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     Directory directory;
+
     @Autowired
     AuditEntries audit;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -44,7 +47,9 @@ class AccountsIT {
 
     @BeforeEach
     void mvc() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
     }
 
     MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request) {
@@ -57,97 +62,187 @@ class AccountsIT {
 
     @Test
     void anAdministratorManagesAnAccountFromCreationToDisabling() throws Exception {
-        String weak = mvc.perform(asAdmin(post("/admin/users")).param("username", "can.bo.moi")
-                .param("fullName", "Cán bộ Mới").param("unitId", "6").param("roles", "OFFICER")
-                .param("password", "short")).andExpect(status().isOk()).andReturn().getResponse()
+        String weak = mvc.perform(asAdmin(post("/admin/users"))
+                        .param("username", "can.bo.moi")
+                        .param("fullName", "Cán bộ Mới")
+                        .param("unitId", "6")
+                        .param("roles", "OFFICER")
+                        .param("password", "short"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         assertThat(weak).contains("is-invalid").contains("Mật khẩu cần ít nhất 12 ký tự");
         assertThat(weak).contains("value=\"can.bo.moi\"").contains("value=\"Cán bộ Mới\"");
 
-        mvc.perform(asAdmin(post("/admin/users")).param("username", "can.bo.moi").param("fullName", "Cán bộ Mới")
-                .param("unitId", "6").param("roles", "OFFICER").param("password", "Rung-tre-xanh-2026"))
+        mvc.perform(asAdmin(post("/admin/users"))
+                        .param("username", "can.bo.moi")
+                        .param("fullName", "Cán bộ Mới")
+                        .param("unitId", "6")
+                        .param("roles", "OFFICER")
+                        .param("password", "Rung-tre-xanh-2026"))
                 .andExpect(status().is3xxRedirection());
         Long id = jdbc.queryForObject("select id from app_user where username = 'can.bo.moi'", Long.class);
         String from = address();
-        mvc.perform(get("/api/cases").with(httpBasic("can.bo.moi", "Rung-tre-xanh-2026"))
-                .with(r -> { r.setRemoteAddr(from); return r; })).andExpect(status().isOk());
-        assertThat(audit.findByActionOrderByIdAsc("USER_CREATED")).anySatisfy(e ->
-                assertThat(e.getEntityId()).isEqualTo("can.bo.moi"));
+        mvc.perform(get("/api/cases")
+                        .with(httpBasic("can.bo.moi", "Rung-tre-xanh-2026"))
+                        .with(r -> {
+                            r.setRemoteAddr(from);
+                            return r;
+                        }))
+                .andExpect(status().isOk());
+        assertThat(audit.findByActionOrderByIdAsc("USER_CREATED"))
+                .anySatisfy(e -> assertThat(e.getEntityId()).isEqualTo("can.bo.moi"));
 
         // a new unit and an extra role
-        mvc.perform(asAdmin(post("/admin/users/" + id)).param("fullName", "Cán bộ Mới").param("unitId", "2")
-                .param("roles", "OFFICER", "SUPERVISOR").param("enabled", "true"))
+        mvc.perform(asAdmin(post("/admin/users/" + id))
+                        .param("fullName", "Cán bộ Mới")
+                        .param("unitId", "2")
+                        .param("roles", "OFFICER", "SUPERVISOR")
+                        .param("enabled", "true"))
                 .andExpect(status().is3xxRedirection());
         assertThat(directory.find("can.bo.moi").orElseThrow().roles()).contains(Role.SUPERVISOR);
         assertThat(directory.find("can.bo.moi").orElseThrow().unitId()).isEqualTo(2L);
 
         // the person signs in; an administrator resets the password: the session ends, the old password fails
-        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").param("username", "can.bo.moi")
-                .param("password", "Rung-tre-xanh-2026").with(csrf()).with(r -> { r.setRemoteAddr(from); return r; }))
-                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
+        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login")
+                        .param("username", "can.bo.moi")
+                        .param("password", "Rung-tre-xanh-2026")
+                        .with(csrf())
+                        .with(r -> {
+                            r.setRemoteAddr(from);
+                            return r;
+                        }))
+                .andExpect(redirectedUrl("/"))
+                .andReturn()
+                .getRequest()
+                .getSession(false);
         mvc.perform(get("/inbox").session(session)).andExpect(status().isOk());
         mvc.perform(asAdmin(post("/admin/users/" + id + "/password")).param("password", "Nuoc-chay-da-mon-77"))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/inbox").session(session)).andExpect(status().is3xxRedirection());
-        mvc.perform(get("/api/cases").with(httpBasic("can.bo.moi", "Rung-tre-xanh-2026"))
-                .with(r -> { r.setRemoteAddr(from); return r; })).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/cases").with(httpBasic("can.bo.moi", "Nuoc-chay-da-mon-77"))
-                .with(r -> { r.setRemoteAddr(from); return r; })).andExpect(status().isOk());
+        mvc.perform(get("/api/cases")
+                        .with(httpBasic("can.bo.moi", "Rung-tre-xanh-2026"))
+                        .with(r -> {
+                            r.setRemoteAddr(from);
+                            return r;
+                        }))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/cases")
+                        .with(httpBasic("can.bo.moi", "Nuoc-chay-da-mon-77"))
+                        .with(r -> {
+                            r.setRemoteAddr(from);
+                            return r;
+                        }))
+                .andExpect(status().isOk());
 
         // disabled: no more sign-in
-        mvc.perform(asAdmin(post("/admin/users/" + id)).param("fullName", "Cán bộ Mới").param("unitId", "2")
-                .param("roles", "OFFICER").param("enabled", "false")).andExpect(status().is3xxRedirection());
-        mvc.perform(get("/api/cases").with(httpBasic("can.bo.moi", "Nuoc-chay-da-mon-77"))
-                .with(r -> { r.setRemoteAddr(from); return r; })).andExpect(status().isUnauthorized());
-        assertThat(audit.findByActionOrderByIdAsc("USER_CHANGED")).anySatisfy(e ->
-                assertThat(e.getDetails()).contains("\"enabled\":false"));
+        mvc.perform(asAdmin(post("/admin/users/" + id))
+                        .param("fullName", "Cán bộ Mới")
+                        .param("unitId", "2")
+                        .param("roles", "OFFICER")
+                        .param("enabled", "false"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/cases")
+                        .with(httpBasic("can.bo.moi", "Nuoc-chay-da-mon-77"))
+                        .with(r -> {
+                            r.setRemoteAddr(from);
+                            return r;
+                        }))
+                .andExpect(status().isUnauthorized());
+        assertThat(audit.findByActionOrderByIdAsc("USER_CHANGED"))
+                .anySatisfy(e -> assertThat(e.getDetails()).contains("\"enabled\":false"));
     }
 
     @Test
     void theLastAdministratorCannotBeDisabledOrLoseTheRole() throws Exception {
         Long adminId = jdbc.queryForObject("select id from app_user where username = 'admin'", Long.class);
-        Long others = jdbc.queryForObject("select count(*) from app_user u join app_user_role r on r.user_id = u.id "
-                + "where r.role = 'ADMIN' and u.enabled = true and u.username <> 'admin'", Long.class);
+        Long others = jdbc.queryForObject(
+                "select count(*) from app_user u join app_user_role r on r.user_id = u.id "
+                        + "where r.role = 'ADMIN' and u.enabled = true and u.username <> 'admin'",
+                Long.class);
         assertThat(others).as("the demo has one administrator").isZero();
-        String page = mvc.perform(asAdmin(post("/admin/users/" + adminId)).param("fullName", "Quản trị")
-                .param("unitId", "2").param("roles", "OFFICER").param("enabled", "true"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(asAdmin(post("/admin/users/" + adminId))
+                        .param("fullName", "Quản trị")
+                        .param("unitId", "2")
+                        .param("roles", "OFFICER")
+                        .param("enabled", "true"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("account-conflict");
         assertThat(directory.find("admin").orElseThrow().isAdmin()).isTrue();
     }
 
     @Test
     void everyoneChangesTheirOwnPasswordOnTheProfilePage() throws Exception {
-        mvc.perform(asAdmin(post("/admin/users")).param("username", "doi.mat.khau").param("fullName", "Đổi Mật Khẩu")
-                .param("unitId", "4").param("roles", "OFFICER").param("password", "Hoa-sen-trong-dam-1"))
+        mvc.perform(asAdmin(post("/admin/users"))
+                        .param("username", "doi.mat.khau")
+                        .param("fullName", "Đổi Mật Khẩu")
+                        .param("unitId", "4")
+                        .param("roles", "OFFICER")
+                        .param("password", "Hoa-sen-trong-dam-1"))
                 .andExpect(status().is3xxRedirection());
         var me = user(directory.loadUserByUsername("doi.mat.khau"));
-        String wrong = mvc.perform(post("/profile/password").with(csrf()).with(me).param("currentPassword", "nope")
-                .param("password", "Gio-dua-canh-dieu-9").param("confirmation", "Gio-dua-canh-dieu-9"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String wrong = mvc.perform(post("/profile/password")
+                        .with(csrf())
+                        .with(me)
+                        .param("currentPassword", "nope")
+                        .param("password", "Gio-dua-canh-dieu-9")
+                        .param("confirmation", "Gio-dua-canh-dieu-9"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(wrong).contains("Mật khẩu hiện tại không đúng");
-        String mismatch = mvc.perform(post("/profile/password").with(csrf()).with(me)
-                .param("currentPassword", "Hoa-sen-trong-dam-1").param("password", "Gio-dua-canh-dieu-9")
-                .param("confirmation", "Gio-dua-canh-dieu-8")).andExpect(status().isOk()).andReturn().getResponse()
+        String mismatch = mvc.perform(post("/profile/password")
+                        .with(csrf())
+                        .with(me)
+                        .param("currentPassword", "Hoa-sen-trong-dam-1")
+                        .param("password", "Gio-dua-canh-dieu-9")
+                        .param("confirmation", "Gio-dua-canh-dieu-8"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         assertThat(mismatch).contains("Mật khẩu nhập lại không khớp");
-        mvc.perform(post("/profile/password").with(csrf()).with(me).param("currentPassword", "Hoa-sen-trong-dam-1")
-                .param("password", "Gio-dua-canh-dieu-9").param("confirmation", "Gio-dua-canh-dieu-9"))
+        mvc.perform(post("/profile/password")
+                        .with(csrf())
+                        .with(me)
+                        .param("currentPassword", "Hoa-sen-trong-dam-1")
+                        .param("password", "Gio-dua-canh-dieu-9")
+                        .param("confirmation", "Gio-dua-canh-dieu-9"))
                 .andExpect(redirectedUrl("/profile"));
         String from = address();
-        mvc.perform(get("/api/cases").with(httpBasic("doi.mat.khau", "Gio-dua-canh-dieu-9"))
-                .with(r -> { r.setRemoteAddr(from); return r; })).andExpect(status().isOk());
-        assertThat(mvc.perform(get("/profile").with(me)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString()).contains("token-form").contains("password-form");
+        mvc.perform(get("/api/cases")
+                        .with(httpBasic("doi.mat.khau", "Gio-dua-canh-dieu-9"))
+                        .with(r -> {
+                            r.setRemoteAddr(from);
+                            return r;
+                        }))
+                .andExpect(status().isOk());
+        assertThat(mvc.perform(get("/profile").with(me))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("token-form")
+                .contains("password-form");
     }
 
     @Test
     void onlyAdministratorsOpenTheAccountPagesAndTheyAnswerInHtml() throws Exception {
-        String refused = mvc.perform(get("/admin/users").accept(MediaType.TEXT_HTML)
-                .with(user(directory.loadUserByUsername("officer.congan")))).andExpect(status().isForbidden())
-                .andReturn().getResponse().getContentAsString();
+        String refused = mvc.perform(get("/admin/users")
+                        .accept(MediaType.TEXT_HTML)
+                        .with(user(directory.loadUserByUsername("officer.congan"))))
+                .andExpect(status().isForbidden())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(refused).contains("<html");
-        mvc.perform(get("/admin/users").with(user(directory.loadUserByUsername("admin")))).andExpect(status().isOk());
+        mvc.perform(get("/admin/users").with(user(directory.loadUserByUsername("admin"))))
+                .andExpect(status().isOk());
         mvc.perform(get("/admin/users/new").with(user(directory.loadUserByUsername("admin"))))
                 .andExpect(status().isOk());
     }

@@ -44,17 +44,21 @@ class AuthenticationCostBenchmarkIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     AccessTokens tokens;
+
     @Autowired
     Directory directory;
 
     @Test
     void tokenAndRepeatedBasicRequestsCostAboutWhatASessionRequestCosts() throws Exception {
-        HttpClient session = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpClient session =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         login(session, "officer.congan", "demo");
         HttpClient plain = HttpClient.newHttpClient();
-        String token = tokens.issue(directory.find("officer.congan").orElseThrow(), "benchmark", 1).secret();
+        String token = tokens.issue(directory.find("officer.congan").orElseThrow(), "benchmark", 1)
+                .secret();
         String basic = "Basic " + Base64.getEncoder().encodeToString("officer.congan:demo".getBytes());
 
         Map<String, HttpClient> clients = new LinkedHashMap<>();
@@ -74,8 +78,8 @@ class AuthenticationCostBenchmarkIT {
                     request.header("Authorization", headers.get(mode));
                 }
                 long start = System.nanoTime();
-                HttpResponse<String> response = clients.get(mode).send(request.build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response =
+                        clients.get(mode).send(request.build(), HttpResponse.BodyHandlers.ofString());
                 double ms = (System.nanoTime() - start) / 1e6;
                 assertThat(response.statusCode()).as(mode).isEqualTo(200);
                 if (i >= WARM_UP) {
@@ -94,29 +98,41 @@ class AuthenticationCostBenchmarkIT {
         double sessionMedian = percentile(times.get("session"), 50);
         StringBuilder report = new StringBuilder("| mode | p50 ms | p95 ms | p50 / session p50 |\n|---|---|---|---|\n");
         for (var e : times.entrySet()) {
-            report.append(String.format("| %s | %.2f | %.2f | %.2f |%n", e.getKey(), percentile(e.getValue(), 50),
-                    percentile(e.getValue(), 95), percentile(e.getValue(), 50) / sessionMedian));
+            report.append(String.format(
+                    "| %s | %.2f | %.2f | %.2f |%n",
+                    e.getKey(),
+                    percentile(e.getValue(), 50),
+                    percentile(e.getValue(), 95),
+                    percentile(e.getValue(), 50) / sessionMedian));
         }
-        report.append(String.format("%nOne BCrypt check (what every Basic request cost before): p50 %.1f ms.%n",
-                percentile(uncached, 50)));
+        report.append(String.format(
+                "%nOne BCrypt check (what every Basic request cost before): p50 %.1f ms.%n", percentile(uncached, 50)));
         Files.createDirectories(Path.of("target/benchmarks"));
-        Files.writeString(Path.of("target/benchmarks/authentication.md"), "# Authentication cost, " + LocalDate.now()
-                + ", " + RUNS + " interleaved requests per mode of GET " + PATH + "\n\n" + report);
+        Files.writeString(
+                Path.of("target/benchmarks/authentication.md"),
+                "# Authentication cost, " + LocalDate.now() + ", " + RUNS + " interleaved requests per mode of GET "
+                        + PATH + "\n\n" + report);
         System.out.println(report);
         assertThat(percentile(times.get("token"), 50)).isLessThanOrEqualTo(1.5 * sessionMedian);
         assertThat(percentile(times.get("basic"), 50)).isLessThanOrEqualTo(1.5 * sessionMedian);
     }
 
     void login(HttpClient client, String user, String password) throws Exception {
-        String page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String page = client.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
         assertThat(csrf.find()).isTrue();
         String form = "username=" + user + "&password=" + password + "&_csrf="
                 + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<Void> done = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> done = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         assertThat(done.statusCode()).isEqualTo(302);
         assertThat(done.headers().firstValue("Location").orElse("")).doesNotContain("error");
     }

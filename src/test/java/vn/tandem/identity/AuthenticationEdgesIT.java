@@ -12,6 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -25,20 +28,17 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import vn.tandem.audit.AuditEntries;
 import vn.tandem.support.Api;
 import vn.tandem.support.TandemIntegrationTest;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The edges of authentication: login throttling on every way in (per account and address, per address, shared
@@ -53,10 +53,13 @@ class AuthenticationEdgesIT {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     Directory directory;
+
     @Autowired
     AuditEntries audit;
+
     @Autowired
     TestRestTemplate rest;
 
@@ -64,7 +67,9 @@ class AuthenticationEdgesIT {
 
     @BeforeEach
     void mvc() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
     }
 
     @AfterEach
@@ -81,9 +86,11 @@ class AuthenticationEdgesIT {
     }
 
     /** The login form, as a browser posts it, from a client address. */
-    static MockHttpServletRequestBuilder login(String username,
-            String password, String address) {
-        return post("/login").param("username", username).param("password", password).with(csrf())
+    static MockHttpServletRequestBuilder login(String username, String password, String address) {
+        return post("/login")
+                .param("username", username)
+                .param("password", password)
+                .with(csrf())
                 .with(from(address));
     }
 
@@ -95,41 +102,55 @@ class AuthenticationEdgesIT {
     void repeatedFailedLoginsAreThrottledOnTheFormAndOnBasicAndAnAdministratorLiftsTheBlock() throws Exception {
         String address = newAddress();
         for (int i = 0; i < LoginThrottling.ACCOUNT_FREE; i++) {
-            mvc.perform(login("officer.danvan", "wrong", address))
-                    .andExpect(status().is3xxRedirection());
+            mvc.perform(login("officer.danvan", "wrong", address)).andExpect(status().is3xxRedirection());
         }
         // the next attempt is refused before the password is looked at: the right password too, for a while
-        mvc.perform(login("officer.danvan", "wrong", address))
-                .andExpect(status().is3xxRedirection());
+        mvc.perform(login("officer.danvan", "wrong", address)).andExpect(status().is3xxRedirection());
         mvc.perform(login("officer.danvan", "demo", address))
-                .andExpect(status().isTooManyRequests()).andExpect(header().exists("Retry-After"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
                 .andExpect(forwardedUrl("/login/throttled"));
-        assertThat(mvc.perform(get("/login/throttled")).andReturn().getResponse().getContentAsString())
+        assertThat(mvc.perform(get("/login/throttled"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
                 .contains("login-throttled");
         mvc.perform(get("/api/cases").with(httpBasic("officer.danvan", "demo")).with(from(address)))
-                .andExpect(status().isTooManyRequests()).andExpect(header().exists("Retry-After"));
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"));
         // another address is not blocked
         mvc.perform(get("/api/cases").with(httpBasic("officer.danvan", "demo")).with(from(newAddress())))
                 .andExpect(status().isOk());
-        assertThat(audit.findByActionOrderByIdAsc("LOGIN_THROTTLED")).anySatisfy(e ->
-                assertThat(e.getDetails()).contains("officer.danvan").contains(address));
+        assertThat(audit.findByActionOrderByIdAsc("LOGIN_THROTTLED"))
+                .anySatisfy(e ->
+                        assertThat(e.getDetails()).contains("officer.danvan").contains(address));
 
         // the block grows with every further failure once it has passed
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofSeconds(20))));
         mvc.perform(get("/api/cases").with(httpBasic("officer.danvan", "wrong")).with(from(address)))
                 .andExpect(status().isUnauthorized());
-        String retry = mvc.perform(get("/api/cases").with(httpBasic("officer.danvan", "demo")).with(from(address)))
-                .andExpect(status().isTooManyRequests()).andReturn().getResponse().getHeader("Retry-After");
+        String retry = mvc.perform(get("/api/cases")
+                        .with(httpBasic("officer.danvan", "demo"))
+                        .with(from(address)))
+                .andExpect(status().isTooManyRequests())
+                .andReturn()
+                .getResponse()
+                .getHeader("Retry-After");
         assertThat(Long.parseLong(retry)).isGreaterThan(15);
 
         // an administrator unlocks the account on its page
         String users = mvc.perform(get("/admin/users").with(user(directory.loadUserByUsername("admin"))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(users).contains("login-blocks").contains(address);
-        Long accountId = context.getBean(JdbcTemplate.class).queryForObject(
-                "select id from app_user where username = 'officer.danvan'", Long.class);
-        mvc.perform(post("/admin/users/" + accountId + "/unlock").with(csrf())
-                .with(user(directory.loadUserByUsername("admin")))).andExpect(status().is3xxRedirection());
+        Long accountId = context.getBean(JdbcTemplate.class)
+                .queryForObject("select id from app_user where username = 'officer.danvan'", Long.class);
+        mvc.perform(post("/admin/users/" + accountId + "/unlock")
+                        .with(csrf())
+                        .with(user(directory.loadUserByUsername("admin"))))
+                .andExpect(status().is3xxRedirection());
         mvc.perform(get("/api/cases").with(httpBasic("officer.danvan", "demo")).with(from(address)))
                 .andExpect(status().isOk());
         assertThat(audit.findByActionOrderByIdAsc("LOGIN_UNLOCKED")).isNotEmpty();
@@ -151,26 +172,39 @@ class AuthenticationEdgesIT {
         }
         mvc.perform(get("/api/cases").with(httpBasic("officer.congan", "demo")).with(from(spraying)))
                 .andExpect(status().isTooManyRequests());
-        mvc.perform(get("/engine-rest/version").with(httpBasic("designer", "demo")).with(from(spraying)))
+        mvc.perform(get("/engine-rest/version")
+                        .with(httpBasic("designer", "demo"))
+                        .with(from(spraying)))
                 .andExpect(status().isTooManyRequests());
     }
 
     @Test
     void aSessionRequestAlwaysNeedsItsCsrfTokenAndAnonymousWritesAnswer401() throws Exception {
         MockHttpSession session = (MockHttpSession) mvc.perform(login("officer.congan", "demo", newAddress()))
-                .andReturn().getRequest().getSession(false);
+                .andReturn()
+                .getRequest()
+                .getSession(false);
         String body = "{\"body\":\"x\"}";
         // the bypass that was reported: a session plus any Basic header for the same user
-        mvc.perform(post("/api/cases/VV-2000-000001/comments").session(session)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "officer.congan:wrong".getBytes())).contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/cases/VV-2000-000001/comments")
+                        .session(session)
+                        .header(
+                                "Authorization",
+                                "Basic " + Base64.getEncoder().encodeToString("officer.congan:wrong".getBytes()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/cases/VV-2000-000001/comments").cookie(new Cookie("JSESSIONID", session.getId()))
-                .session(session).with(httpBasic("officer.congan", "demo")).contentType(MediaType.APPLICATION_JSON)
-                .content(body)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/cases/VV-2000-000001/comments")
+                        .cookie(new Cookie("JSESSIONID", session.getId()))
+                        .session(session)
+                        .with(httpBasic("officer.congan", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isForbidden());
         // anonymous writes: 401, not 403
         mvc.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .andExpect(status().isUnauthorized()).andExpect(header().exists("WWW-Authenticate"));
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().exists("WWW-Authenticate"));
     }
 
     @Test
@@ -185,19 +219,30 @@ class AuthenticationEdgesIT {
 
         HttpHeaders bearer = new HttpHeaders();
         bearer.setBearerAuth(token);
-        assertThat(rest.exchange("/engine-rest/deployment?maxResults=0", HttpMethod.GET, new HttpEntity<>(bearer),
-                String.class).getStatusCode().value()).isEqualTo(200);
-        assertThat(rest.exchange("/api/tokens", HttpMethod.GET, new HttpEntity<>(bearer), String.class).getBody())
-                .contains("Camunda Modeler").doesNotContain(token).contains("\"lastUsedAt\":\"");
+        assertThat(rest.exchange(
+                                "/engine-rest/deployment?maxResults=0",
+                                HttpMethod.GET,
+                                new HttpEntity<>(bearer),
+                                String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        assertThat(rest.exchange("/api/tokens", HttpMethod.GET, new HttpEntity<>(bearer), String.class)
+                        .getBody())
+                .contains("Camunda Modeler")
+                .doesNotContain(token)
+                .contains("\"lastUsedAt\":\"");
         // a token acts with its owner's roles: a designer sees no cases
-        assertThat(rest.exchange("/api/cases", HttpMethod.GET, new HttpEntity<>(bearer), Map.class).getBody()
-                .get("total")).isEqualTo(0);
+        assertThat(rest.exchange("/api/cases", HttpMethod.GET, new HttpEntity<>(bearer), Map.class)
+                        .getBody()
+                        .get("total"))
+                .isEqualTo(0);
         // what is done with a token is audited with its id
         HttpHeaders bearerJson = new HttpHeaders();
         bearerJson.setBearerAuth(token);
         bearerJson.setContentType(MediaType.APPLICATION_JSON);
-        rest.exchange("/api/tokens", HttpMethod.POST, new HttpEntity<>("{\"name\":\"second\"}", bearerJson),
-                String.class);
+        rest.exchange(
+                "/api/tokens", HttpMethod.POST, new HttpEntity<>("{\"name\":\"second\"}", bearerJson), String.class);
         assertThat(audit.findByActionOrderByIdAsc("TOKEN_CREATED")).anySatisfy(e -> {
             assertThat(e.getActor()).isEqualTo("designer");
             assertThat(e.getTokenId()).isEqualTo(tokenId);
@@ -205,28 +250,48 @@ class AuthenticationEdgesIT {
 
         // revoked: 401 everywhere
         assertThat(designer.delete("/api/tokens/" + tokenId)).isEqualTo(204);
-        assertThat(rest.exchange("/engine-rest/deployment?maxResults=0", HttpMethod.GET, new HttpEntity<>(bearer),
-                String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(rest.exchange(
+                                "/engine-rest/deployment?maxResults=0",
+                                HttpMethod.GET,
+                                new HttpEntity<>(bearer),
+                                String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
         assertThat(rest.exchange("/api/cases", HttpMethod.GET, new HttpEntity<>(bearer), String.class)
-                .getStatusCode().value()).isEqualTo(401);
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
         // another user's token cannot be revoked by someone else
-        long other = ((Number) new Api(rest, "officer.congan").post("/api/tokens", Map.of("name", "x")).getBody()
-                .get("id")).longValue();
+        long other = ((Number) new Api(rest, "officer.congan")
+                        .post("/api/tokens", Map.of("name", "x"))
+                        .getBody()
+                        .get("id"))
+                .longValue();
         assertThat(designer.delete("/api/tokens/" + other)).isEqualTo(404);
 
         // expired: 401
-        ResponseEntity<Map<String, Object>> shortLived = designer.post("/api/tokens", Map.of("name", "one day",
-                "expiresInDays", 1));
+        ResponseEntity<Map<String, Object>> shortLived =
+                designer.post("/api/tokens", Map.of("name", "one day", "expiresInDays", 1));
         HttpHeaders expiring = new HttpHeaders();
         expiring.setBearerAuth((String) shortLived.getBody().get("token"));
         assertThat(rest.exchange("/api/tokens", HttpMethod.GET, new HttpEntity<>(expiring), String.class)
-                .getStatusCode().value()).isEqualTo(200);
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(2))));
         assertThat(rest.exchange("/api/tokens", HttpMethod.GET, new HttpEntity<>(expiring), String.class)
-                .getStatusCode().value()).isEqualTo(401);
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
         // bad requests
-        assertThat(designer.post("/api/tokens", Map.of("name", " ")).getStatusCode().value()).isEqualTo(400);
-        assertThat(designer.post("/api/tokens", Map.of("name", "x", "expiresInDays", 999)).getStatusCode().value())
+        assertThat(designer.post("/api/tokens", Map.of("name", " "))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
+        assertThat(designer.post("/api/tokens", Map.of("name", "x", "expiresInDays", 999))
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(400);
     }
 }

@@ -62,13 +62,18 @@ class CredentialsAndThrottlingTest {
         }
         assertThat(Duration.between(now, key.getBlockedUntil())).isEqualTo(LoginThrottling.MAX);
         // an hour later without failures the streak starts again
-        Instant later = key.getLastFailureAt().plus(LoginThrottling.FORGET_AFTER).plusSeconds(1);
+        Instant later =
+                key.getLastFailureAt().plus(LoginThrottling.FORGET_AFTER).plusSeconds(1);
         assertThat(fail(key, later)).isFalse();
         assertThat(key.getFailures()).isEqualTo(1);
     }
 
     private static boolean fail(LoginThrottle key, Instant at) {
-        return key.fail(at, LoginThrottling.ACCOUNT_FREE, LoginThrottling.BASE, LoginThrottling.MAX,
+        return key.fail(
+                at,
+                LoginThrottling.ACCOUNT_FREE,
+                LoginThrottling.BASE,
+                LoginThrottling.MAX,
                 LoginThrottling.FORGET_AFTER);
     }
 
@@ -85,13 +90,17 @@ class CredentialsAndThrottlingTest {
 
     @Test
     void passwordsFollowThePolicy() {
-        assertThat(PasswordPolicy.check("p", "can.bo", "short")).extracting(p -> p.code())
+        assertThat(PasswordPolicy.check("p", "can.bo", "short"))
+                .extracting(p -> p.code())
                 .containsExactly("password.tooShort");
-        assertThat(PasswordPolicy.check("p", "can.bo", "xx-can.bo-2026")).extracting(p -> p.code())
+        assertThat(PasswordPolicy.check("p", "can.bo", "xx-can.bo-2026"))
+                .extracting(p -> p.code())
                 .containsExactly("password.containsUsername");
-        assertThat(PasswordPolicy.check("p", "can.bo", "abababababab")).extracting(p -> p.code())
+        assertThat(PasswordPolicy.check("p", "can.bo", "abababababab"))
+                .extracting(p -> p.code())
                 .containsExactly("password.tooSimple");
-        assertThat(PasswordPolicy.check("p", "can.bo", "password1234")).extracting(p -> p.code())
+        assertThat(PasswordPolicy.check("p", "can.bo", "password1234"))
+                .extracting(p -> p.code())
                 .containsExactly("password.common");
         assertThat(PasswordPolicy.check("p", "can.bo", "Rung-tre-xanh-2026")).isEmpty();
     }

@@ -17,8 +17,8 @@ import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfig
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
-import vn.tandem.support.TandemIntegrationTest;
 import vn.tandem.audit.AuditEntries;
+import vn.tandem.support.TandemIntegrationTest;
 
 /**
  * Only HTTP-Basic API calls are exempt from CSRF: a browser session must send the token, pages require login,
@@ -29,8 +29,10 @@ class CsrfIT {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     Directory directory;
+
     @Autowired
     AuditEntries audit;
 
@@ -38,21 +40,36 @@ class CsrfIT {
 
     @BeforeEach
     void mvc() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
     }
 
     @Test
     void sessionCallsNeedTheCsrfTokenBasicCallsDoNot() throws Exception {
         var officer = user(directory.loadUserByUsername("officer.congan"));
         String body = "{\"body\":\"x\"}";
-        mvc.perform(post("/api/cases/VV-2000-000001/comments").with(officer).contentType(MediaType.APPLICATION_JSON)
-                .content(body)).andExpect(status().isForbidden());
-        mvc.perform(post("/api/cases/VV-2000-000001/comments").with(officer).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isNotFound());
-        mvc.perform(post("/api/cases/VV-2000-000001/comments").with(httpBasic("officer.congan", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isNotFound());
-        mvc.perform(post("/api/cases/VV-2000-000001/comments").with(httpBasic("officer.congan", "wrong"))
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/cases/VV-2000-000001/comments")
+                        .with(officer)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/cases/VV-2000-000001/comments")
+                        .with(officer)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/cases/VV-2000-000001/comments")
+                        .with(httpBasic("officer.congan", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/cases/VV-2000-000001/comments")
+                        .with(httpBasic("officer.congan", "wrong"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isUnauthorized());
     }
 
     @Test
@@ -74,9 +91,11 @@ class CsrfIT {
         mvc.perform(get("/login")).andExpect(status().isOk());
         // the engine REST API: anonymous 401, a user without the designer or admin role 403 (EngineRestIT sweeps it)
         mvc.perform(get("/engine-rest/user")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/engine-rest/user").with(httpBasic("officer.congan", "demo"))).andExpect(status().isForbidden());
+        mvc.perform(get("/engine-rest/user").with(httpBasic("officer.congan", "demo")))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/camunda/app/cockpit/").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection());
-        mvc.perform(get("/camunda/app/cockpit/").with(httpBasic("admin", "demo"))).andExpect(status().isForbidden());
+        mvc.perform(get("/camunda/app/cockpit/").with(httpBasic("admin", "demo")))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/inbox").with(user(directory.loadUserByUsername("officer.congan"))))
                 .andExpect(status().isOk());
     }

@@ -27,9 +27,13 @@ import vn.tandem.identity.Directory;
  * query measured ~450 ms per 50-row page. Writes its figures to {@code target/benchmarks/inbox.md}.
  */
 @Tag("benchmark")
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:file:./target/benchmark-db/tandem;WRITE_DELAY=0;LOCK_TIMEOUT=10000",
-    "camunda.bpm.job-execution.enabled=false", "tandem.demo.enabled=true", "tandem.demo.cases=false"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:file:./target/benchmark-db/tandem;WRITE_DELAY=0;LOCK_TIMEOUT=10000",
+            "camunda.bpm.job-execution.enabled=false",
+            "tandem.demo.enabled=true",
+            "tandem.demo.cases=false"
+        })
 @ActiveProfiles("it")
 class InboxBenchmarkIT {
 
@@ -38,8 +42,10 @@ class InboxBenchmarkIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     InboxQuery query;
+
     @Autowired
     Directory directory;
 
@@ -50,14 +56,21 @@ class InboxBenchmarkIT {
         CurrentUser commune = directory.find("officer.congan.minhxuan").orElseThrow();
         Map<String, Supplier<Object>> cases = new LinkedHashMap<>();
         cases.put("mine, page 1 (50 rows)", () -> query.find(province, InboxScope.MINE, InboxFilter.none(), 0, 50));
-        cases.put("group (unassigned), page 1", () -> query.find(province, InboxScope.GROUP, InboxFilter.none(), 0, 50));
+        cases.put(
+                "group (unassigned), page 1", () -> query.find(province, InboxScope.GROUP, InboxFilter.none(), 0, 50));
         cases.put("all visible, page 1", () -> query.find(province, InboxScope.ALL, InboxFilter.none(), 0, 50));
         cases.put("all visible, page 200", () -> query.find(province, InboxScope.ALL, InboxFilter.none(), 199, 50));
-        cases.put("all, overdue + type filter", () -> query.find(province, InboxScope.ALL,
-                new InboxFilter("COMPLAINT", null, true, null, null), 0, 50));
-        cases.put("all, text search by code", () -> query.find(province, InboxScope.ALL,
-                new InboxFilter(null, null, null, null, "VV-2026-0123"), 0, 50));
-        cases.put("commune officer, group page 1", () -> query.find(commune, InboxScope.GROUP, InboxFilter.none(), 0, 50));
+        cases.put(
+                "all, overdue + type filter",
+                () -> query.find(
+                        province, InboxScope.ALL, new InboxFilter("COMPLAINT", null, true, null, null), 0, 50));
+        cases.put(
+                "all, text search by code",
+                () -> query.find(
+                        province, InboxScope.ALL, new InboxFilter(null, null, null, null, "VV-2026-0123"), 0, 50));
+        cases.put(
+                "commune officer, group page 1",
+                () -> query.find(commune, InboxScope.GROUP, InboxFilter.none(), 0, 50));
         cases.put("tab counts (3 queries)", () -> query.counts(province, InboxFilter.none()));
         StringBuilder report = new StringBuilder("| query | p50 ms | p95 ms | max ms |\n|---|---|---|---|\n");
         for (var entry : cases.entrySet()) {
@@ -71,8 +84,8 @@ class InboxBenchmarkIT {
                 ms[i] = (System.nanoTime() - start) / 1e6;
             }
             Arrays.sort(ms);
-            report.append("| %s | %.1f | %.1f | %.1f |%n".formatted(entry.getKey(), ms[RUNS / 2],
-                    ms[(int) Math.ceil(RUNS * 0.95) - 1], ms[RUNS - 1]));
+            report.append("| %s | %.1f | %.1f | %.1f |%n"
+                    .formatted(entry.getKey(), ms[RUNS / 2], ms[(int) Math.ceil(RUNS * 0.95) - 1], ms[RUNS - 1]));
         }
         Files.createDirectories(Path.of("target/benchmarks"));
         Files.writeString(Path.of("target/benchmarks/inbox.md"), report.toString());
@@ -85,8 +98,9 @@ class InboxBenchmarkIT {
         if (existing != null && existing >= TASKS) {
             return;
         }
-        String[] keys = {"Task_Accept", "Task_VerifyDanvan", "Task_VerifyCongan", "Task_ProposeSolution",
-            "Task_Implement"};
+        String[] keys = {
+            "Task_Accept", "Task_VerifyDanvan", "Task_VerifyCongan", "Task_ProposeSolution", "Task_Implement"
+        };
         String[] types = {"COMPLAINT", "DENUNCIATION", "PETITION", "INCIDENT"};
         String[] paths = {"/1/", "/1/2/", "/1/3/", "/1/4/", "/1/5/"};
         String[] assignees = {null, null, "officer.congan", "officer.danvan", "officer.congan.minhxuan", null};
@@ -97,18 +111,34 @@ class InboxBenchmarkIT {
             String id = UUID.randomUUID().toString();
             String lead = i % 2 == 0 ? "CONGAN" : "DANVAN";
             String key = keys[i % keys.length];
-            String group = key.equals("Task_VerifyDanvan") ? "danvan-officer" : key.equals("Task_VerifyCongan")
-                    ? "congan-officer" : lead.toLowerCase() + "-officer";
-            items.add(new Object[] {id, key, key, "case-handling", "pi-" + i, (long) (i / 5),
-                "VV-2026-%06d".formatted(i / 5), "Vụ việc số " + i, types[i % types.length], 2L,
-                paths[i % paths.length], lead, "|" + lead + "|" + (i % 3 == 0 ? (lead.equals("CONGAN") ? "DANVAN|" : "CONGAN|") : ""),
-                assignees[i % assignees.length], Timestamp.from(now.plus((i % 60) - 20, ChronoUnit.DAYS)),
-                Timestamp.from(now.minus(i % 90, ChronoUnit.DAYS))});
+            String group = key.equals("Task_VerifyDanvan")
+                    ? "danvan-officer"
+                    : key.equals("Task_VerifyCongan") ? "congan-officer" : lead.toLowerCase() + "-officer";
+            items.add(new Object[] {
+                id,
+                key,
+                key,
+                "case-handling",
+                "pi-" + i,
+                (long) (i / 5),
+                "VV-2026-%06d".formatted(i / 5),
+                "Vụ việc số " + i,
+                types[i % types.length],
+                2L,
+                paths[i % paths.length],
+                lead,
+                "|" + lead + "|" + (i % 3 == 0 ? (lead.equals("CONGAN") ? "DANVAN|" : "CONGAN|") : ""),
+                assignees[i % assignees.length],
+                Timestamp.from(now.plus((i % 60) - 20, ChronoUnit.DAYS)),
+                Timestamp.from(now.minus(i % 90, ChronoUnit.DAYS))
+            });
             candidates.add(new Object[] {id, group});
         }
-        jdbc.batchUpdate("insert into inbox_item (task_id, task_key, task_name, process_key, process_instance_id, "
-                + "case_id, case_code, case_title, case_type, unit_id, area_path, lead_agency, agencies, assignee, "
-                + "due_at, created_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", items);
+        jdbc.batchUpdate(
+                "insert into inbox_item (task_id, task_key, task_name, process_key, process_instance_id, "
+                        + "case_id, case_code, case_title, case_type, unit_id, area_path, lead_agency, agencies, assignee, "
+                        + "due_at, created_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                items);
         jdbc.batchUpdate("insert into inbox_candidate (task_id, group_id) values (?,?)", candidates);
     }
 }

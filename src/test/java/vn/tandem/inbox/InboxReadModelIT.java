@@ -27,10 +27,13 @@ class InboxReadModelIT {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     InboxItems items;
+
     @Autowired
     Workflow workflow;
+
     @Autowired
     TandemClock clock;
 
@@ -52,11 +55,13 @@ class InboxReadModelIT {
 
     void assertReadModelMatchesEngine() {
         Set<String> engine = new TreeSet<>();
-        workflow.allOpenTasks().forEach(t -> engine.add(t.id() + "|" + t.key() + "|" + t.assignee() + "|"
-                + new TreeSet<>(t.candidateGroups()) + "|" + t.due()));
+        workflow.allOpenTasks()
+                .forEach(t -> engine.add(t.id() + "|" + t.key() + "|" + t.assignee() + "|"
+                        + new TreeSet<>(t.candidateGroups()) + "|" + t.due()));
         Set<String> readModel = new TreeSet<>();
-        items.findAllWithCandidateGroups().forEach(i -> readModel.add(i.getTaskId() + "|" + i.getTaskKey() + "|" + i.getAssignee()
-                + "|" + new TreeSet<>(i.getCandidateGroups()) + "|" + i.getDueAt()));
+        items.findAllWithCandidateGroups()
+                .forEach(i -> readModel.add(i.getTaskId() + "|" + i.getTaskKey() + "|" + i.getAssignee() + "|"
+                        + new TreeSet<>(i.getCandidateGroups()) + "|" + i.getDueAt()));
         assertThat(readModel).isEqualTo(engine);
     }
 
@@ -73,57 +78,98 @@ class InboxReadModelIT {
         for (String decision : List.of("TRANSFER", "REFUSE")) {
             String code = congan.createCase(2, "COMPLAINT", "Vụ việc kiểm tra mô hình đọc " + decision);
             assertReadModelMatchesEngine();
-            step(congan, code, CaseHandling.TASK_ACCEPT, Map.of("decision", decision, "competentBody", "Thanh tra",
-                    "reason", "Lý do kiểm thử"));
+            step(
+                    congan,
+                    code,
+                    CaseHandling.TASK_ACCEPT,
+                    Map.of("decision", decision, "competentBody", "Thanh tra", "reason", "Lý do kiểm thử"));
         }
         String target = congan.createCase(2, "COMPLAINT", "Vụ việc gốc để gộp");
         String duplicate = congan.createCase(2, "COMPLAINT", "Vụ việc trùng để gộp");
-        step(congan, duplicate, CaseHandling.TASK_ACCEPT, Map.of("decision", "MERGE", "mergeInto", target,
-                "reason", "Trùng nội dung"));
+        step(
+                congan,
+                duplicate,
+                CaseHandling.TASK_ACCEPT,
+                Map.of("decision", "MERGE", "mergeInto", target, "reason", "Trùng nội dung"));
         assertThat(congan.get("/api/cases/" + duplicate).getBody()).containsEntry("outcome", "MERGED");
 
         String code = congan.createCase(2, "COMPLAINT", "Vụ việc kiểm tra mô hình đọc đầy đủ");
         String accept = congan.taskId(code, CaseHandling.TASK_ACCEPT);
-        assertThat(congan.post("/api/tasks/" + accept + "/claim", null).getStatusCode().value()).isEqualTo(204);
+        assertThat(congan.post("/api/tasks/" + accept + "/claim", null)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(204);
         assertReadModelMatchesEngine();
-        assertThat(supervisor.post("/api/tasks/" + accept + "/assign", Map.of("userId", "officer.congan"))
-                .getStatusCode().value()).isEqualTo(204);
-        assertThat(congan.post("/api/tasks/" + accept + "/unclaim", null).getStatusCode().value()).isEqualTo(204);
+        assertThat(supervisor
+                        .post("/api/tasks/" + accept + "/assign", Map.of("userId", "officer.congan"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(204);
+        assertThat(congan.post("/api/tasks/" + accept + "/unclaim", null)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(204);
         assertReadModelMatchesEngine();
         step(congan, code, CaseHandling.TASK_ACCEPT, Map.of("decision", "ACCEPT"));
-        step(danvan, code, CaseHandling.TASK_VERIFY_DANVAN, Map.of("danvanFindings", "Nắm tình hình xong.",
-                "danvanRiskLevel", "LOW"));
-        step(congan, code, CaseHandling.TASK_VERIFY_CONGAN, Map.of("conganFindings", "Xác minh xong, ổn định.",
-                "conganRiskLevel", "LOW"));
+        step(
+                danvan,
+                code,
+                CaseHandling.TASK_VERIFY_DANVAN,
+                Map.of("danvanFindings", "Nắm tình hình xong.", "danvanRiskLevel", "LOW"));
+        step(
+                congan,
+                code,
+                CaseHandling.TASK_VERIFY_CONGAN,
+                Map.of("conganFindings", "Xác minh xong, ổn định.", "conganRiskLevel", "LOW"));
         step(congan, code, CaseHandling.TASK_PROPOSE, Map.of("plan", "Phương án đối thoại và hỗ trợ công dân."));
-        step(supervisor, code, CaseHandling.TASK_APPROVE, Map.of("approvalDecision", "RETURN",
-                "comments", "Bổ sung biện pháp."));
+        step(
+                supervisor,
+                code,
+                CaseHandling.TASK_APPROVE,
+                Map.of("approvalDecision", "RETURN", "comments", "Bổ sung biện pháp."));
         step(congan, code, CaseHandling.TASK_PROPOSE, Map.of("plan", "Phương án đối thoại, bổ sung biện pháp."));
         step(supervisor, code, CaseHandling.TASK_APPROVE, Map.of("approvalDecision", "APPROVE"));
-        step(congan, code, CaseHandling.TASK_IMPLEMENT, Map.of("actionsTaken", "Đã đối thoại với công dân.",
-                "dialogueDate", "2026-11-20"));
-        step(congan, code, CaseHandling.TASK_OUTCOME, Map.of("outcome", "TEMPORARILY_STABILIZED",
-                "outcomeSummary", "Tạm ổn định, tiếp tục theo dõi."));
+        step(
+                congan,
+                code,
+                CaseHandling.TASK_IMPLEMENT,
+                Map.of("actionsTaken", "Đã đối thoại với công dân.", "dialogueDate", "2026-11-20"));
+        step(
+                congan,
+                code,
+                CaseHandling.TASK_OUTCOME,
+                Map.of("outcome", "TEMPORARILY_STABILIZED", "outcomeSummary", "Tạm ổn định, tiếp tục theo dõi."));
         assertThat(congan.get("/api/cases/" + code).getBody()).containsEntry("status", "MONITORING");
         for (int check = 1; check <= 3; check++) {
             clock.advance(Duration.ofDays(31));
             workflow.executeDueJobs();
             assertReadModelMatchesEngine();
             if (check < 3) {
-                step(congan, code, CaseHandling.TASK_MONITORING_CHECK, Map.of("checkResult", "KEEP_MONITORING",
-                        "situation", "Còn tiềm ẩn phức tạp."));
+                step(
+                        congan,
+                        code,
+                        CaseHandling.TASK_MONITORING_CHECK,
+                        Map.of("checkResult", "KEEP_MONITORING", "situation", "Còn tiềm ẩn phức tạp."));
             }
         }
-        step(congan, code, CaseHandling.TASK_FINAL_MONITORING_CHECK, Map.of("finalCheckResult", "FLARE_UP",
-                "situation", "Tái phát, công dân tụ tập."));
-        assertThat(congan.get("/api/cases/" + code).getBody()).containsEntry("status", "IN_PROGRESS")
+        step(
+                congan,
+                code,
+                CaseHandling.TASK_FINAL_MONITORING_CHECK,
+                Map.of("finalCheckResult", "FLARE_UP", "situation", "Tái phát, công dân tụ tập."));
+        assertThat(congan.get("/api/cases/" + code).getBody())
+                .containsEntry("status", "IN_PROGRESS")
                 .containsEntry("reopenCount", 1);
         step(congan, code, CaseHandling.TASK_PROPOSE, Map.of("plan", "Phương án mới sau khi tái phát vụ việc."));
         step(supervisor, code, CaseHandling.TASK_APPROVE, Map.of("approvalDecision", "APPROVE"));
         step(congan, code, CaseHandling.TASK_IMPLEMENT, Map.of("actionsTaken", "Đã triển khai phương án mới."));
-        step(congan, code, CaseHandling.TASK_OUTCOME, Map.of("outcome", "RESOLVED",
-                "outcomeSummary", "Đã giải quyết dứt điểm."));
-        assertThat(congan.get("/api/cases/" + code).getBody()).containsEntry("status", "CLOSED")
+        step(
+                congan,
+                code,
+                CaseHandling.TASK_OUTCOME,
+                Map.of("outcome", "RESOLVED", "outcomeSummary", "Đã giải quyết dứt điểm."));
+        assertThat(congan.get("/api/cases/" + code).getBody())
+                .containsEntry("status", "CLOSED")
                 .containsEntry("outcome", "RESOLVED");
     }
 }

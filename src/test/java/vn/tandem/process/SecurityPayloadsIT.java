@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,6 @@ import vn.tandem.identity.Directory;
 import vn.tandem.support.SecurityPayloads;
 import vn.tandem.support.SecurityPayloads.BpmnPayload;
 import vn.tandem.support.TandemIntegrationTest;
-import org.camunda.bpm.engine.RepositoryService;
 
 /**
  * Every security payload through both front doors: the engine REST API as Camunda Modeler deploys (400 with
@@ -42,10 +42,13 @@ class SecurityPayloadsIT {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     Directory directory;
+
     @Autowired
     RepositoryService repository;
 
@@ -53,13 +56,19 @@ class SecurityPayloadsIT {
 
     @BeforeEach
     void mvc() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
     }
 
     @AfterEach
     void noTrace() {
         assertThat(SecurityPayloads.canaryTouched()).isFalse();
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKeyLike("payload%").count()).isZero();
+        assertThat(repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKeyLike("payload%")
+                        .count())
+                .isZero();
     }
 
     static List<BpmnPayload> payloads() {
@@ -75,9 +84,13 @@ class SecurityPayloadsIT {
         if (payload.expectedElement() != null) {
             assertThat(answer.getBody()).contains("\"mainElementId\":\"" + payload.expectedElement() + "\"");
         }
-        String report = mvc.perform(multipart("/designer/deploy").file(new MockMultipartFile("file", "attack.bpmn",
-                "application/xml", payload.xml())).with(csrf()).with(user(directory.loadUserByUsername("designer"))))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String report = mvc.perform(multipart("/designer/deploy")
+                        .file(new MockMultipartFile("file", "attack.bpmn", "application/xml", payload.xml()))
+                        .with(csrf())
+                        .with(user(directory.loadUserByUsername("designer"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(report).contains("deploy-refused");
         if (payload.expectedElement() != null) {
             assertThat(report).contains(payload.expectedElement());
@@ -98,11 +111,12 @@ class SecurityPayloadsIT {
 
     @Test
     void aTimerThatCannotBeEvaluatedWhileDeployingIsTheDesignersMistakeNotAServerFailure() {
-        String xml = new String(SecurityPayloads.validProcess(), StandardCharsets.UTF_8).replace(
-                "<bpmn:outgoing>Flow_1</bpmn:outgoing>\n    </bpmn:startEvent>",
-                "<bpmn:outgoing>Flow_1</bpmn:outgoing><bpmn:timerEventDefinition id=\"Timer_1\">"
-                        + "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${notAVariable}</bpmn:timeDate>"
-                        + "</bpmn:timerEventDefinition>\n    </bpmn:startEvent>")
+        String xml = new String(SecurityPayloads.validProcess(), StandardCharsets.UTF_8)
+                .replace(
+                        "<bpmn:outgoing>Flow_1</bpmn:outgoing>\n    </bpmn:startEvent>",
+                        "<bpmn:outgoing>Flow_1</bpmn:outgoing><bpmn:timerEventDefinition id=\"Timer_1\">"
+                                + "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${notAVariable}</bpmn:timeDate>"
+                                + "</bpmn:timerEventDefinition>\n    </bpmn:startEvent>")
                 .replace("xmlns:camunda=", "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:camunda=");
         assertThat(xml).contains("notAVariable");
         ResponseEntity<String> answer = deploy("timer.bpmn", xml.getBytes(StandardCharsets.UTF_8));
@@ -122,7 +136,7 @@ class SecurityPayloadsIT {
         });
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return rest.withBasicAuth("designer", "demo").postForEntity("/engine-rest/deployment/create",
-                new HttpEntity<>(parts, headers), String.class);
+        return rest.withBasicAuth("designer", "demo")
+                .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), String.class);
     }
 }

@@ -30,10 +30,13 @@ class EscalationIT {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     TandemClock clock;
+
     @Autowired
     Workflow workflow;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -57,8 +60,10 @@ class EscalationIT {
     }
 
     List<String> alerts(String code) {
-        return jdbc.queryForList("select task_key || ':' || threshold from sla_alert where case_id = ? order by id",
-                String.class, caseId(code));
+        return jdbc.queryForList(
+                "select task_key || ':' || threshold from sla_alert where case_id = ? order by id",
+                String.class,
+                caseId(code));
     }
 
     @SuppressWarnings("unchecked")
@@ -74,10 +79,17 @@ class EscalationIT {
     /** Notices to a user about a case (with a link), counted in the database: the bell lists only the latest. */
     int notified(String user, String code, String link) {
         return link == null
-                ? jdbc.queryForObject("select count(*) from notification where recipient = ? and case_code = ?",
-                        Integer.class, user, code)
-                : jdbc.queryForObject("select count(*) from notification where recipient = ? and case_code = ? "
-                        + "and link = ?", Integer.class, user, code, link);
+                ? jdbc.queryForObject(
+                        "select count(*) from notification where recipient = ? and case_code = ?",
+                        Integer.class,
+                        user,
+                        code)
+                : jdbc.queryForObject(
+                        "select count(*) from notification where recipient = ? and case_code = ? " + "and link = ?",
+                        Integer.class,
+                        user,
+                        code,
+                        link);
     }
 
     Map<String, Object> deadline(String code, String step) {
@@ -86,8 +98,11 @@ class EscalationIT {
 
     @SuppressWarnings("unchecked")
     static List<Object> errorCodes(Map<String, Object> problem) {
-        return ((List<Map<String, Object>>) problem.get("errors")).stream().map(e -> e.get("field") + ":" + e.get("code"))
-                .map(Object.class::cast).toList();
+        return ((List<Map<String, Object>>) problem.get("errors"))
+                .stream()
+                        .map(e -> e.get("field") + ":" + e.get("code"))
+                        .map(Object.class::cast)
+                        .toList();
     }
 
     @Test
@@ -98,13 +113,21 @@ class EscalationIT {
         clock.setTime(LocalDateTime.of(2026, 3, 12, 9, 0).atZone(VN).toInstant());
         workflow.executeDueJobs();
         assertThat(alerts(code)).containsExactlyInAnyOrder("Task_Accept:WARNING", "Task_Accept:BREACH");
-        assertThat(notified("officer.congan", code, null)).as("no 'at risk' notice, only the breach").isEqualTo(
-                jdbc.queryForObject("select count(*) from notification where recipient = 'officer.congan' "
-                        + "and case_code = ? and kind = 'BREACHED'", Integer.class, code));
-        assertThat(jdbc.queryForObject("select count(*) from notification where case_code = ? and kind = 'AT_RISK'",
-                Integer.class, code)).isZero();
+        assertThat(notified("officer.congan", code, null))
+                .as("no 'at risk' notice, only the breach")
+                .isEqualTo(jdbc.queryForObject(
+                        "select count(*) from notification where recipient = 'officer.congan' "
+                                + "and case_code = ? and kind = 'BREACHED'",
+                        Integer.class,
+                        code));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from notification where case_code = ? and kind = 'AT_RISK'",
+                        Integer.class,
+                        code))
+                .isZero();
         assertThat(jdbc.queryForList("select kind from timeline_entry where case_id = ?", String.class, caseId(code)))
-                .contains("SLA_BREACHED").doesNotContain("SLA_AT_RISK");
+                .contains("SLA_BREACHED")
+                .doesNotContain("SLA_AT_RISK");
     }
 
     @Test
@@ -126,47 +149,98 @@ class EscalationIT {
         List<Map<String, Object>> queue = escalations("supervisor.congan", code);
         assertThat(queue).hasSize(1);
         Map<String, Object> e = queue.get(0);
-        assertThat(e).containsEntry("level", 1).containsEntry("agency", "CONGAN").containsEntry("mayAct", true)
-                .containsEntry("currentDue", "2026-03-10").containsEntry("statutoryDue", "2026-03-16")
+        assertThat(e)
+                .containsEntry("level", 1)
+                .containsEntry("agency", "CONGAN")
+                .containsEntry("mayAct", true)
+                .containsEntry("currentDue", "2026-03-10")
+                .containsEntry("statutoryDue", "2026-03-16")
                 .containsEntry("latestExtension", "2026-03-16");
         Object id = e.get("id");
-        assertThat(escalations("supervisor.danvan", code)).as("the case is not shared with Dân vận").isEmpty();
-        assertThat(officer.get("/api/escalations/" + id).getStatusCode().value()).isEqualTo(403);
+        assertThat(escalations("supervisor.danvan", code))
+                .as("the case is not shared with Dân vận")
+                .isEmpty();
+        assertThat(officer.get("/api/escalations/" + id).getStatusCode().value())
+                .isEqualTo(403);
         assertThat(notified("supervisor.congan", code, "/escalations/" + id)).isPositive();
 
         // beyond the statutory limit: the Law on Complaints allows no extension of acceptance
-        var refused = supervisor.post("/api/escalations/" + id + "/extend", Map.of("decisionNumber", "15/QĐ-CAT",
-                "decisionDate", "2026-03-11", "newDeadline", "2026-03-20", "reason", "Chờ hồ sơ từ cơ quan khác"));
+        var refused = supervisor.post(
+                "/api/escalations/" + id + "/extend",
+                Map.of(
+                        "decisionNumber",
+                        "15/QĐ-CAT",
+                        "decisionDate",
+                        "2026-03-11",
+                        "newDeadline",
+                        "2026-03-20",
+                        "reason",
+                        "Chờ hồ sơ từ cơ quan khác"));
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
         assertThat(errorCodes(refused.getBody())).containsExactly("newDeadline:escalation.extendNotAllowed");
-        assertThat(supervisor.post("/api/escalations/" + id + "/extend", Map.of("decisionNumber", "15/QĐ-CAT",
-                "decisionDate", "2026-03-11", "newDeadline", "2026-03-09", "reason", "Chờ hồ sơ từ cơ quan khác"))
-                .getStatusCode().value()).isEqualTo(400);
-        assertThat(supervisor.post("/api/escalations/" + id + "/extend", Map.of("decisionNumber", "15/QĐ-CAT",
-                "decisionDate", "2026-03-11", "newDeadline", "2026-03-13", "reason", "Chờ hồ sơ từ cơ quan khác"))
-                .getStatusCode().value()).isEqualTo(204);
-        assertThat(escalation("supervisor.congan", id)).containsEntry("status", "HANDLED")
+        assertThat(supervisor
+                        .post(
+                                "/api/escalations/" + id + "/extend",
+                                Map.of(
+                                        "decisionNumber",
+                                        "15/QĐ-CAT",
+                                        "decisionDate",
+                                        "2026-03-11",
+                                        "newDeadline",
+                                        "2026-03-09",
+                                        "reason",
+                                        "Chờ hồ sơ từ cơ quan khác"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
+        assertThat(supervisor
+                        .post(
+                                "/api/escalations/" + id + "/extend",
+                                Map.of(
+                                        "decisionNumber",
+                                        "15/QĐ-CAT",
+                                        "decisionDate",
+                                        "2026-03-11",
+                                        "newDeadline",
+                                        "2026-03-13",
+                                        "reason",
+                                        "Chờ hồ sơ từ cơ quan khác"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(204);
+        assertThat(escalation("supervisor.congan", id))
+                .containsEntry("status", "HANDLED")
                 .containsEntry("action", "EXTEND");
-        assertThat(deadline(code, "ACCEPT")).containsEntry("targetDue", "2026-03-13")
+        assertThat(deadline(code, "ACCEPT"))
+                .containsEntry("targetDue", "2026-03-13")
                 .containsEntry("statutoryDue", "2026-03-16");
         assertThat(officer.get("/api/cases/" + code).getBody().toString())
-                .contains(LocalDateTime.of(2026, 3, 13, 23, 59, 59).atZone(VN).toInstant().toString());
-        assertThat(supervisor.post("/api/escalations/" + id + "/close", Map.of("note", "Đóng sau khi đã gia hạn"))
-                .getStatusCode().value()).isEqualTo(409);
+                .contains(LocalDateTime.of(2026, 3, 13, 23, 59, 59)
+                        .atZone(VN)
+                        .toInstant()
+                        .toString());
+        assertThat(supervisor
+                        .post("/api/escalations/" + id + "/close", Map.of("note", "Đóng sau khi đã gia hạn"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(409);
 
         // the extended deadline passes too: round 2; nobody acts within 2 working days: the provincial level
         at(3, 13);
         assertThat(escalation("supervisor.congan", id)).containsEntry("status", "HANDLED");
         at(3, 14);
-        assertThat(escalation("supervisor.congan", id)).containsEntry("status", "OPEN").containsEntry("rounds", 2)
+        assertThat(escalation("supervisor.congan", id))
+                .containsEntry("status", "OPEN")
+                .containsEntry("rounds", 2)
                 .containsEntry("level", 1);
         assertThat(alerts(code)).containsExactly("Task_Accept:WARNING", "Task_Accept:BREACH");
         at(3, 17); // the statutory limit (16/03) has passed: a hot spot
-        assertThat(alerts(code)).containsExactly("Task_Accept:WARNING", "Task_Accept:BREACH",
-                "Task_Accept:STATUTORY");
+        assertThat(alerts(code)).containsExactly("Task_Accept:WARNING", "Task_Accept:BREACH", "Task_Accept:STATUTORY");
         assertThat(officer.get("/api/cases/" + code).getBody()).containsEntry("hotspot", true);
         at(3, 18);
-        assertThat(escalation("supervisor.congan", id)).containsEntry("level", 2).containsEntry("status", "OPEN");
+        assertThat(escalation("supervisor.congan", id))
+                .containsEntry("level", 2)
+                .containsEntry("status", "OPEN");
         assertThat(escalation("supervisor.congan", id)).containsEntry("mayAct", true);
 
         // the officer finally decides: the ladder ends with the step
@@ -174,8 +248,12 @@ class EscalationIT {
                 .isEqualTo(204);
         assertThat(escalation("supervisor.congan", id)).containsEntry("status", "STEP_DONE");
         assertThat(escalations("supervisor.congan", code)).isEmpty();
-        assertThat(jdbc.queryForObject("select count(*) from ACT_RU_EXECUTION where PROC_INST_ID_ = "
-                + "(select process_instance_id from escalation where id = ?)", Integer.class, id)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from ACT_RU_EXECUTION where PROC_INST_ID_ = "
+                                + "(select process_instance_id from escalation where id = ?)",
+                        Integer.class,
+                        id))
+                .isZero();
     }
 
     @Test
@@ -185,32 +263,66 @@ class EscalationIT {
         // a complex denunciation: 30 days (04/04 is a Saturday -> 06/04), target 21 days (26/03); one extension
         // of at most 30 days (Law on Denunciations art. 30)
         String code = officer.createCase(2, "DENUNCIATION", "Tố cáo phức tạp kiểm thử gia hạn");
-        assertThat(officer.complete(officer.taskId(code, CaseHandling.TASK_ACCEPT), Map.of("decision", "ACCEPT",
-                "complexity", "COMPLEX"))).isEqualTo(204);
-        assertThat(deadline(code, "RESOLVE")).containsEntry("targetDue", "2026-03-26")
+        assertThat(officer.complete(
+                        officer.taskId(code, CaseHandling.TASK_ACCEPT),
+                        Map.of("decision", "ACCEPT", "complexity", "COMPLEX")))
+                .isEqualTo(204);
+        assertThat(deadline(code, "RESOLVE"))
+                .containsEntry("targetDue", "2026-03-26")
                 .containsEntry("statutoryDue", "2026-04-06");
         at(3, 27);
         List<Map<String, Object>> congan = escalations("supervisor.congan", code).stream()
-                .filter(x -> "CONGAN".equals(x.get("agency"))).toList();
+                .filter(x -> "CONGAN".equals(x.get("agency")))
+                .toList();
         List<Map<String, Object>> danvan = escalations("supervisor.danvan", code).stream()
-                .filter(x -> "DANVAN".equals(x.get("agency"))).toList();
+                .filter(x -> "DANVAN".equals(x.get("agency")))
+                .toList();
         assertThat(congan).hasSize(1);
-        assertThat(danvan).hasSize(1).first().satisfies(x -> assertThat(x).containsEntry("agency", "DANVAN")
-                .containsEntry("mayAct", true));
+        assertThat(danvan)
+                .hasSize(1)
+                .first()
+                .satisfies(x -> assertThat(x).containsEntry("agency", "DANVAN").containsEntry("mayAct", true));
         Api supervisor = new Api(rest, "supervisor.congan");
-        var beyond = supervisor.post("/api/escalations/" + congan.get(0).get("id") + "/extend", Map.of(
-                "decisionNumber", "20/QĐ-CAT", "decisionDate", "2026-03-27", "newDeadline", "2026-05-10",
-                "reason", "Vụ việc phức tạp, cần giám định tài liệu"));
+        var beyond = supervisor.post(
+                "/api/escalations/" + congan.get(0).get("id") + "/extend",
+                Map.of(
+                        "decisionNumber",
+                        "20/QĐ-CAT",
+                        "decisionDate",
+                        "2026-03-27",
+                        "newDeadline",
+                        "2026-05-10",
+                        "reason",
+                        "Vụ việc phức tạp, cần giám định tài liệu"));
         assertThat(errorCodes(beyond.getBody())).containsExactly("newDeadline:escalation.extendBeyondCap");
         assertThat(beyond.getBody().toString()).contains("06/05/2026");
-        assertThat(supervisor.post("/api/escalations/" + congan.get(0).get("id") + "/extend", Map.of(
-                "decisionNumber", "20/QĐ-CAT", "decisionDate", "2026-03-27", "newDeadline", "2026-05-05",
-                "reason", "Vụ việc phức tạp, cần giám định tài liệu")).getStatusCode().value()).isEqualTo(204);
-        assertThat(deadline(code, "RESOLVE")).containsEntry("targetDue", "2026-05-05")
-                .containsEntry("statutoryDue", "2026-05-05").containsEntry("state", "ON_TRACK");
-        String due = LocalDateTime.of(2026, 5, 5, 23, 59, 59).atZone(VN).toInstant().toString();
-        assertThat(new Api(rest, "officer.danvan").get("/api/tasks?scope=group&q=" + code).getBody().toString())
-                .as("the partner's task moved too").contains(due);
+        assertThat(supervisor
+                        .post(
+                                "/api/escalations/" + congan.get(0).get("id") + "/extend",
+                                Map.of(
+                                        "decisionNumber",
+                                        "20/QĐ-CAT",
+                                        "decisionDate",
+                                        "2026-03-27",
+                                        "newDeadline",
+                                        "2026-05-05",
+                                        "reason",
+                                        "Vụ việc phức tạp, cần giám định tài liệu"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(204);
+        assertThat(deadline(code, "RESOLVE"))
+                .containsEntry("targetDue", "2026-05-05")
+                .containsEntry("statutoryDue", "2026-05-05")
+                .containsEntry("state", "ON_TRACK");
+        String due =
+                LocalDateTime.of(2026, 5, 5, 23, 59, 59).atZone(VN).toInstant().toString();
+        assertThat(new Api(rest, "officer.danvan")
+                        .get("/api/tasks?scope=group&q=" + code)
+                        .getBody()
+                        .toString())
+                .as("the partner's task moved too")
+                .contains(due);
         // the one legal extension is used: the partner's supervisors convene a joint meeting instead
         Api partner = new Api(rest, "supervisor.danvan");
         Object danvanId = danvan.get(0).get("id");
@@ -218,17 +330,38 @@ class EscalationIT {
         var view = escalation("supervisor.danvan", danvanId);
         assertThat((List<String>) view.get("actions")).doesNotContain("EXTEND").contains("MEETING", "CLOSE");
         assertThat((Map<String, String>) view.get("unavailable")).containsKey("EXTEND");
-        var usedUp = partner.post("/api/escalations/" + danvanId + "/extend", Map.of("decisionNumber",
-                "3/QĐ-BDV", "decisionDate", "2026-03-27", "newDeadline", "2026-05-20", "reason",
-                "Cần thêm thời gian xác minh"));
+        var usedUp = partner.post(
+                "/api/escalations/" + danvanId + "/extend",
+                Map.of(
+                        "decisionNumber",
+                        "3/QĐ-BDV",
+                        "decisionDate",
+                        "2026-03-27",
+                        "newDeadline",
+                        "2026-05-20",
+                        "reason",
+                        "Cần thêm thời gian xác minh"));
         assertThat(usedUp.getStatusCode().value()).isEqualTo(409);
         assertThat(usedUp.getBody()).containsEntry("code", "escalation.extendUsedUp");
-        assertThat(partner.post("/api/escalations/" + danvanId + "/meeting", Map.of("date", "2026-03-30",
-                "agenda", "Thống nhất kết quả xác minh của hai cơ quan", "reason", "Hai cơ quan chưa thống nhất"))
-                .getStatusCode().value()).isEqualTo(204);
-        assertThat(new Api(rest, "supervisor.congan").get("/api/tasks?scope=group&q=" + code).getBody().toString())
+        assertThat(partner.post(
+                                "/api/escalations/" + danvanId + "/meeting",
+                                Map.of(
+                                        "date",
+                                        "2026-03-30",
+                                        "agenda",
+                                        "Thống nhất kết quả xác minh của hai cơ quan",
+                                        "reason",
+                                        "Hai cơ quan chưa thống nhất"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(204);
+        assertThat(new Api(rest, "supervisor.congan")
+                        .get("/api/tasks?scope=group&q=" + code)
+                        .getBody()
+                        .toString())
                 .contains("Task_MeetingCongan");
-        assertThat(partner.get("/api/tasks?scope=group&q=" + code).getBody().toString()).contains("Task_MeetingDanvan");
+        assertThat(partner.get("/api/tasks?scope=group&q=" + code).getBody().toString())
+                .contains("Task_MeetingDanvan");
         // the new deadline is not reached again before 05/05: nothing more fires
         at(4, 20);
         assertThat(alerts(code)).containsOnlyOnce("Task_VerifyCongan:BREACH", "Task_VerifyDanvan:BREACH");
@@ -240,19 +373,31 @@ class EscalationIT {
         Api commune = new Api(rest, "officer.congan.minhxuan");
         String code = commune.createCase(4, "COMPLAINT", "Khiếu nại cấp xã kiểm thử giao lại");
         String task = commune.taskId(code, CaseHandling.TASK_ACCEPT);
-        assertThat(commune.post("/api/tasks/" + task + "/claim", Map.of()).getStatusCode().value()).isEqualTo(204);
+        assertThat(commune.post("/api/tasks/" + task + "/claim", Map.of())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(204);
         at(3, 11);
         Map<String, Object> e = escalations("supervisor.congan.minhxuan", code).get(0);
         Api supervisor = new Api(rest, "supervisor.congan.minhxuan");
-        var wrong = supervisor.post("/api/escalations/" + e.get("id") + "/reassign", Map.of("assignee",
-                "officer.danvan", "reason", "Cán bộ thụ lý đang đi công tác"));
+        var wrong = supervisor.post(
+                "/api/escalations/" + e.get("id") + "/reassign",
+                Map.of("assignee", "officer.danvan", "reason", "Cán bộ thụ lý đang đi công tác"));
         assertThat(errorCodes(wrong.getBody())).containsExactly("reassignTo:escalation.reassignNotCandidate");
-        assertThat(supervisor.post("/api/escalations/" + e.get("id") + "/reassign", Map.of("assignee",
-                "officer.congan", "reason", "Cán bộ thụ lý đang đi công tác")).getStatusCode().value()).isEqualTo(204);
+        assertThat(supervisor
+                        .post(
+                                "/api/escalations/" + e.get("id") + "/reassign",
+                                Map.of("assignee", "officer.congan", "reason", "Cán bộ thụ lý đang đi công tác"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(204);
         @SuppressWarnings("unchecked")
-        var tasks = (List<Map<String, Object>>) commune.get("/api/cases/" + code).getBody().get("currentTasks");
-        assertThat(tasks).filteredOn(t -> CaseHandling.TASK_ACCEPT.equals(t.get("key")))
-                .extracting(t -> t.get("assignee")).containsExactly("officer.congan");
+        var tasks = (List<Map<String, Object>>)
+                commune.get("/api/cases/" + code).getBody().get("currentTasks");
+        assertThat(tasks)
+                .filteredOn(t -> CaseHandling.TASK_ACCEPT.equals(t.get("key")))
+                .extracting(t -> t.get("assignee"))
+                .containsExactly("officer.congan");
         assertThat(escalations("supervisor.congan.minhxuan", code)).isEmpty();
     }
 
@@ -262,11 +407,17 @@ class EscalationIT {
         Api supervisor = new Api(rest, "supervisor.congan"); // before acceptance only a lead supervisor may pause
         String code = officer.createCase(2, "COMPLAINT", "Khiếu nại tạm dừng thời hạn kiểm thử");
         at(3, 6);
-        assertThat(supervisor.post("/api/cases/" + code + "/clock/pause", Map.of("reason",
-                "Chờ công dân bổ sung giấy tờ")).getStatusCode().value()).isEqualTo(204);
+        assertThat(supervisor
+                        .post("/api/cases/" + code + "/clock/pause", Map.of("reason", "Chờ công dân bổ sung giấy tờ"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(204);
         at(3, 12); // past the original warning (09/03) and breach (11/03) days
         assertThat(alerts(code)).isEmpty();
-        assertThat(supervisor.post("/api/cases/" + code + "/clock/resume", Map.of()).getStatusCode().value())
+        assertThat(supervisor
+                        .post("/api/cases/" + code + "/clock/resume", Map.of())
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(204);
         workflow.executeDueJobs();
         // paused 06/03 -> 12/03: target 10/03 -> 16/03

@@ -9,11 +9,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import vn.tandem.audit.AuditEntries;
 import vn.tandem.support.Api;
 import vn.tandem.support.TandemIntegrationTest;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Working days over the pre-filled holiday calendar, its API and the admin's edits. */
 @TandemIntegrationTest
@@ -21,8 +21,10 @@ class LegalCalendarIT {
 
     @Autowired
     LegalCalendar calendar;
+
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     AuditEntries audit;
 
@@ -41,7 +43,9 @@ class LegalCalendarIT {
             LocalDate start = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(365 * 11));
             int n = 1 + random.nextInt(40);
             LocalDate due = calendar.addWorkingDays(start, n);
-            assertThat(calendar.isWorkingDay(due)).as("%s + %d = %s", start, n, due).isTrue();
+            assertThat(calendar.isWorkingDay(due))
+                    .as("%s + %d = %s", start, n, due)
+                    .isTrue();
             assertThat(calendar.workingDaysBetween(start, due)).isEqualTo(n);
             assertThat(calendar.addWorkingDays(start, n + 1)).isAfter(due);
         }
@@ -53,12 +57,17 @@ class LegalCalendarIT {
         Api api = new Api(rest, "officer.danvan");
         var year = api.get("/api/calendar/holidays?year=2026").getBody();
         assertThat(year).containsEntry("year", 2026);
-        assertThat((List<Map<String, Object>>) year.get("days")).extracting(d -> d.get("date"))
+        assertThat((List<Map<String, Object>>) year.get("days"))
+                .extracting(d -> d.get("date"))
                 .contains("2026-02-17", "2026-09-02");
-        assertThat(api.get("/api/calendar/holidays?year=2040").getStatusCode().value()).isEqualTo(400);
+        assertThat(api.get("/api/calendar/holidays?year=2040").getStatusCode().value())
+                .isEqualTo(400);
         assertThat(api.get("/api/calendar/working-days?from=2026-02-12&days=7").getBody())
-                .containsEntry("due", "2026-03-02").containsEntry("days", 7);
-        assertThat(api.get("/api/calendar/working-days?from=nonsense&days=7").getStatusCode().value())
+                .containsEntry("due", "2026-03-02")
+                .containsEntry("days", 7);
+        assertThat(api.get("/api/calendar/working-days?from=nonsense&days=7")
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(400);
     }
 
@@ -78,8 +87,10 @@ class LegalCalendarIT {
             SecurityContextHolder.clearContext();
         }
         assertThat(audit.findByActionOrderByIdAsc("HOLIDAY_ADDED")).hasSize((int) added + 1);
-        assertThat(audit.findByActionOrderByIdAsc("HOLIDAY_REMOVED").get(
-                audit.findByActionOrderByIdAsc("HOLIDAY_REMOVED").size() - 1).getActor()).isEqualTo("admin");
+        assertThat(audit.findByActionOrderByIdAsc("HOLIDAY_REMOVED")
+                        .get(audit.findByActionOrderByIdAsc("HOLIDAY_REMOVED").size() - 1)
+                        .getActor())
+                .isEqualTo("admin");
         var refused = rest.withBasicAuth("officer.congan", "demo").getForEntity("/admin/calendar", String.class);
         assertThat(refused.getStatusCode().value()).isEqualTo(403);
         assertThat(refused.getBody()).contains("<html"); // a page refuses with the styled page, not JSON

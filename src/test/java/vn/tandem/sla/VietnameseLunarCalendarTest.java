@@ -25,12 +25,22 @@ class VietnameseLunarCalendarTest {
     @Test
     void defaultYearHasTheLabourCodeDaysAndSubstitutes() {
         List<LegalCalendar.DefaultHolidays.Day> days = LegalCalendar.DefaultHolidays.of(2026);
-        assertThat(days).extracting(LegalCalendar.DefaultHolidays.Day::date).contains(LocalDate.of(2026, 1, 1),
-                LocalDate.of(2026, 2, 16), LocalDate.of(2026, 2, 17), LocalDate.of(2026, 2, 20),
-                LocalDate.of(2026, 4, 26), LocalDate.of(2026, 4, 30), LocalDate.of(2026, 5, 1),
-                LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 2));
+        assertThat(days)
+                .extracting(LegalCalendar.DefaultHolidays.Day::date)
+                .contains(
+                        LocalDate.of(2026, 1, 1),
+                        LocalDate.of(2026, 2, 16),
+                        LocalDate.of(2026, 2, 17),
+                        LocalDate.of(2026, 2, 20),
+                        LocalDate.of(2026, 4, 26),
+                        LocalDate.of(2026, 4, 30),
+                        LocalDate.of(2026, 5, 1),
+                        LocalDate.of(2026, 9, 1),
+                        LocalDate.of(2026, 9, 2));
         // 26/04/2026 (Hùng Kings) is a Sunday: the next working day, Monday 27/04, is the substitute day off
-        assertThat(days).filteredOn(d -> d.nameVi().startsWith("Nghỉ bù")).extracting(
-                LegalCalendar.DefaultHolidays.Day::date).containsExactly(LocalDate.of(2026, 4, 27));
+        assertThat(days)
+                .filteredOn(d -> d.nameVi().startsWith("Nghỉ bù"))
+                .extracting(LegalCalendar.DefaultHolidays.Day::date)
+                .containsExactly(LocalDate.of(2026, 4, 27));
     }
 }

@@ -13,8 +13,7 @@ import org.springframework.http.ResponseEntity;
 /** Calls the API over HTTP as a demo user (HTTP Basic, password {@code demo}). */
 public class Api {
 
-    public static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
+    public static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
     private final TestRestTemplate rest;
 
@@ -37,15 +36,38 @@ public class Api {
     }
 
     public int delete(String path) {
-        return rest.exchange(path, HttpMethod.DELETE, null, String.class).getStatusCode().value();
+        return rest.exchange(path, HttpMethod.DELETE, null, String.class)
+                .getStatusCode()
+                .value();
     }
 
     /** Creates a case led by the user's agency in the given unit and returns its code. */
     public String createCase(long unitId, String type, String title) {
-        var response = post("/api/cases", Map.of("type", type, "channel", "RECEPTION", "title", title,
-                "description", "Nội dung vụ việc phục vụ kiểm thử tự động.", "unitId", unitId, "crowdSize", 2,
-                "petitioners", List.of(Map.of("fullName", "Nguyễn Văn A", "idNumber", "001234567890",
-                        "phone", "0912345678", "address", "Xã Yên Sơn"))));
+        var response = post(
+                "/api/cases",
+                Map.of(
+                        "type",
+                        type,
+                        "channel",
+                        "RECEPTION",
+                        "title",
+                        title,
+                        "description",
+                        "Nội dung vụ việc phục vụ kiểm thử tự động.",
+                        "unitId",
+                        unitId,
+                        "crowdSize",
+                        2,
+                        "petitioners",
+                        List.of(Map.of(
+                                "fullName",
+                                "Nguyễn Văn A",
+                                "idNumber",
+                                "001234567890",
+                                "phone",
+                                "0912345678",
+                                "address",
+                                "Xã Yên Sơn"))));
         if (response.getStatusCode().value() != 201) {
             throw new IllegalStateException("Case not created: " + response);
         }
@@ -60,34 +82,49 @@ public class Api {
     /** The open task with this key on the case (from the case detail), or null. */
     @SuppressWarnings("unchecked")
     public String taskId(String caseCode, String key) {
-        var tasks = (List<Map<String, Object>>) get("/api/cases/" + caseCode).getBody().get("currentTasks");
-        return tasks.stream().filter(t -> key.equals(t.get("key"))).map(t -> (String) t.get("id")).findFirst()
+        var tasks = (List<Map<String, Object>>)
+                get("/api/cases/" + caseCode).getBody().get("currentTasks");
+        return tasks.stream()
+                .filter(t -> key.equals(t.get("key")))
+                .map(t -> (String) t.get("id"))
+                .findFirst()
                 .orElse(null);
     }
 
     /** The case's legal deadlines ({@code GET /api/cases/{code}/deadlines}). */
     public List<Map<String, Object>> deadlines(String caseCode) {
-        return rest.exchange("/api/cases/" + caseCode + "/deadlines", HttpMethod.GET, null,
-                new ParameterizedTypeReference<List<Map<String, Object>>>() {
-                }).getBody();
+        return rest.exchange(
+                        "/api/cases/" + caseCode + "/deadlines",
+                        HttpMethod.GET,
+                        null,
+                        new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+                .getBody();
     }
 
     /** The case's deadline of one legal step. */
     public Map<String, Object> deadline(String caseCode, String step) {
         List<Map<String, Object>> all = deadlines(caseCode);
-        return all.stream().filter(d -> step.equals(d.get("step"))).findFirst()
+        return all.stream()
+                .filter(d -> step.equals(d.get("step")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(step + " is not among the deadlines " + all));
     }
 
     /** The due date (ISO instant) of the case's open task with this key. */
     @SuppressWarnings("unchecked")
     public String due(String caseCode, String key) {
-        var tasks = (List<Map<String, Object>>) get("/api/cases/" + caseCode).getBody().get("currentTasks");
-        return tasks.stream().filter(t -> key.equals(t.get("key"))).map(t -> (String) t.get("due")).findFirst()
+        var tasks = (List<Map<String, Object>>)
+                get("/api/cases/" + caseCode).getBody().get("currentTasks");
+        return tasks.stream()
+                .filter(t -> key.equals(t.get("key")))
+                .map(t -> (String) t.get("due"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no open task " + key));
     }
 
     public int complete(String taskId, Map<String, ?> values) {
-        return post("/api/tasks/" + taskId + "/complete", values).getStatusCode().value();
+        return post("/api/tasks/" + taskId + "/complete", values)
+                .getStatusCode()
+                .value();
     }
 }

@@ -26,14 +26,15 @@ public record EngineRestOperations(String method, String path, String operationI
             throw new IllegalStateException(e);
         }
         List<EngineRestOperations> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = spec.get("paths").fields(); paths.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = spec.get("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             String uri = path.getKey().replaceAll("\\{[^}]+\\}", "sweep");
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 String method = op.getKey().toUpperCase(Locale.ROOT);
                 if (METHODS.contains(method)) {
-                    operations.add(new EngineRestOperations(method, uri, op.getValue().path("operationId").asText()));
+                    operations.add(new EngineRestOperations(
+                            method, uri, op.getValue().path("operationId").asText()));
                 }
             }
         }
@@ -46,8 +47,10 @@ public record EngineRestOperations(String method, String path, String operationI
 
     /** A query sent as POST (Camunda names them query…, postQuery…). */
     public boolean isQuery() {
-        return operationId.startsWith("query") || operationId.startsWith("postQuery")
-                || operationId.equals("postExecuteFilterCount") || operationId.equals("fetchAndLock")
+        return operationId.startsWith("query")
+                || operationId.startsWith("postQuery")
+                || operationId.equals("postExecuteFilterCount")
+                || operationId.equals("fetchAndLock")
                 || operationId.equals("evaluateCondition");
     }
 }

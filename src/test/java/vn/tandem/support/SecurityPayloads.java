@@ -32,20 +32,22 @@ public final class SecurityPayloads {
 
     private static final Pattern EXPECT = Pattern.compile("Must be refused \\(element ([^)]+)\\)");
 
-    private SecurityPayloads() {
-    }
+    private SecurityPayloads() {}
 
     public static List<BpmnPayload> bpmn() {
-        try (Stream<Path> files = Files.list(Path.of(SecurityPayloads.class.getResource("/security/bpmn").toURI()))) {
-            return files.sorted().map(p -> {
-                try {
-                    byte[] xml = Files.readAllBytes(p);
-                    Matcher m = EXPECT.matcher(new String(xml, StandardCharsets.UTF_8));
-                    return new BpmnPayload(p.getFileName().toString(), xml, m.find() ? m.group(1) : null);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
+        try (Stream<Path> files = Files.list(
+                Path.of(SecurityPayloads.class.getResource("/security/bpmn").toURI()))) {
+            return files.sorted()
+                    .map(p -> {
+                        try {
+                            byte[] xml = Files.readAllBytes(p);
+                            Matcher m = EXPECT.matcher(new String(xml, StandardCharsets.UTF_8));
+                            return new BpmnPayload(p.getFileName().toString(), xml, m.find() ? m.group(1) : null);
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .toList();
         } catch (IOException | URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -75,8 +77,11 @@ public final class SecurityPayloads {
     }
 
     private static List<String> lines(String resource) {
-        return new String(read(resource), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank())
-                .filter(l -> !l.startsWith("#")).toList();
+        return new String(read(resource), StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> !l.isBlank())
+                .filter(l -> !l.startsWith("#"))
+                .toList();
     }
 
     private static byte[] read(String resource) {

@@ -24,7 +24,8 @@ public @interface TandemIntegrationTest {
         @Override
         public String[] resolve(Class<?> testClass) {
             return "postgres".equals(System.getProperty("tandem.test.database"))
-                    ? new String[] {"it", "postgres-it"} : new String[] {"it"};
+                    ? new String[] {"it", "postgres-it"}
+                    : new String[] {"it"};
         }
     }
 }

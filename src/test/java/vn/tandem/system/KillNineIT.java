@@ -3,6 +3,7 @@ package vn.tandem.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -23,10 +27,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.io.IOException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Runs the packaged application on an H2 file database: every case acknowledged with a 201 survives a
@@ -40,7 +40,8 @@ class KillNineIT {
     @TempDir
     Path dir;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void acknowledgedCasesSurviveKillNineAndRestartsDeployNoNewVersion() throws Exception {
@@ -67,15 +68,17 @@ class KillNineIT {
         try {
             awaitReady(port);
             for (String code : codes) {
-                assertThat(get(port, "/api/cases/" + code).statusCode()).as(code).isEqualTo(200);
+                assertThat(get(port, "/api/cases/" + code).statusCode())
+                        .as(code)
+                        .isEqualTo(200);
             }
         } finally {
             again.destroy();
             again.waitFor();
         }
         try (Connection c = DriverManager.getConnection(jdbc, "sa", "");
-                ResultSet rs = c.createStatement().executeQuery(
-                        "select count(*) from ACT_RE_PROCDEF where KEY_ = 'case-handling'")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("select count(*) from ACT_RE_PROCDEF where KEY_ = 'case-handling'")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(1);
         }
@@ -112,18 +115,20 @@ class KillNineIT {
         ZoneId vn = ZoneId.of("Asia/Ho_Chi_Minh");
         Instant onTargetDay = LocalDate.parse(target).atTime(12, 0).atZone(vn).toInstant();
         // on the target day: 75% used, not yet overdue
-        Process ahead = start(jdbc, port, "--tandem.clock.offset=" + Duration.between(Instant.now(),
-                onTargetDay));
+        Process ahead = start(jdbc, port, "--tandem.clock.offset=" + Duration.between(Instant.now(), onTargetDay));
         try {
             awaitReady(port);
             awaitTimeline(port, code, "SLA_AT_RISK");
-            assertThat(count(get(port, "/api/cases/" + code).body(), "SLA_BREACHED")).isZero();
+            assertThat(count(get(port, "/api/cases/" + code).body(), "SLA_BREACHED"))
+                    .isZero();
         } finally {
             ahead.destroyForcibly().waitFor();
         }
         // a day later, after a kill -9: the breach fires, the warning does not fire again
-        Process later = start(jdbc, port, "--tandem.clock.offset=" + Duration.between(Instant.now(),
-                onTargetDay.plus(Duration.ofDays(1))));
+        Process later = start(
+                jdbc,
+                port,
+                "--tandem.clock.offset=" + Duration.between(Instant.now(), onTargetDay.plus(Duration.ofDays(1))));
         try {
             awaitReady(port);
             awaitTimeline(port, code, "SLA_BREACHED");
@@ -135,8 +140,9 @@ class KillNineIT {
             later.waitFor();
         }
         try (Connection c = DriverManager.getConnection(jdbc, "sa", "");
-                ResultSet rs = c.createStatement().executeQuery(
-                        "select threshold, count(*) from sla_alert group by threshold order by threshold")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "select threshold, count(*) from sla_alert group by threshold order by threshold")) {
             List<String> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(rs.getString(1) + "=" + rs.getInt(2));
@@ -157,20 +163,33 @@ class KillNineIT {
     }
 
     static int count(String json, String kind) {
-        return (int) Pattern.compile("\"kind\":\"" + kind + "\"").matcher(json).results().count();
+        return (int) Pattern.compile("\"kind\":\"" + kind + "\"")
+                .matcher(json)
+                .results()
+                .count();
     }
 
     Process start(String jdbc, int port, String... extra) throws Exception {
-        File jar = Files.list(Path.of("target")).filter(p -> p.toString().endsWith(".jar"))
-                .filter(p -> !p.toString().endsWith("-plain.jar")).findFirst().orElseThrow().toFile();
+        File jar = Files.list(Path.of("target"))
+                .filter(p -> p.toString().endsWith(".jar"))
+                .filter(p -> !p.toString().endsWith("-plain.jar"))
+                .findFirst()
+                .orElseThrow()
+                .toFile();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.getAbsolutePath(),
-                "--spring.profiles.active=demo", "--tandem.demo.cases=false", "--server.port=" + port,
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-jar",
+                jar.getAbsolutePath(),
+                "--spring.profiles.active=demo",
+                "--tandem.demo.cases=false",
+                "--server.port=" + port,
                 "--spring.datasource.url=" + jdbc,
                 "--tandem.storage.attachments-dir=" + dir.resolve("attachments")));
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("app-" + System.nanoTime() + ".log").toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("app-" + System.nanoTime() + ".log").toFile());
         return builder.start();
     }
 
@@ -190,15 +209,22 @@ class KillNineIT {
     }
 
     HttpResponse<String> post(int port, String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", basic()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", basic())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", basic()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", basic())
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static String basic() {

@@ -34,11 +34,14 @@ class AuditController {
     }
 
     @GetMapping("/audit")
-    String page(@RequestParam(required = false) String actor, @RequestParam(required = false) String caseCode,
+    String page(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String caseCode,
             @RequestParam(required = false) String action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         AuditQuery query = new AuditQuery(actor, caseCode, action, from, to);
         model.addAttribute("entries", search.search(query, PageResponse.page(page, 50), 50));
         model.addAttribute("query", query);
@@ -46,15 +49,22 @@ class AuditController {
     }
 
     @GetMapping("/audit.csv")
-    void export(@RequestParam(required = false) String actor, @RequestParam(required = false) String caseCode,
+    void export(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String caseCode,
             @RequestParam(required = false) String action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            HttpServletResponse response) throws IOException {
+            HttpServletResponse response)
+            throws IOException {
         AuditQuery query = new AuditQuery(actor, caseCode, action, from, to);
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("tandem-audit.csv").build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename("tandem-audit.csv")
+                        .build()
+                        .toString());
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         search.exportCsv(query, out);
         out.flush();
@@ -71,25 +81,50 @@ class AuditController {
             this.search = search;
         }
 
-        record Entry(long id, Instant at, String actor, String action, String caseCode, String entityType,
-                String entityId, String details, String clientIp, Long tokenId) {
+        record Entry(
+                long id,
+                Instant at,
+                String actor,
+                String action,
+                String caseCode,
+                String entityType,
+                String entityId,
+                String details,
+                String clientIp,
+                Long tokenId) {
 
             static Entry of(AuditEntry e) {
-                return new Entry(e.getId(), e.getAt(), e.getActor(), e.getAction(), e.getCaseCode(),
-                        e.getEntityType(), e.getEntityId(), e.getDetails(), e.getClientIp(), e.getTokenId());
+                return new Entry(
+                        e.getId(),
+                        e.getAt(),
+                        e.getActor(),
+                        e.getAction(),
+                        e.getCaseCode(),
+                        e.getEntityType(),
+                        e.getEntityId(),
+                        e.getDetails(),
+                        e.getClientIp(),
+                        e.getTokenId());
             }
         }
 
         @GetMapping("/api/audit")
         @ResponseBody
-        PageResponse<Entry> list(@RequestParam(required = false) String actor,
-                @RequestParam(required = false) String caseCode, @RequestParam(required = false) String action,
+        PageResponse<Entry> list(
+                @RequestParam(required = false) String actor,
+                @RequestParam(required = false) String caseCode,
+                @RequestParam(required = false) String action,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size) {
+                @RequestParam(defaultValue = "0") int page,
+                @RequestParam(required = false) Integer size) {
             int pageSize = PageResponse.clampSize(size, 50);
-            return PageResponse.of(search.search(new AuditQuery(actor, caseCode, action, from, to),
-                    PageResponse.page(page, pageSize), pageSize), Entry::of);
+            return PageResponse.of(
+                    search.search(
+                            new AuditQuery(actor, caseCode, action, from, to),
+                            PageResponse.page(page, pageSize),
+                            pageSize),
+                    Entry::of);
         }
     }
 }

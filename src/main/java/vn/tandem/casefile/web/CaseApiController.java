@@ -53,24 +53,28 @@ class CaseApiController {
     }
 
     /** A comment to add. */
-    record NewComment(String body) {
-    }
+    record NewComment(String body) {}
 
-    record CommentView(Long id, String author, Instant at, String body) {
-    }
+    record CommentView(Long id, String author, Instant at, String body) {}
 
-    record AttachmentView(Long id, String fileName, String contentType, long size, String sha256) {
-    }
+    record AttachmentView(Long id, String fileName, String contentType, long size, String sha256) {}
 
     @GetMapping
     @Operation(summary = "Cases visible to the caller, newest first")
-    PageResponse<CaseViews.CaseItem> list(@AuthenticationPrincipal TandemPrincipal principal,
-            @RequestParam(required = false) CaseStatus status, @RequestParam(required = false) CaseType type,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+    PageResponse<CaseViews.CaseItem> list(
+            @AuthenticationPrincipal TandemPrincipal principal,
+            @RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) CaseType type,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) Integer size) {
         int pageSize = PageResponse.clampSize(size, 20);
-        var result = caseFiles.search(new CaseFilter(status, type, q), PageRequest.of(
-                PageResponse.page(page, pageSize), pageSize, Sort.by(Sort.Direction.DESC, "receivedAt").and(Sort.by("id"))),
+        var result = caseFiles.search(
+                new CaseFilter(status, type, q),
+                PageRequest.of(
+                        PageResponse.page(page, pageSize),
+                        pageSize,
+                        Sort.by(Sort.Direction.DESC, "receivedAt").and(Sort.by("id"))),
                 principal.user());
         return PageResponse.of(result, CaseViews.CaseItem::of);
     }
@@ -79,12 +83,13 @@ class CaseApiController {
     @Operation(summary = "A case: facts, petitioners (confidential ones masked), current tasks, timeline")
     CaseViews.CaseDetail get(@PathVariable String code, @AuthenticationPrincipal TandemPrincipal principal) {
         Case c = caseFiles.visible(code, principal.user());
-        return CaseViews.CaseDetail.of(c, workflow.openTasks(c.getId().toString()), timeline.of(c.getId()),
-                timeline);
+        return CaseViews.CaseDetail.of(c, workflow.openTasks(c.getId().toString()), timeline.of(c.getId()), timeline);
     }
 
     @PostMapping("/{code}/comments")
-    ResponseEntity<CommentView> comment(@PathVariable String code, @RequestBody NewComment body,
+    ResponseEntity<CommentView> comment(
+            @PathVariable String code,
+            @RequestBody NewComment body,
             @AuthenticationPrincipal TandemPrincipal principal) {
         CaseComment c = caseFiles.comment(code, body == null ? null : body.body(), principal.user());
         return ResponseEntity.status(201).body(new CommentView(c.getId(), c.getAuthor(), c.getAt(), c.getBody()));
@@ -92,9 +97,11 @@ class CaseApiController {
 
     @PostMapping(value = "/{code}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Attach a file (PDF, image, text, Office; at most 10 MB; the content type is sniffed)")
-    ResponseEntity<AttachmentView> attach(@PathVariable String code,
+    ResponseEntity<AttachmentView> attach(
+            @PathVariable String code,
             @RequestPart(name = "file", required = false) MultipartFile file,
-            @AuthenticationPrincipal TandemPrincipal principal) throws IOException {
+            @AuthenticationPrincipal TandemPrincipal principal)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("file", "validation.file.empty");
         }
@@ -103,17 +110,18 @@ class CaseApiController {
             a = caseFiles.attach(code, file.getOriginalFilename(), in, principal.user());
         }
         return ResponseEntity.created(URI.create("/api/cases/" + code + "/attachments/" + a.getId()))
-                .body(new AttachmentView(a.getId(), a.getFileName(), a.getContentType(), a.getSizeBytes(),
-                        a.getSha256()));
+                .body(new AttachmentView(
+                        a.getId(), a.getFileName(), a.getContentType(), a.getSizeBytes(), a.getSha256()));
     }
 
     /** A hot-spot risk to raise, or the note that clears it. */
-    record HotspotRequest(String reason, String note) {
-    }
+    record HotspotRequest(String reason, String note) {}
 
     @PostMapping("/{code}/hotspot")
     @Operation(summary = "Raise a hot-spot risk: flags the case, both agencies' supervisors get an urgent task")
-    ResponseEntity<Void> hotspot(@PathVariable String code, @RequestBody HotspotRequest body,
+    ResponseEntity<Void> hotspot(
+            @PathVariable String code,
+            @RequestBody HotspotRequest body,
             @AuthenticationPrincipal TandemPrincipal principal) {
         caseFiles.raiseHotspot(code, body == null ? null : body.reason(), principal.user());
         return ResponseEntity.noContent().build();
@@ -121,54 +129,68 @@ class CaseApiController {
 
     @PostMapping("/{code}/hotspot/clear")
     @Operation(summary = "Clear the hot-spot flag with a note (supervisors of an agency taking part)")
-    ResponseEntity<Void> clearHotspot(@PathVariable String code, @RequestBody HotspotRequest body,
+    ResponseEntity<Void> clearHotspot(
+            @PathVariable String code,
+            @RequestBody HotspotRequest body,
             @AuthenticationPrincipal TandemPrincipal principal) {
         caseFiles.clearHotspot(code, body == null ? null : body.note(), principal.user());
         return ResponseEntity.noContent().build();
     }
 
     /** A share to create. */
-    record NewShare(String agency, String reason) {
-    }
+    record NewShare(String agency, String reason) {}
 
-    record ShareView(String agency, String mode, String reason, String sharedBy, Instant sharedAt) {
-    }
+    record ShareView(String agency, String mode, String reason, String sharedBy, Instant sharedAt) {}
 
     /** Why a confidential identity is revealed. */
-    record RevealRequest(String reason) {
-    }
+    record RevealRequest(String reason) {}
 
     @PostMapping("/{code}/shares")
     @Operation(summary = "Share the case with another agency (lead agency; reason required)")
-    ResponseEntity<ShareView> share(@PathVariable String code, @RequestBody NewShare body,
-            @AuthenticationPrincipal TandemPrincipal principal) {
-        var share = caseFiles.share(code, body == null ? null : body.agency(), body == null ? null : body.reason(),
-                principal.user());
+    ResponseEntity<ShareView> share(
+            @PathVariable String code, @RequestBody NewShare body, @AuthenticationPrincipal TandemPrincipal principal) {
+        var share = caseFiles.share(
+                code, body == null ? null : body.agency(), body == null ? null : body.reason(), principal.user());
         return ResponseEntity.created(URI.create("/api/cases/" + code + "/shares/" + share.getAgencyCode()))
-                .body(new ShareView(share.getAgencyCode(), share.getMode().name(), share.getReason(),
-                        share.getSharedBy(), share.getSharedAt()));
+                .body(new ShareView(
+                        share.getAgencyCode(),
+                        share.getMode().name(),
+                        share.getReason(),
+                        share.getSharedBy(),
+                        share.getSharedAt()));
     }
 
     @DeleteMapping("/{code}/shares/{agency}")
     @Operation(summary = "End a share (lead agency's supervisors; not while that agency has open tasks)")
-    ResponseEntity<Void> unshare(@PathVariable String code, @PathVariable String agency,
+    ResponseEntity<Void> unshare(
+            @PathVariable String code,
+            @PathVariable String agency,
             @AuthenticationPrincipal TandemPrincipal principal) {
         Case c = caseFiles.visible(code, principal.user());
-        caseFiles.unshare(code, agency, workflow.openTasks(c.getId().toString()).stream()
-                .flatMap(t -> t.candidateGroups().stream()).toList(), principal.user());
+        caseFiles.unshare(
+                code,
+                agency,
+                workflow.openTasks(c.getId().toString()).stream()
+                        .flatMap(t -> t.candidateGroups().stream())
+                        .toList(),
+                principal.user());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{code}/petitioners/{id}/reveal")
     @Operation(summary = "Reveal a confidential petitioner (assigned officer, lead supervisors; audited)")
-    PetitionerView reveal(@PathVariable String code, @PathVariable long id, @RequestBody RevealRequest body,
+    PetitionerView reveal(
+            @PathVariable String code,
+            @PathVariable long id,
+            @RequestBody RevealRequest body,
             @AuthenticationPrincipal TandemPrincipal principal) {
         return caseFiles.reveal(code, id, body == null ? null : body.reason(), principal.user());
     }
 
     @GetMapping("/{code}/attachments/{id}")
-    ResponseEntity<InputStreamResource> download(@PathVariable String code, @PathVariable long id,
-            @AuthenticationPrincipal TandemPrincipal principal) throws IOException {
+    ResponseEntity<InputStreamResource> download(
+            @PathVariable String code, @PathVariable long id, @AuthenticationPrincipal TandemPrincipal principal)
+            throws IOException {
         return CaseController.attachmentResponse(caseFiles.download(code, id, principal.user()));
     }
 }

@@ -3,8 +3,10 @@ package vn.tandem.casefile.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.data.domain.PageRequest;
@@ -25,23 +27,21 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tandem.audit.AuditEntries;
 import vn.tandem.casefile.Case;
-import vn.tandem.casefile.CaseVisibility;
 import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.CaseFilter;
 import vn.tandem.casefile.CaseStatus;
 import vn.tandem.casefile.CaseType;
+import vn.tandem.casefile.CaseVisibility;
 import vn.tandem.casefile.PetitionerView;
 import vn.tandem.casefile.Timeline;
+import vn.tandem.casefile.TimelineEntry;
+import vn.tandem.common.ConflictException;
 import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.PageResponse;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.process.Workflow;
-import vn.tandem.common.PageResponse;
-import java.util.List;
-import java.util.function.Function;
-import vn.tandem.casefile.TimelineEntry;
-import vn.tandem.common.ConflictException;
 
 /** The case list and the case page: facts, petitioners, current tasks, timeline, diagram, comments, files. */
 @Controller
@@ -54,8 +54,13 @@ class CaseController {
     private final MessageSource messages;
     private final AuditEntries audit;
 
-    CaseController(CaseFiles caseFiles, Timeline timeline, Workflow workflow, Directory directory,
-            MessageSource messages, AuditEntries audit) {
+    CaseController(
+            CaseFiles caseFiles,
+            Timeline timeline,
+            Workflow workflow,
+            Directory directory,
+            MessageSource messages,
+            AuditEntries audit) {
         this.audit = audit;
         this.caseFiles = caseFiles;
         this.timeline = timeline;
@@ -65,12 +70,23 @@ class CaseController {
     }
 
     @GetMapping("/cases")
-    String list(@AuthenticationPrincipal TandemPrincipal principal,
-            @RequestParam(required = false) CaseStatus status, @RequestParam(required = false) CaseType type,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(
+            @AuthenticationPrincipal TandemPrincipal principal,
+            @RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) CaseType type,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         CaseFilter filter = new CaseFilter(status, type, q);
-        model.addAttribute("cases", caseFiles.search(filter, PageRequest.of(PageResponse.page(page, 20), 20,
-                Sort.by(Sort.Direction.DESC, "receivedAt").and(Sort.by("id"))), principal.user()));
+        model.addAttribute(
+                "cases",
+                caseFiles.search(
+                        filter,
+                        PageRequest.of(
+                                PageResponse.page(page, 20),
+                                20,
+                                Sort.by(Sort.Direction.DESC, "receivedAt").and(Sort.by("id"))),
+                        principal.user()));
         model.addAttribute("filter", filter);
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute("caseTypes", CaseType.values());
@@ -84,8 +100,13 @@ class CaseController {
 
     /** Shows the case with one confidential petitioner revealed, for this view only (audited). */
     @PostMapping("/cases/{code}/petitioners/{id}/reveal")
-    String reveal(@PathVariable String code, @PathVariable long id, @RequestParam(required = false) String reason,
-            @AuthenticationPrincipal TandemPrincipal principal, Model model, RedirectAttributes redirect,
+    String reveal(
+            @PathVariable String code,
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            Model model,
+            RedirectAttributes redirect,
             Locale locale) {
         try {
             PetitionerView revealed = caseFiles.reveal(code, id, reason, principal.user());
@@ -99,17 +120,23 @@ class CaseController {
     }
 
     @PostMapping("/cases/{code}/hotspot")
-    String hotspot(@PathVariable String code, @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String note, @RequestParam(defaultValue = "raise") String action,
-            @AuthenticationPrincipal TandemPrincipal principal, RedirectAttributes redirect, Locale locale) {
+    String hotspot(
+            @PathVariable String code,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String note,
+            @RequestParam(defaultValue = "raise") String action,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect,
+            Locale locale) {
         try {
             if ("clear".equals(action)) {
                 caseFiles.clearHotspot(code, note, principal.user());
             } else {
                 caseFiles.raiseHotspot(code, reason, principal.user());
             }
-            redirect.addFlashAttribute("success", messages.getMessage("hotspot." + ("clear".equals(action)
-                    ? "cleared" : "raised"), null, locale));
+            redirect.addFlashAttribute(
+                    "success",
+                    messages.getMessage("hotspot." + ("clear".equals(action) ? "cleared" : "raised"), null, locale));
         } catch (InvalidInputException e) {
             var p = e.fieldProblems().get(0);
             redirect.addFlashAttribute("error", messages.getMessage(p.code(), p.args(), locale));
@@ -120,9 +147,13 @@ class CaseController {
     }
 
     @PostMapping("/cases/{code}/shares")
-    String share(@PathVariable String code, @RequestParam(required = false) String agency,
-            @RequestParam(required = false) String reason, @AuthenticationPrincipal TandemPrincipal principal,
-            RedirectAttributes redirect, Locale locale) {
+    String share(
+            @PathVariable String code,
+            @RequestParam(required = false) String agency,
+            @RequestParam(required = false) String reason,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect,
+            Locale locale) {
         try {
             caseFiles.share(code, agency, reason, principal.user());
         } catch (InvalidInputException e) {
@@ -135,12 +166,21 @@ class CaseController {
     }
 
     @PostMapping("/cases/{code}/shares/{agency}/delete")
-    String unshare(@PathVariable String code, @PathVariable String agency,
-            @AuthenticationPrincipal TandemPrincipal principal, RedirectAttributes redirect, Locale locale) {
+    String unshare(
+            @PathVariable String code,
+            @PathVariable String agency,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect,
+            Locale locale) {
         Case c = caseFiles.visible(code, principal.user());
         try {
-            caseFiles.unshare(code, agency, workflow.openTasks(c.getId().toString()).stream()
-                    .flatMap(t -> t.candidateGroups().stream()).toList(), principal.user());
+            caseFiles.unshare(
+                    code,
+                    agency,
+                    workflow.openTasks(c.getId().toString()).stream()
+                            .flatMap(t -> t.candidateGroups().stream())
+                            .toList(),
+                    principal.user());
         } catch (ConflictException e) {
             redirect.addFlashAttribute("error", messages.getMessage(e.messageCode(), e.args(), locale));
         }
@@ -149,21 +189,25 @@ class CaseController {
 
     private String render(Case c, CurrentUser user, Model model, PetitionerView revealed) {
         model.addAttribute("caseFile", c);
-        model.addAttribute("petitioners", c.getPetitioners().stream()
-                .map(p -> revealed != null && revealed.id().equals(p.getId()) ? revealed : PetitionerView.of(p))
-                .toList());
+        model.addAttribute(
+                "petitioners",
+                c.getPetitioners().stream()
+                        .map(p -> revealed != null && revealed.id().equals(p.getId()) ? revealed : PetitionerView.of(p))
+                        .toList());
         model.addAttribute("mayReveal", CaseVisibility.leads(user, c));
         model.addAttribute("mayContribute", CaseVisibility.mayContribute(user, c));
-        model.addAttribute("mayClearHotspot", user.isAdmin() || (user.isSupervisor() && c.takesFullPart(user.agency())));
+        model.addAttribute(
+                "mayClearHotspot", user.isAdmin() || (user.isSupervisor() && c.takesFullPart(user.agency())));
         model.addAttribute("mayShare", user.isAdmin() || user.agency().equals(c.getLeadAgency()));
-        model.addAttribute("mayUnshare", user.isAdmin()
-                || (user.isSupervisor() && user.agency().equals(c.getLeadAgency())));
-        boolean seesAudit = user.isAdmin() || (user.isSupervisor() && user.agency().equals(c.getLeadAgency()));
+        model.addAttribute(
+                "mayUnshare",
+                user.isAdmin() || (user.isSupervisor() && user.agency().equals(c.getLeadAgency())));
+        boolean seesAudit =
+                user.isAdmin() || (user.isSupervisor() && user.agency().equals(c.getLeadAgency()));
         model.addAttribute("auditEntries", seesAudit ? audit.findByCaseIdOrderByAtDescIdDesc(c.getId()) : null);
         model.addAttribute("tasks", workflow.openTasks(c.getId().toString()));
         model.addAttribute("timeline", timeline.of(c.getId()));
-        model.addAttribute("timelineDetails", (Function<TimelineEntry,
-                List<Timeline.Detail>>) timeline::details);
+        model.addAttribute("timelineDetails", (Function<TimelineEntry, List<Timeline.Detail>>) timeline::details);
         model.addAttribute("comments", caseFiles.comments(c.getId()));
         model.addAttribute("attachments", caseFiles.attachments(c.getId()));
         model.addAttribute("plans", caseFiles.plans(c.getId()));
@@ -179,16 +223,29 @@ class CaseController {
     @ResponseBody
     Map<String, Object> diagram(@PathVariable String code, @AuthenticationPrincipal TandemPrincipal principal) {
         Case c = caseFiles.visible(code, principal.user());
-        return workflow.caseProcess(c.getId()).<Map<String, Object>>map(p -> {
-            Workflow.DiagramState state = workflow.diagramState(p.id());
-            return Map.of("xml", workflow.processXml(p.definitionId()), "version", p.version(),
-                    "active", state.active(), "completed", state.completed());
-        }).orElse(Map.of());
+        return workflow.caseProcess(c.getId())
+                .<Map<String, Object>>map(p -> {
+                    Workflow.DiagramState state = workflow.diagramState(p.id());
+                    return Map.of(
+                            "xml",
+                            workflow.processXml(p.definitionId()),
+                            "version",
+                            p.version(),
+                            "active",
+                            state.active(),
+                            "completed",
+                            state.completed());
+                })
+                .orElse(Map.of());
     }
 
     @PostMapping("/cases/{code}/comments")
-    String comment(@PathVariable String code, @RequestParam(required = false) String body,
-            @AuthenticationPrincipal TandemPrincipal principal, RedirectAttributes redirect, Locale locale) {
+    String comment(
+            @PathVariable String code,
+            @RequestParam(required = false) String body,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect,
+            Locale locale) {
         try {
             caseFiles.comment(code, body, principal.user());
         } catch (InvalidInputException e) {
@@ -199,8 +256,12 @@ class CaseController {
     }
 
     @PostMapping("/cases/{code}/attachments")
-    String attach(@PathVariable String code, @RequestParam(required = false) MultipartFile file,
-            @AuthenticationPrincipal TandemPrincipal principal, RedirectAttributes redirect, Locale locale)
+    String attach(
+            @PathVariable String code,
+            @RequestParam(required = false) MultipartFile file,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect,
+            Locale locale)
             throws IOException {
         try {
             if (file == null || file.isEmpty()) {
@@ -218,8 +279,9 @@ class CaseController {
     }
 
     @GetMapping("/cases/{code}/attachments/{id}")
-    ResponseEntity<InputStreamResource> download(@PathVariable String code, @PathVariable long id,
-            @AuthenticationPrincipal TandemPrincipal principal) throws IOException {
+    ResponseEntity<InputStreamResource> download(
+            @PathVariable String code, @PathVariable long id, @AuthenticationPrincipal TandemPrincipal principal)
+            throws IOException {
         CaseFiles.AttachmentContent content = caseFiles.download(code, id, principal.user());
         return attachmentResponse(content);
     }
@@ -229,8 +291,12 @@ class CaseController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(a.getContentType()))
                 .contentLength(a.getSizeBytes())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(a.getFileName(), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(a.getFileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(new InputStreamResource(content.stream()));
     }

@@ -1,32 +1,57 @@
 package vn.tandem.casefile.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import vn.tandem.casefile.Case;
 import vn.tandem.casefile.PetitionerView;
 import vn.tandem.casefile.Timeline;
 import vn.tandem.casefile.TimelineEntry;
 import vn.tandem.process.TaskSnapshot;
-import java.time.LocalDate;
 
 /** JSON shapes of the case API. */
 final class CaseViews {
 
-    private CaseViews() {
-    }
+    private CaseViews() {}
 
-    record CaseItem(String code, String type, String channel, String title, String status, String outcome,
-            String leadAgency, List<String> agencies, boolean crowd, boolean hotspot, boolean levelSkipping,
+    record CaseItem(
+            String code,
+            String type,
+            String channel,
+            String title,
+            String status,
+            String outcome,
+            String leadAgency,
+            List<String> agencies,
+            boolean crowd,
+            boolean hotspot,
+            boolean levelSkipping,
             Instant receivedAt) {
 
         static CaseItem of(Case c) {
-            return new CaseItem(c.getCode(), c.getType().name(), c.getChannel().name(), c.getTitle(),
-                    c.getStatus().name(), c.getOutcome() == null ? null : c.getOutcome().name(), c.getLeadAgency(),
-                    c.agencies(), c.isCrowd(), c.isHotspot(), c.isLevelSkipping(), c.getReceivedAt());
+            return new CaseItem(
+                    c.getCode(),
+                    c.getType().name(),
+                    c.getChannel().name(),
+                    c.getTitle(),
+                    c.getStatus().name(),
+                    c.getOutcome() == null ? null : c.getOutcome().name(),
+                    c.getLeadAgency(),
+                    c.agencies(),
+                    c.isCrowd(),
+                    c.isHotspot(),
+                    c.isLevelSkipping(),
+                    c.getReceivedAt());
         }
     }
 
-    record TaskRef(String id, String key, String name, String assignee, List<String> candidateGroups, Instant due,
+    record TaskRef(
+            String id,
+            String key,
+            String name,
+            String assignee,
+            List<String> candidateGroups,
+            Instant due,
             Instant created) {
 
         static TaskRef of(TaskSnapshot t) {
@@ -34,28 +59,75 @@ final class CaseViews {
         }
     }
 
-    record Event(Instant at, String actor, String kind, String title, List<Timeline.Detail> details) {
-    }
+    record Event(Instant at, String actor, String kind, String title, List<Timeline.Detail> details) {}
 
-    record CaseDetail(String code, String type, String channel, String title, String description, String location,
-            Long unitId, Long areaId, String status, String outcome, String outcomeNote, String leadAgency,
-            List<String> agencies, String assignedOfficer, int crowdSize, boolean crowd, boolean hotspot,
-            boolean levelSkipping, int instance, boolean remoteArea, boolean complex, String complexity,
-            boolean severalSites, LocalDate decisionKnownOn, int reopenCount, Instant receivedAt, Instant closedAt, List<PetitionerView> petitioners, List<TaskRef> currentTasks,
+    record CaseDetail(
+            String code,
+            String type,
+            String channel,
+            String title,
+            String description,
+            String location,
+            Long unitId,
+            Long areaId,
+            String status,
+            String outcome,
+            String outcomeNote,
+            String leadAgency,
+            List<String> agencies,
+            String assignedOfficer,
+            int crowdSize,
+            boolean crowd,
+            boolean hotspot,
+            boolean levelSkipping,
+            int instance,
+            boolean remoteArea,
+            boolean complex,
+            String complexity,
+            boolean severalSites,
+            LocalDate decisionKnownOn,
+            int reopenCount,
+            Instant receivedAt,
+            Instant closedAt,
+            List<PetitionerView> petitioners,
+            List<TaskRef> currentTasks,
             List<Event> timeline) {
 
         static CaseDetail of(Case c, List<TaskSnapshot> tasks, List<TimelineEntry> entries, Timeline timeline) {
-            return new CaseDetail(c.getCode(), c.getType().name(), c.getChannel().name(), c.getTitle(),
-                    c.getDescription(), c.getLocation(), c.getUnitId(), c.getAreaId(), c.getStatus().name(),
-                    c.getOutcome() == null ? null : c.getOutcome().name(), c.getOutcomeNote(), c.getLeadAgency(),
-                    c.agencies(), c.getAssignedOfficer(), c.getCrowdSize(), c.isCrowd(), c.isHotspot(),
-                    c.isLevelSkipping(), c.getInstance(), c.isRemoteArea(), c.isComplex(),
-                    c.getComplexity().name(), c.isSeveralSites(), c.getDecisionKnownOn(), c.getReopenCount(),
-                    c.getReceivedAt(), c.getClosedAt(),
+            return new CaseDetail(
+                    c.getCode(),
+                    c.getType().name(),
+                    c.getChannel().name(),
+                    c.getTitle(),
+                    c.getDescription(),
+                    c.getLocation(),
+                    c.getUnitId(),
+                    c.getAreaId(),
+                    c.getStatus().name(),
+                    c.getOutcome() == null ? null : c.getOutcome().name(),
+                    c.getOutcomeNote(),
+                    c.getLeadAgency(),
+                    c.agencies(),
+                    c.getAssignedOfficer(),
+                    c.getCrowdSize(),
+                    c.isCrowd(),
+                    c.isHotspot(),
+                    c.isLevelSkipping(),
+                    c.getInstance(),
+                    c.isRemoteArea(),
+                    c.isComplex(),
+                    c.getComplexity().name(),
+                    c.isSeveralSites(),
+                    c.getDecisionKnownOn(),
+                    c.getReopenCount(),
+                    c.getReceivedAt(),
+                    c.getClosedAt(),
                     c.getPetitioners().stream().map(PetitionerView::of).toList(),
                     tasks.stream().map(TaskRef::of).toList(),
-                    entries.stream().map(e -> new Event(e.getAt(), e.getActor(), e.getKind(), e.getTitle(),
-                            timeline.details(e))).toList());
+                    entries.stream()
+                            .map(e ->
+                                    new Event(e.getAt(), e.getActor(), e.getKind(), e.getTitle(), timeline.details(e)))
+                            .toList());
         }
     }
 }

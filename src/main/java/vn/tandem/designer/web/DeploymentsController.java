@@ -2,6 +2,7 @@ package vn.tandem.designer.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.process.Deployments;
-import java.util.List;
 
 /**
  * The engine's deployments for administrators, and the confirmed delete of a deployment that holds cases: the
@@ -44,8 +44,12 @@ class DeploymentsController {
     }
 
     @PostMapping("/admin/deployments/{id}/delete")
-    String delete(@PathVariable String id, @RequestParam(required = false) String reason,
-            @RequestParam(defaultValue = "false") boolean confirmed, Model model, RedirectAttributes redirect) {
+    String delete(
+            @PathVariable String id,
+            @RequestParam(required = false) String reason,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            Model model,
+            RedirectAttributes redirect) {
         Deployments.Item item = deployments.get(id);
         if (!confirmed) {
             model.addAttribute("deployment", item);
@@ -78,8 +82,7 @@ class DeploymentsController {
         }
 
         /** Why a deployment and its cases' process data are deleted. */
-        record DeleteRequest(String reason) {
-        }
+        record DeleteRequest(String reason) {}
 
         @GetMapping("/api/admin/deployments")
         @Operation(summary = "Deployments with the case instances each holds (administrators)")
@@ -88,10 +91,11 @@ class DeploymentsController {
         }
 
         @PostMapping("/api/admin/deployments/{id}/delete")
-        @Operation(summary = "Delete a deployment with its running and historic case instances (administrators; "
-                + "a reason of at least 10 characters; audited)")
-        ResponseEntity<Deployments.Item> delete(@PathVariable String id, @RequestBody(required = false)
-                DeleteRequest body) {
+        @Operation(
+                summary = "Delete a deployment with its running and historic case instances (administrators; "
+                        + "a reason of at least 10 characters; audited)")
+        ResponseEntity<Deployments.Item> delete(
+                @PathVariable String id, @RequestBody(required = false) DeleteRequest body) {
             return ResponseEntity.ok(deployments.delete(id, body == null ? null : body.reason()));
         }
     }

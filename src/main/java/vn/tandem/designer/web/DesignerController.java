@@ -1,5 +1,6 @@
 package vn.tandem.designer.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
-import jakarta.servlet.http.HttpServletResponse;
 import vn.tandem.designer.Designer;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.process.ProcessDesign;
@@ -48,12 +48,16 @@ class DesignerController {
 
     @GetMapping("/designer/{key}")
     String latest(@PathVariable String key) {
-        return "redirect:/designer/" + key + "/v/" + design.definition(key).latest().version();
+        return "redirect:/designer/" + key + "/v/"
+                + design.definition(key).latest().version();
     }
 
     @GetMapping("/designer/{key}/v/{version}")
-    String modeler(@PathVariable String key, @PathVariable int version,
-            @RequestParam(defaultValue = "false") boolean draft, Model model) {
+    String modeler(
+            @PathVariable String key,
+            @PathVariable int version,
+            @RequestParam(defaultValue = "false") boolean draft,
+            Model model) {
         ProcessDesign.Definition definition = design.definition(key);
         model.addAttribute("definition", definition);
         model.addAttribute("version", design.version(key, version));
@@ -66,36 +70,53 @@ class DesignerController {
     @GetMapping(value = "/designer/{key}/v/{version}/xml")
     ResponseEntity<byte[]> xml(@PathVariable String key, @PathVariable int version) {
         ProcessDesign.Version v = design.version(key, version);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(key + ".bpmn").build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_XML)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(key + ".bpmn")
+                                .build()
+                                .toString())
                 .body(design.xml(v.definitionId()));
     }
 
     @GetMapping("/designer/{key}/draft.xml")
     ResponseEntity<byte[]> draftXml(@PathVariable String key) {
-        return designer.latestDraft(key).map(d -> ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(key + "-draft.bpmn").build().toString())
-                .body(d.getXml().getBytes(StandardCharsets.UTF_8)))
+        return designer.latestDraft(key)
+                .map(d -> ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_XML)
+                        .header(
+                                HttpHeaders.CONTENT_DISPOSITION,
+                                ContentDisposition.attachment()
+                                        .filename(key + "-draft.bpmn")
+                                        .build()
+                                        .toString())
+                        .body(d.getXml().getBytes(StandardCharsets.UTF_8)))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
-    @PostMapping(value = "/designer/{key}/draft", consumes = {MediaType.APPLICATION_XML_VALUE,
-        MediaType.TEXT_XML_VALUE, MediaType.TEXT_PLAIN_VALUE})
+    @PostMapping(
+            value = "/designer/{key}/draft",
+            consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, MediaType.TEXT_PLAIN_VALUE})
     @ResponseBody
-    ResponseEntity<Void> saveDraft(@PathVariable String key, @RequestBody String xml,
-            @AuthenticationPrincipal TandemPrincipal principal) {
+    ResponseEntity<Void> saveDraft(
+            @PathVariable String key, @RequestBody String xml, @AuthenticationPrincipal TandemPrincipal principal) {
         designer.saveDraft(key, xml, principal.user());
         return ResponseEntity.noContent().build();
     }
 
     /** Deploys the modeler's XML (form field {@code xml}) or an uploaded file (part {@code file}). */
     @PostMapping("/designer/deploy")
-    String deploy(@RequestParam(required = false) String xml, @RequestParam(required = false) MultipartFile file,
-            @AuthenticationPrincipal TandemPrincipal principal, Model model, HttpServletResponse response)
+    String deploy(
+            @RequestParam(required = false) String xml,
+            @RequestParam(required = false) MultipartFile file,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            Model model,
+            HttpServletResponse response)
             throws IOException {
-        byte[] bytes = file != null && !file.isEmpty() ? file.getBytes()
+        byte[] bytes = file != null && !file.isEmpty()
+                ? file.getBytes()
                 : xml == null ? new byte[0] : xml.getBytes(StandardCharsets.UTF_8);
         try {
             ProcessDesign.DeployResult result = designer.deploy(bytes, principal.user());
@@ -120,8 +141,13 @@ class DesignerController {
     }
 
     @PostMapping("/designer/{key}/migrate")
-    String migrate(@PathVariable String key, @RequestParam int from, @RequestParam int to,
-            @AuthenticationPrincipal TandemPrincipal principal, Model model, Locale locale) {
+    String migrate(
+            @PathVariable String key,
+            @RequestParam int from,
+            @RequestParam int to,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            Model model,
+            Locale locale) {
         model.addAttribute("key", key);
         model.addAttribute("from", from);
         model.addAttribute("to", to);

@@ -31,21 +31,35 @@ class ExchangeApiController {
     }
 
     /** A request to send; {@code dueDate} defaults to 5 days, {@code urgency} to NORMAL (or URGENT). */
-    record NewRequest(String toAgency, String question, LocalDate dueDate, String urgency) {
-    }
+    record NewRequest(String toAgency, String question, LocalDate dueDate, String urgency) {}
 
-    record RequestView(long id, String caseCode, String fromAgency, String toAgency, String question,
-            String urgency, Instant due, String status, String requestedBy, Instant requestedAt, String answer,
-            String answeredBy, Instant answeredAt, String acknowledgedBy, Instant acknowledgedAt) {
-    }
+    record RequestView(
+            long id,
+            String caseCode,
+            String fromAgency,
+            String toAgency,
+            String question,
+            String urgency,
+            Instant due,
+            String status,
+            String requestedBy,
+            Instant requestedAt,
+            String answer,
+            String answeredBy,
+            Instant answeredAt,
+            String acknowledgedBy,
+            Instant acknowledgedAt) {}
 
     @PostMapping("/api/cases/{code}/information-requests")
     @Operation(summary = "Ask the other agency for information on a case")
-    ResponseEntity<RequestView> ask(@PathVariable String code, @RequestBody NewRequest body,
+    ResponseEntity<RequestView> ask(
+            @PathVariable String code,
+            @RequestBody NewRequest body,
             @AuthenticationPrincipal TandemPrincipal principal) {
-        InformationRequest r = exchange.ask(code, body.toAgency(), body.question(), body.dueDate(), body.urgency(),
-                principal.user());
-        return ResponseEntity.created(URI.create("/api/information-requests/" + r.getId())).body(view(r, code));
+        InformationRequest r =
+                exchange.ask(code, body.toAgency(), body.question(), body.dueDate(), body.urgency(), principal.user());
+        return ResponseEntity.created(URI.create("/api/information-requests/" + r.getId()))
+                .body(view(r, code));
     }
 
     @GetMapping("/api/information-requests/{id}")
@@ -55,8 +69,21 @@ class ExchangeApiController {
     }
 
     private static RequestView view(InformationRequest r, String caseCode) {
-        return new RequestView(r.getId(), caseCode, r.getFromAgency(), r.getToAgency(), r.getQuestion(),
-                r.getUrgency(), r.getDueAt(), r.getStatus().name(), r.getRequestedBy(), r.getRequestedAt(),
-                r.getAnswer(), r.getAnsweredBy(), r.getAnsweredAt(), r.getAcknowledgedBy(), r.getAcknowledgedAt());
+        return new RequestView(
+                r.getId(),
+                caseCode,
+                r.getFromAgency(),
+                r.getToAgency(),
+                r.getQuestion(),
+                r.getUrgency(),
+                r.getDueAt(),
+                r.getStatus().name(),
+                r.getRequestedBy(),
+                r.getRequestedAt(),
+                r.getAnswer(),
+                r.getAnsweredBy(),
+                r.getAnsweredAt(),
+                r.getAcknowledgedBy(),
+                r.getAcknowledgedAt());
     }
 }

@@ -1,5 +1,6 @@
 package vn.tandem.exchange.web;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -9,12 +10,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.exchange.Exchange;
 import vn.tandem.identity.TandemPrincipal;
-import java.io.IOException;
-import org.springframework.web.multipart.MultipartFile;
 
 /** The "request information" form on the case page. */
 @Controller
@@ -29,12 +29,16 @@ class ExchangeController {
     }
 
     @PostMapping("/cases/{code}/information-requests")
-    String ask(@PathVariable String code, @RequestParam(required = false) String toAgency,
+    String ask(
+            @PathVariable String code,
+            @RequestParam(required = false) String toAgency,
             @RequestParam(required = false) String question,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate,
             @RequestParam(required = false) String urgency,
             @RequestParam(required = false) MultipartFile file,
-            @AuthenticationPrincipal TandemPrincipal principal, RedirectAttributes redirect, Locale locale)
+            @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect,
+            Locale locale)
             throws IOException {
         try {
             var request = exchange.ask(code, toAgency, question, dueDate, urgency, principal.user());

@@ -40,12 +40,16 @@ class AccountsController {
     }
 
     /** The form of an account (new or changed). */
-    record AccountForm(String username, String fullName, String email, Long unitId, Set<Role> roles,
-            Boolean enabled) {
+    record AccountForm(String username, String fullName, String email, Long unitId, Set<Role> roles, Boolean enabled) {
 
         static AccountForm of(AppUser user) {
-            return new AccountForm(user.getUsername(), user.getFullName(), user.getEmail(), user.getUnit().getId(),
-                    user.getRoles(), user.isEnabled());
+            return new AccountForm(
+                    user.getUsername(),
+                    user.getFullName(),
+                    user.getEmail(),
+                    user.getUnit().getId(),
+                    user.getRoles(),
+                    user.isEnabled());
         }
 
         public boolean isEnabled() {
@@ -63,8 +67,12 @@ class AccountsController {
         model.addAttribute("users", result);
         model.addAttribute("q", q);
         model.addAttribute("blocked", throttling.blocked());
-        model.addAttribute("locked", result.getContent().stream().filter(accounts::isLocked)
-                .map(AppUser::getId).toList());
+        model.addAttribute(
+                "locked",
+                result.getContent().stream()
+                        .filter(accounts::isLocked)
+                        .map(AppUser::getId)
+                        .toList());
         return "identity/users";
     }
 
@@ -74,11 +82,14 @@ class AccountsController {
     }
 
     @PostMapping("/admin/users")
-    String create(AccountForm form, @RequestParam(required = false) String password, Model model,
+    String create(
+            AccountForm form,
+            @RequestParam(required = false) String password,
+            Model model,
             RedirectAttributes redirect) {
         try {
-            AppUser user = accounts.create(new Accounts.NewAccount(form.username(), form.fullName(), form.email(),
-                    form.unitId(), form.roleSet(), password));
+            AppUser user = accounts.create(new Accounts.NewAccount(
+                    form.username(), form.fullName(), form.email(), form.unitId(), form.roleSet(), password));
             redirect.addFlashAttribute("saved", user.getUsername());
             return "redirect:/admin/users/" + user.getId();
         } catch (InvalidInputException e) {
@@ -98,8 +109,10 @@ class AccountsController {
     String change(@PathVariable long id, AccountForm form, Model model, RedirectAttributes redirect) {
         AppUser user = accounts.get(id);
         try {
-            accounts.change(id, new Accounts.Change(form.fullName(), form.email(), form.unitId(), form.roleSet(),
-                    form.isEnabled()));
+            accounts.change(
+                    id,
+                    new Accounts.Change(
+                            form.fullName(), form.email(), form.unitId(), form.roleSet(), form.isEnabled()));
             redirect.addFlashAttribute("saved", user.getUsername());
             return "redirect:/admin/users/" + id;
         } catch (InvalidInputException e) {
@@ -108,12 +121,18 @@ class AccountsController {
             model.addAttribute("conflict", e.messageCode());
         }
         model.addAttribute("locked", accounts.isLocked(user));
-        return form(new AccountForm(user.getUsername(), form.fullName(), form.email(), form.unitId(), form.roles(),
-                form.enabled()), user, model);
+        return form(
+                new AccountForm(
+                        user.getUsername(), form.fullName(), form.email(), form.unitId(), form.roles(), form.enabled()),
+                user,
+                model);
     }
 
     @PostMapping("/admin/users/{id}/password")
-    String resetPassword(@PathVariable long id, @RequestParam(required = false) String password, Model model,
+    String resetPassword(
+            @PathVariable long id,
+            @RequestParam(required = false) String password,
+            Model model,
             RedirectAttributes redirect) {
         AppUser user = accounts.get(id);
         try {

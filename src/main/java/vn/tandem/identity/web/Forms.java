@@ -8,8 +8,7 @@ import vn.tandem.common.InvalidInputException;
 /** Field problems keyed by field, for forms that show each error beside its field. */
 final class Forms {
 
-    private Forms() {
-    }
+    private Forms() {}
 
     static Map<String, FieldProblem> byField(InvalidInputException e) {
         Map<String, FieldProblem> byField = new LinkedHashMap<>();

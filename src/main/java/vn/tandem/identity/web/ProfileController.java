@@ -37,9 +37,13 @@ class ProfileController {
     }
 
     @PostMapping("/profile/password")
-    String changePassword(@RequestParam(required = false) String currentPassword,
-            @RequestParam(required = false) String password, @RequestParam(required = false) String confirmation,
-            @AuthenticationPrincipal TandemPrincipal principal, Model model, RedirectAttributes redirect) {
+    String changePassword(
+            @RequestParam(required = false) String currentPassword,
+            @RequestParam(required = false) String password,
+            @RequestParam(required = false) String confirmation,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             accounts.changeOwnPassword(principal.user(), currentPassword, password, confirmation);
         } catch (InvalidInputException e) {
@@ -51,9 +55,12 @@ class ProfileController {
     }
 
     @PostMapping("/profile/tokens")
-    String createToken(@RequestParam(required = false) String name,
-            @RequestParam(required = false) Integer expiresInDays, @AuthenticationPrincipal TandemPrincipal principal,
-            Model model, RedirectAttributes redirect) {
+    String createToken(
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) Integer expiresInDays,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             AccessTokens.Issued issued = tokens.issue(principal.user(), name, expiresInDays);
             redirect.addFlashAttribute("newToken", issued.secret());
@@ -68,8 +75,8 @@ class ProfileController {
     }
 
     @PostMapping("/profile/tokens/{id}/revoke")
-    String revokeToken(@PathVariable long id, @AuthenticationPrincipal TandemPrincipal principal,
-            RedirectAttributes redirect) {
+    String revokeToken(
+            @PathVariable long id, @AuthenticationPrincipal TandemPrincipal principal, RedirectAttributes redirect) {
         tokens.revoke(principal.user(), id);
         redirect.addFlashAttribute("tokenRevoked", true);
         return "redirect:/profile#tokens";

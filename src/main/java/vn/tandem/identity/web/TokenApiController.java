@@ -34,22 +34,25 @@ class TokenApiController {
     }
 
     /** A token to make: a name, and optionally how many days it is valid (1–365, 90 by default). */
-    record NewToken(String name, Integer expiresInDays) {
-    }
+    record NewToken(String name, Integer expiresInDays) {}
 
-    record Created(long id, String name, String token, Instant createdAt, Instant expiresAt) {
-    }
+    record Created(long id, String name, String token, Instant createdAt, Instant expiresAt) {}
 
-    record TokenView(long id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
-            Instant revokedAt, boolean active) {
-    }
+    record TokenView(
+            long id,
+            String name,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant lastUsedAt,
+            Instant revokedAt,
+            boolean active) {}
 
     @PostMapping
     @Operation(summary = "Make a personal API token (use it as 'Authorization: Bearer <token>'; shown only here)")
-    ResponseEntity<Created> create(@RequestBody(required = false) NewToken body,
-            @AuthenticationPrincipal TandemPrincipal principal) {
-        AccessTokens.Issued issued = tokens.issue(principal.user(), body == null ? null : body.name(),
-                body == null ? null : body.expiresInDays());
+    ResponseEntity<Created> create(
+            @RequestBody(required = false) NewToken body, @AuthenticationPrincipal TandemPrincipal principal) {
+        AccessTokens.Issued issued = tokens.issue(
+                principal.user(), body == null ? null : body.name(), body == null ? null : body.expiresInDays());
         ApiToken t = issued.token();
         return ResponseEntity.created(URI.create("/api/tokens/" + t.getId()))
                 .body(new Created(t.getId(), t.getName(), issued.secret(), t.getCreatedAt(), t.getExpiresAt()));
@@ -59,8 +62,16 @@ class TokenApiController {
     @Operation(summary = "The caller's tokens (never their secrets)")
     List<TokenView> list(@AuthenticationPrincipal TandemPrincipal principal) {
         Instant now = clock.instant();
-        return tokens.of(principal.user()).stream().map(t -> new TokenView(t.getId(), t.getName(), t.getCreatedAt(),
-                t.getExpiresAt(), t.getLastUsedAt(), t.getRevokedAt(), t.isActive(now))).toList();
+        return tokens.of(principal.user()).stream()
+                .map(t -> new TokenView(
+                        t.getId(),
+                        t.getName(),
+                        t.getCreatedAt(),
+                        t.getExpiresAt(),
+                        t.getLastUsedAt(),
+                        t.getRevokedAt(),
+                        t.isActive(now)))
+                .toList();
     }
 
     @DeleteMapping("/{id}")

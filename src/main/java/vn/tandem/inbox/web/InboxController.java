@@ -9,13 +9,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.tandem.casefile.CaseType;
+import vn.tandem.common.PageResponse;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.inbox.InboxFilter;
 import vn.tandem.inbox.InboxItem;
 import vn.tandem.inbox.InboxQuery;
 import vn.tandem.inbox.InboxScope;
-import vn.tandem.common.PageResponse;
 
 /** The officer's inbox: tabs, filters, search, paging. */
 @Controller
@@ -32,17 +32,24 @@ class InboxController {
     }
 
     @GetMapping("/inbox")
-    String inbox(@AuthenticationPrincipal TandemPrincipal principal,
-            @RequestParam(required = false) String scope, @RequestParam(required = false) String type,
-            @RequestParam(required = false) String task, @RequestParam(required = false) Boolean overdue,
-            @RequestParam(required = false) Integer dueWithin, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+    String inbox(
+            @AuthenticationPrincipal TandemPrincipal principal,
+            @RequestParam(required = false) String scope,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String task,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) Integer dueWithin,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         CurrentUser user = principal.user();
         Integer within = dueWithin == null ? null : Math.max(0, Math.min(365, dueWithin));
         InboxFilter filter = new InboxFilter(blank(type), blank(task), overdue, within, blank(q));
         var counts = query.counts(user, filter);
         InboxScope tab = scope == null
-                ? (counts.get(InboxScope.MINE) == 0 && counts.get(InboxScope.GROUP) > 0 ? InboxScope.GROUP : InboxScope.MINE)
+                ? (counts.get(InboxScope.MINE) == 0 && counts.get(InboxScope.GROUP) > 0
+                        ? InboxScope.GROUP
+                        : InboxScope.MINE)
                 : parseScope(scope);
         Page<InboxItem> items = query.find(user, tab, filter, PageResponse.page(page, PAGE_SIZE), PAGE_SIZE);
         model.addAttribute("items", items);

@@ -3,6 +3,7 @@ package vn.tandem.inbox.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,11 +22,10 @@ import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.inbox.InboxFilter;
 import vn.tandem.inbox.InboxItem;
 import vn.tandem.inbox.InboxQuery;
+import vn.tandem.inbox.InboxScope;
 import vn.tandem.inbox.TaskActions;
 import vn.tandem.process.FormFieldSpec;
 import vn.tandem.process.TaskForm;
-import java.time.LocalDate;
-import vn.tandem.inbox.InboxScope;
 
 /** Tasks over the API: list, form, claim, unclaim, assign, complete. */
 @RestController
@@ -42,39 +42,66 @@ class TaskApiController {
     }
 
     /** A task in a list. */
-    record TaskItem(String id, String key, String name, String caseCode, String caseTitle, String caseType,
-            String assignee, Instant due, Instant created) {
+    record TaskItem(
+            String id,
+            String key,
+            String name,
+            String caseCode,
+            String caseTitle,
+            String caseType,
+            String assignee,
+            Instant due,
+            Instant created) {
 
         static TaskItem of(InboxItem i) {
-            return new TaskItem(i.getTaskId(), i.getTaskKey(), i.getTaskName(), i.getCaseCode(), i.getCaseTitle(),
-                    i.getCaseType(), i.getAssignee(), i.getDueAt(), i.getCreatedAt());
+            return new TaskItem(
+                    i.getTaskId(),
+                    i.getTaskKey(),
+                    i.getTaskName(),
+                    i.getCaseCode(),
+                    i.getCaseTitle(),
+                    i.getCaseType(),
+                    i.getAssignee(),
+                    i.getDueAt(),
+                    i.getCreatedAt());
         }
     }
 
     /** One form field. */
-    record Field(String name, String label, String type, boolean required, boolean readOnly, Object value,
-            List<Option> options, Integer minLength, Integer maxLength, Long min, Long max) {
-    }
+    record Field(
+            String name,
+            String label,
+            String type,
+            boolean required,
+            boolean readOnly,
+            Object value,
+            List<Option> options,
+            Integer minLength,
+            Integer maxLength,
+            Long min,
+            Long max) {}
 
     /** One allowed value of an enum field. */
-    record Option(String value, String label) {
-    }
+    record Option(String value, String label) {}
 
     /** A task's form. */
-    record Form(String key, String name, List<Field> fields) {
-    }
+    record Form(String key, String name, List<Field> fields) {}
 
     /** Whom to assign a task to. */
-    record Assignment(String userId) {
-    }
+    record Assignment(String userId) {}
 
     @GetMapping
     @Operation(summary = "Open tasks visible to the caller: mine, my groups' unassigned ones, or all visible")
-    PageResponse<TaskItem> list(@AuthenticationPrincipal TandemPrincipal principal,
-            @RequestParam(defaultValue = "mine") String scope, @RequestParam(required = false) Boolean overdue,
-            @RequestParam(required = false) String type, @RequestParam(required = false) String key,
-            @RequestParam(required = false) Integer dueWithin, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Integer size) {
+    PageResponse<TaskItem> list(
+            @AuthenticationPrincipal TandemPrincipal principal,
+            @RequestParam(defaultValue = "mine") String scope,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String key,
+            @RequestParam(required = false) Integer dueWithin,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) Integer size) {
         var tab = switch (scope.toLowerCase(Locale.ROOT)) {
             case "mine" -> InboxScope.MINE;
             case "group" -> InboxScope.GROUP;
@@ -82,15 +109,24 @@ class TaskApiController {
             default -> throw new InvalidInputException("scope", "validation.option");
         };
         int pageSize = PageResponse.clampSize(size, 20);
-        return PageResponse.of(query.find(principal.user(), tab, new InboxFilter(type, key, overdue, dueWithin, q),
-                PageResponse.page(page, pageSize), pageSize), TaskItem::of);
+        return PageResponse.of(
+                query.find(
+                        principal.user(),
+                        tab,
+                        new InboxFilter(type, key, overdue, dueWithin, q),
+                        PageResponse.page(page, pageSize),
+                        pageSize),
+                TaskItem::of);
     }
 
     @GetMapping("/{id}/form")
     @Operation(summary = "The task's form fields, built from its camunda:formData")
     Form form(@PathVariable String id, @AuthenticationPrincipal TandemPrincipal principal, Locale locale) {
         TaskForm form = actions.form(id, principal.user());
-        return new Form(form.key(), form.name(), form.fields().stream().map(f -> field(f, locale)).toList());
+        return new Form(
+                form.key(),
+                form.name(),
+                form.fields().stream().map(f -> field(f, locale)).toList());
     }
 
     @PostMapping("/{id}/claim")
@@ -107,15 +143,17 @@ class TaskApiController {
 
     @PostMapping("/{id}/assign")
     @Operation(summary = "Assign the task to a candidate (supervisors)")
-    ResponseEntity<Void> assign(@PathVariable String id, @RequestBody Assignment body,
-            @AuthenticationPrincipal TandemPrincipal principal) {
+    ResponseEntity<Void> assign(
+            @PathVariable String id, @RequestBody Assignment body, @AuthenticationPrincipal TandemPrincipal principal) {
         actions.assign(id, body.userId(), principal.user());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/complete")
     @Operation(summary = "Complete the task with the form's fields (a candidate may complete without claiming)")
-    ResponseEntity<Void> complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body,
+    ResponseEntity<Void> complete(
+            @PathVariable String id,
+            @RequestBody(required = false) Map<String, Object> body,
             @AuthenticationPrincipal TandemPrincipal principal) {
         actions.complete(id, body == null ? Map.of() : body, principal.user());
         return ResponseEntity.noContent().build();
@@ -123,8 +161,19 @@ class TaskApiController {
 
     static Field field(FormFieldSpec f, Locale locale) {
         Object value = f.value() instanceof LocalDate d ? d.toString() : f.value();
-        return new Field(f.name(), f.label(locale), f.type(), f.required(), f.readOnly(), value,
-                f.options().stream().map(o -> new Option(o.value(), o.label(locale))).toList(), f.minLength(),
-                f.maxLength(), f.min(), f.max());
+        return new Field(
+                f.name(),
+                f.label(locale),
+                f.type(),
+                f.required(),
+                f.readOnly(),
+                value,
+                f.options().stream()
+                        .map(o -> new Option(o.value(), o.label(locale)))
+                        .toList(),
+                f.minLength(),
+                f.maxLength(),
+                f.min(),
+                f.max());
     }
 }

@@ -2,6 +2,8 @@ package vn.tandem.inbox.web;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,8 +24,6 @@ import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.inbox.TaskActions;
 import vn.tandem.process.TaskForm;
-import java.util.List;
-import java.util.Locale;
 
 /** A task page: its form (laid out by the step's template or generically) beside the case summary. */
 @Controller
@@ -45,8 +45,12 @@ class TaskController {
     }
 
     @PostMapping("/tasks/{id}")
-    String complete(@PathVariable String id, @RequestParam MultiValueMap<String, String> params,
-            @AuthenticationPrincipal TandemPrincipal principal, Model model, RedirectAttributes redirect,
+    String complete(
+            @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> params,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            Model model,
+            RedirectAttributes redirect,
             Locale locale) {
         Map<String, Object> values = new HashMap<>();
         params.forEach((name, list) -> {
@@ -72,8 +76,11 @@ class TaskController {
     }
 
     @PostMapping("/tasks/{id}/claim")
-    String claim(@PathVariable String id, @AuthenticationPrincipal TandemPrincipal principal,
-            RedirectAttributes redirect, Locale locale) {
+    String claim(
+            @PathVariable String id,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect,
+            Locale locale) {
         try {
             actions.claim(id, principal.user());
             redirect.addFlashAttribute("success", messages.getMessage("task.claimed", null, locale));
@@ -84,16 +91,22 @@ class TaskController {
     }
 
     @PostMapping("/tasks/{id}/unclaim")
-    String unclaim(@PathVariable String id, @AuthenticationPrincipal TandemPrincipal principal,
-            RedirectAttributes redirect, Locale locale) {
+    String unclaim(
+            @PathVariable String id,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect,
+            Locale locale) {
         actions.unclaim(id, principal.user());
         redirect.addFlashAttribute("success", messages.getMessage("task.unclaimed", null, locale));
         return "redirect:/tasks/" + id;
     }
 
     @PostMapping("/tasks/{id}/assign")
-    String assign(@PathVariable String id, @RequestParam(required = false) String userId,
-            @AuthenticationPrincipal TandemPrincipal principal, RedirectAttributes redirect,
+    String assign(
+            @PathVariable String id,
+            @RequestParam(required = false) String userId,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect,
             Locale locale) {
         try {
             actions.assign(id, userId, principal.user());
@@ -104,14 +117,17 @@ class TaskController {
         return "redirect:/tasks/" + id;
     }
 
-    private String render(String id, CurrentUser user, Model model, Map<String, ?> submitted,
-            Map<String, String> errors) {
+    private String render(
+            String id, CurrentUser user, Model model, Map<String, ?> submitted, Map<String, String> errors) {
         TaskActions.VisibleTask visible = actions.visible(id, user);
         TaskForm form = actions.form(id, user);
         model.addAttribute("task", visible.task());
         model.addAttribute("caseFile", visible.caseFile());
-        model.addAttribute("petitioners", visible.caseFile().getPetitioners().stream().map(PetitionerView::of)
-                .toList());
+        model.addAttribute(
+                "petitioners",
+                visible.caseFile().getPetitioners().stream()
+                        .map(PetitionerView::of)
+                        .toList());
         model.addAttribute("form", form);
         model.addAttribute("submitted", submitted);
         model.addAttribute("errors", errors);
@@ -119,7 +135,8 @@ class TaskController {
         boolean mayReassign = actions.mayReassign(visible, user);
         model.addAttribute("mayReassign", mayReassign);
         model.addAttribute("assignees", mayReassign ? actions.possibleAssignees(visible) : List.of());
-        model.addAttribute("template", form.template().map(t -> "inbox/forms/" + t).orElse("inbox/forms/generic"));
+        model.addAttribute(
+                "template", form.template().map(t -> "inbox/forms/" + t).orElse("inbox/forms/generic"));
         model.addAttribute("plans", caseFiles.plans(visible.caseFile().getId()));
         return "inbox/task";
     }

@@ -26,13 +26,12 @@ class IntakeApiController {
     }
 
     /** The created case. */
-    record Created(long id, String code, String status) {
-    }
+    record Created(long id, String code, String status) {}
 
     @PostMapping("/api/cases")
     @Operation(summary = "Receive a case; starts its case-handling process, led by the caller's agency")
-    ResponseEntity<Created> create(@Valid @RequestBody IntakeForm form,
-            @AuthenticationPrincipal TandemPrincipal principal) {
+    ResponseEntity<Created> create(
+            @Valid @RequestBody IntakeForm form, @AuthenticationPrincipal TandemPrincipal principal) {
         Case c = intake.receive(form, principal.user());
         return ResponseEntity.created(URI.create("/api/cases/" + c.getCode()))
                 .body(new Created(c.getId(), c.getCode(), c.getStatus().name()));

@@ -48,8 +48,12 @@ class IntakeController {
     }
 
     @PostMapping("/cases/new")
-    String submit(@ModelAttribute("form") IntakeForm form, BindingResult binding,
-            @AuthenticationPrincipal TandemPrincipal principal, Model model, RedirectAttributes redirect,
+    String submit(
+            @ModelAttribute("form") IntakeForm form,
+            BindingResult binding,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            Model model,
+            RedirectAttributes redirect,
             Locale locale) {
         form.dropEmptyPetitioners();
         validator.validate(form, binding);
@@ -58,8 +62,8 @@ class IntakeController {
         }
         try {
             Case c = intake.receive(form, principal.user());
-            redirect.addFlashAttribute("success", messages.getMessage("intake.created", new Object[] {c.getCode()},
-                    locale));
+            redirect.addFlashAttribute(
+                    "success", messages.getMessage("intake.created", new Object[] {c.getCode()}, locale));
             return "redirect:/cases/" + c.getCode();
         } catch (InvalidInputException e) {
             for (FieldProblem p : e.fieldProblems()) {
@@ -80,9 +84,12 @@ class IntakeController {
         model.addAttribute("form", form);
         model.addAttribute("caseTypes", CaseType.values());
         model.addAttribute("channels", Channel.values());
-        model.addAttribute("units", directory.units().stream()
-                .filter(u -> u.getAgencyCode().equals(user.agency()) && user.coversArea(u.getArea().getPath()))
-                .toList());
+        model.addAttribute(
+                "units",
+                directory.units().stream()
+                        .filter(u -> u.getAgencyCode().equals(user.agency())
+                                && user.coversArea(u.getArea().getPath()))
+                        .toList());
         return "intake/new";
     }
 }

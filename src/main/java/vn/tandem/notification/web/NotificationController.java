@@ -79,21 +79,35 @@ class NotificationController {
             this.notifier = notifier;
         }
 
-        record Item(long id, String kind, String caseCode, String title, String titleEn, String link,
-                Instant createdAt, boolean unread) {
-        }
+        record Item(
+                long id,
+                String kind,
+                String caseCode,
+                String title,
+                String titleEn,
+                String link,
+                Instant createdAt,
+                boolean unread) {}
 
-        record Inbox(long unread, List<Item> items) {
-        }
+        record Inbox(long unread, List<Item> items) {}
 
         @GetMapping
         @Operation(summary = "Unread count and the latest notifications (newest first)")
         Inbox list(@RequestParam(defaultValue = "50") int limit, @AuthenticationPrincipal TandemPrincipal principal) {
             String user = principal.user().username();
-            return new Inbox(notifier.unread(user), notifier.latest(user, Math.max(1, Math.min(limit, 200))).stream()
-                    .map(n -> new Item(n.getId(), n.getKind().name(), n.getCaseCode(), n.getTitleVi(),
-                            n.getTitleEn(), n.getLink(), n.getCreatedAt(), n.isUnread()))
-                    .toList());
+            return new Inbox(
+                    notifier.unread(user),
+                    notifier.latest(user, Math.max(1, Math.min(limit, 200))).stream()
+                            .map(n -> new Item(
+                                    n.getId(),
+                                    n.getKind().name(),
+                                    n.getCaseCode(),
+                                    n.getTitleVi(),
+                                    n.getTitleEn(),
+                                    n.getLink(),
+                                    n.getCreatedAt(),
+                                    n.isUnread()))
+                            .toList());
         }
 
         @PostMapping("/{id}/read")

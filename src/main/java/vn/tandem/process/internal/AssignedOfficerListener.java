@@ -1,9 +1,9 @@
 package vn.tandem.process.internal;
 
+import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import java.time.LocalDate;
 import vn.tandem.process.CaseHandling;
 import vn.tandem.process.TandemClock;
 
@@ -25,6 +25,7 @@ class AssignedOfficerListener implements TaskListener {
         if (task.getAssignee() != null) {
             task.getExecution().setVariable(CaseHandling.VAR_ASSIGNED_OFFICER, task.getAssignee());
         }
-        task.getExecution().setVariable(CaseHandling.VAR_ACCEPTED_ON, LocalDate.now(clock).toString());
+        task.getExecution()
+                .setVariable(CaseHandling.VAR_ACCEPTED_ON, LocalDate.now(clock).toString());
     }
 }

@@ -1,16 +1,16 @@
 package vn.tandem.process.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
-import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -20,7 +20,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
-import java.io.ByteArrayInputStream;
 
 /**
  * Deploys the processes of the top-level {@code bpmn/} folder at start-up. Each resource is named by its path
@@ -64,31 +63,49 @@ class BpmnDeployer implements ApplicationRunner {
      * versions.
      */
     int deploy(Map<String, byte[]> files) {
-        List<Deployment> own = repository.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME)
-                .orderByDeploymentTime().desc().list();
+        List<Deployment> own = repository
+                .createDeploymentQuery()
+                .deploymentName(DEPLOYMENT_NAME)
+                .orderByDeploymentTime()
+                .desc()
+                .list();
         Map<String, byte[]> changed = new TreeMap<>();
         files.forEach((name, bytes) -> {
-            Deployment last = own.stream().filter(d -> repository.getDeploymentResourceNames(d.getId()).contains(name))
-                    .findFirst().orElse(null);
+            Deployment last = own.stream()
+                    .filter(d ->
+                            repository.getDeploymentResourceNames(d.getId()).contains(name))
+                    .findFirst()
+                    .orElse(null);
             if (last != null && Arrays.equals(bytes, read(last.getId(), name))) {
                 return; // unchanged since our last deployment of it
             }
             for (String key : BpmnProperties.processIds(bytes)) {
-                ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key)
-                        .latestVersion().singleResult();
-                Deployment latestDeployment = latest == null ? null : repository.createDeploymentQuery()
-                        .deploymentId(latest.getDeploymentId()).singleResult();
-                if (latestDeployment != null && !DEPLOYMENT_NAME.equals(latestDeployment.getName())
+                ProcessDefinition latest = repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(key)
+                        .latestVersion()
+                        .singleResult();
+                Deployment latestDeployment = latest == null
+                        ? null
+                        : repository
+                                .createDeploymentQuery()
+                                .deploymentId(latest.getDeploymentId())
+                                .singleResult();
+                if (latestDeployment != null
+                        && !DEPLOYMENT_NAME.equals(latestDeployment.getName())
                         && (last == null || latestDeployment.getDeploymentTime().after(last.getDeploymentTime()))) {
                     if (Arrays.equals(bytes, read(latest.getDeploymentId(), latest.getResourceName()))) {
                         // the designer's version was downloaded into bpmn/: from now on the file is the source
-                        log.info("bpmn/{} now holds version {} of {} from the designer", name, latest.getVersion(),
-                                key);
+                        log.info(
+                                "bpmn/{} now holds version {} of {} from the designer", name, latest.getVersion(), key);
                         break;
                     }
-                    log.warn("bpmn/{} changed, but version {} of {} deployed by a designer is newer: not "
-                            + "deployed. Download the designer's version into bpmn/ to keep it.", name,
-                            latest.getVersion(), key);
+                    log.warn(
+                            "bpmn/{} changed, but version {} of {} deployed by a designer is newer: not "
+                                    + "deployed. Download the designer's version into bpmn/ to keep it.",
+                            name,
+                            latest.getVersion(),
+                            key);
                     return;
                 }
             }
@@ -97,7 +114,8 @@ class BpmnDeployer implements ApplicationRunner {
         if (changed.isEmpty()) {
             return 0;
         }
-        DeploymentBuilder builder = repository.createDeployment().name(DEPLOYMENT_NAME).source("bpmn/");
+        DeploymentBuilder builder =
+                repository.createDeployment().name(DEPLOYMENT_NAME).source("bpmn/");
         changed.forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
         var definitions = builder.deployWithResult().getDeployedProcessDefinitions();
         return definitions == null ? 0 : definitions.size();

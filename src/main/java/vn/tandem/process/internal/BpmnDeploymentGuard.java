@@ -38,22 +38,32 @@ public class BpmnDeploymentGuard implements Deployer {
     private final Supplier<ProcessEngineConfigurationImpl> engine;
 
     @Autowired
-    BpmnDeploymentGuard(ObjectProvider<Directory> directory, ObjectProvider<StepDeadlines> deadlines,
+    BpmnDeploymentGuard(
+            ObjectProvider<Directory> directory,
+            ObjectProvider<StepDeadlines> deadlines,
             ObjectProvider<ProcessEngineConfigurationImpl> engine) {
-        this(group -> {
-            Directory d = directory.getIfAvailable();
-            return d != null && CandidateGroup.parse(group).filter(g -> d.agency(g.agency()).isPresent()).isPresent();
-        }, step -> {
-            StepDeadlines d = deadlines.getIfAvailable();
-            return d != null && d.isLegalStep(step);
-        }, engine::getObject);
+        this(
+                group -> {
+                    Directory d = directory.getIfAvailable();
+                    return d != null
+                            && CandidateGroup.parse(group)
+                                    .filter(g -> d.agency(g.agency()).isPresent())
+                                    .isPresent();
+                },
+                step -> {
+                    StepDeadlines d = deadlines.getIfAvailable();
+                    return d != null && d.isLegalStep(step);
+                },
+                engine::getObject);
     }
 
     /**
      * @param groupExists whether a candidate group names a real agency and role
      * @param legalStepKnown whether a {@code legalStep} property names a step the legal clock has rules for
      */
-    BpmnDeploymentGuard(Predicate<String> groupExists, Predicate<String> legalStepKnown,
+    BpmnDeploymentGuard(
+            Predicate<String> groupExists,
+            Predicate<String> legalStepKnown,
             Supplier<ProcessEngineConfigurationImpl> engine) {
         this.groupExists = groupExists;
         this.legalStepKnown = legalStepKnown;
@@ -73,20 +83,30 @@ public class BpmnDeploymentGuard implements Deployer {
         for (Map.Entry<String, ResourceEntity> entry : deployment.getResources().entrySet()) {
             BpmnCheck.Problem problem = nameProblem(entry.getKey());
             if (problem != null) {
-                throw new ParseException("Resource refused: " + problem.message(), entry.getKey(),
-                        List.of(new EngineProblem(problem)), List.of());
+                throw new ParseException(
+                        "Resource refused: " + problem.message(),
+                        entry.getKey(),
+                        List.of(new EngineProblem(problem)),
+                        List.of());
             }
         }
     }
 
     /** Why a resource name is refused, or null: only {@code *.bpmn} files are deployed. */
     static BpmnCheck.Problem nameProblem(String name) {
-        if (name != null && name.endsWith(".bpmn") && name.length() > ".bpmn".length()
+        if (name != null
+                && name.endsWith(".bpmn")
+                && name.length() > ".bpmn".length()
                 && name.chars().noneMatch(ch -> ch < 0x20 || ch == '\\')) {
             return null;
         }
-        return new BpmnCheck.Problem("Only BPMN files named *.bpmn can be deployed (" + name + ")", null, 0, 0,
-                "bpmn.resourceName", String.valueOf(name));
+        return new BpmnCheck.Problem(
+                "Only BPMN files named *.bpmn can be deployed (" + name + ")",
+                null,
+                0,
+                0,
+                "bpmn.resourceName",
+                String.valueOf(name));
     }
 
     /** Checks one file exactly as a deployment would, without deploying it. */
@@ -99,23 +119,30 @@ public class BpmnDeploymentGuard implements Deployer {
         if (name != null) {
             return new BpmnCheck(resource, List.of(name));
         }
-        BpmnDeployer deployer = configuration.getDeployers().stream().filter(BpmnDeployer.class::isInstance)
-                .map(BpmnDeployer.class::cast).findFirst().orElseThrow();
+        BpmnDeployer deployer = configuration.getDeployers().stream()
+                .filter(BpmnDeployer.class::isInstance)
+                .map(BpmnDeployer.class::cast)
+                .findFirst()
+                .orElseThrow();
         return configuration.getCommandExecutorTxRequired().execute(context -> {
             DeploymentEntity deployment = new DeploymentEntity();
             deployment.setNew(true);
             BpmnParse parse = deployer.getBpmnParser().createParse();
-            parse.sourceInputStream(new ByteArrayInputStream(xml)).deployment(deployment).name(resource);
+            parse.sourceInputStream(new ByteArrayInputStream(xml))
+                    .deployment(deployment)
+                    .name(resource);
             try {
                 parse.execute();
                 return new BpmnCheck(resource, List.of());
             } catch (ParseException e) {
-                List<BpmnCheck.Problem> problems = new ArrayList<>(parse instanceof TandemBpmnParse own
-                        ? own.problems() : List.of());
-                e.getResorceReports().stream().flatMap(r -> r.getErrors().stream())
-                        .filter(p -> problems.stream().noneMatch(o -> o.message().equals(p.getMessage())))
-                        .forEach(p -> problems.add(new BpmnCheck.Problem(p.getMessage(), p.getMainElementId(),
-                                p.getLine(), p.getColumn())));
+                List<BpmnCheck.Problem> problems =
+                        new ArrayList<>(parse instanceof TandemBpmnParse own ? own.problems() : List.of());
+                e.getResorceReports().stream()
+                        .flatMap(r -> r.getErrors().stream())
+                        .filter(p ->
+                                problems.stream().noneMatch(o -> o.message().equals(p.getMessage())))
+                        .forEach(p -> problems.add(new BpmnCheck.Problem(
+                                p.getMessage(), p.getMainElementId(), p.getLine(), p.getColumn())));
                 problems.sort(Comparator.comparingInt(BpmnCheck.Problem::line));
                 return new BpmnCheck(resource, List.copyOf(problems));
             }
@@ -123,8 +150,9 @@ public class BpmnDeploymentGuard implements Deployer {
     }
 
     static boolean templateExists(String name) {
-        return name.matches("[a-z0-9-]+") && BpmnDeploymentGuard.class.getClassLoader()
-                .getResource("templates/inbox/forms/" + name + ".html") != null;
+        return name.matches("[a-z0-9-]+")
+                && BpmnDeploymentGuard.class.getClassLoader().getResource("templates/inbox/forms/" + name + ".html")
+                        != null;
     }
 
     /** A Tandem problem as the engine reports it. */

@@ -35,60 +35,103 @@ public final class BpmnModelCheck {
     static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     static final String XML = "http://www.w3.org/XML/1998/namespace";
     /** Camunda Modeler's execution-platform attributes and bpmn-js colours: layout only. */
-    static final Set<String> LAYOUT_ATTRIBUTE_NAMESPACES = Set.of("http://camunda.org/schema/modeler/1.0",
-            "http://bpmn.io/schema/bpmn/biocolor/1.0", "http://www.omg.org/spec/BPMN/non-normative/color/1.0");
+    static final Set<String> LAYOUT_ATTRIBUTE_NAMESPACES = Set.of(
+            "http://camunda.org/schema/modeler/1.0",
+            "http://bpmn.io/schema/bpmn/biocolor/1.0",
+            "http://www.omg.org/spec/BPMN/non-normative/color/1.0");
 
     private static final Set<String> ELEMENT_NAMESPACES = Set.of(BPMN, BPMNDI, DC, DI, CAMUNDA);
 
     /** Camunda attributes on BPMN elements that Tandem supports (their expressions are checked separately). */
-    private static final Set<String> CAMUNDA_ATTRIBUTES = Set.of("historyTimeToLive", "isStartableInTasklist",
-            "versionTag", "jobPriority", "taskPriority", "candidateStarterGroups", "candidateStarterUsers",
-            "asyncBefore", "asyncAfter", "exclusive", "async", "formKey", "assignee", "candidateUsers",
-            "candidateGroups", "dueDate", "followUpDate", "priority", "delegateExpression", "initiator", "collection",
-            "elementVariable", "errorCodeVariable", "errorMessageVariable", "escalationCodeVariable",
-            "calledElementBinding", "calledElementVersion", "calledElementVersionTag", "calledElementTenantId", "type",
+    private static final Set<String> CAMUNDA_ATTRIBUTES = Set.of(
+            "historyTimeToLive",
+            "isStartableInTasklist",
+            "versionTag",
+            "jobPriority",
+            "taskPriority",
+            "candidateStarterGroups",
+            "candidateStarterUsers",
+            "asyncBefore",
+            "asyncAfter",
+            "exclusive",
+            "async",
+            "formKey",
+            "assignee",
+            "candidateUsers",
+            "candidateGroups",
+            "dueDate",
+            "followUpDate",
+            "priority",
+            "delegateExpression",
+            "initiator",
+            "collection",
+            "elementVariable",
+            "errorCodeVariable",
+            "errorMessageVariable",
+            "escalationCodeVariable",
+            "calledElementBinding",
+            "calledElementVersion",
+            "calledElementVersionTag",
+            "calledElementTenantId",
+            "type",
             "topic");
 
     /** Camunda attributes that reach Java code or other resources; each gets its own explanation. */
     private static final Map<String, String> CODE_ATTRIBUTES = Map.ofEntries(
-            Map.entry("class", "Java classes"), Map.entry("expression", "Expression service tasks and listeners"),
-            Map.entry("resource", "External script resources"), Map.entry("resultVariable", "Expression results"),
+            Map.entry("class", "Java classes"),
+            Map.entry("expression", "Expression service tasks and listeners"),
+            Map.entry("resource", "External script resources"),
+            Map.entry("resultVariable", "Expression results"),
             Map.entry("formHandlerClass", "Form handler classes"),
             Map.entry("variableMappingClass", "Variable mapping classes"),
             Map.entry("variableMappingDelegateExpression", "Variable mapping delegates"),
-            Map.entry("decisionRef", "Decision (DMN) references"), Map.entry("caseRef", "Case (CMMN) references"),
+            Map.entry("decisionRef", "Decision (DMN) references"),
+            Map.entry("caseRef", "Case (CMMN) references"),
             Map.entry("formRef", "Camunda Forms references"));
 
     /** Camunda extension elements and the plain attributes each may carry. */
     private static final Map<String, Set<String>> CAMUNDA_ELEMENTS = Map.ofEntries(
-            Map.entry("properties", Set.of()), Map.entry("property", Set.of("id", "name", "value")),
+            Map.entry("properties", Set.of()),
+            Map.entry("property", Set.of("id", "name", "value")),
             Map.entry("formData", Set.of("businessKey")),
             Map.entry("formField", Set.of("id", "label", "type", "defaultValue", "datePattern")),
-            Map.entry("validation", Set.of()), Map.entry("constraint", Set.of("name", "config")),
-            Map.entry("value", Set.of("id", "name")), Map.entry("inputOutput", Set.of()),
-            Map.entry("inputParameter", Set.of("name")), Map.entry("outputParameter", Set.of("name")),
-            Map.entry("list", Set.of()), Map.entry("map", Set.of()), Map.entry("entry", Set.of("key")),
+            Map.entry("validation", Set.of()),
+            Map.entry("constraint", Set.of("name", "config")),
+            Map.entry("value", Set.of("id", "name")),
+            Map.entry("inputOutput", Set.of()),
+            Map.entry("inputParameter", Set.of("name")),
+            Map.entry("outputParameter", Set.of("name")),
+            Map.entry("list", Set.of()),
+            Map.entry("map", Set.of()),
+            Map.entry("entry", Set.of("key")),
             Map.entry("taskListener", Set.of("event", "delegateExpression", "id")),
             Map.entry("executionListener", Set.of("event", "delegateExpression")),
-            Map.entry("field", Set.of("name", "stringValue", "expression")), Map.entry("string", Set.of()),
-            Map.entry("expression", Set.of()), Map.entry("failedJobRetryTimeCycle", Set.of()),
+            Map.entry("field", Set.of("name", "stringValue", "expression")),
+            Map.entry("string", Set.of()),
+            Map.entry("expression", Set.of()),
+            Map.entry("failedJobRetryTimeCycle", Set.of()),
             Map.entry("in", Set.of("source", "sourceExpression", "target", "variables", "local", "businessKey")),
             Map.entry("out", Set.of("source", "sourceExpression", "target", "variables", "local")),
             Map.entry("errorEventDefinition", Set.of("id", "errorRef", "expression")));
 
     private static final Map<String, String> REFUSED_BPMN_ELEMENTS = Map.of(
-            "scriptTask", "Script tasks are not allowed", "script", "Scripts are not allowed",
-            "businessRuleTask", "Business rule tasks (DMN) are not supported",
-            "import", "Imports are not supported");
+            "scriptTask",
+            "Script tasks are not allowed",
+            "script",
+            "Scripts are not allowed",
+            "businessRuleTask",
+            "Business rule tasks (DMN) are not supported",
+            "import",
+            "Imports are not supported");
 
     /** Built-in form constraints plus Tandem's {@code requiredIf}; a custom {@code validator} runs Java code. */
-    private static final Set<String> CONSTRAINTS = Set.of("required", "readonly", "minlength", "maxlength", "min",
-            "max", RequiredIfValidator.NAME);
+    private static final Set<String> CONSTRAINTS =
+            Set.of("required", "readonly", "minlength", "maxlength", "min", "max", RequiredIfValidator.NAME);
+
     private static final Pattern DELEGATE = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\}$");
 
     /** A problem found on an element of the tree. */
-    record Found(Element element, String elementId, BpmnCheck.Problem problem) {
-    }
+    record Found(Element element, String elementId, BpmnCheck.Problem problem) {}
 
     private final Predicate<String> groupExists;
     private final Predicate<String> templateExists;
@@ -99,8 +142,8 @@ public final class BpmnModelCheck {
      * @param templateExists whether a {@code tandem:<name>} form key has a template
      * @param legalStepKnown whether a task's {@code legalStep} property names a step the legal clock knows
      */
-    public BpmnModelCheck(Predicate<String> groupExists, Predicate<String> templateExists,
-            Predicate<String> legalStepKnown) {
+    public BpmnModelCheck(
+            Predicate<String> groupExists, Predicate<String> templateExists, Predicate<String> legalStepKnown) {
         this.groupExists = groupExists;
         this.templateExists = templateExists;
         this.legalStepKnown = legalStepKnown;
@@ -117,16 +160,16 @@ public final class BpmnModelCheck {
             found.add(problem(root, null, "bpmn.noProcess", "No process in the file"));
         }
         if (walk.collaborations > 1) {
-            found.add(problem(root, null, "bpmn.collaborations",
-                    "Several collaborations in one file cannot be run; keep one"));
+            found.add(problem(
+                    root, null, "bpmn.collaborations", "Several collaborations in one file cannot be run; keep one"));
         }
         if (!walk.diagram) {
             found.add(problem(root, null, "bpmn.noDiagram", "The file has no diagram (BPMNDiagram)"));
         }
         walk.diagramRefs.forEach((ref, element) -> {
             if (!ids.contains(ref)) {
-                found.add(problem(element, ref, "bpmn.diagramRef", "The diagram refers to a missing element " + ref,
-                        ref));
+                found.add(problem(
+                        element, ref, "bpmn.diagramRef", "The diagram refers to a missing element " + ref, ref));
             }
         });
         return found;
@@ -150,8 +193,12 @@ public final class BpmnModelCheck {
             }
             for (Element[] place : places) {
                 String owner = place[1] == null ? null : place[1].attribute("id");
-                found.add(problem(place[0], owner, violation.code(),
-                        "Expression " + expression + " is not allowed: " + violation.reason(), expression));
+                found.add(problem(
+                        place[0],
+                        owner,
+                        violation.code(),
+                        "Expression " + expression + " is not allowed: " + violation.reason(),
+                        expression));
             }
         }
         return found;
@@ -191,8 +238,12 @@ public final class BpmnModelCheck {
             String id = element.attribute("id");
             String self = id != null && BPMN.equals(uri) ? id : owner;
             if (!ELEMENT_NAMESPACES.contains(uri)) {
-                found.add(problem(element, self, "bpmn.namespace", "Elements of the namespace " + uri
-                        + " are not allowed (" + name + ")", uri));
+                found.add(problem(
+                        element,
+                        self,
+                        "bpmn.namespace",
+                        "Elements of the namespace " + uri + " are not allowed (" + name + ")",
+                        uri));
                 return; // nothing inside an unknown element is looked at by anyone but its own extension
             }
             attributes(element, uri, name, self);
@@ -226,7 +277,9 @@ public final class BpmnModelCheck {
                 String attrUri = colon < 0 ? "" : key.substring(0, colon);
                 String attr = colon < 0 ? key : key.substring(colon + 1);
                 String value = element.attribute(key);
-                if (attrUri.isEmpty() || XSI.equals(attrUri) || XML.equals(attrUri)
+                if (attrUri.isEmpty()
+                        || XSI.equals(attrUri)
+                        || XML.equals(attrUri)
                         || LAYOUT_ATTRIBUTE_NAMESPACES.contains(attrUri)) {
                     if (attrUri.isEmpty() && CAMUNDA.equals(uri)) {
                         camundaElementAttribute(element, name, attr, value, owner);
@@ -236,8 +289,12 @@ public final class BpmnModelCheck {
                 } else if (CAMUNDA.equals(attrUri)) {
                     camundaAttribute(element, attr, value, owner);
                 } else {
-                    found.add(problem(element, owner, "bpmn.namespace", "Attributes of the namespace " + attrUri
-                            + " are not allowed (" + attr + ")", attrUri));
+                    found.add(problem(
+                            element,
+                            owner,
+                            "bpmn.namespace",
+                            "Attributes of the namespace " + attrUri + " are not allowed (" + attr + ")",
+                            attrUri));
                 }
             }
         }
@@ -253,7 +310,10 @@ public final class BpmnModelCheck {
                 case "process" -> process(element, owner);
                 case "conditionExpression", "completionCondition", "condition" -> {
                     if (element.attribute("language") != null) {
-                        found.add(problem(element, owner, "bpmn.scriptLanguage",
+                        found.add(problem(
+                                element,
+                                owner,
+                                "bpmn.scriptLanguage",
                                 "Conditions and scripts in a script language are not allowed"));
                     }
                 }
@@ -275,12 +335,12 @@ public final class BpmnModelCheck {
             }
             String ttl = element.attribute(CAMUNDA + ":historyTimeToLive");
             if (ttl == null || ttl.isBlank()) {
-                found.add(problem(element, id, "bpmn.ttl",
-                        "The process needs camunda:historyTimeToLive (e.g. 3650 days)"));
+                found.add(problem(
+                        element, id, "bpmn.ttl", "The process needs camunda:historyTimeToLive (e.g. 3650 days)"));
             }
             if (!"true".equals(element.attribute("isExecutable"))) {
-                found.add(problem(element, id, "bpmn.executable",
-                        "The process must be executable (isExecutable=\"true\")"));
+                found.add(problem(
+                        element, id, "bpmn.executable", "The process must be executable (isExecutable=\"true\")"));
             }
         }
 
@@ -293,8 +353,12 @@ public final class BpmnModelCheck {
                         continue; // expressions are checked on their own
                     }
                     if (!groupExists.test(g.toLowerCase(Locale.ROOT))) {
-                        found.add(problem(element, id, "bpmn.group", "Candidate group " + g
-                                + " does not exist (use <agency>-<role>, e.g. congan-officer)", g));
+                        found.add(problem(
+                                element,
+                                id,
+                                "bpmn.group",
+                                "Candidate group " + g + " does not exist (use <agency>-<role>, e.g. congan-officer)",
+                                g));
                     }
                 }
             }
@@ -304,12 +368,20 @@ public final class BpmnModelCheck {
             }
             boolean hasFields = hasFormFields(element);
             if (!formKey.startsWith("tandem:")) {
-                found.add(problem(element, id, "bpmn.formKeyScheme", "Form key " + formKey
-                        + " cannot be shown; use camunda:formData fields or a tandem: form", formKey));
+                found.add(problem(
+                        element,
+                        id,
+                        "bpmn.formKeyScheme",
+                        "Form key " + formKey + " cannot be shown; use camunda:formData fields or a tandem: form",
+                        formKey));
             } else if (!templateExists.test(formKey.substring("tandem:".length()))) {
-                found.add(problem(element, id, hasFields ? "bpmn.formKeyTemplate" : "bpmn.formKeyTemplateNoFields",
+                found.add(problem(
+                        element,
+                        id,
+                        hasFields ? "bpmn.formKeyTemplate" : "bpmn.formKeyTemplateNoFields",
                         "Form key " + formKey + " has no template"
-                                + (hasFields ? "" : " and the task declares no form fields"), formKey));
+                                + (hasFields ? "" : " and the task declares no form fields"),
+                        formKey));
             }
         }
 
@@ -319,19 +391,35 @@ public final class BpmnModelCheck {
             } else if ("connector".equals(name)) {
                 found.add(problem(element, owner, "bpmn.connector", "Connectors are not allowed"));
             } else if ("formProperty".equals(name)) {
-                found.add(problem(element, owner, "bpmn.formProperty",
+                found.add(problem(
+                        element,
+                        owner,
+                        "bpmn.formProperty",
                         "camunda:formProperty is not supported; use camunda:formData fields"));
             } else if (!CAMUNDA_ELEMENTS.containsKey(name)) {
-                found.add(problem(element, owner, "bpmn.camundaElement", "camunda:" + name + " is not supported",
+                found.add(problem(
+                        element,
+                        owner,
+                        "bpmn.camundaElement",
+                        "camunda:" + name + " is not supported",
                         "camunda:" + name));
-            } else if ("property".equals(name) && BpmnProperties.LEGAL_STEP.equals(element.attribute("name"))
+            } else if ("property".equals(name)
+                    && BpmnProperties.LEGAL_STEP.equals(element.attribute("name"))
                     && !legalStepKnown.test(String.valueOf(element.attribute("value")))) {
-                found.add(problem(element, owner, "bpmn.legalStep", "legalStep " + element.attribute("value")
-                        + " is not a legal step with rules (e.g. ACCEPT, VERIFY, RESOLVE)",
+                found.add(problem(
+                        element,
+                        owner,
+                        "bpmn.legalStep",
+                        "legalStep " + element.attribute("value")
+                                + " is not a legal step with rules (e.g. ACCEPT, VERIFY, RESOLVE)",
                         String.valueOf(element.attribute("value"))));
             } else if ("constraint".equals(name) && !CONSTRAINTS.contains(element.attribute("name"))) {
-                found.add(problem(element, owner, "bpmn.constraint", "Form constraint " + element.attribute("name")
-                        + " is not supported (allowed: " + new TreeSet<>(CONSTRAINTS) + ")",
+                found.add(problem(
+                        element,
+                        owner,
+                        "bpmn.constraint",
+                        "Form constraint " + element.attribute("name") + " is not supported (allowed: "
+                                + new TreeSet<>(CONSTRAINTS) + ")",
                         String.valueOf(element.attribute("name"))));
             }
         }
@@ -342,13 +430,23 @@ public final class BpmnModelCheck {
                 return; // the element itself is reported
             }
             if (("taskListener".equals(name) || "executionListener".equals(name)) && "class".equals(attr)) {
-                found.add(problem(element, owner, "bpmn.listenerClass",
+                found.add(problem(
+                        element,
+                        owner,
+                        "bpmn.listenerClass",
                         "Listeners by Java class are not allowed; use an allowed delegate expression"));
             } else if (("taskListener".equals(name) || "executionListener".equals(name)) && "expression".equals(attr)) {
-                found.add(problem(element, owner, "bpmn.listenerExpression",
+                found.add(problem(
+                        element,
+                        owner,
+                        "bpmn.listenerExpression",
                         "Listener expressions are not allowed; use an allowed delegate expression"));
             } else if (!allowed.contains(attr)) {
-                found.add(problem(element, owner, "bpmn.attribute", attr + " is not allowed on camunda:" + name,
+                found.add(problem(
+                        element,
+                        owner,
+                        "bpmn.attribute",
+                        attr + " is not allowed on camunda:" + name,
                         attr + " (camunda:" + name + ")"));
             } else if ("delegateExpression".equals(attr)) {
                 delegate(element, value, owner);
@@ -356,22 +454,36 @@ public final class BpmnModelCheck {
         }
 
         void camundaAttribute(Element element, String attr, String value, String owner) {
-            String code = CODE_ATTRIBUTES.entrySet().stream().filter(e -> attr.startsWith(e.getKey()))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            String code = CODE_ATTRIBUTES.entrySet().stream()
+                    .filter(e -> attr.startsWith(e.getKey()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
             if ("expression".equals(attr)) {
-                found.add(problem(element, owner, "bpmn.expressionTask",
+                found.add(problem(
+                        element,
+                        owner,
+                        "bpmn.expressionTask",
                         "Expression service tasks are not allowed; use an allowed delegate"));
             } else if (code != null) {
-                found.add(problem(element, owner, "bpmn.attribute", "camunda:" + attr + " is not allowed (" + code
-                        + " run code or load resources on the server)", "camunda:" + attr));
-            } else if (!CAMUNDA_ATTRIBUTES.contains(attr)) {
-                found.add(problem(element, owner, "bpmn.attribute", "camunda:" + attr + " is not supported",
+                found.add(problem(
+                        element,
+                        owner,
+                        "bpmn.attribute",
+                        "camunda:" + attr + " is not allowed (" + code + " run code or load resources on the server)",
                         "camunda:" + attr));
+            } else if (!CAMUNDA_ATTRIBUTES.contains(attr)) {
+                found.add(problem(
+                        element, owner, "bpmn.attribute", "camunda:" + attr + " is not supported", "camunda:" + attr));
             } else if ("delegateExpression".equals(attr)) {
                 delegate(element, value, owner);
             } else if ("type".equals(attr) && !"external".equals(value)) {
-                found.add(problem(element, owner, "bpmn.attribute", "camunda:type=\"" + value
-                        + "\" is not supported", "camunda:type=" + value));
+                found.add(problem(
+                        element,
+                        owner,
+                        "bpmn.attribute",
+                        "camunda:type=\"" + value + "\" is not supported",
+                        "camunda:type=" + value));
             }
         }
 
@@ -379,8 +491,13 @@ public final class BpmnModelCheck {
             Matcher m = DELEGATE.matcher(value == null ? "" : value.strip());
             if (!m.matches() || !ExpressionAllowlist.DELEGATES.contains(m.group(1))) {
                 String allowed = new TreeSet<>(ExpressionAllowlist.DELEGATES).toString();
-                found.add(problem(element, owner, "bpmn.delegate", "Delegate " + value
-                        + " is not on the allowed list " + allowed, value, allowed));
+                found.add(problem(
+                        element,
+                        owner,
+                        "bpmn.delegate",
+                        "Delegate " + value + " is not on the allowed list " + allowed,
+                        value,
+                        allowed));
             }
         }
     }
@@ -389,7 +506,8 @@ public final class BpmnModelCheck {
         for (Element child : task.elements()) {
             if ("extensionElements".equals(child.getTagName())) {
                 for (Element ext : child.elements()) {
-                    if ("formData".equals(ext.getTagName()) && CAMUNDA.equals(ext.getUri())
+                    if ("formData".equals(ext.getTagName())
+                            && CAMUNDA.equals(ext.getUri())
                             && !ext.elements().isEmpty()) {
                         return true;
                     }
@@ -410,7 +528,9 @@ public final class BpmnModelCheck {
     }
 
     private static Found problem(Element element, String elementId, String code, String message, Object... args) {
-        return new Found(element, elementId, new BpmnCheck.Problem(message, elementId, element.getLine(),
-                element.getColumn(), code, args));
+        return new Found(
+                element,
+                elementId,
+                new BpmnCheck.Problem(message, elementId, element.getLine(), element.getColumn(), code, args));
     }
 }

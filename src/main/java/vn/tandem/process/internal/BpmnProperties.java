@@ -1,13 +1,13 @@
 package vn.tandem.process.internal;
 
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /** Reads Tandem's extension properties ({@code camunda:properties}) of BPMN elements. */
 public final class BpmnProperties {
@@ -15,8 +15,7 @@ public final class BpmnProperties {
     /** The property naming the legal step a user task belongs to (ACCEPT, RESOLVE, …). */
     public static final String LEGAL_STEP = "legalStep";
 
-    private BpmnProperties() {
-    }
+    private BpmnProperties() {}
 
     /** The user task's legal step, or null when it has none. */
     public static String legalStep(UserTask task) {
@@ -28,9 +27,11 @@ public final class BpmnProperties {
         if (element == null || element.getExtensionElements() == null) {
             return null;
         }
-        return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
-                .stream().flatMap(p -> p.getCamundaProperties().stream())
-                .filter(p -> name.equals(p.getCamundaName())).map(CamundaProperty::getCamundaValue).findFirst()
+        return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(p -> p.getCamundaProperties().stream())
+                .filter(p -> name.equals(p.getCamundaName()))
+                .map(CamundaProperty::getCamundaValue)
+                .findFirst()
                 .orElse(null);
     }
 

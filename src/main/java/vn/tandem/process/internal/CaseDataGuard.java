@@ -30,14 +30,22 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 final class CaseDataGuard extends CommandInterceptor {
 
     /** Commands that remove case history outright, whatever their arguments. */
-    private static final Set<String> HISTORY_DELETES = Set.of("DeleteProcessInstanceBatchCmd",
-            "DeleteHistoricProcessInstancesCmd", "DeleteHistoricProcessInstancesBatchCmd",
-            "DeleteHistoricTaskInstanceCmd", "DeleteHistoricVariableInstanceCmd",
-            "DeleteHistoricVariableInstancesByProcessInstanceIdCmd", "DeleteHistoricCaseInstanceCmd",
-            "DeleteHistoricCaseInstancesBulkCmd", "DeleteUserOperationLogEntryCmd",
-            "DeleteHistoricDecisionInstanceByDefinitionIdCmd", "DeleteHistoricDecisionInstanceByInstanceIdCmd",
-            "DeleteHistoricDecisionInstancesBulkCmd", "DeleteHistoricDecisionInstancesBatchCmd",
-            "SetRemovalTimeToHistoricProcessInstancesCmd", "SetRemovalTimeToHistoricDecisionInstancesCmd",
+    private static final Set<String> HISTORY_DELETES = Set.of(
+            "DeleteProcessInstanceBatchCmd",
+            "DeleteHistoricProcessInstancesCmd",
+            "DeleteHistoricProcessInstancesBatchCmd",
+            "DeleteHistoricTaskInstanceCmd",
+            "DeleteHistoricVariableInstanceCmd",
+            "DeleteHistoricVariableInstancesByProcessInstanceIdCmd",
+            "DeleteHistoricCaseInstanceCmd",
+            "DeleteHistoricCaseInstancesBulkCmd",
+            "DeleteUserOperationLogEntryCmd",
+            "DeleteHistoricDecisionInstanceByDefinitionIdCmd",
+            "DeleteHistoricDecisionInstanceByInstanceIdCmd",
+            "DeleteHistoricDecisionInstancesBulkCmd",
+            "DeleteHistoricDecisionInstancesBatchCmd",
+            "SetRemovalTimeToHistoricProcessInstancesCmd",
+            "SetRemovalTimeToHistoricDecisionInstancesCmd",
             "SetRemovalTimeToHistoricBatchesCmd");
 
     @Override
@@ -53,17 +61,32 @@ final class CaseDataGuard extends CommandInterceptor {
         String name = command.getClass().getSimpleName();
         if (command instanceof DeleteDeploymentCmd) {
             String deploymentId = field(command, "deploymentId", String.class);
-            refuseIfInstances(engine, engine.getRepositoryService().createProcessDefinitionQuery()
-                    .deploymentId(deploymentId).list(), "deployment " + deploymentId);
+            refuseIfInstances(
+                    engine,
+                    engine.getRepositoryService()
+                            .createProcessDefinitionQuery()
+                            .deploymentId(deploymentId)
+                            .list(),
+                    "deployment " + deploymentId);
         } else if (command instanceof DeleteProcessDefinitionsByIdsCmd) {
             Collection<?> ids = field(command, "processDefinitionIds", Collection.class);
-            refuseIfInstances(engine, engine.getRepositoryService().createProcessDefinitionQuery()
-                    .processDefinitionIdIn(ids.stream().map(String::valueOf).toArray(String[]::new)).list(),
+            refuseIfInstances(
+                    engine,
+                    engine.getRepositoryService()
+                            .createProcessDefinitionQuery()
+                            .processDefinitionIdIn(
+                                    ids.stream().map(String::valueOf).toArray(String[]::new))
+                            .list(),
                     "process definition " + ids);
         } else if (command instanceof DeleteProcessDefinitionsByKeyCmd) {
             String key = field(command, "processDefinitionKey", String.class);
-            refuseIfInstances(engine, engine.getRepositoryService().createProcessDefinitionQuery()
-                    .processDefinitionKey(key).list(), "process " + key);
+            refuseIfInstances(
+                    engine,
+                    engine.getRepositoryService()
+                            .createProcessDefinitionQuery()
+                            .processDefinitionKey(key)
+                            .list(),
+                    "process " + key);
         } else if ("DeleteProcessInstancesCmd".equals(name) || "DeleteProcessInstanceCmd".equals(name)) {
             Object ids = fieldOrNull(command, "processInstanceIds");
             int count = ids instanceof Collection<?> c ? c.size() : 1;
@@ -74,28 +97,37 @@ final class CaseDataGuard extends CommandInterceptor {
         }
     }
 
-    private static void refuseIfInstances(ProcessEngineConfigurationImpl engine, List<ProcessDefinition> definitions,
-            String what) {
+    private static void refuseIfInstances(
+            ProcessEngineConfigurationImpl engine, List<ProcessDefinition> definitions, String what) {
         RuntimeService runtime = engine.getRuntimeService();
         HistoryService history = engine.getHistoryService();
         long running = 0;
         long all = 0;
         for (ProcessDefinition d : definitions) {
-            running += runtime.createProcessInstanceQuery().processDefinitionId(d.getId()).count();
-            all += history.createHistoricProcessInstanceQuery().processDefinitionId(d.getId()).count();
+            running += runtime.createProcessInstanceQuery()
+                    .processDefinitionId(d.getId())
+                    .count();
+            all += history.createHistoricProcessInstanceQuery()
+                    .processDefinitionId(d.getId())
+                    .count();
         }
         all = Math.max(all, running);
         if (all > 0) {
-            throw new RestException(Response.Status.CONFLICT, "Deleting " + what + " would remove " + all
-                    + " case instance(s), " + running + " of them running. Case data cannot be deleted through the "
-                    + "engine API; an administrator can delete it in Tandem (Administration > Deployments) with a "
-                    + "reason.");
+            throw new RestException(
+                    Response.Status.CONFLICT,
+                    "Deleting " + what + " would remove " + all
+                            + " case instance(s), " + running
+                            + " of them running. Case data cannot be deleted through the "
+                            + "engine API; an administrator can delete it in Tandem (Administration > Deployments) with a "
+                            + "reason.");
         }
     }
 
     private static RestException refused(int count, String what) {
-        return new RestException(Response.Status.CONFLICT, "Deleting " + what + (count >= 0 ? " (" + count + ")" : "")
-                + " would remove case data; case data cannot be deleted through the engine API.");
+        return new RestException(
+                Response.Status.CONFLICT,
+                "Deleting " + what + (count >= 0 ? " (" + count + ")" : "")
+                        + " would remove case data; case data cannot be deleted through the engine API.");
     }
 
     /** Reads a command's argument; a command that cannot be read is refused (fail closed). */
@@ -121,5 +153,4 @@ final class CaseDataGuard extends CommandInterceptor {
         }
         return null;
     }
-
 }

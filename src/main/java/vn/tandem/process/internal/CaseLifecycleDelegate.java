@@ -30,9 +30,14 @@ class CaseLifecycleDelegate implements JavaDelegate {
         if ("MONITORING".equals(status)) {
             execution.setVariable(CaseHandling.VAR_MONITORING_CHECK, 0L);
         }
-        events.publishEvent(new CaseStatusChanged(Long.parseLong(execution.getProcessBusinessKey()), status,
-                text(execution, "outcome"), text(execution, "event"), text(execution, "note"),
-                text(execution, "relatedCase"), execution.getCurrentActivityId(),
+        events.publishEvent(new CaseStatusChanged(
+                Long.parseLong(execution.getProcessBusinessKey()),
+                status,
+                text(execution, "outcome"),
+                text(execution, "event"),
+                text(execution, "note"),
+                text(execution, "relatedCase"),
+                execution.getCurrentActivityId(),
                 execution.getCurrentActivityName()));
     }
 

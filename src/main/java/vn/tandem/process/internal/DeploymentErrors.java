@@ -35,10 +35,18 @@ final class DeploymentErrors extends CommandInterceptor {
                     throw e;
                 }
             }
-            BpmnCheck.Problem problem = new BpmnCheck.Problem("The process cannot be deployed: " + e.getMessage(),
-                    null, 0, 0, "bpmn.deployFailed", String.valueOf(e.getMessage()));
-            throw new ParseException("Deployment refused: " + e.getMessage(), "deployment",
-                    List.of(new BpmnDeploymentGuard.EngineProblem(problem)), List.of());
+            BpmnCheck.Problem problem = new BpmnCheck.Problem(
+                    "The process cannot be deployed: " + e.getMessage(),
+                    null,
+                    0,
+                    0,
+                    "bpmn.deployFailed",
+                    String.valueOf(e.getMessage()));
+            throw new ParseException(
+                    "Deployment refused: " + e.getMessage(),
+                    "deployment",
+                    List.of(new BpmnDeploymentGuard.EngineProblem(problem)),
+                    List.of());
         }
     }
 }

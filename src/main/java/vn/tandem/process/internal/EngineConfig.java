@@ -21,7 +21,8 @@ class EngineConfig {
      * to show or rehearse what happens as deadlines pass. Honoured only with the demo data enabled.
      */
     @Bean
-    TandemClock clock(@Value("${tandem.zone:Asia/Ho_Chi_Minh}") String zone,
+    TandemClock clock(
+            @Value("${tandem.zone:Asia/Ho_Chi_Minh}") String zone,
             @Value("${tandem.clock.offset:}") String offset,
             @Value("${tandem.demo.enabled:false}") boolean demo) {
         if (!offset.isBlank()) {

@@ -44,14 +44,16 @@ class EngineRestErrors {
 
     @Bean
     ResourceConfigCustomizer engineRestErrorAnswers() {
-        return config -> config.register(EngineFailures.class).register(RestFailures.class)
+        return config -> config.register(EngineFailures.class)
+                .register(RestFailures.class)
                 .register(DesignerGate.class);
     }
 
     /** The status a failure deserves when Camunda would answer 500. */
     static Response.Status status(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException || t.getClass().getName().startsWith("org.apache.ibatis")
+            if (t instanceof SQLException
+                    || t.getClass().getName().startsWith("org.apache.ibatis")
                     || t instanceof Error) {
                 return Response.Status.INTERNAL_SERVER_ERROR;
             }
@@ -63,7 +65,10 @@ class EngineRestErrors {
     }
 
     private static Response answer(Response.Status status, ExceptionDto body) {
-        return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.status(status)
+                .entity(body)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     /** Engine exceptions: Camunda's status where it is not 500, else {@link #status}. */
@@ -116,18 +121,23 @@ class EngineRestErrors {
                 return;
             }
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-            if (auth != null && auth.getPrincipal() instanceof TandemPrincipal p && p.user().isAdmin()) {
+            if (auth != null
+                    && auth.getPrincipal() instanceof TandemPrincipal p
+                    && p.user().isAdmin()) {
                 return;
             }
-            String name = resource == null || resource.getResourceMethod() == null ? ""
+            String name = resource == null || resource.getResourceMethod() == null
+                    ? ""
                     : resource.getResourceMethod().getName();
-            boolean query = name.startsWith("query") || name.startsWith("postQuery") || name.startsWith("get")
-                    || "postExecuteFilterCount".equals(name) || "executeFilterList".equals(name);
+            boolean query = name.startsWith("query")
+                    || name.startsWith("postQuery")
+                    || name.startsWith("get")
+                    || "postExecuteFilterCount".equals(name)
+                    || "executeFilterList".equals(name);
             if (!query && !DESIGNER_WRITES.contains(name)) {
                 ExceptionDto body = new ExceptionDto();
                 body.setType("AuthorizationException");
-                body.setMessage("Designers may read, query and deploy through the engine API (refused: " + name
-                        + ")");
+                body.setMessage("Designers may read, query and deploy through the engine API (refused: " + name + ")");
                 request.abortWith(answer(Response.Status.FORBIDDEN, body));
             }
         }

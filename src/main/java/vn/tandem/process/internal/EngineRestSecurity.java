@@ -1,12 +1,23 @@
 package vn.tandem.process.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -25,17 +36,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Role;
 import vn.tandem.identity.TandemPrincipal;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * The engine REST API runs with the caller as the engine's authenticated user, so the engine's own authorization
@@ -53,8 +53,8 @@ class EngineRestSecurity {
     FilterRegistrationBean<OncePerRequestFilter> engineRestAuthentication(IdentityService identity) {
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                    FilterChain chain) throws ServletException, IOException {
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
                 Authentication auth = SecurityContextHolder.getContext().getAuthentication();
                 if (auth == null || !(auth.getPrincipal() instanceof TandemPrincipal principal)) {
                     chain.doFilter(request, response);
@@ -88,12 +88,11 @@ class EngineRestSecurity {
      * engine's own switch ({@code enableExpressionsInAdhocQueries=false}) misses the or-queries.
      */
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> engineRestQueryExpressions(
-            ObjectMapper json) {
+    FilterRegistrationBean<OncePerRequestFilter> engineRestQueryExpressions(ObjectMapper json) {
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                    FilterChain chain) throws ServletException, IOException {
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
                 for (var parameter : request.getParameterMap().entrySet()) {
                     if (isExpression(parameter.getKey(), String.join("", parameter.getValue()))) {
                         refuse(response, parameter.getKey());
@@ -135,9 +134,11 @@ class EngineRestSecurity {
             return null;
         }
         if (node.isObject()) {
-            for (var it = node.fields(); it.hasNext();) {
+            for (var it = node.fields(); it.hasNext(); ) {
                 var field = it.next();
-                if (isExpression(field.getKey(), field.getValue().isNull() ? null : field.getValue().asText(" "))) {
+                if (isExpression(
+                        field.getKey(),
+                        field.getValue().isNull() ? null : field.getValue().asText(" "))) {
                     return field.getKey();
                 }
                 String inner = expressionIn(field.getValue());
@@ -160,8 +161,9 @@ class EngineRestSecurity {
         response.setStatus(400);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"BadUserRequestException\",\"message\":\"Expressions are not "
-                + "allowed in queries (" + parameter.replaceAll("[^A-Za-z0-9]", "") + ")\"}");
+        response.getWriter()
+                .write("{\"type\":\"BadUserRequestException\",\"message\":\"Expressions are not "
+                        + "allowed in queries (" + parameter.replaceAll("[^A-Za-z0-9]", "") + ")\"}");
     }
 
     /** A request whose JSON body was read once and can be read again. */
@@ -207,8 +209,7 @@ class EngineRestSecurity {
 
         @Override
         public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(),
-                    StandardCharsets.UTF_8));
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 
@@ -225,27 +226,32 @@ class EngineRestSecurity {
             }
             for (Resources resource : Resources.values()) {
                 switch (resource) {
-                    case DEPLOYMENT -> grant(authorizations, DESIGNERS, resource, Permissions.CREATE,
-                            Permissions.READ);
+                    case DEPLOYMENT -> grant(authorizations, DESIGNERS, resource, Permissions.CREATE, Permissions.READ);
                     case PROCESS_DEFINITION, DECISION_DEFINITION, DECISION_REQUIREMENTS_DEFINITION ->
-                            grant(authorizations, DESIGNERS, resource, Permissions.READ);
+                        grant(authorizations, DESIGNERS, resource, Permissions.READ);
                     default -> revoke(authorizations, DESIGNERS, resource);
                 }
             }
         };
     }
 
-    private static void grant(AuthorizationService authorizations, String group, Resource resource,
-            Permissions... permissions) {
-        Authorization grant = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-                .resourceId(Authorization.ANY).list().stream().findFirst().orElse(null);
+    private static void grant(
+            AuthorizationService authorizations, String group, Resource resource, Permissions... permissions) {
+        Authorization grant = authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(group)
+                .resourceType(resource)
+                .resourceId(Authorization.ANY)
+                .list()
+                .stream()
+                .findFirst()
+                .orElse(null);
         if (grant == null) {
             grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             grant.setGroupId(group);
             grant.setResource(resource);
             grant.setResourceId(Authorization.ANY);
-        } else if (Set.of(grant.getPermissions(Permissions.values()))
-                .equals(Set.of(permissions))) {
+        } else if (Set.of(grant.getPermissions(Permissions.values())).equals(Set.of(permissions))) {
             return;
         }
         grant.setPermissions(permissions);
@@ -253,7 +259,11 @@ class EngineRestSecurity {
     }
 
     private static void revoke(AuthorizationService authorizations, String group, Resource resource) {
-        authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).list()
+        authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(group)
+                .resourceType(resource)
+                .list()
                 .forEach(a -> authorizations.deleteAuthorization(a.getId()));
     }
 }

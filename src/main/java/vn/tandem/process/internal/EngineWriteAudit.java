@@ -44,8 +44,11 @@ final class EngineWriteAudit implements HistoryEventHandler {
         Map<String, List<UserOperationLogEntryEventEntity>> operations = new LinkedHashMap<>();
         for (HistoryEvent event : events) {
             if (event instanceof UserOperationLogEntryEventEntity entry && entry.getUserId() != null) {
-                operations.computeIfAbsent(entry.getOperationId() == null ? entry.getId() : entry.getOperationId(),
-                        k -> new ArrayList<>()).add(entry);
+                operations
+                        .computeIfAbsent(
+                                entry.getOperationId() == null ? entry.getId() : entry.getOperationId(),
+                                k -> new ArrayList<>())
+                        .add(entry);
             }
         }
         AuditLog log = audit.getIfAvailable();
@@ -80,11 +83,21 @@ final class EngineWriteAudit implements HistoryEventHandler {
         boolean deployed = EntityTypes.DEPLOYMENT.equals(first.getEntityType())
                 && UserOperationLogEntry.OPERATION_TYPE_CREATE.equals(first.getOperationType());
         String entityType = first.getEntityType() == null ? "engine" : first.getEntityType();
-        String entityId = firstNonNull(first.getDeploymentId(), first.getTaskId(), first.getJobId(),
-                first.getProcessInstanceId(), first.getProcessDefinitionId(), first.getBatchId(),
+        String entityId = firstNonNull(
+                first.getDeploymentId(),
+                first.getTaskId(),
+                first.getJobId(),
+                first.getProcessInstanceId(),
+                first.getProcessDefinitionId(),
+                first.getBatchId(),
                 first.getProcessDefinitionKey());
-        log.record(deployed ? DEPLOYED : ACTION, caseId(first.getProcessInstanceId()), null,
-                deployed ? "deployment" : entityType, entityId, details);
+        log.record(
+                deployed ? DEPLOYED : ACTION,
+                caseId(first.getProcessInstanceId()),
+                null,
+                deployed ? "deployment" : entityType,
+                entityId,
+                details);
     }
 
     /** The case whose process instance this is (the business key is the case id), or null. */
@@ -93,8 +106,8 @@ final class EngineWriteAudit implements HistoryEventHandler {
         if (processInstanceId == null || context == null) {
             return null;
         }
-        HistoricProcessInstanceEventEntity instance = context.getHistoricProcessInstanceManager()
-                .findHistoricProcessInstance(processInstanceId);
+        HistoricProcessInstanceEventEntity instance =
+                context.getHistoricProcessInstanceManager().findHistoricProcessInstance(processInstanceId);
         String key = instance == null ? null : instance.getBusinessKey();
         return key != null && key.matches("\\d{1,18}") ? Long.valueOf(key) : null;
     }

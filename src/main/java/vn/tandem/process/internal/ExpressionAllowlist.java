@@ -13,17 +13,43 @@ public final class ExpressionAllowlist {
 
     /** Beans and the methods of each that BPMN expressions may call. */
     public static final Map<String, Set<String>> METHODS = Map.of(
-            "slaTimers", Set.of("warning", "breach", "escalationDue", "escalationOverdue", "watchedBreach",
-                    "hasStatutory", "statutoryBreach", "meetingDue"));
+            "slaTimers",
+            Set.of(
+                    "warning",
+                    "breach",
+                    "escalationDue",
+                    "escalationOverdue",
+                    "watchedBreach",
+                    "hasStatutory",
+                    "statutoryBreach",
+                    "meetingDue"));
 
     /** Beans a {@code camunda:delegateExpression} may name (service tasks, task and execution listeners). */
-    public static final Set<String> DELEGATES = Set.of("caseLifecycleDelegate", "monitoringCounterDelegate",
-            "slaStatutoryDelegate", "assignedOfficerListener", "slaTimerListener");
+    public static final Set<String> DELEGATES = Set.of(
+            "caseLifecycleDelegate",
+            "monitoringCounterDelegate",
+            "slaStatutoryDelegate",
+            "assignedOfficerListener",
+            "slaTimerListener");
 
     /** JUEL words that are operators or literals, not variables. */
-    static final Set<String> KEYWORDS = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq", "ne",
-            "lt", "gt", "le", "ge", "div", "mod", "instanceof");
+    static final Set<String> KEYWORDS = Set.of(
+            "true",
+            "false",
+            "null",
+            "empty",
+            "not",
+            "and",
+            "or",
+            "eq",
+            "ne",
+            "lt",
+            "gt",
+            "le",
+            "ge",
+            "div",
+            "mod",
+            "instanceof");
 
-    private ExpressionAllowlist() {
-    }
+    private ExpressionAllowlist() {}
 }

@@ -35,13 +35,11 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
 public final class ExpressionPolicy {
 
     /** Why an expression is refused: a message code ({@code bpmn.expression.<kind>}) and an English text. */
-    public record Violation(String code, String reason) {
-    }
+    public record Violation(String code, String reason) {}
 
     private static final Builder PARSER = new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
 
-    private ExpressionPolicy() {
-    }
+    private ExpressionPolicy() {}
 
     /** The first rule the expression breaks, or null when it is allowed (or plain text without an expression). */
     public static Violation check(String expression) {
@@ -62,7 +60,8 @@ public final class ExpressionPolicy {
             return method(method);
         }
         if (node instanceof AstDot) {
-            return new Violation("bpmn.expression.property",
+            return new Violation(
+                    "bpmn.expression.property",
                     "reading properties with '.' is not allowed (only calls of allowlisted methods)");
         }
         if (node instanceof AstBracket) {
@@ -71,10 +70,18 @@ public final class ExpressionPolicy {
         if (node instanceof AstFunction) {
             return new Violation("bpmn.expression.function", "function calls are not allowed");
         }
-        if (!(node instanceof AstComposite || node instanceof AstEval || node instanceof AstText
-                || node instanceof AstIdentifier || node instanceof AstString || node instanceof AstNumber
-                || node instanceof AstBoolean || node instanceof AstNull || node instanceof AstBinary
-                || node instanceof AstUnary || node instanceof AstChoice || node instanceof AstNested
+        if (!(node instanceof AstComposite
+                || node instanceof AstEval
+                || node instanceof AstText
+                || node instanceof AstIdentifier
+                || node instanceof AstString
+                || node instanceof AstNumber
+                || node instanceof AstBoolean
+                || node instanceof AstNull
+                || node instanceof AstBinary
+                || node instanceof AstUnary
+                || node instanceof AstChoice
+                || node instanceof AstNested
                 || node instanceof AstParameters)) {
             return new Violation("bpmn.expression.syntax", "this kind of expression is not allowed");
         }
@@ -83,14 +90,18 @@ public final class ExpressionPolicy {
 
     private static Violation method(AstMethod method) {
         if (!(method.getChild(0) instanceof AstDot dot) || !(dot.getChild(0) instanceof AstIdentifier bean)) {
-            return new Violation("bpmn.expression.method", "only calls of allowlisted methods on allowlisted beans "
-                    + "are allowed " + ExpressionAllowlist.METHODS);
+            return new Violation(
+                    "bpmn.expression.method",
+                    "only calls of allowlisted methods on allowlisted beans " + "are allowed "
+                            + ExpressionAllowlist.METHODS);
         }
         String name = dot.toString().substring(2); // AstDot prints ". <property>"
         Set<String> allowed = ExpressionAllowlist.METHODS.getOrDefault(bean.getName(), Set.of());
         if (!allowed.contains(name)) {
-            return new Violation("bpmn.expression.method", "only calls of allowlisted methods on allowlisted beans "
-                    + "are allowed " + ExpressionAllowlist.METHODS);
+            return new Violation(
+                    "bpmn.expression.method",
+                    "only calls of allowlisted methods on allowlisted beans " + "are allowed "
+                            + ExpressionAllowlist.METHODS);
         }
         return children(method.getChild(1));
     }

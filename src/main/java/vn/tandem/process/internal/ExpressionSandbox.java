@@ -41,40 +41,160 @@ final class ExpressionSandbox extends ELResolver {
     }
 
     private static final Set<String> ANY = Set.of("toString", "equals", "hashCode", "compareTo");
-    private static final Set<String> STRING = Set.of("length", "isEmpty", "isBlank", "contains", "startsWith",
-            "endsWith", "indexOf", "lastIndexOf", "substring", "toUpperCase", "toLowerCase", "trim", "strip", "charAt",
-            "equalsIgnoreCase", "compareToIgnoreCase", "concat", "replace");
-    private static final Set<String> NUMBER = Set.of("intValue", "longValue", "doubleValue", "floatValue",
-            "shortValue", "byteValue", "booleanValue", "charValue", "signum", "abs", "negate", "add", "subtract",
-            "multiply", "scale", "stripTrailingZeros", "toPlainString");
+    private static final Set<String> STRING = Set.of(
+            "length",
+            "isEmpty",
+            "isBlank",
+            "contains",
+            "startsWith",
+            "endsWith",
+            "indexOf",
+            "lastIndexOf",
+            "substring",
+            "toUpperCase",
+            "toLowerCase",
+            "trim",
+            "strip",
+            "charAt",
+            "equalsIgnoreCase",
+            "compareToIgnoreCase",
+            "concat",
+            "replace");
+    private static final Set<String> NUMBER = Set.of(
+            "intValue",
+            "longValue",
+            "doubleValue",
+            "floatValue",
+            "shortValue",
+            "byteValue",
+            "booleanValue",
+            "charValue",
+            "signum",
+            "abs",
+            "negate",
+            "add",
+            "subtract",
+            "multiply",
+            "scale",
+            "stripTrailingZeros",
+            "toPlainString");
     private static final Set<String> DATE = Set.of("getTime", "before", "after", "toInstant");
-    private static final Set<String> TIME = Set.of("isBefore", "isAfter", "isEqual", "plusDays", "minusDays",
-            "plusWeeks", "minusWeeks", "plusMonths", "minusMonths", "plusYears", "minusYears", "plusHours", "minusHours",
-            "plusMinutes", "minusMinutes", "plusSeconds", "minusSeconds", "toLocalDate", "toLocalTime",
-            "toLocalDateTime", "toInstant", "toEpochMilli", "getYear", "getMonthValue", "getMonth", "getDayOfMonth",
-            "getDayOfWeek", "getDayOfYear", "getHour", "getMinute", "getSecond", "toDays", "toHours", "toMinutes",
-            "toMillis", "isNegative", "isZero", "getDays", "getMonths", "getYears", "getValue");
-    private static final Set<String> JODA = Set.of("plusDays", "minusDays", "plusWeeks", "minusWeeks", "plusMonths",
-            "minusMonths", "plusYears", "minusYears", "plusHours", "minusHours", "plusMinutes", "minusMinutes",
-            "toDate", "isBefore", "isAfter", "isEqual", "isBeforeNow", "isAfterNow", "getMillis",
-            "withTimeAtStartOfDay", "getYear", "getMonthOfYear", "getDayOfMonth", "getDayOfWeek", "getHourOfDay",
+    private static final Set<String> TIME = Set.of(
+            "isBefore",
+            "isAfter",
+            "isEqual",
+            "plusDays",
+            "minusDays",
+            "plusWeeks",
+            "minusWeeks",
+            "plusMonths",
+            "minusMonths",
+            "plusYears",
+            "minusYears",
+            "plusHours",
+            "minusHours",
+            "plusMinutes",
+            "minusMinutes",
+            "plusSeconds",
+            "minusSeconds",
+            "toLocalDate",
+            "toLocalTime",
+            "toLocalDateTime",
+            "toInstant",
+            "toEpochMilli",
+            "getYear",
+            "getMonthValue",
+            "getMonth",
+            "getDayOfMonth",
+            "getDayOfWeek",
+            "getDayOfYear",
+            "getHour",
+            "getMinute",
+            "getSecond",
+            "toDays",
+            "toHours",
+            "toMinutes",
+            "toMillis",
+            "isNegative",
+            "isZero",
+            "getDays",
+            "getMonths",
+            "getYears",
+            "getValue");
+    private static final Set<String> JODA = Set.of(
+            "plusDays",
+            "minusDays",
+            "plusWeeks",
+            "minusWeeks",
+            "plusMonths",
+            "minusMonths",
+            "plusYears",
+            "minusYears",
+            "plusHours",
+            "minusHours",
+            "plusMinutes",
+            "minusMinutes",
+            "toDate",
+            "isBefore",
+            "isAfter",
+            "isEqual",
+            "isBeforeNow",
+            "isAfterNow",
+            "getMillis",
+            "withTimeAtStartOfDay",
+            "getYear",
+            "getMonthOfYear",
+            "getDayOfMonth",
+            "getDayOfWeek",
+            "getHourOfDay",
             "getMinuteOfHour");
-    private static final Set<String> COLLECTION = Set.of("size", "isEmpty", "contains", "containsAll", "get",
-            "indexOf", "lastIndexOf");
-    private static final Set<String> MAP = Set.of("size", "isEmpty", "containsKey", "containsValue", "get",
-            "getOrDefault", "keySet", "values");
+    private static final Set<String> COLLECTION =
+            Set.of("size", "isEmpty", "contains", "containsAll", "get", "indexOf", "lastIndexOf");
+    private static final Set<String> MAP =
+            Set.of("size", "isEmpty", "containsKey", "containsValue", "get", "getOrDefault", "keySet", "values");
     private static final Set<String> ENUM = Set.of("name", "ordinal");
-    private static final Set<String> VARIABLES = Set.of("getVariable", "getVariableLocal", "getVariables",
-            "getVariablesLocal", "getVariableNames", "getVariableNamesLocal", "hasVariable", "hasVariableLocal",
-            "hasVariables", "hasVariablesLocal", "getId", "getEventName", "getTenantId", "getProcessInstanceId",
+    private static final Set<String> VARIABLES = Set.of(
+            "getVariable",
+            "getVariableLocal",
+            "getVariables",
+            "getVariablesLocal",
+            "getVariableNames",
+            "getVariableNamesLocal",
+            "hasVariable",
+            "hasVariableLocal",
+            "hasVariables",
+            "hasVariablesLocal",
+            "getId",
+            "getEventName",
+            "getTenantId",
+            "getProcessInstanceId",
             "getProcessDefinitionId");
-    private static final Set<String> EXECUTION = Set.of("getProcessBusinessKey", "getBusinessKey",
-            "getActivityInstanceId", "getCurrentActivityId", "getCurrentActivityName", "getParentId",
-            "getParentActivityInstanceId", "getCurrentTransitionId", "getProcessInstance", "getSuperExecution",
+    private static final Set<String> EXECUTION = Set.of(
+            "getProcessBusinessKey",
+            "getBusinessKey",
+            "getActivityInstanceId",
+            "getCurrentActivityId",
+            "getCurrentActivityName",
+            "getParentId",
+            "getParentActivityInstanceId",
+            "getCurrentTransitionId",
+            "getProcessInstance",
+            "getSuperExecution",
             "isCanceled");
-    private static final Set<String> TASK = Set.of("getName", "getDescription", "getPriority", "getAssignee",
-            "getOwner", "getTaskDefinitionKey", "getExecutionId", "getExecution", "getDueDate", "getFollowUpDate",
-            "getCreateTime", "getDeleteReason", "getCaseInstanceId");
+    private static final Set<String> TASK = Set.of(
+            "getName",
+            "getDescription",
+            "getPriority",
+            "getAssignee",
+            "getOwner",
+            "getTaskDefinitionKey",
+            "getExecutionId",
+            "getExecution",
+            "getDueDate",
+            "getFollowUpDate",
+            "getCreateTime",
+            "getDeleteReason",
+            "getCaseInstanceId");
 
     private final Function<Object, String> allowlistedBean;
 
@@ -89,8 +209,9 @@ final class ExpressionSandbox extends ELResolver {
             return null; // identifiers, map keys and list/array items: resolved by the resolvers behind this one
         }
         String name = String.valueOf(property);
-        if (name.isEmpty() || "class".equals(name) || !(allowed(base, "get" + capitalized(name))
-                || allowed(base, "is" + capitalized(name)))) {
+        if (name.isEmpty()
+                || "class".equals(name)
+                || !(allowed(base, "get" + capitalized(name)) || allowed(base, "is" + capitalized(name)))) {
             throw new Refused("Reading '" + name + "'", base);
         }
         return null;
@@ -156,7 +277,9 @@ final class ExpressionSandbox extends ELResolver {
         if (base instanceof Date) {
             return ANY.contains(method) || DATE.contains(method);
         }
-        if (base instanceof TemporalAccessor || base instanceof TemporalAmount || base instanceof DayOfWeek
+        if (base instanceof TemporalAccessor
+                || base instanceof TemporalAmount
+                || base instanceof DayOfWeek
                 || base instanceof Month) {
             return ANY.contains(method) || TIME.contains(method);
         }
@@ -176,8 +299,11 @@ final class ExpressionSandbox extends ELResolver {
     }
 
     private static boolean isIndex(Object base, Object property) {
-        return (base instanceof List || base.getClass().isArray()) && (property instanceof Number
-                || (property instanceof String s && !s.isEmpty() && s.chars().allMatch(Character::isDigit)));
+        return (base instanceof List || base.getClass().isArray())
+                && (property instanceof Number
+                        || (property instanceof String s
+                                && !s.isEmpty()
+                                && s.chars().allMatch(Character::isDigit)));
     }
 
     private static String capitalized(String name) {

@@ -16,11 +16,11 @@ import vn.tandem.process.TaskForm;
 /** Turns the engine's {@link TaskFormData} into Tandem's {@link TaskForm}. */
 public final class FormReader {
 
-    private FormReader() {
-    }
+    private FormReader() {}
 
     public static TaskForm read(String taskId, String key, String name, TaskFormData data, ZoneId zone) {
-        List<FormFieldSpec> fields = data.getFormFields().stream().map(f -> toSpec(f, zone)).toList();
+        List<FormFieldSpec> fields =
+                data.getFormFields().stream().map(f -> toSpec(f, zone)).toList();
         return new TaskForm(taskId, key, name, data.getFormKey(), fields);
     }
 
@@ -58,9 +58,10 @@ public final class FormReader {
         List<FormFieldSpec.Option> options = List.of();
         if ("enum".equals(type)) {
             Map<String, String> values = (Map<String, String>) field.getType().getInformation("values");
-            options = new LinkedHashMap<>(values).entrySet().stream()
-                    .map(e -> new FormFieldSpec.Option(e.getKey(), e.getValue(), props.get("en." + e.getKey())))
-                    .toList();
+            options = new LinkedHashMap<>(values)
+                    .entrySet().stream()
+                            .map(e -> new FormFieldSpec.Option(e.getKey(), e.getValue(), props.get("en." + e.getKey())))
+                            .toList();
         }
         Object value = field.getValue() == null ? null : field.getValue().getValue();
         if ("enum".equals(type) && !readOnly) {
@@ -73,9 +74,23 @@ public final class FormReader {
         if (value instanceof Integer i) {
             value = i.longValue();
         }
-        return new FormFieldSpec(field.getId(), field.getLabel() == null ? field.getId() : field.getLabel(),
-                props.get("en"), type, required, readOnly, value, options, minLength, maxLength, min, max,
-                requiredIfField, requiredIfValues, props.get("help"), props.get("help.en"),
+        return new FormFieldSpec(
+                field.getId(),
+                field.getLabel() == null ? field.getId() : field.getLabel(),
+                props.get("en"),
+                type,
+                required,
+                readOnly,
+                value,
+                options,
+                minLength,
+                maxLength,
+                min,
+                max,
+                requiredIfField,
+                requiredIfValues,
+                props.get("help"),
+                props.get("help.en"),
                 "true".equals(props.get("multiline")));
     }
 }

@@ -2,9 +2,9 @@ package vn.tandem.process.internal;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidator;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorContext;
-import java.util.Set;
 
 /**
  * Form constraint {@code requiredIf} with configuration {@code otherField=VALUE1|VALUE2}: the field is required
@@ -19,7 +19,8 @@ public class RequiredIfValidator implements FormFieldValidator {
         Condition condition = Condition.parse(context.getConfiguration());
         Object other = context.getSubmittedValues().get(condition.field());
         boolean required = other != null && condition.values().contains(other.toString());
-        return !required || (submittedValue != null && !submittedValue.toString().isBlank());
+        return !required
+                || (submittedValue != null && !submittedValue.toString().isBlank());
     }
 
     /** The parsed configuration. */
@@ -30,8 +31,11 @@ public class RequiredIfValidator implements FormFieldValidator {
             if (parts.length != 2) {
                 throw new IllegalArgumentException("requiredIf needs field=VALUE|VALUE, got " + configuration);
             }
-            return new Condition(parts[0].strip(),
-                    Set.copyOf(Arrays.stream(parts[1].split("\\|")).map(String::strip).toList()));
+            return new Condition(
+                    parts[0].strip(),
+                    Set.copyOf(Arrays.stream(parts[1].split("\\|"))
+                            .map(String::strip)
+                            .toList()));
         }
 
         static Map.Entry<String, Set<String>> entry(String configuration) {

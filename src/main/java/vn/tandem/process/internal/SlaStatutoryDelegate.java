@@ -24,14 +24,25 @@ public class SlaStatutoryDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Object threshold = execution.getVariableLocal(SlaTimerListener.SLA);
         Object taskId = execution.getVariable(SlaEscalation.VAR_WATCHED_TASK_ID);
-        Task task = taskId == null ? null : execution.getProcessEngineServices().getTaskService().createTaskQuery()
-                .taskId(taskId.toString()).singleResult();
+        Task task = taskId == null
+                ? null
+                : execution
+                        .getProcessEngineServices()
+                        .getTaskService()
+                        .createTaskQuery()
+                        .taskId(taskId.toString())
+                        .singleResult();
         if (threshold == null || task == null) {
             return; // the watched task is done: nothing is overdue any more
         }
-        var element = execution.getProcessEngineServices().getRepositoryService()
-                .getBpmnModelInstance(task.getProcessDefinitionId()).getModelElementById(task.getTaskDefinitionKey());
-        signals.publish(task, threshold.toString(), element instanceof UserTask userTask
-                ? BpmnProperties.legalStep(userTask) : null);
+        var element = execution
+                .getProcessEngineServices()
+                .getRepositoryService()
+                .getBpmnModelInstance(task.getProcessDefinitionId())
+                .getModelElementById(task.getTaskDefinitionKey());
+        signals.publish(
+                task,
+                threshold.toString(),
+                element instanceof UserTask userTask ? BpmnProperties.legalStep(userTask) : null);
     }
 }

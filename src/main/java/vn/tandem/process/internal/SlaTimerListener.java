@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.tandem.process.SlaThresholdReached;
-import vn.tandem.process.Threshold;
 import vn.tandem.process.TandemClock;
+import vn.tandem.process.Threshold;
 
 /**
  * Turns a fired SLA timer into a {@link SlaThresholdReached} event: the start listener of a task's SLA boundary
@@ -40,8 +40,13 @@ public class SlaTimerListener implements ExecutionListener {
         }
         String threshold = BpmnProperties.property(boundary, SLA);
         String taskKey = boundary.getAttachedTo().getId();
-        Task task = execution.getProcessEngineServices().getTaskService().createTaskQuery()
-                .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(taskKey).singleResult();
+        Task task = execution
+                .getProcessEngineServices()
+                .getTaskService()
+                .createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(taskKey)
+                .singleResult();
         if (threshold == null || task == null) {
             log.warn("SLA timer {} fired without its task {}", boundary.getId(), taskKey);
             return;
@@ -55,7 +60,7 @@ public class SlaTimerListener implements ExecutionListener {
             log.warn("Unknown SLA threshold {} on task {}", threshold, task.getTaskDefinitionKey());
             return;
         }
-        events.publishEvent(new SlaThresholdReached(TaskEventsListener.snapshot((DelegateTask) task), kind,
-                legalStep, clock.instant()));
+        events.publishEvent(new SlaThresholdReached(
+                TaskEventsListener.snapshot((DelegateTask) task), kind, legalStep, clock.instant()));
     }
 }

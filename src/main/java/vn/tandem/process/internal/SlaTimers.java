@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,17 +12,16 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.tandem.process.FormValues;
 import vn.tandem.process.SlaEscalation;
 import vn.tandem.process.SlaWindow;
 import vn.tandem.process.StepDeadlines;
 import vn.tandem.process.TandemClock;
-import java.time.temporal.ChronoUnit;
-import org.springframework.beans.factory.annotation.Value;
-import vn.tandem.process.FormValues;
 
 /**
  * Due dates and SLA timer dates, referenced from the BPMN as {@code ${slaTimers...}}. A task's window comes from
@@ -37,9 +37,11 @@ public class SlaTimers {
     private final ObjectProvider<StepDeadlines> deadlines;
     private final int escalationWorkingDays;
 
-    public SlaTimers(TandemClock clock, TaskProperties properties, ObjectProvider<StepDeadlines> deadlines,
-            @Value("${tandem.sla.escalation-working-days:2}")
-            int escalationWorkingDays) {
+    public SlaTimers(
+            TandemClock clock,
+            TaskProperties properties,
+            ObjectProvider<StepDeadlines> deadlines,
+            @Value("${tandem.sla.escalation-working-days:2}") int escalationWorkingDays) {
         this.clock = clock;
         this.properties = properties;
         this.deadlines = deadlines;
@@ -69,12 +71,22 @@ public class SlaTimers {
     /** After an extension: when the watched task breaches its new deadline. */
     public Date watchedBreach(DelegateExecution execution) {
         Object taskId = execution.getVariable(SlaEscalation.VAR_WATCHED_TASK_ID);
-        Task task = taskId == null ? null : execution.getProcessEngineServices().getTaskService().createTaskQuery()
-                .taskId(taskId.toString()).singleResult();
+        Task task = taskId == null
+                ? null
+                : execution
+                        .getProcessEngineServices()
+                        .getTaskService()
+                        .createTaskQuery()
+                        .taskId(taskId.toString())
+                        .singleResult();
         if (task == null || task.getDueDate() == null) {
             return Date.from(clock.instant());
         }
-        return startOfDay(task.getDueDate().toInstant().atZone(clock.getZone()).toLocalDate().plusDays(1));
+        return startOfDay(task.getDueDate()
+                .toInstant()
+                .atZone(clock.getZone())
+                .toLocalDate()
+                .plusDays(1));
     }
 
     public boolean hasStatutory(DelegateExecution execution) {
@@ -109,11 +121,12 @@ public class SlaTimers {
         }
         if (!(element instanceof UserTask)) {
             String activityId = execution.getCurrentActivityId();
-            element = activityId == null ? null : execution.getBpmnModelInstance().getModelElementById(activityId);
+            element =
+                    activityId == null ? null : execution.getBpmnModelInstance().getModelElementById(activityId);
         }
         if (!(element instanceof UserTask task)) {
-            throw new IllegalStateException("SLA timers belong on user tasks, not on "
-                    + execution.getCurrentActivityId());
+            throw new IllegalStateException(
+                    "SLA timers belong on user tasks, not on " + execution.getCurrentActivityId());
         }
         return window(execution.getProcessBusinessKey(), task, execution, task.getId(), explicitDue(task, execution));
     }
@@ -122,11 +135,14 @@ public class SlaTimers {
      * The window of a user task: the legal clock's window of its step, else from its explicit due date, else the
      * per-task default; the last two count working days from today.
      */
-    public SlaWindow window(String businessKey, UserTask element, VariableScope variables, String taskKey,
-            Instant explicitDue) {
+    public SlaWindow window(
+            String businessKey, UserTask element, VariableScope variables, String taskKey, Instant explicitDue) {
         String step = BpmnProperties.legalStep(element);
         StepDeadlines legal = deadlines.getIfAvailable();
-        if (step != null && legal != null && businessKey != null && businessKey.chars().allMatch(Character::isDigit)) {
+        if (step != null
+                && legal != null
+                && businessKey != null
+                && businessKey.chars().allMatch(Character::isDigit)) {
             Optional<SlaWindow> window = legal.window(Long.parseLong(businessKey), step);
             if (window.isPresent()) {
                 return window.get();
@@ -142,8 +158,7 @@ public class SlaTimers {
         if (due.isBefore(today)) {
             due = today;
         }
-        int total = legal == null ? (int) ChronoUnit.DAYS.between(today, due)
-                : legal.workingDaysBetween(today, due);
+        int total = legal == null ? (int) ChronoUnit.DAYS.between(today, due) : legal.workingDaysBetween(today, due);
         int atRisk = (total * 3 + 3) / 4; // first day with used * 4 >= total * 3
         LocalDate warning = legal == null ? today.plusDays(atRisk) : legal.addWorkingDays(today, atRisk);
         if (warning.isAfter(due)) {
@@ -158,7 +173,9 @@ public class SlaTimers {
         if (expression == null || expression.isBlank() || Context.getProcessEngineConfiguration() == null) {
             return null;
         }
-        Object value = Context.getProcessEngineConfiguration().getExpressionManager().createExpression(expression)
+        Object value = Context.getProcessEngineConfiguration()
+                .getExpressionManager()
+                .createExpression(expression)
                 .getValue(execution);
         if (value instanceof Date date) {
             return date.toInstant();
@@ -171,7 +188,8 @@ public class SlaTimers {
 
     private LocalDate escalationDueDay() {
         StepDeadlines legal = deadlines.getIfAvailable();
-        return legal == null ? today().plusDays(escalationWorkingDays)
+        return legal == null
+                ? today().plusDays(escalationWorkingDays)
                 : legal.addWorkingDays(today(), escalationWorkingDays);
     }
 
@@ -184,6 +202,7 @@ public class SlaTimers {
     }
 
     public Date endOfDay(LocalDate day) {
-        return Date.from(day.atTime(LocalTime.of(23, 59, 59)).atZone(clock.getZone()).toInstant());
+        return Date.from(
+                day.atTime(LocalTime.of(23, 59, 59)).atZone(clock.getZone()).toInstant());
     }
 }

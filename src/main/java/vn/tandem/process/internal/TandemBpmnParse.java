@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.cfg.BpmnParseFactory;
-import vn.tandem.process.BpmnCheck;
 import org.xml.sax.SAXParseException;
+import vn.tandem.process.BpmnCheck;
 
 /**
  * The engine's BPMN parse with Tandem's deployment check built in, so it judges exactly what the engine processes:
@@ -58,11 +58,14 @@ class TandemBpmnParse extends BpmnParse {
             String detail = cause.getMessage() == null ? e.getMessage() : cause.getMessage();
             int line = cause instanceof SAXParseException sax ? sax.getLineNumber() : 0;
             int column = cause instanceof SAXParseException sax ? sax.getColumnNumber() : 0;
-            BpmnCheck.Problem problem = new BpmnCheck.Problem("The file cannot be read as BPMN: " + detail, null,
-                    line, column, "bpmn.malformed", detail);
+            BpmnCheck.Problem problem = new BpmnCheck.Problem(
+                    "The file cannot be read as BPMN: " + detail, null, line, column, "bpmn.malformed", detail);
             problems.add(problem);
-            throw new ParseException("BPMN refused: " + name + ": " + problem.message(), name,
-                    List.of(new BpmnDeploymentGuard.EngineProblem(problem)), List.of());
+            throw new ParseException(
+                    "BPMN refused: " + name + ": " + problem.message(),
+                    name,
+                    List.of(new BpmnDeploymentGuard.EngineProblem(problem)),
+                    List.of());
         }
     }
 

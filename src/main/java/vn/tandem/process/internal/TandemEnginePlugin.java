@@ -38,8 +38,13 @@ import vn.tandem.audit.AuditLog;
 @Component
 class TandemEnginePlugin extends AbstractProcessEnginePlugin {
 
-    private static final String[] EVENTS = {TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
-        TaskListener.EVENTNAME_UPDATE, TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE};
+    private static final String[] EVENTS = {
+        TaskListener.EVENTNAME_CREATE,
+        TaskListener.EVENTNAME_ASSIGNMENT,
+        TaskListener.EVENTNAME_UPDATE,
+        TaskListener.EVENTNAME_COMPLETE,
+        TaskListener.EVENTNAME_DELETE
+    };
 
     private final TaskEventsListener taskEvents;
     private final BpmnDeploymentGuard guard;
@@ -47,7 +52,10 @@ class TandemEnginePlugin extends AbstractProcessEnginePlugin {
     private final ApplicationContext context;
 
     /** @param context the Spring context beans are looked up in; null for a plain engine (its bean map) */
-    TandemEnginePlugin(TaskEventsListener taskEvents, BpmnDeploymentGuard guard, ObjectProvider<AuditLog> audit,
+    TandemEnginePlugin(
+            TaskEventsListener taskEvents,
+            BpmnDeploymentGuard guard,
+            ObjectProvider<AuditLog> audit,
             ApplicationContext context) {
         this.taskEvents = taskEvents;
         this.guard = guard;
@@ -59,21 +67,24 @@ class TandemEnginePlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         Function<String, Object> beans = context != null
                 ? name -> context.containsBean(name) ? context.getBean(name) : null
-                : name -> configuration.getBeans() == null ? null : configuration.getBeans().get(name);
+                : name -> configuration.getBeans() == null
+                        ? null
+                        : configuration.getBeans().get(name);
         configuration.setExpressionManager(new TandemExpressionManager(beans));
         configuration.setBpmnParseFactory(new TandemBpmnParse.Factory(guard.modelCheck()));
         configuration.setCustomPreDeployers(append(configuration.getCustomPreDeployers(), (Deployer) guard));
-        configuration.setCustomPreCommandInterceptorsTxRequired(append(
-                configuration.getCustomPreCommandInterceptorsTxRequired(), (CommandInterceptor) new DeploymentErrors()));
+        configuration.setCustomPreCommandInterceptorsTxRequired(
+                append(configuration.getCustomPreCommandInterceptorsTxRequired(), (CommandInterceptor)
+                        new DeploymentErrors()));
         configuration.setCustomPostCommandInterceptorsTxRequired(append(
                 configuration.getCustomPostCommandInterceptorsTxRequired(), (CommandInterceptor) new CaseDataGuard()));
-        configuration.setCustomPostCommandInterceptorsTxRequiresNew(append(
-                configuration.getCustomPostCommandInterceptorsTxRequiresNew(),
-                (CommandInterceptor) new CaseDataGuard()));
-        configuration.setCustomHistoryEventHandlers(append(configuration.getCustomHistoryEventHandlers(),
-                (HistoryEventHandler) new EngineWriteAudit(audit)));
-        configuration.setCustomPostBPMNParseListeners(append(configuration.getCustomPostBPMNParseListeners(),
-                (BpmnParseListener) new AbstractBpmnParseListener() {
+        configuration.setCustomPostCommandInterceptorsTxRequiresNew(
+                append(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), (CommandInterceptor)
+                        new CaseDataGuard()));
+        configuration.setCustomHistoryEventHandlers(append(
+                configuration.getCustomHistoryEventHandlers(), (HistoryEventHandler) new EngineWriteAudit(audit)));
+        configuration.setCustomPostBPMNParseListeners(append(
+                configuration.getCustomPostBPMNParseListeners(), (BpmnParseListener) new AbstractBpmnParseListener() {
                     @Override
                     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                         UserTaskActivityBehavior behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
@@ -83,11 +94,14 @@ class TandemEnginePlugin extends AbstractProcessEnginePlugin {
                     }
                 }));
         // engine REST callers with Tandem's ADMIN role are put in this group (EngineRestSecurity)
-        if (configuration.getAdminGroups() == null || !configuration.getAdminGroups().contains(Groups.CAMUNDA_ADMIN)) {
+        if (configuration.getAdminGroups() == null
+                || !configuration.getAdminGroups().contains(Groups.CAMUNDA_ADMIN)) {
             configuration.setAdminGroups(append(configuration.getAdminGroups(), Groups.CAMUNDA_ADMIN));
         }
-        Map<String, Class<? extends FormFieldValidator>> validators = configuration.getCustomFormFieldValidators()
-                == null ? new HashMap<>() : new HashMap<>(configuration.getCustomFormFieldValidators());
+        Map<String, Class<? extends FormFieldValidator>> validators =
+                configuration.getCustomFormFieldValidators() == null
+                        ? new HashMap<>()
+                        : new HashMap<>(configuration.getCustomFormFieldValidators());
         validators.put(RequiredIfValidator.NAME, RequiredIfValidator.class);
         configuration.setCustomFormFieldValidators(validators);
     }

@@ -43,8 +43,9 @@ public class TandemExpressionManager extends JuelExpressionManager {
     /** @param beans looks up a bean by name (the Spring context, or a plain engine's bean map) */
     public TandemExpressionManager(Function<String, Object> beans) {
         this.beans = beans;
-        this.beanNames = Stream.concat(ExpressionAllowlist.METHODS.keySet().stream(),
-                ExpressionAllowlist.DELEGATES.stream()).collect(Collectors.toUnmodifiableSet());
+        this.beanNames = Stream.concat(
+                        ExpressionAllowlist.METHODS.keySet().stream(), ExpressionAllowlist.DELEGATES.stream())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
@@ -24,13 +25,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.tandem.process.FieldValue;
 import vn.tandem.process.InformationRequestProcess;
+import vn.tandem.process.SlaEscalation;
 import vn.tandem.process.TandemClock;
 import vn.tandem.process.TaskChanged;
 import vn.tandem.process.TaskClosed;
 import vn.tandem.process.TaskOpened;
 import vn.tandem.process.TaskSnapshot;
-import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
-import vn.tandem.process.SlaEscalation;
 
 /**
  * The global task listener (added to every user task by {@link TandemEnginePlugin}): gives a task its default due
@@ -41,8 +41,8 @@ import vn.tandem.process.SlaEscalation;
 class TaskEventsListener implements TaskListener {
 
     private static final DateTimeFormatter DISPLAY_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final List<String> CONTEXT_VARIABLES = List.of(InformationRequestProcess.VAR_REQUEST_ID,
-            SlaEscalation.VAR_ESCALATION_ID);
+    private static final List<String> CONTEXT_VARIABLES =
+            List.of(InformationRequestProcess.VAR_REQUEST_ID, SlaEscalation.VAR_ESCALATION_ID);
 
     private final ApplicationEventPublisher events;
     private final TandemClock clock;
@@ -59,14 +59,16 @@ class TaskEventsListener implements TaskListener {
         if (task.getEventName() == null || task.getExecution() == null) {
             // the engine leaves the event name unset when the task's execution is gone: another transaction
             // ended the task between our reading it and firing this event; that command must lose
-            throw new OptimisticLockingException(
-                    "Task " + task.getId() + " was ended by a concurrent transaction");
+            throw new OptimisticLockingException("Task " + task.getId() + " was ended by a concurrent transaction");
         }
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
                 if (task.getDueDate() == null) {
-                    task.setDueDate(Date.from(slaTimers.due(task.getExecution().getProcessBusinessKey(),
-                            task.getBpmnModelElementInstance(), task, task.getTaskDefinitionKey())));
+                    task.setDueDate(Date.from(slaTimers.due(
+                            task.getExecution().getProcessBusinessKey(),
+                            task.getBpmnModelElementInstance(),
+                            task,
+                            task.getTaskDefinitionKey())));
                 }
                 events.publishEvent(new TaskOpened(snapshot(task)));
             }
@@ -91,13 +93,14 @@ class TaskEventsListener implements TaskListener {
      */
     private static void endEscalations(DelegateTask task) {
         UserTask model = task.getBpmnModelElementInstance();
-        if (model == null || model.getModelInstance().getModelElementsByType(
-                BoundaryEvent.class).stream()
-                .noneMatch(b -> b.getAttachedTo() == model
-                        && BpmnProperties.property(b, SlaTimerListener.SLA) != null)) {
+        if (model == null
+                || model.getModelInstance().getModelElementsByType(BoundaryEvent.class).stream()
+                        .noneMatch(b -> b.getAttachedTo() == model
+                                && BpmnProperties.property(b, SlaTimerListener.SLA) != null)) {
             return;
         }
-        task.getProcessEngineServices().getRuntimeService()
+        task.getProcessEngineServices()
+                .getRuntimeService()
                 .createMessageCorrelation(SlaEscalation.MESSAGE_STEP_DONE)
                 .processInstanceVariableEquals(SlaEscalation.VAR_WATCHED_TASK_ID, task.getId())
                 .correlateAllWithResult();
@@ -120,10 +123,19 @@ class TaskEventsListener implements TaskListener {
         String definitionId = task.getProcessDefinitionId();
         String processKey = definitionId == null ? null : definitionId.substring(0, definitionId.indexOf(':'));
         UserTask model = task.getBpmnModelElementInstance();
-        return new TaskSnapshot(task.getId(), task.getTaskDefinitionKey(), task.getName(), processKey,
-                task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey(), List.copyOf(groups),
-                task.getAssignee(), toInstant(task.getDueDate()), toInstant(task.getCreateTime()),
-                model == null ? null : model.getCamundaFormKey(), Map.copyOf(context));
+        return new TaskSnapshot(
+                task.getId(),
+                task.getTaskDefinitionKey(),
+                task.getName(),
+                processKey,
+                task.getProcessInstanceId(),
+                task.getExecution().getProcessBusinessKey(),
+                List.copyOf(groups),
+                task.getAssignee(),
+                toInstant(task.getDueDate()),
+                toInstant(task.getCreateTime()),
+                model == null ? null : model.getCamundaFormKey(),
+                Map.copyOf(context));
     }
 
     /** The task's writable form fields with the values just submitted, as the timeline shows them. */
@@ -133,15 +145,22 @@ class TaskEventsListener implements TaskListener {
             return List.of();
         }
         List<FieldValue> values = new ArrayList<>();
-        for (CamundaFormData data : model.getExtensionElements().getElementsQuery()
-                .filterByType(CamundaFormData.class).list()) {
+        for (CamundaFormData data : model.getExtensionElements()
+                .getElementsQuery()
+                .filterByType(CamundaFormData.class)
+                .list()) {
             for (CamundaFormField field : data.getCamundaFormFields()) {
                 if (isReadOnly(field)) {
                     continue;
                 }
                 Object value = task.getVariable(field.getCamundaId());
-                values.add(new FieldValue(field.getCamundaId(), field.getCamundaLabel(), property(field, "en"),
-                        field.getCamundaType(), value, display(field, value, clock.getZone(), false),
+                values.add(new FieldValue(
+                        field.getCamundaId(),
+                        field.getCamundaLabel(),
+                        property(field, "en"),
+                        field.getCamundaType(),
+                        value,
+                        display(field, value, clock.getZone(), false),
                         display(field, value, clock.getZone(), true)));
             }
         }
@@ -150,8 +169,8 @@ class TaskEventsListener implements TaskListener {
 
     private static boolean isReadOnly(CamundaFormField field) {
         CamundaValidation validation = field.getCamundaValidation();
-        return validation != null && validation.getCamundaConstraints().stream()
-                .anyMatch(c -> "readonly".equals(c.getCamundaName()));
+        return validation != null
+                && validation.getCamundaConstraints().stream().anyMatch(c -> "readonly".equals(c.getCamundaName()));
     }
 
     private static String property(CamundaFormField field, String name) {
@@ -159,7 +178,9 @@ class TaskEventsListener implements TaskListener {
             return null;
         }
         return field.getCamundaProperties().getCamundaProperties().stream()
-                .filter(p -> name.equals(p.getCamundaId())).map(CamundaProperty::getCamundaValue).findFirst()
+                .filter(p -> name.equals(p.getCamundaId()))
+                .map(CamundaProperty::getCamundaValue)
+                .findFirst()
                 .orElse(null);
     }
 

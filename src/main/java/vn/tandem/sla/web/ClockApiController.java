@@ -42,41 +42,71 @@ class ClockApiController {
      * NOTICE (a notice the office owes). {@code phase}: CURRENT (the step the case is in), RUNNING, DONE, INFO.
      * {@code due}: the province's target, else the statutory limit.
      */
-    record DeadlineView(String step, String kind, String phase, String rule, int version, String legalBasis,
-            String unit, Integer duration, Integer target, LocalDate start, LocalDate statutoryDue,
-            LocalDate targetDue, LocalDate due, String state, boolean statutoryBreached, int daysUsed, int daysLeft,
+    record DeadlineView(
+            String step,
+            String kind,
+            String phase,
+            String rule,
+            int version,
+            String legalBasis,
+            String unit,
+            Integer duration,
+            Integer target,
+            LocalDate start,
+            LocalDate statutoryDue,
+            LocalDate targetDue,
+            LocalDate due,
+            String state,
+            boolean statutoryBreached,
+            int daysUsed,
+            int daysLeft,
             boolean current) {
 
         static DeadlineView of(CaseClocks.StepClock s) {
             var rule = s.deadline().rule();
-            return new DeadlineView(s.step().name(), s.step().kind().name(), s.phase().name(), rule.getCode(),
-                    rule.getVersion(), rule.getLegalBasis(), rule.getUnit().name(), rule.getDurationDays(),
-                    rule.targetDuration(), s.deadline().start(), s.deadline().statutoryDue(),
-                    s.deadline().targetDue(), s.deadline().due(), s.standing().state().name(),
-                    s.standing().statutoryBreached(), s.standing().used(), s.standing().left(), s.current());
+            return new DeadlineView(
+                    s.step().name(),
+                    s.step().kind().name(),
+                    s.phase().name(),
+                    rule.getCode(),
+                    rule.getVersion(),
+                    rule.getLegalBasis(),
+                    rule.getUnit().name(),
+                    rule.getDurationDays(),
+                    rule.targetDuration(),
+                    s.deadline().start(),
+                    s.deadline().statutoryDue(),
+                    s.deadline().targetDue(),
+                    s.deadline().due(),
+                    s.standing().state().name(),
+                    s.standing().statutoryBreached(),
+                    s.standing().used(),
+                    s.standing().left(),
+                    s.current());
         }
     }
 
     /** Why the clock is paused. */
-    record PauseRequest(String reason) {
-    }
+    record PauseRequest(String reason) {}
 
     /** The complexity decided, with the written decision it rests on. */
-    record ComplexityRequest(String level, String decisionNumber, LocalDate decisionDate, String reason) {
-    }
+    record ComplexityRequest(String level, String decisionNumber, LocalDate decisionDate, String reason) {}
 
-    record ComplexityView(String previous, String level, boolean legalExtension, List<DeadlineView> deadlines) {
-    }
+    record ComplexityView(String previous, String level, boolean legalExtension, List<DeadlineView> deadlines) {}
 
     @GetMapping("/api/cases/{code}/deadlines")
     @Operation(summary = "Every deadline of the case: rule, legal basis, unit, statutory and target dates, state")
     List<DeadlineView> deadlines(@PathVariable String code, @AuthenticationPrincipal TandemPrincipal principal) {
-        return clocks.of(caseFiles.visible(code, principal.user())).stream().map(DeadlineView::of).toList();
+        return clocks.of(caseFiles.visible(code, principal.user())).stream()
+                .map(DeadlineView::of)
+                .toList();
     }
 
     @PostMapping("/api/cases/{code}/clock/pause")
     @Operation(summary = "Pause the case's legal clock with a reason (assigned officer, lead supervisors)")
-    ResponseEntity<Void> pause(@PathVariable String code, @RequestBody(required = false) PauseRequest body,
+    ResponseEntity<Void> pause(
+            @PathVariable String code,
+            @RequestBody(required = false) PauseRequest body,
             @AuthenticationPrincipal TandemPrincipal principal) {
         control.pause(code, body == null ? null : body.reason(), principal.user());
         return ResponseEntity.noContent().build();
@@ -90,14 +120,22 @@ class ClockApiController {
     }
 
     @PostMapping("/api/cases/{code}/complexity")
-    @Operation(summary = "Set the complexity of a case being resolved with the written decision (lead supervisors, "
-            + "admins; audited); due dates move; for a denunciation the decision extends the resolution once")
-    ComplexityView complexity(@PathVariable String code, @RequestBody(required = false) ComplexityRequest body,
+    @Operation(
+            summary = "Set the complexity of a case being resolved with the written decision (lead supervisors, "
+                    + "admins; audited); due dates move; for a denunciation the decision extends the resolution once")
+    ComplexityView complexity(
+            @PathVariable String code,
+            @RequestBody(required = false) ComplexityRequest body,
             @AuthenticationPrincipal TandemPrincipal principal) {
         ComplexityRequest b = body == null ? new ComplexityRequest(null, null, null, null) : body;
-        CaseComplexity.Result result = complexity.change(code, new CaseComplexity.Request(b.level(),
-                b.decisionNumber(), b.decisionDate(), b.reason()), principal.user());
-        return new ComplexityView(result.previous().name(), result.level().name(), result.extension() != null,
+        CaseComplexity.Result result = complexity.change(
+                code,
+                new CaseComplexity.Request(b.level(), b.decisionNumber(), b.decisionDate(), b.reason()),
+                principal.user());
+        return new ComplexityView(
+                result.previous().name(),
+                result.level().name(),
+                result.extension() != null,
                 result.clocks().stream().map(DeadlineView::of).toList());
     }
 }

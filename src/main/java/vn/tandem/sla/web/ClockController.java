@@ -35,8 +35,12 @@ class ClockController {
 
     /** The complexity decided with its written decision; a refusal re-opens the form with each error by its field. */
     @PostMapping("/cases/{code}/complexity")
-    String complexity(@PathVariable String code, @RequestParam Map<String, String> form,
-            @AuthenticationPrincipal TandemPrincipal principal, RedirectAttributes redirect, Locale locale) {
+    String complexity(
+            @PathVariable String code,
+            @RequestParam Map<String, String> form,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect,
+            Locale locale) {
         Map<String, String> values = new LinkedHashMap<>(form);
         values.remove("_csrf");
         LocalDate decisionDate = null;
@@ -53,11 +57,17 @@ class ClockController {
             if (!errors.isEmpty()) {
                 throw new InvalidInputException("decisionDate", "validation.date");
             }
-            CaseComplexity.Result result = complexity.change(code, new CaseComplexity.Request(form.get("level"),
-                    form.get("decisionNumber"), decisionDate, form.get("reason")), principal.user());
-            redirect.addFlashAttribute("success", messages.getMessage(result.extension() != null
-                    ? "complexity.changedExtended" : "complexity.changed", new Object[] {
-                        messages.getMessage("complexity." + result.level(), null, locale)}, locale));
+            CaseComplexity.Result result = complexity.change(
+                    code,
+                    new CaseComplexity.Request(
+                            form.get("level"), form.get("decisionNumber"), decisionDate, form.get("reason")),
+                    principal.user());
+            redirect.addFlashAttribute(
+                    "success",
+                    messages.getMessage(
+                            result.extension() != null ? "complexity.changedExtended" : "complexity.changed",
+                            new Object[] {messages.getMessage("complexity." + result.level(), null, locale)},
+                            locale));
         } catch (InvalidInputException e) {
             for (FieldProblem p : e.fieldProblems()) {
                 errors.putIfAbsent(p.field(), messages.getMessage(p.code(), p.args(), p.code(), locale));
@@ -69,30 +79,39 @@ class ClockController {
             if (e.status() == 404) {
                 throw e;
             }
-            redirect.addFlashAttribute("error", messages.getMessage(e.messageCode(), e.args(), e.messageCode(),
-                    locale));
+            redirect.addFlashAttribute(
+                    "error", messages.getMessage(e.messageCode(), e.args(), e.messageCode(), locale));
         }
         return "redirect:/cases/" + code + "#deadlines";
     }
 
     @PostMapping("/cases/{code}/clock")
-    String change(@PathVariable String code, @RequestParam(defaultValue = "pause") String action,
-            @RequestParam(required = false) String reason, @AuthenticationPrincipal TandemPrincipal principal,
-            RedirectAttributes redirect, Locale locale) {
+    String change(
+            @PathVariable String code,
+            @RequestParam(defaultValue = "pause") String action,
+            @RequestParam(required = false) String reason,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect,
+            Locale locale) {
         try {
             if ("resume".equals(action)) {
                 control.resume(code, principal.user());
             } else {
                 control.pause(code, reason, principal.user());
             }
-            redirect.addFlashAttribute("success", messages.getMessage("clock." + ("resume".equals(action)
-                    ? "resumed" : "paused"), null, locale));
+            redirect.addFlashAttribute(
+                    "success",
+                    messages.getMessage("clock." + ("resume".equals(action) ? "resumed" : "paused"), null, locale));
         } catch (TandemException e) {
             if (e.status() == 404 || e.status() == 403) {
                 throw e;
             }
-            var code1 = e.fieldProblems().isEmpty() ? e.messageCode() : e.fieldProblems().get(0).code();
-            var args = e.fieldProblems().isEmpty() ? e.args() : e.fieldProblems().get(0).args();
+            var code1 = e.fieldProblems().isEmpty()
+                    ? e.messageCode()
+                    : e.fieldProblems().get(0).code();
+            var args = e.fieldProblems().isEmpty()
+                    ? e.args()
+                    : e.fieldProblems().get(0).args();
             redirect.addFlashAttribute("error", messages.getMessage(code1, args, code1, locale));
         }
         return "redirect:/cases/" + code;

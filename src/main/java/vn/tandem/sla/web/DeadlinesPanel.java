@@ -26,16 +26,39 @@ import vn.tandem.sla.LegalStep;
 class DeadlinesPanel {
 
     /** One deadline row. {@code daysLeft} counts in the rule's unit; negative when late. */
-    record Row(LegalStep step, LegalStep.Kind kind, CaseClocks.Phase phase, String rule, int version,
-            String legalBasis, String unit, LocalDate start, LocalDate statutoryDue, LocalDate targetDue,
-            LocalDate due, LegalRules.State state, boolean statutoryBreached, int daysLeft) {
+    record Row(
+            LegalStep step,
+            LegalStep.Kind kind,
+            CaseClocks.Phase phase,
+            String rule,
+            int version,
+            String legalBasis,
+            String unit,
+            LocalDate start,
+            LocalDate statutoryDue,
+            LocalDate targetDue,
+            LocalDate due,
+            LegalRules.State state,
+            boolean statutoryBreached,
+            int daysLeft) {
 
         static Row of(CaseClocks.StepClock s) {
             var rule = s.deadline().rule();
-            return new Row(s.step(), s.step().kind(), s.phase(), rule.getCode(), rule.getVersion(),
-                    rule.getLegalBasis(), rule.getUnit().name(), s.deadline().start(), s.deadline().statutoryDue(),
-                    s.deadline().targetDue(), s.deadline().due(), s.standing().state(),
-                    s.standing().statutoryBreached(), s.standing().left());
+            return new Row(
+                    s.step(),
+                    s.step().kind(),
+                    s.phase(),
+                    rule.getCode(),
+                    rule.getVersion(),
+                    rule.getLegalBasis(),
+                    rule.getUnit().name(),
+                    s.deadline().start(),
+                    s.deadline().statutoryDue(),
+                    s.deadline().targetDue(),
+                    s.deadline().due(),
+                    s.standing().state(),
+                    s.standing().statutoryBreached(),
+                    s.standing().left());
         }
 
         public boolean running() {
@@ -47,9 +70,16 @@ class DeadlinesPanel {
      * Everything the panel shows. {@code filingWindowPassed}: a complaint received after its filing window closed
      * (a ground to refuse it that the accepting officer decides on).
      */
-    record View(String caseCode, List<Row> rows, Complexity complexity, boolean mayDecideComplexity,
-            List<ComplexityDecision> decisions, Row filingWindow, boolean filingWindowPassed,
-            LocalDate nextMonitoringCheck, boolean monitoringCheckOpen) {
+    record View(
+            String caseCode,
+            List<Row> rows,
+            Complexity complexity,
+            boolean mayDecideComplexity,
+            List<ComplexityDecision> decisions,
+            Row filingWindow,
+            boolean filingWindowPassed,
+            LocalDate nextMonitoringCheck,
+            boolean monitoringCheckOpen) {
 
         public List<Row> running() {
             return rows.stream().filter(Row::running).toList();
@@ -73,22 +103,38 @@ class DeadlinesPanel {
     @Transactional(readOnly = true)
     public View of(Case c, CurrentUser user) {
         List<Row> rows = clocks.of(c).stream().map(Row::of).toList();
-        Row filing = rows.stream().filter(r -> r.step() == LegalStep.FILING_WINDOW).findFirst().orElse(null);
+        Row filing = rows.stream()
+                .filter(r -> r.step() == LegalStep.FILING_WINDOW)
+                .findFirst()
+                .orElse(null);
         LocalDate nextCheck = null;
         boolean checkOpen = false;
         if (c.getStatus() == CaseStatus.MONITORING) {
             List<TaskSnapshot> open = workflow.openTasks(Long.toString(c.getId())).stream()
                     .filter(t -> CaseHandling.TASK_MONITORING_CHECK.equals(t.key())
-                            || CaseHandling.TASK_FINAL_MONITORING_CHECK.equals(t.key())).toList();
+                            || CaseHandling.TASK_FINAL_MONITORING_CHECK.equals(t.key()))
+                    .toList();
             checkOpen = !open.isEmpty();
             // an open check is due now: its due day; otherwise the day the monitoring timer fires
-            nextCheck = checkOpen ? (open.get(0).due() != null ? open.get(0).due() : open.get(0).created())
-                    .atZone(clocks.zone()).toLocalDate()
+            nextCheck = checkOpen
+                    ? (open.get(0).due() != null
+                                    ? open.get(0).due()
+                                    : open.get(0).created())
+                            .atZone(clocks.zone())
+                            .toLocalDate()
                     : workflow.nextTimer(c.getId(), CaseHandling.EVENT_MONITORING_DUE)
-                            .map(at -> at.atZone(clocks.zone()).toLocalDate()).orElse(null);
+                            .map(at -> at.atZone(clocks.zone()).toLocalDate())
+                            .orElse(null);
         }
-        return new View(c.getCode(), rows, c.getComplexity(), c.getStatus() == CaseStatus.IN_PROGRESS
-                && CaseComplexity.mayDecide(user, c), complexity.decisionsOf(c.getId()), filing,
-                filing != null && filing.statutoryBreached(), nextCheck, checkOpen);
+        return new View(
+                c.getCode(),
+                rows,
+                c.getComplexity(),
+                c.getStatus() == CaseStatus.IN_PROGRESS && CaseComplexity.mayDecide(user, c),
+                complexity.decisionsOf(c.getId()),
+                filing,
+                filing != null && filing.statutoryBreached(),
+                nextCheck,
+                checkOpen);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,7 +30,6 @@ import vn.tandem.identity.Directory;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.sla.Escalation;
 import vn.tandem.sla.EscalationDesk;
-import org.springframework.context.i18n.LocaleContextHolder;
 
 /** An escalation's page: the overdue step, its deadlines and legal cap, and the four actions. */
 @Controller
@@ -47,14 +47,22 @@ class EscalationController {
     }
 
     @GetMapping("/escalations/{id}")
-    String page(@PathVariable long id, @RequestParam(defaultValue = "EXTEND") String action,
-            @AuthenticationPrincipal TandemPrincipal principal, Model model) {
+    String page(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "EXTEND") String action,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            Model model) {
         return render(id, action, Map.of(), Map.of(), principal, model);
     }
 
     @PostMapping("/escalations/{id}/act")
-    String act(@PathVariable long id, @RequestParam String action, @RequestParam Map<String, String> params,
-            @AuthenticationPrincipal TandemPrincipal principal, Model model, RedirectAttributes redirect,
+    String act(
+            @PathVariable long id,
+            @RequestParam String action,
+            @RequestParam Map<String, String> params,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            Model model,
+            RedirectAttributes redirect,
             Locale locale) {
         Map<String, String> fields = new HashMap<>(params);
         fields.remove("action");
@@ -68,25 +76,35 @@ class EscalationController {
             }
             return render(id, action, fields, errors, principal, model);
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", messages.getMessage(e.messageCode(), e.args(), e.messageCode(),
-                    locale));
+            redirect.addFlashAttribute(
+                    "error", messages.getMessage(e.messageCode(), e.args(), e.messageCode(), locale));
             return "redirect:/escalations/" + id;
         }
         redirect.addFlashAttribute("success", messages.getMessage("escalation.done." + action, null, locale));
         return "redirect:/dashboard";
     }
 
-    private String render(long id, String action, Map<String, String> values, Map<String, String> errors,
-            TandemPrincipal principal, Model model) {
+    private String render(
+            long id,
+            String action,
+            Map<String, String> values,
+            Map<String, String> errors,
+            TandemPrincipal principal,
+            Model model) {
         EscalationDesk.Item item = desk.get(id, principal.user());
         model.addAttribute("item", item);
         model.addAttribute("e", item.escalation());
-        model.addAttribute("action", item.actions().contains(action) ? action : item.actions().get(0));
+        model.addAttribute(
+                "action",
+                item.actions().contains(action) ? action : item.actions().get(0));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("extensions", desk.extensionsOf(item.caseFile().getId()));
-        model.addAttribute("officers", item.officers().stream()
-                .map(u -> Map.of("username", u, "name", directory.displayName(u))).toList());
+        model.addAttribute(
+                "officers",
+                item.officers().stream()
+                        .map(u -> Map.of("username", u, "name", directory.displayName(u)))
+                        .toList());
         return "sla/escalation";
     }
 
@@ -104,42 +122,78 @@ class EscalationController {
             this.messages = messages;
         }
 
-        record EscalationView(long id, String caseCode, String caseTitle, String watchedTaskId, String watchedTask,
-                String legalStep, String agency, int level, int rounds, String status, Instant raisedAt,
-                Instant supervisorDue, LocalDate currentDue, LocalDate statutoryDue, LocalDate latestExtension,
-                boolean mayAct, List<String> actions, Map<String, String> unavailable, String action,
-                String handledBy, Instant handledAt, String note) {
+        record EscalationView(
+                long id,
+                String caseCode,
+                String caseTitle,
+                String watchedTaskId,
+                String watchedTask,
+                String legalStep,
+                String agency,
+                int level,
+                int rounds,
+                String status,
+                Instant raisedAt,
+                Instant supervisorDue,
+                LocalDate currentDue,
+                LocalDate statutoryDue,
+                LocalDate latestExtension,
+                boolean mayAct,
+                List<String> actions,
+                Map<String, String> unavailable,
+                String action,
+                String handledBy,
+                Instant handledAt,
+                String note) {
 
             static EscalationView of(EscalationDesk.Item i, MessageSource messages) {
                 Escalation e = i.escalation();
                 Map<String, String> why = new LinkedHashMap<>();
-                i.unavailable().forEach((action, p) -> why.put(action, messages.getMessage(p.code(), p.args(),
-                        p.code(), LocaleContextHolder.getLocale())));
-                return new EscalationView(e.getId(), i.caseFile().getCode(), i.caseFile().getTitle(),
-                        e.getWatchedTaskId(), e.getWatchedTaskName(), e.getLegalStep() == null ? null
-                        : e.getLegalStep().name(), e.getAgency(), e.getLevel(), e.getRounds(), e.getStatus().name(),
-                        e.getRaisedAt(), e.getTaskDue(), i.currentDue(), i.statutory(), i.latestAllowed(),
-                        i.mayAct(), i.actions(), why, e.getAction(), e.getHandledBy(), e.getHandledAt(), e.getNote());
+                i.unavailable()
+                        .forEach((action, p) -> why.put(
+                                action,
+                                messages.getMessage(p.code(), p.args(), p.code(), LocaleContextHolder.getLocale())));
+                return new EscalationView(
+                        e.getId(),
+                        i.caseFile().getCode(),
+                        i.caseFile().getTitle(),
+                        e.getWatchedTaskId(),
+                        e.getWatchedTaskName(),
+                        e.getLegalStep() == null ? null : e.getLegalStep().name(),
+                        e.getAgency(),
+                        e.getLevel(),
+                        e.getRounds(),
+                        e.getStatus().name(),
+                        e.getRaisedAt(),
+                        e.getTaskDue(),
+                        i.currentDue(),
+                        i.statutory(),
+                        i.latestAllowed(),
+                        i.mayAct(),
+                        i.actions(),
+                        why,
+                        e.getAction(),
+                        e.getHandledBy(),
+                        e.getHandledAt(),
+                        e.getNote());
             }
         }
 
         /** An extension by written decision. */
-        record ExtendRequest(String decisionNumber, LocalDate decisionDate, LocalDate newDeadline, String reason) {
-        }
+        record ExtendRequest(String decisionNumber, LocalDate decisionDate, LocalDate newDeadline, String reason) {}
 
-        record ReassignRequest(String assignee, String reason) {
-        }
+        record ReassignRequest(String assignee, String reason) {}
 
-        record MeetingRequest(LocalDate date, String agenda, String reason) {
-        }
+        record MeetingRequest(LocalDate date, String agenda, String reason) {}
 
-        record CloseRequest(String note) {
-        }
+        record CloseRequest(String note) {}
 
         @GetMapping("/api/escalations")
         @Operation(summary = "Open escalations of the cases the caller sees (those the caller may act on first)")
         List<EscalationView> open(@AuthenticationPrincipal TandemPrincipal principal) {
-            return desk.open(principal.user()).stream().map(i -> EscalationView.of(i, messages)).toList();
+            return desk.open(principal.user()).stream()
+                    .map(i -> EscalationView.of(i, messages))
+                    .toList();
         }
 
         @GetMapping("/api/escalations/{id}")
@@ -150,13 +204,21 @@ class EscalationController {
 
         @PostMapping("/api/escalations/{id}/extend")
         @Operation(summary = "Extend the overdue step by written decision; beyond the legal cap answers 400")
-        ResponseEntity<Void> extend(@PathVariable long id, @RequestBody(required = false) ExtendRequest body,
+        ResponseEntity<Void> extend(
+                @PathVariable long id,
+                @RequestBody(required = false) ExtendRequest body,
                 @AuthenticationPrincipal TandemPrincipal principal) {
             ExtendRequest b = body == null ? new ExtendRequest(null, null, null, null) : body;
             Map<String, Object> fields = new HashMap<>();
             put(fields, "decisionNumber", b.decisionNumber());
-            put(fields, "decisionDate", b.decisionDate() == null ? null : b.decisionDate().toString());
-            put(fields, "newDeadline", b.newDeadline() == null ? null : b.newDeadline().toString());
+            put(
+                    fields,
+                    "decisionDate",
+                    b.decisionDate() == null ? null : b.decisionDate().toString());
+            put(
+                    fields,
+                    "newDeadline",
+                    b.newDeadline() == null ? null : b.newDeadline().toString());
             put(fields, "escalationNote", b.reason());
             desk.act(id, "EXTEND", fields, principal.user());
             return ResponseEntity.noContent().build();
@@ -164,7 +226,9 @@ class EscalationController {
 
         @PostMapping("/api/escalations/{id}/reassign")
         @Operation(summary = "Give the overdue task to another officer who may work it")
-        ResponseEntity<Void> reassign(@PathVariable long id, @RequestBody(required = false) ReassignRequest body,
+        ResponseEntity<Void> reassign(
+                @PathVariable long id,
+                @RequestBody(required = false) ReassignRequest body,
                 @AuthenticationPrincipal TandemPrincipal principal) {
             Map<String, Object> fields = new HashMap<>();
             put(fields, "reassignTo", body == null ? null : body.assignee());
@@ -175,10 +239,15 @@ class EscalationController {
 
         @PostMapping("/api/escalations/{id}/meeting")
         @Operation(summary = "Convene a joint meeting: both agencies' supervisors get a meeting task")
-        ResponseEntity<Void> meeting(@PathVariable long id, @RequestBody(required = false) MeetingRequest body,
+        ResponseEntity<Void> meeting(
+                @PathVariable long id,
+                @RequestBody(required = false) MeetingRequest body,
                 @AuthenticationPrincipal TandemPrincipal principal) {
             Map<String, Object> fields = new HashMap<>();
-            put(fields, "meetingDate", body == null || body.date() == null ? null : body.date().toString());
+            put(
+                    fields,
+                    "meetingDate",
+                    body == null || body.date() == null ? null : body.date().toString());
             put(fields, "meetingAgenda", body == null ? null : body.agenda());
             put(fields, "escalationNote", body == null ? null : body.reason());
             desk.act(id, "MEETING", fields, principal.user());
@@ -187,7 +256,9 @@ class EscalationController {
 
         @PostMapping("/api/escalations/{id}/close")
         @Operation(summary = "Close the escalation with a note")
-        ResponseEntity<Void> close(@PathVariable long id, @RequestBody(required = false) CloseRequest body,
+        ResponseEntity<Void> close(
+                @PathVariable long id,
+                @RequestBody(required = false) CloseRequest body,
                 @AuthenticationPrincipal TandemPrincipal principal) {
             Map<String, Object> fields = new HashMap<>();
             put(fields, "escalationNote", body == null ? null : body.note());

@@ -34,37 +34,81 @@ class RulesApiController {
         this.rules = rules;
     }
 
-    record RuleView(String rule, int version, String caseType, String step, String variant, Integer instance,
-            Integer duration, String unit, Integer targetDays, Integer targetPercent, int maxExtensions,
-            int maxExtensionDays, String legalBasis, LocalDate effectiveFrom, LocalDate effectiveTo, String reason,
+    record RuleView(
+            String rule,
+            int version,
+            String caseType,
+            String step,
+            String variant,
+            Integer instance,
+            Integer duration,
+            String unit,
+            Integer targetDays,
+            Integer targetPercent,
+            int maxExtensions,
+            int maxExtensionDays,
+            String legalBasis,
+            LocalDate effectiveFrom,
+            LocalDate effectiveTo,
+            String reason,
             String retiredReason) {
 
         static RuleView of(LegalRule r) {
-            return new RuleView(r.getCode(), r.getVersion(), r.getCaseType(), r.getStep().name(),
-                    r.getVariant().name(), r.getInstance(), r.getDurationDays(), r.getUnit().name(), r.getTargetDays(),
-                    r.getTargetPercent(), r.getMaxExtensions(), r.getMaxExtensionDays(), r.getLegalBasis(),
-                    r.getEffectiveFrom(), r.getEffectiveTo(), r.getReason(), r.getRetiredReason());
+            return new RuleView(
+                    r.getCode(),
+                    r.getVersion(),
+                    r.getCaseType(),
+                    r.getStep().name(),
+                    r.getVariant().name(),
+                    r.getInstance(),
+                    r.getDurationDays(),
+                    r.getUnit().name(),
+                    r.getTargetDays(),
+                    r.getTargetPercent(),
+                    r.getMaxExtensions(),
+                    r.getMaxExtensionDays(),
+                    r.getLegalBasis(),
+                    r.getEffectiveFrom(),
+                    r.getEffectiveTo(),
+                    r.getReason(),
+                    r.getRetiredReason());
         }
     }
 
     /** A new rule. {@code step}: one of the legal steps; {@code duration}: statutory days (empty: no statute). */
-    record NewRule(String rule, String caseType, LegalStep step, Variant variant, Integer instance, Integer duration,
-            LegalRule.Unit unit, Integer targetDays, Integer targetPercent, Integer maxExtensions,
-            Integer maxExtensionDays, String legalBasis, LocalDate effectiveFrom, String reason) {
-    }
+    record NewRule(
+            String rule,
+            String caseType,
+            LegalStep step,
+            Variant variant,
+            Integer instance,
+            Integer duration,
+            LegalRule.Unit unit,
+            Integer targetDays,
+            Integer targetPercent,
+            Integer maxExtensions,
+            Integer maxExtensionDays,
+            String legalBasis,
+            LocalDate effectiveFrom,
+            String reason) {}
 
     /** A new version of a rule's figures. */
-    record NewVersion(Integer duration, LegalRule.Unit unit, Integer targetDays, Integer targetPercent,
-            Integer maxExtensions, Integer maxExtensionDays, String legalBasis, LocalDate effectiveFrom, String reason,
-            Boolean confirmBackdated) {
-    }
+    record NewVersion(
+            Integer duration,
+            LegalRule.Unit unit,
+            Integer targetDays,
+            Integer targetPercent,
+            Integer maxExtensions,
+            Integer maxExtensionDays,
+            String legalBasis,
+            LocalDate effectiveFrom,
+            String reason,
+            Boolean confirmBackdated) {}
 
-    record VersionView(RuleView version, List<String> unaffectedCases) {
-    }
+    record VersionView(RuleView version, List<String> unaffectedCases) {}
 
     /** Retiring a rule from a day. */
-    record Retirement(LocalDate effectiveTo, String reason) {
-    }
+    record Retirement(LocalDate effectiveTo, String reason) {}
 
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
@@ -77,24 +121,49 @@ class RulesApiController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Add a rule (administrators; audited)")
     ResponseEntity<RuleView> create(@RequestBody(required = false) NewRule body) {
-        NewRule b = body == null ? new NewRule(null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null) : body;
-        LegalRule rule = rules.create(new LegalRules.NewRule(b.rule(), b.caseType(), b.step(), b.instance(),
-                b.variant(), figures(b.duration(), b.unit(), b.targetDays(), b.targetPercent(), b.maxExtensions(),
-                b.maxExtensionDays(), b.legalBasis()), b.effectiveFrom()), b.reason());
-        return ResponseEntity.created(URI.create("/api/rules/" + rule.getCode())).body(RuleView.of(rule));
+        NewRule b = body == null
+                ? new NewRule(null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+                : body;
+        LegalRule rule = rules.create(
+                new LegalRules.NewRule(
+                        b.rule(),
+                        b.caseType(),
+                        b.step(),
+                        b.instance(),
+                        b.variant(),
+                        figures(
+                                b.duration(),
+                                b.unit(),
+                                b.targetDays(),
+                                b.targetPercent(),
+                                b.maxExtensions(),
+                                b.maxExtensionDays(),
+                                b.legalBasis()),
+                        b.effectiveFrom()),
+                b.reason());
+        return ResponseEntity.created(URI.create("/api/rules/" + rule.getCode()))
+                .body(RuleView.of(rule));
     }
 
     @PostMapping("/{rule}/versions")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Add a version effective from a day; before today needs confirmBackdated (administrators)")
-    ResponseEntity<VersionView> version(@PathVariable("rule") String code, @RequestBody(required = false)
-            NewVersion body) {
-        NewVersion b = body == null ? new NewVersion(null, null, null, null, null, null, null, null, null, null)
-                : body;
-        LegalRules.VersionResult result = rules.newVersion(code, figures(b.duration(), b.unit(), b.targetDays(),
-                b.targetPercent(), b.maxExtensions(), b.maxExtensionDays(), b.legalBasis()), b.effectiveFrom(),
-                b.reason(), Boolean.TRUE.equals(b.confirmBackdated()));
+    ResponseEntity<VersionView> version(
+            @PathVariable("rule") String code, @RequestBody(required = false) NewVersion body) {
+        NewVersion b = body == null ? new NewVersion(null, null, null, null, null, null, null, null, null, null) : body;
+        LegalRules.VersionResult result = rules.newVersion(
+                code,
+                figures(
+                        b.duration(),
+                        b.unit(),
+                        b.targetDays(),
+                        b.targetPercent(),
+                        b.maxExtensions(),
+                        b.maxExtensionDays(),
+                        b.legalBasis()),
+                b.effectiveFrom(),
+                b.reason(),
+                Boolean.TRUE.equals(b.confirmBackdated()));
         return ResponseEntity.created(URI.create("/api/rules/" + code))
                 .body(new VersionView(RuleView.of(result.version()), result.unaffectedCases()));
     }
@@ -103,14 +172,25 @@ class RulesApiController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Retire a rule from a day: clocks starting then no longer follow it (administrators)")
     RuleView retire(@PathVariable("rule") String code, @RequestBody(required = false) Retirement body) {
-        return RuleView.of(rules.retire(code, body == null ? null : body.effectiveTo(), body == null ? null
-                : body.reason()));
+        return RuleView.of(
+                rules.retire(code, body == null ? null : body.effectiveTo(), body == null ? null : body.reason()));
     }
 
-    static LegalRule.Figures figures(Integer duration, LegalRule.Unit unit, Integer targetDays, Integer targetPercent,
-            Integer maxExtensions, Integer maxExtensionDays, String legalBasis) {
-        return new LegalRule.Figures(duration, unit, targetDays, targetPercent,
-                maxExtensions == null ? 0 : maxExtensions, maxExtensionDays == null ? 0 : maxExtensionDays,
+    static LegalRule.Figures figures(
+            Integer duration,
+            LegalRule.Unit unit,
+            Integer targetDays,
+            Integer targetPercent,
+            Integer maxExtensions,
+            Integer maxExtensionDays,
+            String legalBasis) {
+        return new LegalRule.Figures(
+                duration,
+                unit,
+                targetDays,
+                targetPercent,
+                maxExtensions == null ? 0 : maxExtensions,
+                maxExtensionDays == null ? 0 : maxExtensionDays,
                 legalBasis);
     }
 }

@@ -35,9 +35,13 @@ import vn.tandem.sla.Variant;
 class RulesController {
 
     /** The form the page re-opens after a refusal: "new", or a rule code with "version" or "retire". */
-    record OpenForm(String rule, String kind, Map<String, String> values, Map<String, String> errors,
-            boolean backdated, List<String> unaffectedCases) {
-    }
+    record OpenForm(
+            String rule,
+            String kind,
+            Map<String, String> values,
+            Map<String, String> errors,
+            boolean backdated,
+            List<String> unaffectedCases) {}
 
     private static final String NEW = "new";
 
@@ -58,7 +62,8 @@ class RulesController {
     String create(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
         LegalRule.Figures figures = figures(form, errors);
-        LegalStep step = form.get("step") == null || form.get("step").isBlank() ? null
+        LegalStep step = form.get("step") == null || form.get("step").isBlank()
+                ? null
                 : LegalStep.parse(form.get("step")).orElse(null);
         if (form.get("step") != null && !form.get("step").isBlank() && step == null) {
             errors.put("step", "validation.option");
@@ -70,10 +75,12 @@ class RulesController {
             if (!errors.isEmpty()) {
                 throw invalid(errors);
             }
-            LegalRule rule = rules.create(new LegalRules.NewRule(form.get("rule"), form.get("caseType"), step,
-                    instance, variant, figures, from), form.get("reason"));
-            redirect.addFlashAttribute("success", messages.getMessage("rules.created",
-                    new Object[] {rule.getCode()}, locale));
+            LegalRule rule = rules.create(
+                    new LegalRules.NewRule(
+                            form.get("rule"), form.get("caseType"), step, instance, variant, figures, from),
+                    form.get("reason"));
+            redirect.addFlashAttribute(
+                    "success", messages.getMessage("rules.created", new Object[] {rule.getCode()}, locale));
             return "redirect:/admin/rules#" + rule.getCode();
         } catch (InvalidInputException e) {
             return render(model, new OpenForm(NEW, NEW, form, resolved(e, errors, locale), false, List.of()));
@@ -81,8 +88,12 @@ class RulesController {
     }
 
     @PostMapping("/admin/rules/{code}/versions")
-    String newVersion(@PathVariable String code, @RequestParam Map<String, String> form, Model model,
-            RedirectAttributes redirect, Locale locale) {
+    String newVersion(
+            @PathVariable String code,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
         LegalRule.Figures figures = figures(form, errors);
         LocalDate from = date(form, "effectiveFrom", errors);
@@ -90,11 +101,14 @@ class RulesController {
             if (!errors.isEmpty()) {
                 throw invalid(errors);
             }
-            LegalRules.VersionResult result = rules.newVersion(code, figures, from, form.get("reason"),
-                    "true".equals(form.get("confirmBackdated")));
-            redirect.addFlashAttribute("success", messages.getMessage(result.unaffectedCases().isEmpty()
-                    ? "rules.saved" : "rules.savedBackdated", new Object[] {code,
-                        result.unaffectedCases().size()}, locale));
+            LegalRules.VersionResult result = rules.newVersion(
+                    code, figures, from, form.get("reason"), "true".equals(form.get("confirmBackdated")));
+            redirect.addFlashAttribute(
+                    "success",
+                    messages.getMessage(
+                            result.unaffectedCases().isEmpty() ? "rules.saved" : "rules.savedBackdated",
+                            new Object[] {code, result.unaffectedCases().size()},
+                            locale));
             return "redirect:/admin/rules#" + code;
         } catch (LegalRules.Backdated e) {
             return render(model, new OpenForm(code, "version", form, Map.of(), true, e.cases()));
@@ -106,8 +120,12 @@ class RulesController {
     }
 
     @PostMapping("/admin/rules/{code}/retire")
-    String retire(@PathVariable String code, @RequestParam Map<String, String> form, Model model,
-            RedirectAttributes redirect, Locale locale) {
+    String retire(
+            @PathVariable String code,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate to = date(form, "effectiveTo", errors);
         try {
@@ -140,8 +158,11 @@ class RulesController {
         for (CaseType t : CaseType.values()) {
             byType.put(t.name(), new LinkedHashMap<>());
         }
-        all.forEach((code, versions) -> byType.get(versions.get(0).getCaseType() == null ? ""
-                : versions.get(0).getCaseType()).put(code, versions));
+        all.forEach((code, versions) -> byType.get(
+                        versions.get(0).getCaseType() == null
+                                ? ""
+                                : versions.get(0).getCaseType())
+                .put(code, versions));
         byType.values().removeIf(Map::isEmpty);
         model.addAttribute("groups", byType);
         model.addAttribute("units", LegalRule.Unit.values());
@@ -159,8 +180,13 @@ class RulesController {
         Integer targetPercent = number(form, "targetPercent", errors);
         Integer maxExtensions = number(form, "maxExtensions", errors);
         Integer maxExtensionDays = number(form, "maxExtensionDays", errors);
-        return new LegalRule.Figures(duration, unit, targetDays, targetPercent,
-                maxExtensions == null ? 0 : maxExtensions, maxExtensionDays == null ? 0 : maxExtensionDays,
+        return new LegalRule.Figures(
+                duration,
+                unit,
+                targetDays,
+                targetPercent,
+                maxExtensions == null ? 0 : maxExtensions,
+                maxExtensionDays == null ? 0 : maxExtensionDays,
                 form.get("legalBasis"));
     }
 
@@ -190,8 +216,8 @@ class RulesController {
         }
     }
 
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String raw, String field,
-            Map<String, String> errors) {
+    private static <E extends Enum<E>> E parseEnum(
+            Class<E> type, String raw, String field, Map<String, String> errors) {
         if (raw == null || raw.isBlank()) {
             return null;
         }

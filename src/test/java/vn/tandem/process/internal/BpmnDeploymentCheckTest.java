@@ -63,8 +63,8 @@ class BpmnDeploymentCheckTest {
     }
 
     static BpmnCheck check(String name, byte[] xml) {
-        return BpmnDeploymentGuard.check((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration(),
-                name, xml);
+        return BpmnDeploymentGuard.check(
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration(), name, xml);
     }
 
     static final String TTL = "camunda:historyTimeToLive=\"3650\"";
@@ -72,7 +72,8 @@ class BpmnDeploymentCheckTest {
     @ParameterizedTest
     @ValueSource(strings = {"case-handling.bpmn", "information-request.bpmn", "sla-escalation.bpmn"})
     void tandemsOwnProcessesPass(String file) throws Exception {
-        assertThat(check(file, Files.readAllBytes(Path.of("bpmn", file))).problems()).isEmpty();
+        assertThat(check(file, Files.readAllBytes(Path.of("bpmn", file))).problems())
+                .isEmpty();
     }
 
     @Test
@@ -98,33 +99,35 @@ class BpmnDeploymentCheckTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "script task|<bpmn:scriptTask id=\"Task_S\" name=\"s\" scriptFormat=\"groovy\"><bpmn:script>1</bpmn:script></bpmn:scriptTask>|Task_S|bpmn.scriptTask",
-        "camunda:class|<bpmn:serviceTask id=\"Task_C\" name=\"c\" camunda:class=\"java.lang.Runtime\" />|Task_C|bpmn.attribute",
-        "camunda:expression|<bpmn:serviceTask id=\"Task_E\" name=\"e\" camunda:expression=\"${x}\" />|Task_E|bpmn.expressionTask",
-        "delegate not allowed|<bpmn:serviceTask id=\"Task_D\" name=\"d\" camunda:delegateExpression=\"${workflow}\" />|Task_D|bpmn.delegate",
-        "reflection|<bpmn:userTask id=\"Task_R\" name=\"r\" camunda:assignee=\"${''.getClass().forName('java.lang.Runtime')}\" />|Task_R|bpmn.expression.method",
-        "method on a variable|<bpmn:userTask id=\"Task_V\" name=\"v\" camunda:candidateGroups=\"${execution.getProcessEngineServices()}\" />|Task_V|bpmn.expression.method",
-        "property|<bpmn:userTask id=\"Task_P\" name=\"p\" camunda:assignee=\"${execution.processEngine}\" />|Task_P|bpmn.expression.property",
-        "indexing|<bpmn:userTask id=\"Task_I\" name=\"i\" camunda:assignee=\"${execution['processEngine']}\" />|Task_I|bpmn.expression.indexing",
-        "function call|<bpmn:userTask id=\"Task_F\" name=\"f\" camunda:assignee=\"${now()}\" />|Task_F|bpmn.expression.function",
-        "split by a comment|<bpmn:userTask id=\"Task_M\" name=\"m\"><bpmn:documentation>$<!-- x -->{''.getClass()}</bpmn:documentation></bpmn:userTask>|Task_M|bpmn.expression.method",
-        "character reference|<bpmn:userTask id=\"Task_N\" name=\"&#36;{''.getClass()}\" />|Task_N|bpmn.expression.method",
-        "script listener|<bpmn:userTask id=\"Task_L\" name=\"l\"><bpmn:extensionElements><camunda:taskListener event=\"create\"><camunda:script scriptFormat=\"javascript\">1</camunda:script></camunda:taskListener></bpmn:extensionElements></bpmn:userTask>|Task_L|bpmn.script",
-        "class listener|<bpmn:userTask id=\"Task_K\" name=\"k\"><bpmn:extensionElements><camunda:executionListener event=\"start\" class=\"x.Y\" /></bpmn:extensionElements></bpmn:userTask>|Task_K|bpmn.listenerClass",
-        "script condition|<bpmn:sequenceFlow id=\"Flow_S\" sourceRef=\"StartEvent_1\" targetRef=\"StartEvent_1\"><bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\" language=\"groovy\">true</bpmn:conditionExpression></bpmn:sequenceFlow>|Flow_S|bpmn.scriptLanguage",
-        "camunda:resource|<bpmn:serviceTask id=\"Task_X\" name=\"x\" camunda:resource=\"deployment://x.groovy\" />|Task_X|bpmn.attribute",
-        "form handler class|<bpmn:userTask id=\"Task_H\" name=\"h\" camunda:formHandlerClass=\"javax.swing.JFrame\" />|Task_H|bpmn.attribute",
-        "form validator class|<bpmn:userTask id=\"Task_W\" name=\"w\"><bpmn:extensionElements><camunda:formData><camunda:formField id=\"f\" label=\"F\" type=\"string\"><camunda:validation><camunda:constraint name=\"validator\" config=\"java.lang.Object\" /></camunda:validation></camunda:formField></camunda:formData></bpmn:extensionElements></bpmn:userTask>|Task_W|bpmn.constraint",
-        "connector|<bpmn:serviceTask id=\"Task_O\" name=\"h\"><bpmn:extensionElements><camunda:connector><camunda:connectorId>http-connector</camunda:connectorId></camunda:connector></bpmn:extensionElements></bpmn:serviceTask>|Task_O|bpmn.connector",
-        "activiti namespace|<bpmn:serviceTask id=\"Task_A\" name=\"a\" xmlns:activiti=\"http://activiti.org/bpmn\" activiti:class=\"java.lang.Object\" />|Task_A|bpmn.namespace",
-        "unknown group|<bpmn:userTask id=\"Task_G\" name=\"g\" camunda:candidateGroups=\"hacker-officer\" />|Task_G|bpmn.group",
-        "form key without template|<bpmn:userTask id=\"Task_T\" name=\"t\" camunda:formKey=\"tandem:nothing\" />|Task_T|bpmn.formKeyTemplateNoFields",
-        "embedded form|<bpmn:userTask id=\"Task_U\" name=\"u\" camunda:formKey=\"embedded:app:forms/x.html\" />|Task_U|bpmn.formKeyScheme",
-        "unknown legal step|<bpmn:userTask id=\"Task_Q\" name=\"q\"><bpmn:extensionElements><camunda:properties><camunda:property name=\"legalStep\" value=\"PATROL\" /></camunda:properties></bpmn:extensionElements></bpmn:userTask>|Task_Q|bpmn.legalStep",
-        "a window is not a step|<bpmn:userTask id=\"Task_W2\" name=\"w\"><bpmn:extensionElements><camunda:properties><camunda:property name=\"legalStep\" value=\"FILING_WINDOW\" /></camunda:properties></bpmn:extensionElements></bpmn:userTask>|Task_W2|bpmn.legalStep",
-        "legal step in lower case|<bpmn:userTask id=\"Task_W3\" name=\"w\"><bpmn:extensionElements><camunda:properties><camunda:property name=\"legalStep\" value=\"resolve\" /></camunda:properties></bpmn:extensionElements></bpmn:userTask>|Task_W3|bpmn.legalStep",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "script task|<bpmn:scriptTask id=\"Task_S\" name=\"s\" scriptFormat=\"groovy\"><bpmn:script>1</bpmn:script></bpmn:scriptTask>|Task_S|bpmn.scriptTask",
+                "camunda:class|<bpmn:serviceTask id=\"Task_C\" name=\"c\" camunda:class=\"java.lang.Runtime\" />|Task_C|bpmn.attribute",
+                "camunda:expression|<bpmn:serviceTask id=\"Task_E\" name=\"e\" camunda:expression=\"${x}\" />|Task_E|bpmn.expressionTask",
+                "delegate not allowed|<bpmn:serviceTask id=\"Task_D\" name=\"d\" camunda:delegateExpression=\"${workflow}\" />|Task_D|bpmn.delegate",
+                "reflection|<bpmn:userTask id=\"Task_R\" name=\"r\" camunda:assignee=\"${''.getClass().forName('java.lang.Runtime')}\" />|Task_R|bpmn.expression.method",
+                "method on a variable|<bpmn:userTask id=\"Task_V\" name=\"v\" camunda:candidateGroups=\"${execution.getProcessEngineServices()}\" />|Task_V|bpmn.expression.method",
+                "property|<bpmn:userTask id=\"Task_P\" name=\"p\" camunda:assignee=\"${execution.processEngine}\" />|Task_P|bpmn.expression.property",
+                "indexing|<bpmn:userTask id=\"Task_I\" name=\"i\" camunda:assignee=\"${execution['processEngine']}\" />|Task_I|bpmn.expression.indexing",
+                "function call|<bpmn:userTask id=\"Task_F\" name=\"f\" camunda:assignee=\"${now()}\" />|Task_F|bpmn.expression.function",
+                "split by a comment|<bpmn:userTask id=\"Task_M\" name=\"m\"><bpmn:documentation>$<!-- x -->{''.getClass()}</bpmn:documentation></bpmn:userTask>|Task_M|bpmn.expression.method",
+                "character reference|<bpmn:userTask id=\"Task_N\" name=\"&#36;{''.getClass()}\" />|Task_N|bpmn.expression.method",
+                "script listener|<bpmn:userTask id=\"Task_L\" name=\"l\"><bpmn:extensionElements><camunda:taskListener event=\"create\"><camunda:script scriptFormat=\"javascript\">1</camunda:script></camunda:taskListener></bpmn:extensionElements></bpmn:userTask>|Task_L|bpmn.script",
+                "class listener|<bpmn:userTask id=\"Task_K\" name=\"k\"><bpmn:extensionElements><camunda:executionListener event=\"start\" class=\"x.Y\" /></bpmn:extensionElements></bpmn:userTask>|Task_K|bpmn.listenerClass",
+                "script condition|<bpmn:sequenceFlow id=\"Flow_S\" sourceRef=\"StartEvent_1\" targetRef=\"StartEvent_1\"><bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\" language=\"groovy\">true</bpmn:conditionExpression></bpmn:sequenceFlow>|Flow_S|bpmn.scriptLanguage",
+                "camunda:resource|<bpmn:serviceTask id=\"Task_X\" name=\"x\" camunda:resource=\"deployment://x.groovy\" />|Task_X|bpmn.attribute",
+                "form handler class|<bpmn:userTask id=\"Task_H\" name=\"h\" camunda:formHandlerClass=\"javax.swing.JFrame\" />|Task_H|bpmn.attribute",
+                "form validator class|<bpmn:userTask id=\"Task_W\" name=\"w\"><bpmn:extensionElements><camunda:formData><camunda:formField id=\"f\" label=\"F\" type=\"string\"><camunda:validation><camunda:constraint name=\"validator\" config=\"java.lang.Object\" /></camunda:validation></camunda:formField></camunda:formData></bpmn:extensionElements></bpmn:userTask>|Task_W|bpmn.constraint",
+                "connector|<bpmn:serviceTask id=\"Task_O\" name=\"h\"><bpmn:extensionElements><camunda:connector><camunda:connectorId>http-connector</camunda:connectorId></camunda:connector></bpmn:extensionElements></bpmn:serviceTask>|Task_O|bpmn.connector",
+                "activiti namespace|<bpmn:serviceTask id=\"Task_A\" name=\"a\" xmlns:activiti=\"http://activiti.org/bpmn\" activiti:class=\"java.lang.Object\" />|Task_A|bpmn.namespace",
+                "unknown group|<bpmn:userTask id=\"Task_G\" name=\"g\" camunda:candidateGroups=\"hacker-officer\" />|Task_G|bpmn.group",
+                "form key without template|<bpmn:userTask id=\"Task_T\" name=\"t\" camunda:formKey=\"tandem:nothing\" />|Task_T|bpmn.formKeyTemplateNoFields",
+                "embedded form|<bpmn:userTask id=\"Task_U\" name=\"u\" camunda:formKey=\"embedded:app:forms/x.html\" />|Task_U|bpmn.formKeyScheme",
+                "unknown legal step|<bpmn:userTask id=\"Task_Q\" name=\"q\"><bpmn:extensionElements><camunda:properties><camunda:property name=\"legalStep\" value=\"PATROL\" /></camunda:properties></bpmn:extensionElements></bpmn:userTask>|Task_Q|bpmn.legalStep",
+                "a window is not a step|<bpmn:userTask id=\"Task_W2\" name=\"w\"><bpmn:extensionElements><camunda:properties><camunda:property name=\"legalStep\" value=\"FILING_WINDOW\" /></camunda:properties></bpmn:extensionElements></bpmn:userTask>|Task_W2|bpmn.legalStep",
+                "legal step in lower case|<bpmn:userTask id=\"Task_W3\" name=\"w\"><bpmn:extensionElements><camunda:properties><camunda:property name=\"legalStep\" value=\"resolve\" /></camunda:properties></bpmn:extensionElements></bpmn:userTask>|Task_W3|bpmn.legalStep",
+            })
     void refuses(String what, String element, String elementId, String code) {
         BpmnCheck result = check(bpmn(TTL, element));
         assertThat(result.valid()).as(what).isFalse();
@@ -137,25 +140,42 @@ class BpmnDeploymentCheckTest {
 
     @Test
     void requiresHistoryTimeToLiveAndANameAndADiagram() {
-        assertThat(check(bpmn("", "")).problems()).extracting(BpmnCheck.Problem::code).contains("bpmn.ttl");
+        assertThat(check(bpmn("", "")).problems())
+                .extracting(BpmnCheck.Problem::code)
+                .contains("bpmn.ttl");
         assertThat(check(bpmn(TTL, "").replace("name=\"Thử nghiệm\" ", "")).problems())
-                .extracting(BpmnCheck.Problem::code).contains("bpmn.processName");
-        assertThat(check(bpmn(TTL, "").replaceAll("(?s)<bpmndi:BPMNDiagram.*</bpmndi:BPMNDiagram>", "")).problems())
-                .extracting(BpmnCheck.Problem::code).contains("bpmn.noDiagram");
+                .extracting(BpmnCheck.Problem::code)
+                .contains("bpmn.processName");
+        assertThat(check(bpmn(TTL, "").replaceAll("(?s)<bpmndi:BPMNDiagram.*</bpmndi:BPMNDiagram>", ""))
+                        .problems())
+                .extracting(BpmnCheck.Problem::code)
+                .contains("bpmn.noDiagram");
         assertThat(check(bpmn(TTL, "").replace("bpmnElement=\"StartEvent_1\"", "bpmnElement=\"StartEvent_9\""))
-                .problems()).anySatisfy(p -> assertThat(p.message()).contains("missing element StartEvent_9"));
-        assertThat(check(bpmn(TTL, "").replace("<bpmn:process ", "<bpmn:collaboration id=\"C1\" />"
-                + "<bpmn:collaboration id=\"C2\" /><bpmn:process ")).problems()).extracting(BpmnCheck.Problem::code)
+                        .problems())
+                .anySatisfy(p -> assertThat(p.message()).contains("missing element StartEvent_9"));
+        assertThat(check(bpmn(TTL, "")
+                                .replace(
+                                        "<bpmn:process ",
+                                        "<bpmn:collaboration id=\"C1\" />"
+                                                + "<bpmn:collaboration id=\"C2\" /><bpmn:process "))
+                        .problems())
+                .extracting(BpmnCheck.Problem::code)
                 .contains("bpmn.collaborations");
-        assertThat(check(bpmn(TTL, "").replace("<bpmn:process ", "<bpmn:import importType=\"x\" location=\"x.xsd\" "
-                + "namespace=\"x\" /><bpmn:process ")).problems()).extracting(BpmnCheck.Problem::code)
+        assertThat(check(bpmn(TTL, "")
+                                .replace(
+                                        "<bpmn:process ",
+                                        "<bpmn:import importType=\"x\" location=\"x.xsd\" "
+                                                + "namespace=\"x\" /><bpmn:process "))
+                        .problems())
+                .extracting(BpmnCheck.Problem::code)
                 .contains("bpmn.import");
     }
 
     @Test
     void externalEntitiesAndBillionLaughsAreRefusedWithinASecond() throws Exception {
         for (String file : List.of("90-doctype-xxe.bpmn", "91-billion-laughs.bpmn")) {
-            byte[] xml = getClass().getResourceAsStream("/security/bpmn/" + file).readAllBytes();
+            byte[] xml =
+                    getClass().getResourceAsStream("/security/bpmn/" + file).readAllBytes();
             long start = System.nanoTime();
             BpmnCheck result = check("x.bpmn", xml);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
@@ -164,25 +184,40 @@ class BpmnDeploymentCheckTest {
                 assertThat(p.message()).contains("DOCTYPE");
             });
         }
-        assertThat(check("<bpmn:definitions").problems()).singleElement()
+        assertThat(check("<bpmn:definitions").problems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.code()).isEqualTo("bpmn.malformed"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"probe.xbpmn", "probe.BPMN", "probe.bpmn20.xml", "probe.dmn", "probe.cmmn", "probe.form",
-        "probe.js", ".bpmn", "a\\b.bpmn"})
+    @ValueSource(
+            strings = {
+                "probe.xbpmn",
+                "probe.BPMN",
+                "probe.bpmn20.xml",
+                "probe.dmn",
+                "probe.cmmn",
+                "probe.form",
+                "probe.js",
+                ".bpmn",
+                "a\\b.bpmn"
+            })
     void onlyBpmnFilesMayBeDeployed(String name) {
-        assertThat(check(name, bpmn(TTL, "").getBytes(StandardCharsets.UTF_8)).problems()).singleElement()
+        assertThat(check(name, bpmn(TTL, "").getBytes(StandardCharsets.UTF_8)).problems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.code()).isEqualTo("bpmn.resourceName"));
     }
 
     @Test
     void expressionGrammarIsJudgedOnJuelsOwnSyntaxTree() {
-        assertThat(ExpressionPolicy.check("${a == 'x' && b != 3 || !(c > 2) ? d : e}")).isNull();
+        assertThat(ExpressionPolicy.check("${a == 'x' && b != 3 || !(c > 2) ? d : e}"))
+                .isNull();
         assertThat(ExpressionPolicy.check("${slaTimers.warning(execution)}")).isNull();
         assertThat(ExpressionPolicy.check("${x == '}' and y}")).isNull();
-        assertThat(ExpressionPolicy.check("plain text with } and { but no expression")).isNull();
-        assertThat(ExpressionPolicy.check("${slaTimers.warning(execution).time}").code())
+        assertThat(ExpressionPolicy.check("plain text with } and { but no expression"))
+                .isNull();
+        assertThat(ExpressionPolicy.check("${slaTimers.warning(execution).time}")
+                        .code())
                 .isEqualTo("bpmn.expression.property");
         assertThat(ExpressionPolicy.check("${slaTimers.warning(x.getClass())}").code())
                 .isEqualTo("bpmn.expression.method");

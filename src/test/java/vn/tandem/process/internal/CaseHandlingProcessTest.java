@@ -6,9 +6,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidatorException;
@@ -16,6 +19,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,13 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.tandem.process.CaseHandling;
 import vn.tandem.process.CaseStatusChanged;
+import vn.tandem.process.SlaThresholdReached;
 import vn.tandem.process.TaskClosed;
 import vn.tandem.process.TaskOpened;
-import java.util.Date;
-import java.util.stream.Collectors;
-import org.assertj.core.groups.Tuple;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import vn.tandem.process.SlaThresholdReached;
 
 /**
  * Every path of {@code bpmn/case-handling.bpmn}, with the real listeners and delegates, timers driven by the
@@ -39,8 +39,10 @@ import vn.tandem.process.SlaThresholdReached;
 class CaseHandlingProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
-            .builder(TestEngine.configuration("case-handling-test")).assertClassCoverageAtLeast(1.0).build();
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(
+                    TestEngine.configuration("case-handling-test"))
+            .assertClassCoverageAtLeast(1.0)
+            .build();
 
     ProcessEngine engine;
     Instant start = Instant.parse("2026-03-02T02:00:00Z");
@@ -64,8 +66,8 @@ class CaseHandlingProcessTest {
         vars.put(CaseHandling.VAR_LEAD_AGENCY, "CONGAN");
         vars.put(CaseHandling.VAR_LEAD_OFFICERS, "congan-officer");
         vars.put(CaseHandling.VAR_LEAD_SUPERVISORS, "congan-supervisor");
-        return engine.getRuntimeService().startProcessInstanceByKey(CaseHandling.PROCESS_KEY,
-                Long.toString(caseId), vars);
+        return engine.getRuntimeService()
+                .startProcessInstanceByKey(CaseHandling.PROCESS_KEY, Long.toString(caseId), vars);
     }
 
     void submit(ProcessInstance pi, String key, String user, Map<String, Object> values) {
@@ -80,30 +82,51 @@ class CaseHandlingProcessTest {
     void acceptAndVerify(ProcessInstance pi) {
         submit(pi, "Task_Accept", "officer.congan", Map.of("decision", "ACCEPT", "complexity", "STANDARD"));
         assertThat(pi).isWaitingAt("Task_VerifyDanvan", "Task_VerifyCongan");
-        submit(pi, "Task_VerifyDanvan", "officer.danvan", Map.of("danvanFindings", "Nắm tình hình tại cơ sở xong",
-                "danvanRiskLevel", "LOW"));
-        submit(pi, "Task_VerifyCongan", "officer.congan", Map.of("conganFindings", "Không có dấu hiệu kích động",
-                "conganRiskLevel", "MEDIUM"));
+        submit(
+                pi,
+                "Task_VerifyDanvan",
+                "officer.danvan",
+                Map.of("danvanFindings", "Nắm tình hình tại cơ sở xong", "danvanRiskLevel", "LOW"));
+        submit(
+                pi,
+                "Task_VerifyCongan",
+                "officer.congan",
+                Map.of("conganFindings", "Không có dấu hiệu kích động", "conganRiskLevel", "MEDIUM"));
     }
 
     void proposeAndApprove(ProcessInstance pi) {
-        submit(pi, "Task_ProposeSolution", "officer.congan", Map.of("plan",
-                "Tổ chức đối thoại và hỗ trợ các hộ dân theo chính sách hiện hành.", "dialogueRequired", true));
+        submit(
+                pi,
+                "Task_ProposeSolution",
+                "officer.congan",
+                Map.of(
+                        "plan",
+                        "Tổ chức đối thoại và hỗ trợ các hộ dân theo chính sách hiện hành.",
+                        "dialogueRequired",
+                        true));
         submit(pi, "Task_ApproveSolution", "supervisor.congan", Map.of("approvalDecision", "APPROVE"));
-        submit(pi, "Task_Implement", "officer.congan", Map.of("actionsTaken", "Đã đối thoại, công dân đồng thuận.",
-                "dialogueDate", "05/03/2026"));
+        submit(
+                pi,
+                "Task_Implement",
+                "officer.congan",
+                Map.of("actionsTaken", "Đã đối thoại, công dân đồng thuận.", "dialogueDate", "05/03/2026"));
     }
 
     void advanceDays(int days) {
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant()
-                .plus(Duration.ofDays(days))));
-        engine.getManagementService().createJobQuery().executable().list()
+        ClockUtil.setCurrentTime(
+                Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(days))));
+        engine.getManagementService()
+                .createJobQuery()
+                .executable()
+                .list()
                 .forEach(job -> engine.getManagementService().executeJob(job.getId()));
     }
 
     List<CaseStatusChanged> statusEvents() {
-        return TestEngine.EVENTS.stream().filter(CaseStatusChanged.class::isInstance)
-                .map(CaseStatusChanged.class::cast).toList();
+        return TestEngine.EVENTS.stream()
+                .filter(CaseStatusChanged.class::isInstance)
+                .map(CaseStatusChanged.class::cast)
+                .toList();
     }
 
     @Test
@@ -117,35 +140,59 @@ class CaseHandlingProcessTest {
         assertThat(pi).variables().containsEntry("assignedOfficer", "officer.congan");
         Task propose = TestEngine.task(engine.getTaskService(), pi.getId(), "Task_ProposeSolution");
         assertThat(propose.getAssignee()).isEqualTo("officer.congan");
-        submit(pi, "Task_ProposeSolution", "officer.congan", Map.of("plan", "Phương án ban đầu cần được bổ sung thêm."));
-        submit(pi, "Task_ApproveSolution", "supervisor.congan", Map.of("approvalDecision", "RETURN",
-                "comments", "Bổ sung phương án bảo đảm an ninh."));
+        submit(
+                pi,
+                "Task_ProposeSolution",
+                "officer.congan",
+                Map.of("plan", "Phương án ban đầu cần được bổ sung thêm."));
+        submit(
+                pi,
+                "Task_ApproveSolution",
+                "supervisor.congan",
+                Map.of("approvalDecision", "RETURN", "comments", "Bổ sung phương án bảo đảm an ninh."));
         assertThat(pi).isWaitingAt("Task_ProposeSolution");
-        FormField comments = engine.getFormService().getTaskFormData(TestEngine.task(engine.getTaskService(),
-                pi.getId(), "Task_ProposeSolution").getId()).getFormFields().stream()
-                .filter(f -> f.getId().equals("comments")).findFirst().orElseThrow();
+        FormField comments = engine
+                .getFormService()
+                .getTaskFormData(TestEngine.task(engine.getTaskService(), pi.getId(), "Task_ProposeSolution")
+                        .getId())
+                .getFormFields()
+                .stream()
+                .filter(f -> f.getId().equals("comments"))
+                .findFirst()
+                .orElseThrow();
         assertThat(comments.getValue().getValue()).isEqualTo("Bổ sung phương án bảo đảm an ninh.");
         proposeAndApprove(pi);
-        submit(pi, "Task_RecordOutcome", "officer.congan", Map.of("outcome", "RESOLVED",
-                "outcomeSummary", "Đã giải quyết dứt điểm, công dân rút đơn."));
+        submit(
+                pi,
+                "Task_RecordOutcome",
+                "officer.congan",
+                Map.of("outcome", "RESOLVED", "outcomeSummary", "Đã giải quyết dứt điểm, công dân rút đơn."));
         assertThat(pi).isEnded().hasPassed("EndEvent_Closed");
-        assertThat(statusEvents()).extracting(CaseStatusChanged::status, CaseStatusChanged::outcome)
-                .containsExactly(Tuple.tuple("IN_PROGRESS", null),
-                        Tuple.tuple("CLOSED", "RESOLVED"));
+        assertThat(statusEvents())
+                .extracting(CaseStatusChanged::status, CaseStatusChanged::outcome)
+                .containsExactly(Tuple.tuple("IN_PROGRESS", null), Tuple.tuple("CLOSED", "RESOLVED"));
     }
 
     @Test
     void partnerVerificationTaskGoesToThePartnerAgencyGroupAndEveryTaskIsPublished() {
         ProcessInstance pi = startCase(2);
         submit(pi, "Task_Accept", "officer.congan", Map.of("decision", "ACCEPT"));
-        List<TaskOpened> opened = TestEngine.EVENTS.stream().filter(TaskOpened.class::isInstance)
-                .map(TaskOpened.class::cast).toList();
-        assertThat(opened).extracting(o -> o.task().key())
+        List<TaskOpened> opened = TestEngine.EVENTS.stream()
+                .filter(TaskOpened.class::isInstance)
+                .map(TaskOpened.class::cast)
+                .toList();
+        assertThat(opened)
+                .extracting(o -> o.task().key())
                 .containsExactlyInAnyOrder("Task_Accept", "Task_VerifyDanvan", "Task_VerifyCongan");
-        assertThat(opened).filteredOn(o -> o.task().key().equals("Task_VerifyDanvan")).singleElement()
+        assertThat(opened)
+                .filteredOn(o -> o.task().key().equals("Task_VerifyDanvan"))
+                .singleElement()
                 .satisfies(o -> assertThat(o.task().candidateGroups()).containsExactly("danvan-officer"));
-        TaskClosed closed = TestEngine.EVENTS.stream().filter(TaskClosed.class::isInstance)
-                .map(TaskClosed.class::cast).findFirst().orElseThrow();
+        TaskClosed closed = TestEngine.EVENTS.stream()
+                .filter(TaskClosed.class::isInstance)
+                .map(TaskClosed.class::cast)
+                .findFirst()
+                .orElseThrow();
         assertThat(closed.completedBy()).isEqualTo("officer.congan");
         assertThat(closed.text("decision")).isEqualTo("ACCEPT");
     }
@@ -155,8 +202,11 @@ class CaseHandlingProcessTest {
         ProcessInstance pi = startCase(3);
         acceptAndVerify(pi);
         proposeAndApprove(pi);
-        submit(pi, "Task_RecordOutcome", "officer.congan", Map.of("outcome", "STABILIZED",
-                "outcomeSummary", "Tình hình đã ổn định tại địa bàn."));
+        submit(
+                pi,
+                "Task_RecordOutcome",
+                "officer.congan",
+                Map.of("outcome", "STABILIZED", "outcomeSummary", "Tình hình đã ổn định tại địa bàn."));
         assertThat(pi).isEnded().hasPassed("Task_CloseCase", "EndEvent_Closed");
         assertThat(statusEvents()).last().extracting(CaseStatusChanged::outcome).isEqualTo("STABILIZED");
     }
@@ -164,17 +214,24 @@ class CaseHandlingProcessTest {
     @Test
     void transferMergeAndRefusalEndAtAcceptance() {
         ProcessInstance transfer = startCase(4);
-        submit(transfer, "Task_Accept", "officer.congan", Map.of("decision", "TRANSFER", "competentBody",
-                "Thanh tra tỉnh", "reason", "Không thuộc thẩm quyền."));
+        submit(
+                transfer,
+                "Task_Accept",
+                "officer.congan",
+                Map.of("decision", "TRANSFER", "competentBody", "Thanh tra tỉnh", "reason", "Không thuộc thẩm quyền."));
         assertThat(transfer).isEnded().hasPassed("EndEvent_Transferred");
         ProcessInstance merge = startCase(5);
-        submit(merge, "Task_Accept", "officer.congan", Map.of("decision", "MERGE", "mergeInto", "VV-2026-000001",
-                "reason", "Trùng nội dung."));
+        submit(
+                merge,
+                "Task_Accept",
+                "officer.congan",
+                Map.of("decision", "MERGE", "mergeInto", "VV-2026-000001", "reason", "Trùng nội dung."));
         assertThat(merge).isEnded().hasPassed("EndEvent_Merged");
         ProcessInstance refuse = startCase(6);
         submit(refuse, "Task_Accept", "officer.congan", Map.of("decision", "REFUSE", "reason", "Đơn nặc danh."));
         assertThat(refuse).isEnded().hasPassed("EndEvent_Refused");
-        assertThat(statusEvents()).extracting(CaseStatusChanged::outcome)
+        assertThat(statusEvents())
+                .extracting(CaseStatusChanged::outcome)
                 .containsExactly("TRANSFERRED", "MERGED", "REFUSED");
         assertThat(statusEvents().get(1).relatedCaseCode()).isEqualTo("VV-2026-000001");
         assertThat(statusEvents().get(2).note()).isEqualTo("Đơn nặc danh.");
@@ -193,32 +250,49 @@ class CaseHandlingProcessTest {
         ProcessInstance pi = startCase(8);
         acceptAndVerify(pi);
         proposeAndApprove(pi);
-        submit(pi, "Task_RecordOutcome", "officer.congan", Map.of("outcome", "TEMPORARILY_STABILIZED",
-                "outcomeSummary", "Tạm ổn định, cần tiếp tục theo dõi."));
+        submit(
+                pi,
+                "Task_RecordOutcome",
+                "officer.congan",
+                Map.of("outcome", "TEMPORARILY_STABILIZED", "outcomeSummary", "Tạm ổn định, cần tiếp tục theo dõi."));
         assertThat(pi).isWaitingAt("Event_MonitoringDue");
         advanceDays(29);
         assertThat(pi).isWaitingAt("Event_MonitoringDue");
         advanceDays(2);
         assertThat(pi).isWaitingAt("Task_MonitoringCheck");
         assertThat(pi).variables().containsEntry("monitoringCheckNumber", 1L);
-        submit(pi, "Task_MonitoringCheck", "officer.congan", Map.of("checkResult", "KEEP_MONITORING",
-                "situation", "Còn tiềm ẩn, tiếp tục theo dõi."));
+        submit(
+                pi,
+                "Task_MonitoringCheck",
+                "officer.congan",
+                Map.of("checkResult", "KEEP_MONITORING", "situation", "Còn tiềm ẩn, tiếp tục theo dõi."));
         advanceDays(31);
-        submit(pi, "Task_MonitoringCheck", "officer.congan", Map.of("checkResult", "KEEP_MONITORING",
-                "situation", "Còn tiềm ẩn, tiếp tục theo dõi."));
+        submit(
+                pi,
+                "Task_MonitoringCheck",
+                "officer.congan",
+                Map.of("checkResult", "KEEP_MONITORING", "situation", "Còn tiềm ẩn, tiếp tục theo dõi."));
         advanceDays(31);
         assertThat(pi).isWaitingAt("Task_FinalMonitoringCheck");
         Task last = TestEngine.task(engine.getTaskService(), pi.getId(), "Task_FinalMonitoringCheck");
         @SuppressWarnings("unchecked")
-        Map<String, String> options = (Map<String, String>) engine.getFormService().getTaskFormData(last.getId())
-                .getFormFields().stream().filter(f -> f.getId().equals("finalCheckResult")).findFirst().orElseThrow()
-                .getType().getInformation("values");
+        Map<String, String> options =
+                (Map<String, String>) engine.getFormService().getTaskFormData(last.getId()).getFormFields().stream()
+                        .filter(f -> f.getId().equals("finalCheckResult"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getType()
+                        .getInformation("values");
         assertThat(options).containsOnlyKeys("STABLE", "FLARE_UP");
-        submit(pi, "Task_FinalMonitoringCheck", "officer.congan", Map.of("finalCheckResult", "STABLE",
-                "situation", "Đã ổn định hoàn toàn."));
+        submit(
+                pi,
+                "Task_FinalMonitoringCheck",
+                "officer.congan",
+                Map.of("finalCheckResult", "STABLE", "situation", "Đã ổn định hoàn toàn."));
         assertThat(pi).isEnded().hasPassed("Task_CloseStabilized", "EndEvent_Stabilized");
-        assertThat(statusEvents()).extracting(CaseStatusChanged::status).containsExactly("IN_PROGRESS",
-                "MONITORING", "CLOSED");
+        assertThat(statusEvents())
+                .extracting(CaseStatusChanged::status)
+                .containsExactly("IN_PROGRESS", "MONITORING", "CLOSED");
         assertThat(statusEvents()).last().extracting(CaseStatusChanged::outcome).isEqualTo("STABILIZED");
     }
 
@@ -227,22 +301,36 @@ class CaseHandlingProcessTest {
         ProcessInstance pi = startCase(9);
         acceptAndVerify(pi);
         proposeAndApprove(pi);
-        submit(pi, "Task_RecordOutcome", "officer.congan", Map.of("outcome", "TEMPORARILY_STABILIZED",
-                "outcomeSummary", "Tạm ổn định, cần tiếp tục theo dõi."));
+        submit(
+                pi,
+                "Task_RecordOutcome",
+                "officer.congan",
+                Map.of("outcome", "TEMPORARILY_STABILIZED", "outcomeSummary", "Tạm ổn định, cần tiếp tục theo dõi."));
         advanceDays(31);
-        submit(pi, "Task_MonitoringCheck", "officer.congan", Map.of("checkResult", "STABLE",
-                "situation", "Ổn định, không còn kiến nghị."));
+        submit(
+                pi,
+                "Task_MonitoringCheck",
+                "officer.congan",
+                Map.of("checkResult", "STABLE", "situation", "Ổn định, không còn kiến nghị."));
         assertThat(pi).isEnded().hasPassed("EndEvent_Stabilized");
     }
 
     @Test
     void aHotSpotGivesBothSupervisorsAnUrgentTaskWithoutInterruptingTheCase() {
         ProcessInstance pi = startCase(11);
-        engine.getRuntimeService().createMessageCorrelation(CaseHandling.MESSAGE_HOTSPOT).processInstanceBusinessKey("11")
-                .setVariable(CaseHandling.VAR_HOTSPOT_REASON, "20 người tụ tập trước trụ sở").correlate();
+        engine.getRuntimeService()
+                .createMessageCorrelation(CaseHandling.MESSAGE_HOTSPOT)
+                .processInstanceBusinessKey("11")
+                .setVariable(CaseHandling.VAR_HOTSPOT_REASON, "20 người tụ tập trước trụ sở")
+                .correlate();
         assertThat(pi).isWaitingAt("Task_Accept", "Task_HotSpotDanvan", "Task_HotSpotCongan");
-        assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_HotSpotCongan")
-                .taskCandidateGroup("congan-supervisor").singleResult().getPriority()).isEqualTo(90);
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .taskDefinitionKey("Task_HotSpotCongan")
+                        .taskCandidateGroup("congan-supervisor")
+                        .singleResult()
+                        .getPriority())
+                .isEqualTo(90);
         submit(pi, "Task_HotSpotDanvan", "supervisor.danvan", Map.of("hotspotMeasures", "Cử cán bộ đối thoại ngay."));
         submit(pi, "Task_HotSpotCongan", "supervisor.congan", Map.of("hotspotMeasures", "Bố trí lực lượng bảo vệ."));
         assertThat(pi).hasPassed("EndEvent_HotSpotHandled").isWaitingAt("Task_Accept");
@@ -253,33 +341,50 @@ class CaseHandlingProcessTest {
         ProcessInstance pi = startCase(10);
         acceptAndVerify(pi);
         proposeAndApprove(pi);
-        submit(pi, "Task_RecordOutcome", "officer.congan", Map.of("outcome", "TEMPORARILY_STABILIZED",
-                "outcomeSummary", "Tạm ổn định, cần tiếp tục theo dõi."));
+        submit(
+                pi,
+                "Task_RecordOutcome",
+                "officer.congan",
+                Map.of("outcome", "TEMPORARILY_STABILIZED", "outcomeSummary", "Tạm ổn định, cần tiếp tục theo dõi."));
         advanceDays(31);
-        submit(pi, "Task_MonitoringCheck", "officer.congan", Map.of("checkResult", "FLARE_UP",
-                "situation", "Công dân tiếp tục tụ tập, tái phát."));
+        submit(
+                pi,
+                "Task_MonitoringCheck",
+                "officer.congan",
+                Map.of("checkResult", "FLARE_UP", "situation", "Công dân tiếp tục tụ tập, tái phát."));
         assertThat(pi).isWaitingAt("Task_ProposeSolution");
         assertThat(statusEvents()).last().extracting(CaseStatusChanged::event).isEqualTo("REOPENED");
         proposeAndApprove(pi);
-        submit(pi, "Task_RecordOutcome", "officer.congan", Map.of("outcome", "TEMPORARILY_STABILIZED",
-                "outcomeSummary", "Tạm ổn định lần hai."));
+        submit(
+                pi,
+                "Task_RecordOutcome",
+                "officer.congan",
+                Map.of("outcome", "TEMPORARILY_STABILIZED", "outcomeSummary", "Tạm ổn định lần hai."));
         assertThat(pi).variables().containsEntry("monitoringCheckNumber", 0L);
         for (int i = 0; i < 2; i++) {
             advanceDays(31);
-            submit(pi, "Task_MonitoringCheck", "officer.congan", Map.of("checkResult", "KEEP_MONITORING",
-                    "situation", "Tiếp tục theo dõi sát."));
+            submit(
+                    pi,
+                    "Task_MonitoringCheck",
+                    "officer.congan",
+                    Map.of("checkResult", "KEEP_MONITORING", "situation", "Tiếp tục theo dõi sát."));
         }
         advanceDays(31);
-        submit(pi, "Task_FinalMonitoringCheck", "officer.congan", Map.of("finalCheckResult", "FLARE_UP",
-                "situation", "Tái phát sau 90 ngày."));
+        submit(
+                pi,
+                "Task_FinalMonitoringCheck",
+                "officer.congan",
+                Map.of("finalCheckResult", "FLARE_UP", "situation", "Tái phát sau 90 ngày."));
         assertThat(pi).isWaitingAt("Task_ProposeSolution");
         assertThat(statusEvents()).filteredOn(e -> "REOPENED".equals(e.event())).hasSize(2);
     }
 
     List<String> sla() {
-        return TestEngine.EVENTS.stream().filter(SlaThresholdReached.class::isInstance)
+        return TestEngine.EVENTS.stream()
+                .filter(SlaThresholdReached.class::isInstance)
                 .map(SlaThresholdReached.class::cast)
-                .map(e -> e.task().key() + ":" + e.threshold()).toList();
+                .map(e -> e.task().key() + ":" + e.threshold())
+                .toList();
     }
 
     @Test
@@ -294,8 +399,12 @@ class CaseHandlingProcessTest {
         advanceDays(1); // 13/03
         advanceDays(30);
         assertThat(sla()).containsExactly("Task_Accept:WARNING", "Task_Accept:BREACH");
-        assertThat(TestEngine.EVENTS.stream().filter(SlaThresholdReached.class::isInstance)
-                .map(SlaThresholdReached.class::cast).findFirst().orElseThrow().legalStep())
+        assertThat(TestEngine.EVENTS.stream()
+                        .filter(SlaThresholdReached.class::isInstance)
+                        .map(SlaThresholdReached.class::cast)
+                        .findFirst()
+                        .orElseThrow()
+                        .legalStep())
                 .isEqualTo("ACCEPT");
         assertThat(pi).isWaitingAt("Task_Accept").hasPassed("EndEvent_AcceptWarned", "EndEvent_AcceptEscalated");
     }
@@ -306,42 +415,72 @@ class CaseHandlingProcessTest {
         submit(pi, "Task_Accept", "officer.congan", Map.of("decision", "ACCEPT", "complexity", "STANDARD"));
         advanceDays(40);
         advanceDays(1);
-        submit(pi, "Task_VerifyDanvan", "officer.danvan", Map.of("danvanFindings", "Nắm tình hình tại cơ sở xong",
-                "danvanRiskLevel", "LOW"));
-        submit(pi, "Task_VerifyCongan", "officer.congan", Map.of("conganFindings", "Không có dấu hiệu kích động",
-                "conganRiskLevel", "MEDIUM"));
+        submit(
+                pi,
+                "Task_VerifyDanvan",
+                "officer.danvan",
+                Map.of("danvanFindings", "Nắm tình hình tại cơ sở xong", "danvanRiskLevel", "LOW"));
+        submit(
+                pi,
+                "Task_VerifyCongan",
+                "officer.congan",
+                Map.of("conganFindings", "Không có dấu hiệu kích động", "conganRiskLevel", "MEDIUM"));
         advanceDays(40);
-        submit(pi, "Task_ProposeSolution", "officer.congan", Map.of("plan",
-                "Tổ chức đối thoại và hỗ trợ các hộ dân theo chính sách hiện hành."));
+        submit(
+                pi,
+                "Task_ProposeSolution",
+                "officer.congan",
+                Map.of("plan", "Tổ chức đối thoại và hỗ trợ các hộ dân theo chính sách hiện hành."));
         submit(pi, "Task_ApproveSolution", "supervisor.congan", Map.of("approvalDecision", "APPROVE"));
         advanceDays(40);
         submit(pi, "Task_Implement", "officer.congan", Map.of("actionsTaken", "Đã đối thoại, công dân đồng thuận."));
-        submit(pi, "Task_RecordOutcome", "officer.congan", Map.of("outcome", "TEMPORARILY_STABILIZED",
-                "outcomeSummary", "Tạm ổn định, cần tiếp tục theo dõi."));
+        submit(
+                pi,
+                "Task_RecordOutcome",
+                "officer.congan",
+                Map.of("outcome", "TEMPORARILY_STABILIZED", "outcomeSummary", "Tạm ổn định, cần tiếp tục theo dõi."));
         advanceDays(31); // the first check opens
         advanceDays(10); // and runs past its 5 days
-        submit(pi, "Task_MonitoringCheck", "officer.congan", Map.of("checkResult", "KEEP_MONITORING",
-                "situation", "Còn tiềm ẩn, tiếp tục theo dõi."));
+        submit(
+                pi,
+                "Task_MonitoringCheck",
+                "officer.congan",
+                Map.of("checkResult", "KEEP_MONITORING", "situation", "Còn tiềm ẩn, tiếp tục theo dõi."));
         advanceDays(31);
-        submit(pi, "Task_MonitoringCheck", "officer.congan", Map.of("checkResult", "KEEP_MONITORING",
-                "situation", "Còn tiềm ẩn, tiếp tục theo dõi."));
+        submit(
+                pi,
+                "Task_MonitoringCheck",
+                "officer.congan",
+                Map.of("checkResult", "KEEP_MONITORING", "situation", "Còn tiềm ẩn, tiếp tục theo dõi."));
         advanceDays(31);
         advanceDays(10);
-        submit(pi, "Task_FinalMonitoringCheck", "officer.congan", Map.of("finalCheckResult", "STABLE",
-                "situation", "Đã ổn định hoàn toàn."));
+        submit(
+                pi,
+                "Task_FinalMonitoringCheck",
+                "officer.congan",
+                Map.of("finalCheckResult", "STABLE", "situation", "Đã ổn định hoàn toàn."));
         assertThat(pi).isEnded();
         List<SlaThresholdReached> events = TestEngine.EVENTS.stream()
                 .filter(SlaThresholdReached.class::isInstance)
-                .map(SlaThresholdReached.class::cast).toList();
-        for (String key : List.of("Task_VerifyDanvan", "Task_VerifyCongan", "Task_ProposeSolution", "Task_Implement",
-                "Task_MonitoringCheck", "Task_FinalMonitoringCheck")) {
+                .map(SlaThresholdReached.class::cast)
+                .toList();
+        for (String key : List.of(
+                "Task_VerifyDanvan",
+                "Task_VerifyCongan",
+                "Task_ProposeSolution",
+                "Task_Implement",
+                "Task_MonitoringCheck",
+                "Task_FinalMonitoringCheck")) {
             assertThat(sla()).as(key).containsOnlyOnce(key + ":WARNING", key + ":BREACH");
         }
         // one warning and one breach per task instance, never more (the second check was done at once)
-        assertThat(events.stream().collect(Collectors.groupingBy(
-                e -> e.task().id() + e.threshold(), Collectors.counting())).values())
+        assertThat(events.stream()
+                        .collect(Collectors.groupingBy(e -> e.task().id() + e.threshold(), Collectors.counting()))
+                        .values())
                 .containsOnly(1L);
-        assertThat(events).filteredOn(e -> e.task().key().equals("Task_VerifyDanvan")).first()
+        assertThat(events)
+                .filteredOn(e -> e.task().key().equals("Task_VerifyDanvan"))
+                .first()
                 .satisfies(e -> assertThat(e.task().candidateGroups()).containsExactly("danvan-officer"));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ParseException;
@@ -23,7 +24,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import vn.tandem.process.BpmnCheck;
 import vn.tandem.support.SecurityPayloads;
 import vn.tandem.support.SecurityPayloads.BpmnPayload;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The security regression payloads straight against the engine, past every front door: each BPMN payload deployed
@@ -50,8 +50,11 @@ class EngineSecurityTest {
     @AfterEach
     void noTrace() {
         assertThat(SecurityPayloads.canaryTouched()).as("a payload ran").isFalse();
-        assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKeyLike("payload%")
-                .count()).isZero();
+        assertThat(engine.getRepositoryService()
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKeyLike("payload%")
+                        .count())
+                .isZero();
     }
 
     static List<BpmnPayload> bpmnPayloads() {
@@ -61,9 +64,13 @@ class EngineSecurityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("bpmnPayloads")
     void everyBpmnPayloadIsRefusedByTheEnginesOwnParse(BpmnPayload payload) {
-        assertThatThrownBy(() -> engine.getRepositoryService().createDeployment().name("attack")
-                .addInputStream("attack.bpmn", new ByteArrayInputStream(payload.xml())).deploy())
-                .isInstanceOf(ParseException.class).satisfies(e -> {
+        assertThatThrownBy(() -> engine.getRepositoryService()
+                        .createDeployment()
+                        .name("attack")
+                        .addInputStream("attack.bpmn", new ByteArrayInputStream(payload.xml()))
+                        .deploy())
+                .isInstanceOf(ParseException.class)
+                .satisfies(e -> {
                     var errors = ((ParseException) e).getResorceReports().get(0).getErrors();
                     assertThat(errors).isNotEmpty();
                     if (payload.expectedElement() != null) {
@@ -90,10 +97,18 @@ class EngineSecurityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedNames")
     void everyResourceThatIsNotABpmnFileIsRefused(String name) {
-        assertThatThrownBy(() -> engine.getRepositoryService().createDeployment().name("attack")
-                .addInputStream(name, new ByteArrayInputStream(SecurityPayloads.validProcess())).deploy())
-                .isInstanceOf(ParseException.class).hasMessageContaining("Only BPMN files named *.bpmn");
-        assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentName("attack").count()).isZero();
+        assertThatThrownBy(() -> engine.getRepositoryService()
+                        .createDeployment()
+                        .name("attack")
+                        .addInputStream(name, new ByteArrayInputStream(SecurityPayloads.validProcess()))
+                        .deploy())
+                .isInstanceOf(ParseException.class)
+                .hasMessageContaining("Only BPMN files named *.bpmn");
+        assertThat(engine.getRepositoryService()
+                        .createDeploymentQuery()
+                        .deploymentName("attack")
+                        .count())
+                .isZero();
     }
 
     static List<String> elPayloads() {
@@ -104,29 +119,53 @@ class EngineSecurityTest {
     @MethodSource("elPayloads")
     void everyExpressionPayloadIsRefusedWhenTheEngineEvaluatesIt(String payload) {
         var repository = engine.getRepositoryService();
-        if (repository.createProcessDefinitionQuery().processDefinitionKey("sandbox-probe").count() == 0) {
-            repository.createDeployment().addInputStream("sandbox-probe.bpmn",
-                    new ByteArrayInputStream(probe())).deploy();
+        if (repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("sandbox-probe")
+                        .count()
+                == 0) {
+            repository
+                    .createDeployment()
+                    .addInputStream("sandbox-probe.bpmn", new ByteArrayInputStream(probe()))
+                    .deploy();
         }
-        ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("sandbox-probe",
-                Map.of("leadOfficers", "officer.congan,officer.danvan", "x", "text"));
-        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        ProcessInstance instance = engine.getRuntimeService()
+                .startProcessInstanceByKey(
+                        "sandbox-probe", Map.of("leadOfficers", "officer.congan,officer.danvan", "x", "text"));
+        Task task = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
         ExpressionManager expressions = configuration.getExpressionManager();
         for (VariableScope scope : List.<VariableScope>of(
-                configuration.getCommandExecutorTxRequired().execute(c -> c.getExecutionManager()
-                        .findExecutionById(instance.getId())),
-                configuration.getCommandExecutorTxRequired().execute(c -> c.getTaskManager()
-                        .findTaskById(task.getId())))) {
-            assertThatThrownBy(() -> configuration.getCommandExecutorTxRequired().execute(c -> {
-                VariableScope fresh = scope instanceof ExecutionEntity e ? c.getExecutionManager()
-                        .findExecutionById(e.getId()) : c.getTaskManager().findTaskById(((TaskEntity) scope).getId());
-                return expressions.createExpression(payload).getValue(fresh);
-            })).as(payload).isInstanceOf(RuntimeException.class).satisfies(e -> assertThat(messages(e))
-                    .containsAnyOf("is not allowed in Tandem expressions", "Cannot resolve identifier",
-                            "syntax error"));
+                configuration
+                        .getCommandExecutorTxRequired()
+                        .execute(c -> c.getExecutionManager().findExecutionById(instance.getId())),
+                configuration
+                        .getCommandExecutorTxRequired()
+                        .execute(c -> c.getTaskManager().findTaskById(task.getId())))) {
+            assertThatThrownBy(() -> configuration
+                            .getCommandExecutorTxRequired()
+                            .execute(c -> {
+                                VariableScope fresh = scope instanceof ExecutionEntity e
+                                        ? c.getExecutionManager().findExecutionById(e.getId())
+                                        : c.getTaskManager().findTaskById(((TaskEntity) scope).getId());
+                                return expressions.createExpression(payload).getValue(fresh);
+                            }))
+                    .as(payload)
+                    .isInstanceOf(RuntimeException.class)
+                    .satisfies(e -> assertThat(messages(e))
+                            .containsAnyOf(
+                                    "is not allowed in Tandem expressions",
+                                    "Cannot resolve identifier",
+                                    "syntax error"));
         }
         assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKey("tandem_pwned");
-        assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .taskId(task.getId())
+                        .singleResult()
+                        .getAssignee())
                 .isNull();
         engine.getRuntimeService().deleteProcessInstance(instance.getId(), "done");
     }

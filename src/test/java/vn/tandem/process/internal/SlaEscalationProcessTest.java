@@ -13,21 +13,23 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.tandem.process.SlaEscalation;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 
 /** Every path of {@code bpmn/sla-escalation.bpmn}; the class asserts 100% coverage. */
 @Deployment(resources = "bpmn/sla-escalation.bpmn")
 class SlaEscalationProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension
-            .builder(TestEngine.configuration("sla-escalation-test")).assertClassCoverageAtLeast(1.0).build();
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(
+                    TestEngine.configuration("sla-escalation-test"))
+            .assertClassCoverageAtLeast(1.0)
+            .build();
 
     ProcessEngine engine;
 
@@ -69,8 +71,12 @@ class SlaEscalationProcessTest {
     }
 
     void advance(Duration by) {
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
-        engine.getManagementService().createJobQuery().executable().list()
+        ClockUtil.setCurrentTime(
+                Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
+        engine.getManagementService()
+                .createJobQuery()
+                .executable()
+                .list()
                 .forEach(job -> engine.getManagementService().executeJob(job.getId()));
     }
 
@@ -79,13 +85,28 @@ class SlaEscalationProcessTest {
         ProcessInstance pi = start(1, null);
         assertThat(pi).hasPassed("EndEvent_NoStatutoryLimit").isWaitingAt("Task_HandleEscalation");
         Task first = task(pi, "Task_HandleEscalation");
-        assertThat(engine.getTaskService().createTaskQuery().taskId(first.getId())
-                .taskCandidateGroup("congan-supervisor").count()).isEqualTo(1);
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .taskId(first.getId())
+                        .taskCandidateGroup("congan-supervisor")
+                        .count())
+                .isEqualTo(1);
         // due at the end of the 2nd day (no working calendar in this engine), in Hanoi time
         assertThat(first.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-12-03T16:59:59Z"));
-        complete(pi, "Task_HandleEscalation", Map.of("escalationAction", "EXTEND", "decisionNumber", "12/QĐ",
-                "decisionDate", "01/12/2026", "newDeadline", "10/12/2026",
-                "escalationNote", "Gia hạn để chờ kết quả giám định."));
+        complete(
+                pi,
+                "Task_HandleEscalation",
+                Map.of(
+                        "escalationAction",
+                        "EXTEND",
+                        "decisionNumber",
+                        "12/QĐ",
+                        "decisionDate",
+                        "01/12/2026",
+                        "newDeadline",
+                        "10/12/2026",
+                        "escalationNote",
+                        "Gia hạn để chờ kết quả giám định."));
         assertThat(pi).isWaitingAt("Event_ExtendedDeadlinePassed");
         advance(Duration.ofMinutes(1)); // the watched task is gone here: its "new deadline" is now
         assertThat(pi).isWaitingAt("Task_HandleEscalation");
@@ -93,16 +114,33 @@ class SlaEscalationProcessTest {
         assertThat(pi).isWaitingAt("Task_HandleEscalation");
         advance(Duration.ofDays(2)); // past the supervisor's due day: the next level
         assertThat(pi).isWaitingAt("Task_HandleEscalationProvincial");
-        assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_HandleEscalationProvincial")
-                .taskCandidateGroup("congan-supervisor-province").count()).isEqualTo(1);
-        complete(pi, "Task_HandleEscalationProvincial", Map.of("escalationAction", "MEETING",
-                "meetingDate", "08/12/2026", "meetingAgenda", "Thống nhất phương án giải quyết dứt điểm.",
-                "escalationNote", "Hai cơ quan cần thống nhất phương án."));
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .taskDefinitionKey("Task_HandleEscalationProvincial")
+                        .taskCandidateGroup("congan-supervisor-province")
+                        .count())
+                .isEqualTo(1);
+        complete(
+                pi,
+                "Task_HandleEscalationProvincial",
+                Map.of(
+                        "escalationAction",
+                        "MEETING",
+                        "meetingDate",
+                        "08/12/2026",
+                        "meetingAgenda",
+                        "Thống nhất phương án giải quyết dứt điểm.",
+                        "escalationNote",
+                        "Hai cơ quan cần thống nhất phương án."));
         assertThat(pi).isWaitingAt("Task_MeetingDanvan", "Task_MeetingCongan");
         assertThat(task(pi, "Task_MeetingDanvan").getDueDate().toInstant())
                 .isEqualTo(Instant.parse("2026-12-08T16:59:59Z"));
-        assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_MeetingDanvan")
-                .taskCandidateGroup("danvan-supervisor").count()).isEqualTo(1);
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .taskDefinitionKey("Task_MeetingDanvan")
+                        .taskCandidateGroup("danvan-supervisor")
+                        .count())
+                .isEqualTo(1);
         complete(pi, "Task_MeetingDanvan", Map.of("meetingConclusion", "Ban Dân vận vận động các hộ dân."));
         complete(pi, "Task_MeetingCongan", Map.of("meetingConclusion", "Công an bảo đảm an ninh trật tự."));
         assertThat(pi).isEnded().hasPassed("EndEvent_MeetingHeld");
@@ -111,12 +149,22 @@ class SlaEscalationProcessTest {
     @Test
     void reassignAndCloseEndTheLadder() {
         ProcessInstance reassigned = start(2, null);
-        complete(reassigned, "Task_HandleEscalation", Map.of("escalationAction", "REASSIGN",
-                "reassignTo", "officer2.congan", "escalationNote", "Cán bộ cũ nghỉ ốm dài ngày."));
+        complete(
+                reassigned,
+                "Task_HandleEscalation",
+                Map.of(
+                        "escalationAction",
+                        "REASSIGN",
+                        "reassignTo",
+                        "officer2.congan",
+                        "escalationNote",
+                        "Cán bộ cũ nghỉ ốm dài ngày."));
         assertThat(reassigned).isEnded().hasPassed("EndEvent_Reassigned");
         ProcessInstance closed = start(3, null);
-        complete(closed, "Task_HandleEscalation", Map.of("escalationAction", "CLOSE",
-                "escalationNote", "Đã có kết quả, chờ cập nhật hệ thống."));
+        complete(
+                closed,
+                "Task_HandleEscalation",
+                Map.of("escalationAction", "CLOSE", "escalationNote", "Đã có kết quả, chờ cập nhật hệ thống."));
         assertThat(closed).isEnded().hasPassed("EndEvent_EscalationClosed");
     }
 
@@ -127,10 +175,13 @@ class SlaEscalationProcessTest {
         advance(Duration.ofHours(12));
         assertThat(pi).isWaitingAt("Task_HandleEscalation", "Event_StatutoryBreached");
         advance(Duration.ofHours(12));
-        assertThat(pi).hasPassed("Task_RaiseStatutoryHotSpot", "EndEvent_StatutoryRaised")
+        assertThat(pi)
+                .hasPassed("Task_RaiseStatutoryHotSpot", "EndEvent_StatutoryRaised")
                 .isWaitingAt("Task_HandleEscalation");
-        engine.getRuntimeService().createMessageCorrelation(SlaEscalation.MESSAGE_STEP_DONE)
-                .processInstanceVariableEquals(SlaEscalation.VAR_WATCHED_TASK_ID, "watched-4").correlateAll();
+        engine.getRuntimeService()
+                .createMessageCorrelation(SlaEscalation.MESSAGE_STEP_DONE)
+                .processInstanceVariableEquals(SlaEscalation.VAR_WATCHED_TASK_ID, "watched-4")
+                .correlateAll();
         assertThat(pi).isEnded().hasPassed("EndEvent_StepDone");
     }
 }

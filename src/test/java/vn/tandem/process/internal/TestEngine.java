@@ -6,14 +6,14 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
-import vn.tandem.process.TandemClock;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import vn.tandem.audit.AuditLog;
 import vn.tandem.process.StepDeadlines;
+import vn.tandem.process.TandemClock;
 import vn.tandem.sla.LegalStep;
 
 /**
@@ -24,8 +24,7 @@ final class TestEngine {
 
     static final List<Object> EVENTS = new CopyOnWriteArrayList<>();
 
-    private TestEngine() {
-    }
+    private TestEngine() {}
 
     static ProcessEngineConfiguration configuration(String name) {
         return configuration(name, new ProcessCoverageInMemProcessEngineConfiguration());
@@ -36,34 +35,51 @@ final class TestEngine {
         return configuration(name, new StandaloneInMemProcessEngineConfiguration());
     }
 
-    private static ProcessEngineConfiguration configuration(String name,
-            ProcessEngineConfigurationImpl configuration) {
+    private static ProcessEngineConfiguration configuration(String name, ProcessEngineConfigurationImpl configuration) {
         TandemClock clock = new TandemClock(ZoneId.of("Asia/Ho_Chi_Minh"));
-        SlaTimers slaTimers = new SlaTimers(clock, new TaskProperties(5, Map.of("Task_Accept", 10)),
-                new StaticListableBeanFactory()
-                        .getBeanProvider(StepDeadlines.class), 2);
+        SlaTimers slaTimers = new SlaTimers(
+                clock,
+                new TaskProperties(5, Map.of("Task_Accept", 10)),
+                new StaticListableBeanFactory().getBeanProvider(StepDeadlines.class),
+                2);
         TaskEventsListener taskEvents = new TaskEventsListener(EVENTS::add, clock, slaTimers);
         SlaTimerListener timerListener = new SlaTimerListener(EVENTS::add, clock);
         configuration.setProcessEngineName(name);
         configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=1000");
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setJobExecutorActivate(false);
-        configuration.setBeans(Map.of("caseLifecycleDelegate", new CaseLifecycleDelegate(EVENTS::add),
-                "monitoringCounterDelegate", new MonitoringCounterDelegate(),
-                "assignedOfficerListener", new AssignedOfficerListener(clock),
-                "taskEventsListener", taskEvents, "slaTimers", slaTimers,
-                "slaTimerListener", timerListener, "slaStatutoryDelegate", new SlaStatutoryDelegate(timerListener)));
-        configuration.getProcessEnginePlugins().add(new TandemEnginePlugin(taskEvents,
-                new BpmnDeploymentGuard(TestEngine::groupExists, TestEngine::legalStepKnown, () -> configuration),
-                new StaticListableBeanFactory()
-                        .getBeanProvider(AuditLog.class), null));
+        configuration.setBeans(Map.of(
+                "caseLifecycleDelegate",
+                new CaseLifecycleDelegate(EVENTS::add),
+                "monitoringCounterDelegate",
+                new MonitoringCounterDelegate(),
+                "assignedOfficerListener",
+                new AssignedOfficerListener(clock),
+                "taskEventsListener",
+                taskEvents,
+                "slaTimers",
+                slaTimers,
+                "slaTimerListener",
+                timerListener,
+                "slaStatutoryDelegate",
+                new SlaStatutoryDelegate(timerListener)));
+        configuration
+                .getProcessEnginePlugins()
+                .add(new TandemEnginePlugin(
+                        taskEvents,
+                        new BpmnDeploymentGuard(
+                                TestEngine::groupExists, TestEngine::legalStepKnown, () -> configuration),
+                        new StaticListableBeanFactory().getBeanProvider(AuditLog.class),
+                        null));
         return configuration;
     }
 
     /** The legal steps the clock knows, as the sla module answers. */
     static boolean legalStepKnown(String step) {
-        return LegalStep.parse(step).filter(s -> s.kind() == LegalStep.Kind.STEP)
-                .filter(s -> s.name().equals(step)).isPresent();
+        return LegalStep.parse(step)
+                .filter(s -> s.kind() == LegalStep.Kind.STEP)
+                .filter(s -> s.name().equals(step))
+                .isPresent();
     }
 
     /** The candidate groups of the demo agencies. */
@@ -73,6 +89,9 @@ final class TestEngine {
 
     /** The single open task with this key in the process instance. */
     static Task task(TaskService tasks, String processInstanceId, String key) {
-        return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
+        return tasks.createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKey(key)
+                .singleResult();
     }
 }
