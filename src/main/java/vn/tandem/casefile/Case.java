@@ -129,7 +129,7 @@ public class Case {
         this.unitId = unitId;
         this.leadAgency = leadAgency;
         this.crowdSize = crowdSize;
-        this.crowd = crowdSize >= 5;
+        this.crowd = crowdSize >= Hotspots.CROWD;
         this.levelSkipping = levelSkipping;
         this.status = CaseStatus.RECEIVED;
         this.receivedAt = receivedAt;

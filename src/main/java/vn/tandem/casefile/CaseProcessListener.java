@@ -3,13 +3,12 @@ package vn.tandem.casefile;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.tandem.audit.AuditLog;
+import vn.tandem.common.Text;
 import vn.tandem.identity.Directory;
 import vn.tandem.process.CaseHandling;
 import vn.tandem.process.CaseStatusChanged;
@@ -31,31 +30,29 @@ class CaseProcessListener {
     private final SolutionPlans plans;
     private final CaseLinks links;
     private final Timeline timeline;
-    private final Directory directory;
     private final CaseFiles caseFiles;
+    private final CaseSharing sharing;
+    private final Hotspots hotspots;
     private final AuditLog audit;
     private final Clock clock;
-    private final MessageSource messages;
-
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     CaseProcessListener(
             Cases cases,
             SolutionPlans plans,
             CaseLinks links,
             Timeline timeline,
-            Directory directory,
             CaseFiles caseFiles,
+            CaseSharing sharing,
+            Hotspots hotspots,
             AuditLog audit,
-            Clock clock,
-            MessageSource messages) {
-        this.messages = messages;
+            Clock clock) {
         this.cases = cases;
         this.plans = plans;
         this.links = links;
         this.timeline = timeline;
-        this.directory = directory;
         this.caseFiles = caseFiles;
+        this.sharing = sharing;
+        this.hotspots = hotspots;
         this.audit = audit;
         this.clock = clock;
     }
@@ -73,8 +70,8 @@ class CaseProcessListener {
                             c.getId(),
                             actor,
                             "PROCESS_DELETED",
-                            messages.getMessage("timeline.processDeleted", null, VIETNAMESE),
-                            List.of(new Timeline.Detail("Lý do", "Reason", event.reason())),
+                            Text.of("timeline.processDeleted"),
+                            List.of(Timeline.Detail.of("timeline.label.reason", event.reason())),
                             "deployment",
                             event.deploymentId()));
         }
@@ -94,8 +91,8 @@ class CaseProcessListener {
                         target.getId(),
                         null,
                         "MERGED",
-                        "Tiếp nhận vụ việc trùng được gộp vào",
-                        List.of(new Timeline.Detail("Vụ việc", "Case", c.getCode())),
+                        Text.of("timeline.merged"),
+                        List.of(Timeline.Detail.of("timeline.label.case", c.getCode())),
                         "case",
                         c.getCode());
                 long visits = 1
@@ -103,11 +100,7 @@ class CaseProcessListener {
                                 .filter(l -> l.getRelatedCaseId().equals(target.getId())
                                         && CaseLink.MERGED_INTO.equals(l.getKind()))
                                 .count();
-                if (visits >= 3) {
-                    caseFiles.raiseHotspotByRule(
-                            target.getId(),
-                            "Công dân đến lần thứ " + visits + " về cùng nội dung (vụ việc trùng được gộp)");
-                }
+                hotspots.onRepeatedVisit(target, visits);
             });
         }
         audit.recordChange("CASE_STATUS_CHANGED", c.getId(), c.getCode(), "case", c.getCode(), before, c.snapshot());
@@ -115,7 +108,7 @@ class CaseProcessListener {
                 c.getId(),
                 null,
                 reopened ? "REOPENED" : "STATUS",
-                event.activityName(),
+                Text.plain(event.activityName()),
                 statusDetails(event),
                 "activity",
                 event.activityId());
@@ -124,25 +117,17 @@ class CaseProcessListener {
 
     private List<Timeline.Detail> statusDetails(CaseStatusChanged event) {
         List<Timeline.Detail> details = new ArrayList<>();
-        details.add(translated("Trạng thái", "Status", "status." + event.status()));
+        details.add(Timeline.Detail.of("timeline.label.status", Text.of("status." + event.status())));
         if (event.outcome() != null) {
-            details.add(translated("Kết quả", "Outcome", "outcome." + event.outcome()));
+            details.add(Timeline.Detail.of("timeline.label.outcome", Text.of("outcome." + event.outcome())));
         }
         if (event.relatedCaseCode() != null) {
-            details.add(new Timeline.Detail("Vụ việc liên quan", "Related case", event.relatedCaseCode()));
+            details.add(Timeline.Detail.of("timeline.label.relatedCase", event.relatedCaseCode()));
         }
         if (event.note() != null) {
-            details.add(new Timeline.Detail("Ghi chú", "Note", event.note()));
+            details.add(Timeline.Detail.of("timeline.label.note", event.note()));
         }
         return details;
-    }
-
-    private Timeline.Detail translated(String label, String labelEn, String code) {
-        return new Timeline.Detail(
-                label,
-                labelEn,
-                messages.getMessage(code, null, code, VIETNAMESE),
-                messages.getMessage(code, null, code, Locale.ENGLISH));
     }
 
     /** The complexity chosen at acceptance ({@code complexity}; the older form's yes/no {@code complex}). */
@@ -175,38 +160,11 @@ class CaseProcessListener {
         if (CaseHandling.TASK_PROPOSE.equals(event.task().key())) {
             c.verified(clock.instant());
         }
-        for (String group : event.task().candidateGroups()) {
-            int dash = group.indexOf('-');
-            if (dash <= 0) {
-                continue;
-            }
-            String agency = group.substring(0, dash).toUpperCase(Locale.ROOT);
-            if (directory.agency(agency).isEmpty()) {
-                continue;
-            }
-            ShareMode mode =
-                    InformationRequestProcess.PROCESS_KEY.equals(event.task().processKey())
-                            ? ShareMode.READ_ONLY
-                            : ShareMode.FULL;
-            Map<String, Object> before = c.snapshot();
-            if (c.share(agency, mode, event.task().name(), null, clock.instant())) {
-                String agencyName =
-                        directory.agency(agency).map(a -> a.getNameVi()).orElse(agency);
-                audit.recordChange("CASE_SHARED", c.getId(), c.getCode(), "case", c.getCode(), before, c.snapshot());
-                timeline.add(
-                        c.getId(),
-                        null,
-                        "SHARED",
-                        "Chia sẻ vụ việc với " + agencyName,
-                        List.of(
-                                new Timeline.Detail(
-                                        "Qua bước", "Through step", event.task().name()),
-                                translated("Mức chia sẻ", "Access", "share.mode." + mode)),
-                        "agency",
-                        agency);
-                caseFiles.publishChanged(c);
-            }
-        }
+        sharing.shareThroughTask(
+                c,
+                event.task().candidateGroups(),
+                event.task().name(),
+                InformationRequestProcess.PROCESS_KEY.equals(event.task().processKey()));
     }
 
     @EventListener
@@ -255,14 +213,16 @@ class CaseProcessListener {
                 caseId,
                 by,
                 "TASK_COMPLETED",
-                Objects.requireNonNullElse(event.task().name(), key),
+                Text.plain(Objects.requireNonNullElse(event.task().name(), key)),
                 details,
                 "task",
                 event.task().id());
     }
 
+    /** A submitted form value under its label, both as the BPMN model words them (Vietnamese, and {@code en}). */
     private static Timeline.Detail detail(FieldValue value) {
-        return new Timeline.Detail(value.label(), value.labelEn(), value.display(), value.displayEn());
+        return new Timeline.Detail(
+                Text.bilingual(value.label(), value.labelEn()), Text.bilingual(value.display(), value.displayEn()));
     }
 
     private static Long caseIdOf(String businessKey) {

@@ -36,9 +36,38 @@ public final class CaseVisibility {
         return user.isAdmin() || (canSee(user, c) && c.takesFullPart(user.agency()));
     }
 
-    /** The case's assigned officer or a supervisor of the lead agency. */
+    /** The case's assigned officer or a supervisor of the lead agency: reveals identities, pauses the clock. */
     public static boolean leads(CurrentUser user, Case c) {
-        return user.username().equals(c.getAssignedOfficer())
-                || (user.isSupervisor() && user.agency().equals(c.getLeadAgency()));
+        return user.username().equals(c.getAssignedOfficer()) || supervisesLead(user, c);
+    }
+
+    /** A supervisor of the lead agency. */
+    public static boolean supervisesLead(CurrentUser user, Case c) {
+        return user.isSupervisor() && user.agency().equals(c.getLeadAgency());
+    }
+
+    /** Decides for the lead agency (complexity, ending a share, the audit trail of the case): its supervisors, admins. */
+    public static boolean decidesForLead(CurrentUser user, Case c) {
+        return user.isAdmin() || supervisesLead(user, c);
+    }
+
+    /** Shares the case with another agency: the lead agency's officers and supervisors, admins. */
+    public static boolean mayShare(CurrentUser user, Case c) {
+        return user.isAdmin() || user.agency().equals(c.getLeadAgency());
+    }
+
+    /** Ends a share. */
+    public static boolean mayUnshare(CurrentUser user, Case c) {
+        return decidesForLead(user, c);
+    }
+
+    /** Reads the case's audit trail on its page. */
+    public static boolean seesAudit(CurrentUser user, Case c) {
+        return decidesForLead(user, c);
+    }
+
+    /** Clears a hot-spot flag: a supervisor of an agency taking full part, admins. */
+    public static boolean mayClearHotspot(CurrentUser user, Case c) {
+        return user.isAdmin() || (user.isSupervisor() && c.takesFullPart(user.agency()));
     }
 }

@@ -10,7 +10,9 @@ import org.hibernate.annotations.Immutable;
 
 /**
  * One event on a case's timeline: a process step, a share, a comment, an attachment, an information request.
- * {@code details} is JSON: a list of labelled values ({@code [{label, labelEn, value}]}) or a plain note.
+ * {@code titleText} and {@code details} are JSON ({@link vn.tandem.common.Text}: message keys and arguments rendered in
+ * the reader's language); {@code title} keeps the Vietnamese wording for exports and for entries written before
+ * the keys (which have labels and values in both languages in {@code details}).
  */
 @Entity
 @Immutable
@@ -26,6 +28,7 @@ public class TimelineEntry {
     private String actor;
     private String kind;
     private String title;
+    private String titleText;
     private String details;
     private String refType;
     private String refId;
@@ -38,6 +41,7 @@ public class TimelineEntry {
             String actor,
             String kind,
             String title,
+            String titleText,
             String details,
             String refType,
             String refId) {
@@ -46,6 +50,7 @@ public class TimelineEntry {
         this.actor = actor;
         this.kind = kind;
         this.title = title;
+        this.titleText = titleText;
         this.details = details;
         this.refType = refType;
         this.refId = refId;
@@ -73,6 +78,10 @@ public class TimelineEntry {
 
     public String getTitle() {
         return title;
+    }
+
+    public String getTitleText() {
+        return titleText;
     }
 
     public String getDetails() {

@@ -26,6 +26,7 @@ import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.CaseFilter;
 import vn.tandem.casefile.CaseType;
 import vn.tandem.casefile.Channel;
+import vn.tandem.casefile.Hotspots;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.Role;
 import vn.tandem.identity.TandemPrincipal;
@@ -51,6 +52,7 @@ class DemoData implements ApplicationRunner {
     private final TaskActions tasks;
     private final Workflow workflow;
     private final CaseFiles caseFiles;
+    private final Hotspots hotspots;
     private final TandemClock clock;
     private final boolean createCases;
 
@@ -60,6 +62,7 @@ class DemoData implements ApplicationRunner {
             TaskActions tasks,
             Workflow workflow,
             CaseFiles caseFiles,
+            Hotspots hotspots,
             TandemClock clock,
             @Value("${tandem.demo.cases:true}") boolean createCases) {
         this.directory = directory;
@@ -67,6 +70,7 @@ class DemoData implements ApplicationRunner {
         this.tasks = tasks;
         this.workflow = workflow;
         this.caseFiles = caseFiles;
+        this.hotspots = hotspots;
         this.clock = clock;
         this.createCases = createCases;
     }
@@ -333,7 +337,7 @@ class DemoData implements ApplicationRunner {
                 "supervisor.congan" + province,
                 Map.of("hotspotMeasures", "Bố trí lực lượng nắm tình hình, bảo đảm an ninh trật tự tại địa bàn."));
         runAs(leadSupervisor, () -> {
-            caseFiles.clearHotspot(
+            hotspots.clear(
                     c.getCode(), "Tình hình đã được kiểm soát, người dân không còn tụ tập.", Directory.currentUser());
             return null;
         });

@@ -18,12 +18,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.audit.AuditLog;
 import vn.tandem.casefile.Case;
+import vn.tandem.casefile.CaseDocuments;
 import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.CaseVisibility;
 import vn.tandem.casefile.Timeline;
 import vn.tandem.common.ForbiddenException;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
+import vn.tandem.common.Text;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.Role;
@@ -45,6 +47,7 @@ public class Exchange {
 
     private final InformationRequests requests;
     private final CaseFiles caseFiles;
+    private final CaseDocuments documents;
     private final Timeline timeline;
     private final Workflow workflow;
     private final Directory directory;
@@ -55,6 +58,7 @@ public class Exchange {
     Exchange(
             InformationRequests requests,
             CaseFiles caseFiles,
+            CaseDocuments documents,
             Timeline timeline,
             Workflow workflow,
             Directory directory,
@@ -64,6 +68,7 @@ public class Exchange {
         this.rules = rules;
         this.requests = requests;
         this.caseFiles = caseFiles;
+        this.documents = documents;
         this.timeline = timeline;
         this.workflow = workflow;
         this.directory = directory;
@@ -135,10 +140,10 @@ public class Exchange {
                 c.getId(),
                 user.username(),
                 "INFO_REQUEST",
-                "Đề nghị cung cấp thông tin",
+                Text.of("timeline.infoRequest"),
                 List.of(
-                        new Timeline.Detail("Gửi đến", "To", agencyName(to)),
-                        new Timeline.Detail("Nội dung", "Question", request.getQuestion())),
+                        Timeline.Detail.of("timeline.label.to", agencyName(to)),
+                        Timeline.Detail.of("timeline.label.question", request.getQuestion())),
                 "informationRequest",
                 request.getId().toString());
         return request;
@@ -166,7 +171,7 @@ public class Exchange {
     public void attach(InformationRequest request, String fileName, InputStream content, CurrentUser user)
             throws IOException {
         String code = caseFiles.byId(request.getCaseId()).orElseThrow().getCode();
-        caseFiles.attach(code, fileName, content, user);
+        documents.attach(code, fileName, content, user);
     }
 
     @EventListener
@@ -188,10 +193,10 @@ public class Exchange {
                     request.getCaseId(),
                     by,
                     "INFO_ANSWER",
-                    "Trả lời đề nghị cung cấp thông tin",
+                    Text.of("timeline.infoAnswer"),
                     List.of(
-                            new Timeline.Detail("Từ", "From", agencyName(request.getToAgency())),
-                            new Timeline.Detail("Trả lời", "Answer", request.getAnswer())),
+                            Timeline.Detail.of("timeline.label.from", agencyName(request.getToAgency())),
+                            Timeline.Detail.of("timeline.label.answer", request.getAnswer())),
                     "informationRequest",
                     request.getId().toString());
         } else if (InformationRequestProcess.TASK_ACKNOWLEDGE.equals(
@@ -203,8 +208,8 @@ public class Exchange {
                         request.getCaseId(),
                         by,
                         "INFO_FOLLOW_UP",
-                        "Đề nghị cung cấp thêm thông tin",
-                        List.of(new Timeline.Detail("Nội dung", "Question", followUp)),
+                        Text.of("timeline.infoFollowUp"),
+                        List.of(Timeline.Detail.of("timeline.label.question", followUp)),
                         "informationRequest",
                         request.getId().toString());
             } else {
@@ -213,7 +218,7 @@ public class Exchange {
                         request.getCaseId(),
                         by,
                         "INFO_ACK",
-                        "Xác nhận đã nhận thông tin",
+                        Text.of("timeline.infoAck"),
                         List.of(),
                         "informationRequest",
                         request.getId().toString());
@@ -221,7 +226,10 @@ public class Exchange {
         }
     }
 
-    private String agencyName(String code) {
-        return directory.agency(code).map(a -> a.getNameVi()).orElse(code);
+    private Text agencyName(String code) {
+        return directory
+                .agency(code)
+                .map(a -> Text.bilingual(a.getNameVi(), a.getNameEn()))
+                .orElse(Text.plain(code));
     }
 }

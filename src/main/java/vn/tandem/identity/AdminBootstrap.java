@@ -1,5 +1,7 @@
 package vn.tandem.identity;
 
+import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +47,17 @@ class AdminBootstrap implements ApplicationRunner {
             log.error("TANDEM_ADMIN_PASSWORD must have at least 12 characters; no administrator was created.");
             return;
         }
-        directory.createUser(username, password, "Quản trị hệ thống", null, "DV-TINH", Set.of(Role.ADMIN));
+        // a unit at the top of the area tree (administrators see every case wherever they are)
+        Unit unit = directory.units().stream()
+                .filter(u -> u.getArea().getParentId() == null)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No province-level unit in the reference data"));
+        String fullName = ResourceBundle.getBundle(
+                        "messages",
+                        Locale.ROOT,
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+                .getString("admin.bootstrap.fullName");
+        directory.createUser(username, password, fullName, null, unit.getCode(), Set.of(Role.ADMIN));
         log.info("Created the first administrator '{}'.", username);
     }
 }

@@ -6,7 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.util.Base64;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -59,20 +62,26 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
             return;
         }
         response.setCharacterEncoding("UTF-8");
+        long seconds = verdict.retryAfterSeconds();
+        String detail = throttled(Locale.ENGLISH, seconds) + " / " + throttled(Locale.ROOT, seconds);
         if (engineRest) {
             response.setContentType("application/json");
-            response.getWriter()
-                    .write("{\"type\":\"TooManyRequests\",\"message\":\"Too many failed logins: try again " + "in "
-                            + verdict.retryAfterSeconds() + " s\"}");
+            response.getWriter().write("{\"type\":\"TooManyRequests\",\"message\":\"" + detail + "\"}");
         } else {
             response.setContentType("application/problem+json");
             response.getWriter()
-                    .write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                            + "\"detail\":\"Too many failed logins: try again in " + verdict.retryAfterSeconds()
-                            + " s / "
-                            + "Đăng nhập sai quá nhiều lần: thử lại sau " + verdict.retryAfterSeconds() + " giây\","
-                            + "\"retryAfter\":" + verdict.retryAfterSeconds() + "}");
+                    .write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429," + "\"detail\":\""
+                            + detail + "\",\"retryAfter\":" + seconds + "}");
         }
+    }
+
+    /** The bundle's words for the throttled login (a filter answers before Spring MVC's message source). */
+    private static String throttled(Locale locale, long seconds) {
+        ResourceBundle bundle = ResourceBundle.getBundle(
+                "messages",
+                locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return MessageFormat.format(bundle.getString("login.throttled"), Math.max(1, (seconds + 59) / 60));
     }
 
     static String basicUser(String header) {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.casefile.Case;
 import vn.tandem.casefile.CaseFiles;
+import vn.tandem.casefile.Hotspots;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Role;
 import vn.tandem.process.CaseHandling;
@@ -20,8 +21,11 @@ public class Intake {
     private final Workflow workflow;
     private final Clock clock;
 
-    Intake(CaseFiles caseFiles, Workflow workflow, Clock clock) {
+    private final Hotspots hotspots;
+
+    Intake(CaseFiles caseFiles, Hotspots hotspots, Workflow workflow, Clock clock) {
         this.caseFiles = caseFiles;
+        this.hotspots = hotspots;
         this.workflow = workflow;
         this.clock = clock;
     }
@@ -41,11 +45,7 @@ public class Intake {
                 CaseHandling.VAR_RECEIVED_ON,
                 c.getReceivedAt().atZone(clock.getZone()).toLocalDate().toString());
         workflow.start(CaseHandling.PROCESS_KEY, c.getId(), variables);
-        if (c.getCrowdSize() >= 5) {
-            caseFiles.raiseHotspotByRule(c.getId(), "Vụ việc đông người (" + c.getCrowdSize() + " người)");
-        } else if (c.isLevelSkipping()) {
-            caseFiles.raiseHotspotByRule(c.getId(), "Khiếu kiện vượt cấp");
-        }
+        hotspots.onReceived(c);
         return c;
     }
 }

@@ -37,6 +37,7 @@ public class Notification {
     private String caseCode;
     private String titleVi;
     private String titleEn;
+    private String message;
     private String link;
     private Instant createdAt;
     private Instant readAt;
@@ -50,6 +51,7 @@ public class Notification {
             String caseCode,
             String titleVi,
             String titleEn,
+            String message,
             String link,
             Instant createdAt) {
         this.recipient = recipient;
@@ -58,6 +60,7 @@ public class Notification {
         this.caseCode = caseCode;
         this.titleVi = titleVi;
         this.titleEn = titleEn;
+        this.message = message;
         this.link = link;
         this.createdAt = createdAt;
     }
@@ -68,8 +71,14 @@ public class Notification {
         }
     }
 
-    public String title(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? titleEn : titleVi;
+    /** The title as written, in Vietnamese or English (the notice's words live in {@link #getMessage()}). */
+    String writtenTitle(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? titleEn : titleVi;
+    }
+
+    /** The notice's words as a {@link vn.tandem.common.Text} in JSON (null for notices written before). */
+    public String getMessage() {
+        return message;
     }
 
     public boolean isUnread() {

@@ -1,13 +1,17 @@
 package vn.tandem.notification;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -17,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.tandem.common.NotFoundException;
+import vn.tandem.common.Text;
 import vn.tandem.identity.Directory;
 
 /**
@@ -29,6 +34,7 @@ import vn.tandem.identity.Directory;
 public class Notifier {
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     private final Notifications notifications;
     private final Directory directory;
@@ -36,12 +42,16 @@ public class Notifier {
     private final Clock clock;
     private final String from;
     private final String baseUrl;
+    private final MessageSource messages;
+    private final ObjectMapper json;
 
     Notifier(
             Notifications notifications,
             Directory directory,
             ObjectProvider<JavaMailSender> mail,
             Clock clock,
+            MessageSource messages,
+            ObjectMapper json,
             @Value("${tandem.mail.from:tandem@localhost}") String from,
             @Value("${tandem.base-url:http://localhost:8080}") String baseUrl) {
         this.notifications = notifications;
@@ -50,21 +60,28 @@ public class Notifier {
         this.clock = clock;
         this.from = from;
         this.baseUrl = baseUrl;
+        this.messages = messages;
+        this.json = json;
     }
 
-    /** A notice to each recipient (duplicates ignored). */
+    /**
+     * A notice to each recipient (duplicates ignored). Its words are a message key with arguments, shown in each
+     * reader's language (the Vietnamese and English wording is also kept for e-mail and exports).
+     */
     public void notify(
             Collection<String> recipients,
             Notification.Kind kind,
             Long caseId,
             String caseCode,
-            String titleVi,
-            String titleEn,
+            Text message,
             String link) {
+        String vi = message.render(messages, VIETNAMESE);
+        String en = message.render(messages, Locale.ENGLISH);
+        String stored = toJson(message);
         List<Notification> sent = new LinkedHashSet<>(recipients)
                 .stream()
                         .map(r -> notifications.save(
-                                new Notification(r, kind, caseId, caseCode, titleVi, titleEn, link, clock.instant())))
+                                new Notification(r, kind, caseId, caseCode, vi, en, stored, link, clock.instant())))
                         .toList();
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null || sent.isEmpty()) {
@@ -98,6 +115,26 @@ public class Notifier {
             sender.send(message);
         } catch (MailException e) {
             log.warn("Could not e-mail notification {} to {}: {}", n.getId(), n.getRecipient(), e.getMessage());
+        }
+    }
+
+    /** A notice's title in the reader's language (templates: {@code @notifier.title(n, #locale)}). */
+    public String title(Notification n, Locale locale) {
+        if (n.getMessage() != null) {
+            try {
+                return json.readValue(n.getMessage(), Text.class).render(messages, locale);
+            } catch (JsonProcessingException e) {
+                log.warn("Unreadable notice text {}: {}", n.getId(), e.getMessage());
+            }
+        }
+        return n.writtenTitle(locale);
+    }
+
+    private String toJson(Text text) {
+        try {
+            return json.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -23,6 +23,7 @@ import vn.tandem.common.ConflictException;
 import vn.tandem.common.FieldProblem;
 import vn.tandem.common.ForbiddenException;
 import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.Text;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.process.SlaLadder;
 
@@ -148,22 +149,20 @@ public class CaseComplexity {
                                 "legalExtension",
                                 extension != null)));
         List<Timeline.Detail> details = new ArrayList<>();
-        details.add(new Timeline.Detail("Mức độ", "Level", label(level, VIETNAMESE), label(level, Locale.ENGLISH)));
-        details.add(new Timeline.Detail("Quyết định số", "Decision number", decisionNumber));
-        details.add(new Timeline.Detail(
-                "Ngày quyết định", "Decision date", r.decisionDate().format(DAY)));
-        details.add(new Timeline.Detail("Lý do", "Reason", reason));
+        details.add(Timeline.Detail.of("timeline.label.level", Text.of("complexity." + level)));
+        details.add(Timeline.Detail.of("timeline.label.decisionNumber", decisionNumber));
+        details.add(Timeline.Detail.of(
+                "timeline.label.decisionDate", r.decisionDate().format(DAY)));
+        details.add(Timeline.Detail.of("timeline.label.reason", reason));
         after.map(s -> s.deadline().due())
-                .ifPresent(
-                        due -> details.add(new Timeline.Detail("Hạn giải quyết", "Resolution due", due.format(DAY))));
+                .ifPresent(due -> details.add(Timeline.Detail.of("timeline.label.resolutionDue", due.format(DAY))));
         after.map(s -> s.deadline().statutoryDue())
-                .ifPresent(due ->
-                        details.add(new Timeline.Detail("Thời hạn luật định", "Statutory limit", due.format(DAY))));
+                .ifPresent(due -> details.add(Timeline.Detail.of("timeline.label.statutoryLimit", due.format(DAY))));
         timeline.add(
                 c.getId(),
                 user.username(),
                 "COMPLEXITY_CHANGED",
-                "Xác định mức độ phức tạp: " + label(level, VIETNAMESE),
+                Text.of("timeline.complexityChanged", Text.of("complexity." + level)),
                 details,
                 "case",
                 c.getCode());

@@ -14,6 +14,7 @@ import vn.tandem.casefile.Timeline;
 import vn.tandem.common.ConflictException;
 import vn.tandem.common.ForbiddenException;
 import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.Text;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.process.SlaLadder;
 
@@ -77,8 +78,8 @@ public class ClockControl {
                 c.getId(),
                 user.username(),
                 "CLOCK_PAUSED",
-                "Tạm dừng tính thời hạn",
-                List.of(new Timeline.Detail("Lý do", "Reason", reason.strip())),
+                Text.of("timeline.clockPaused"),
+                List.of(Timeline.Detail.of("timeline.label.reason", reason.strip())),
                 "case",
                 c.getCode());
     }
@@ -95,7 +96,13 @@ public class ClockControl {
         ladder.activate(c.getId());
         audit.record("CLOCK_RESUMED", c.getId(), c.getCode(), "case", c.getCode(), Map.of());
         timeline.add(
-                c.getId(), user.username(), "CLOCK_RESUMED", "Tiếp tục tính thời hạn", List.of(), "case", c.getCode());
+                c.getId(),
+                user.username(),
+                "CLOCK_RESUMED",
+                Text.of("timeline.clockResumed"),
+                List.of(),
+                "case",
+                c.getCode());
     }
 
     private Case leadCase(String code, CurrentUser user) {

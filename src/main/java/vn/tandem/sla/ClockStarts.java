@@ -13,6 +13,7 @@ import vn.tandem.casefile.CaseChanged;
 import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.Outcome;
 import vn.tandem.casefile.Timeline;
+import vn.tandem.common.Text;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.Role;
 import vn.tandem.notification.Notification;
@@ -84,7 +85,7 @@ class ClockStarts {
                 c.getId(),
                 forwardKey(c.getId()),
                 LegalStep.FORWARD.name(),
-                "Chuyển đơn",
+                null,
                 LegalStep.FORWARD,
                 Threshold.STATUTORY,
                 c.getClosedAt()));
@@ -93,10 +94,10 @@ class ClockStarts {
                 c.getId(),
                 null,
                 "SLA_STATUTORY",
-                "Chuyển đơn quá thời hạn luật định",
+                Text.of("timeline.lateTransfer"),
                 List.of(
-                        new Timeline.Detail("Thời hạn", "Limit", limit),
-                        new Timeline.Detail("Căn cứ", "Basis", rule.getLegalBasis())),
+                        Timeline.Detail.of("timeline.label.limit", limit),
+                        Timeline.Detail.of("timeline.label.basis", rule.getLegalBasis())),
                 "rule",
                 rule.getCode());
         audit.record(
@@ -113,8 +114,7 @@ class ClockStarts {
                 Notification.Kind.STATUTORY_BREACH,
                 c.getId(),
                 c.getCode(),
-                c.getCode() + ": chuyển đơn sau thời hạn luật định (" + limit + ", " + rule.getLegalBasis() + ")",
-                c.getCode() + ": transferred after the statutory limit (" + limit + ", " + rule.getLegalBasis() + ")",
+                Text.of("notice.lateTransfer", c.getCode(), limit, rule.getLegalBasis()),
                 "/cases/" + c.getCode());
     }
 }

@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -20,6 +22,7 @@ import vn.tandem.audit.AuditLog;
 import vn.tandem.common.ConflictException;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
+import vn.tandem.common.Text;
 
 /**
  * The Vietnamese working calendar (DESIGN §5, Labour Code 2019 art. 112): weekends, public holidays, substitute
@@ -37,9 +40,14 @@ public class LegalCalendar implements ApplicationRunner {
     private final Holidays holidays;
     private final AuditLog audit;
     private final Clock clock;
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
     private final Map<Integer, Map<LocalDate, Holiday.Kind>> cache = new ConcurrentHashMap<>();
 
-    LegalCalendar(Holidays holidays, AuditLog audit, Clock clock) {
+    private final MessageSource messages;
+
+    LegalCalendar(Holidays holidays, AuditLog audit, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.holidays = holidays;
         this.audit = audit;
         this.clock = clock;
@@ -55,8 +63,8 @@ public class LegalCalendar implements ApplicationRunner {
                         holidays.save(new Holiday(
                                 day.date(),
                                 Holiday.Kind.DAY_OFF,
-                                day.nameVi(),
-                                day.nameEn(),
+                                day.name().render(messages, VIETNAMESE),
+                                day.name().render(messages, Locale.ENGLISH),
                                 Holiday.Source.COMPUTED,
                                 null,
                                 clock.instant()));
@@ -191,29 +199,24 @@ public class LegalCalendar implements ApplicationRunner {
     /** The Labour Code's days off for a year, with substitute days for those that fall on a weekend. */
     static final class DefaultHolidays {
 
-        record Day(LocalDate date, String nameVi, String nameEn) {}
+        /** A day off and its name (a message key of the bundles, rendered in both languages when seeded). */
+        record Day(LocalDate date, Text name) {}
 
         private DefaultHolidays() {}
 
         static List<Day> of(int year) {
             List<Day> days = new ArrayList<>();
-            days.add(new Day(LocalDate.of(year, 1, 1), "Tết Dương lịch", "New Year's Day"));
+            days.add(new Day(LocalDate.of(year, 1, 1), Text.of("holiday.newYear")));
             LocalDate tet = VietnameseLunarCalendar.toGregorian(year, 1, 1);
-            days.add(new Day(tet.minusDays(1), "Tết Nguyên đán (giao thừa)", "Lunar New Year's Eve"));
+            days.add(new Day(tet.minusDays(1), Text.of("holiday.tetEve")));
             for (int i = 0; i < 4; i++) {
-                days.add(new Day(
-                        tet.plusDays(i),
-                        "Tết Nguyên đán (mùng " + (i + 1) + ")",
-                        "Lunar New Year (day " + (i + 1) + ")"));
+                days.add(new Day(tet.plusDays(i), Text.of("holiday.tet", i + 1)));
             }
-            days.add(new Day(
-                    VietnameseLunarCalendar.toGregorian(year, 3, 10),
-                    "Giỗ Tổ Hùng Vương (10/3 âm lịch)",
-                    "Hùng Kings' Commemoration"));
-            days.add(new Day(LocalDate.of(year, 4, 30), "Ngày Chiến thắng (30/4)", "Reunification Day"));
-            days.add(new Day(LocalDate.of(year, 5, 1), "Ngày Quốc tế Lao động (1/5)", "International Labour Day"));
-            days.add(new Day(LocalDate.of(year, 9, 1), "Quốc khánh (ngày liền kề)", "National Day (adjacent day)"));
-            days.add(new Day(LocalDate.of(year, 9, 2), "Quốc khánh (2/9)", "National Day"));
+            days.add(new Day(VietnameseLunarCalendar.toGregorian(year, 3, 10), Text.of("holiday.hungKings")));
+            days.add(new Day(LocalDate.of(year, 4, 30), Text.of("holiday.reunification")));
+            days.add(new Day(LocalDate.of(year, 5, 1), Text.of("holiday.labourDay")));
+            days.add(new Day(LocalDate.of(year, 9, 1), Text.of("holiday.nationalDayAdjacent")));
+            days.add(new Day(LocalDate.of(year, 9, 2), Text.of("holiday.nationalDay")));
             Set<LocalDate> taken = days.stream().map(Day::date).collect(Collectors.toSet());
             List<Day> substitutes = new ArrayList<>();
             for (Day day : days) {
@@ -226,8 +229,7 @@ public class LegalCalendar implements ApplicationRunner {
                         substitute = substitute.plusDays(1);
                     }
                     taken.add(substitute);
-                    substitutes.add(
-                            new Day(substitute, "Nghỉ bù: " + day.nameVi(), "Substitute day off: " + day.nameEn()));
+                    substitutes.add(new Day(substitute, Text.of("holiday.substitute", day.name())));
                 }
             }
             days.addAll(substitutes);

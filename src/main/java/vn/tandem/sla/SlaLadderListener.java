@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 import vn.tandem.audit.AuditLog;
 import vn.tandem.casefile.Case;
 import vn.tandem.casefile.CaseFiles;
+import vn.tandem.casefile.Hotspots;
 import vn.tandem.casefile.Timeline;
+import vn.tandem.common.Text;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.Role;
 import vn.tandem.notification.Notification;
@@ -45,6 +47,7 @@ class SlaLadderListener {
     private final DeadlineExtensions extensions;
     private final ExtensionPolicy policy;
     private final CaseFiles caseFiles;
+    private final Hotspots hotspots;
     private final CaseClocks clocks;
     private final SlaLadder ladder;
     private final Workflow workflow;
@@ -60,6 +63,7 @@ class SlaLadderListener {
             DeadlineExtensions extensions,
             ExtensionPolicy policy,
             CaseFiles caseFiles,
+            Hotspots hotspots,
             CaseClocks clocks,
             SlaLadder ladder,
             Workflow workflow,
@@ -73,6 +77,7 @@ class SlaLadderListener {
         this.extensions = extensions;
         this.policy = policy;
         this.caseFiles = caseFiles;
+        this.hotspots = hotspots;
         this.clocks = clocks;
         this.ladder = ladder;
         this.workflow = workflow;
@@ -106,8 +111,8 @@ class SlaLadderListener {
                         c.getId(),
                         null,
                         "SLA_AT_RISK",
-                        "Sắp đến hạn: " + task.name(),
-                        List.of(new Timeline.Detail("Hạn xử lý", "Due", due)),
+                        Text.of("timeline.slaAtRisk", task.name()),
+                        List.of(Timeline.Detail.of("timeline.label.due", due)),
                         "task",
                         task.id());
                 audit.record("SLA_AT_RISK", c.getId(), c.getCode(), "task", task.id(), Map.of("due", due));
@@ -122,8 +127,7 @@ class SlaLadderListener {
                         Notification.Kind.AT_RISK,
                         c.getId(),
                         c.getCode(),
-                        c.getCode() + ": bước “" + task.name() + "” đã dùng 75% thời gian, hạn " + due,
-                        c.getCode() + ": step “" + task.name() + "” has used 75% of its time, due " + due,
+                        Text.of("notice.atRisk", c.getCode(), task.name(), due),
                         link);
             }
             case BREACH -> raise(c, task, agency, event, step, due);
@@ -132,12 +136,12 @@ class SlaLadderListener {
                         c.getId(),
                         null,
                         "SLA_STATUTORY",
-                        "Quá thời hạn luật định: " + task.name(),
+                        Text.of("timeline.slaStatutory", task.name()),
                         List.of(),
                         "task",
                         task.id());
                 audit.record("SLA_STATUTORY_BREACHED", c.getId(), c.getCode(), "task", task.id(), Map.of());
-                caseFiles.raiseHotspotByRule(c.getId(), "Quá thời hạn luật định ở bước “" + task.name() + "”");
+                hotspots.onStatutoryBreach(c.getId(), task.name());
                 Set<String> to = new LinkedHashSet<>(
                         directory.usernamesCovering(c.getLeadAgency(), Role.SUPERVISOR, c.getAreaPath()));
                 to.addAll(directory.usernamesCovering(agency, Role.SUPERVISOR, c.getAreaPath()));
@@ -146,8 +150,7 @@ class SlaLadderListener {
                         Notification.Kind.STATUTORY_BREACH,
                         c.getId(),
                         c.getCode(),
-                        c.getCode() + ": quá thời hạn luật định ở bước “" + task.name() + "”",
-                        c.getCode() + ": statutory limit passed at step “" + task.name() + "”",
+                        Text.of("notice.statutoryBreach", c.getCode(), task.name()),
                         link);
             }
         }
@@ -181,8 +184,8 @@ class SlaLadderListener {
                 c.getId(),
                 null,
                 "SLA_BREACHED",
-                "Quá hạn, chuyển lãnh đạo xử lý: " + task.name(),
-                List.of(new Timeline.Detail("Hạn xử lý", "Due", due)),
+                Text.of("timeline.slaBreached", task.name()),
+                List.of(Timeline.Detail.of("timeline.label.due", due)),
                 "escalation",
                 escalation.getId().toString());
         audit.record(
@@ -193,15 +196,13 @@ class SlaLadderListener {
                 escalation.getId().toString(),
                 Map.of("task", task.key(), "agency", agency, "due", due));
         List<String> supervisors = directory.usernamesCovering(agency, Role.SUPERVISOR, c.getAreaPath());
-        String vi = c.getCode() + ": bước “" + task.name() + "” đã quá hạn " + due + ", cần lãnh đạo xử lý";
-        String en = c.getCode() + ": step “" + task.name() + "” is overdue since " + due + "; a supervisor must act";
+        Text notice = Text.of("notice.breached", c.getCode(), task.name(), due);
         notifier.notify(
                 supervisors,
                 Notification.Kind.BREACHED,
                 c.getId(),
                 c.getCode(),
-                vi,
-                en,
+                notice,
                 "/escalations/" + escalation.getId());
         if (task.assignee() != null && !supervisors.contains(task.assignee())) {
             // the officer has no escalation page: the notice leads to the case
@@ -210,8 +211,7 @@ class SlaLadderListener {
                     Notification.Kind.BREACHED,
                     c.getId(),
                     c.getCode(),
-                    vi,
-                    en,
+                    notice,
                     "/cases/" + c.getCode());
         }
     }
@@ -237,12 +237,6 @@ class SlaLadderListener {
                                                 .map(x -> x.isTopLevel())
                                                 .orElse(false))
                                 .toList();
-                String vi = level == 2
-                        ? "chưa được xử lý đúng hạn, chuyển lãnh đạo cấp tỉnh"
-                        : "vẫn quá hạn sau khi gia hạn";
-                String en = level == 2
-                        ? "was not handled in time and goes to the provincial supervisors"
-                        : "is still overdue after its extension";
                 audit.record(
                         "ESCALATION_LEVEL_" + level,
                         c.getId(),
@@ -254,7 +248,9 @@ class SlaLadderListener {
                         c.getId(),
                         null,
                         "ESCALATION",
-                        "Leo thang: " + escalation.getWatchedTaskName() + " " + vi,
+                        Text.of(
+                                level == 2 ? "timeline.escalation2" : "timeline.escalation1",
+                                escalation.getWatchedTaskName()),
                         List.of(),
                         "escalation",
                         escalation.getId().toString());
@@ -263,8 +259,10 @@ class SlaLadderListener {
                         Notification.Kind.ESCALATION,
                         c.getId(),
                         c.getCode(),
-                        c.getCode() + ": “" + escalation.getWatchedTaskName() + "” " + vi,
-                        c.getCode() + ": “" + escalation.getWatchedTaskName() + "” " + en,
+                        Text.of(
+                                level == 2 ? "notice.escalation2" : "notice.escalation1",
+                                c.getCode(),
+                                escalation.getWatchedTaskName()),
                         "/escalations/" + escalation.getId());
             });
         } else if (CaseHandling.TASK_HOTSPOT_DANVAN.equals(task.key())
@@ -276,8 +274,7 @@ class SlaLadderListener {
                             Notification.Kind.HOTSPOT,
                             c.getId(),
                             c.getCode(),
-                            c.getCode() + ": nguy cơ điểm nóng, cần chỉ đạo khẩn",
-                            c.getCode() + ": hot-spot risk, urgent direction needed",
+                            Text.of("notice.hotspot", c.getCode()),
                             "/tasks/" + task.id()));
         }
     }

@@ -35,8 +35,8 @@ class LegalClockArithmeticTest {
                                     .map(d -> new Holiday(
                                             d.date(),
                                             Holiday.Kind.DAY_OFF,
-                                            d.nameVi(),
-                                            d.nameEn(),
+                                            d.name().key(),
+                                            d.name().key(),
                                             Holiday.Source.COMPUTED,
                                             "test",
                                             Instant.EPOCH))
@@ -45,7 +45,8 @@ class LegalClockArithmeticTest {
                         throw new UnsupportedOperationException(method.getName());
                     }),
             null,
-            Clock.system(ZoneId.of("Asia/Ho_Chi_Minh")));
+            Clock.system(ZoneId.of("Asia/Ho_Chi_Minh")),
+            null);
 
     static final LegalRules RULES = new LegalRules(null, null, CALENDAR, null, Clock.systemUTC());
 

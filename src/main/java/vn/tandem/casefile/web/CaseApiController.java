@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -25,10 +26,13 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.tandem.casefile.Attachment;
 import vn.tandem.casefile.Case;
 import vn.tandem.casefile.CaseComment;
+import vn.tandem.casefile.CaseDocuments;
 import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.CaseFilter;
+import vn.tandem.casefile.CaseSharing;
 import vn.tandem.casefile.CaseStatus;
 import vn.tandem.casefile.CaseType;
+import vn.tandem.casefile.Hotspots;
 import vn.tandem.casefile.PetitionerView;
 import vn.tandem.casefile.Timeline;
 import vn.tandem.common.InvalidInputException;
@@ -46,7 +50,20 @@ class CaseApiController {
     private final Timeline timeline;
     private final Workflow workflow;
 
-    CaseApiController(CaseFiles caseFiles, Timeline timeline, Workflow workflow) {
+    private final CaseSharing sharing;
+    private final Hotspots hotspots;
+    private final CaseDocuments documents;
+
+    CaseApiController(
+            CaseFiles caseFiles,
+            CaseSharing sharing,
+            Hotspots hotspots,
+            CaseDocuments documents,
+            Timeline timeline,
+            Workflow workflow) {
+        this.sharing = sharing;
+        this.hotspots = hotspots;
+        this.documents = documents;
         this.caseFiles = caseFiles;
         this.timeline = timeline;
         this.workflow = workflow;
@@ -83,7 +100,10 @@ class CaseApiController {
     @Operation(summary = "A case: facts, petitioners (confidential ones masked), current tasks, timeline")
     CaseViews.CaseDetail get(@PathVariable String code, @AuthenticationPrincipal TandemPrincipal principal) {
         Case c = caseFiles.visible(code, principal.user());
-        return CaseViews.CaseDetail.of(c, workflow.openTasks(c.getId().toString()), timeline.of(c.getId()), timeline);
+        return CaseViews.CaseDetail.of(
+                c,
+                workflow.openTasks(c.getId().toString()),
+                timeline.rendered(c.getId(), LocaleContextHolder.getLocale()));
     }
 
     @PostMapping("/{code}/comments")
@@ -91,7 +111,7 @@ class CaseApiController {
             @PathVariable String code,
             @RequestBody NewComment body,
             @AuthenticationPrincipal TandemPrincipal principal) {
-        CaseComment c = caseFiles.comment(code, body == null ? null : body.body(), principal.user());
+        CaseComment c = documents.comment(code, body == null ? null : body.body(), principal.user());
         return ResponseEntity.status(201).body(new CommentView(c.getId(), c.getAuthor(), c.getAt(), c.getBody()));
     }
 
@@ -107,7 +127,7 @@ class CaseApiController {
         }
         Attachment a;
         try (InputStream in = file.getInputStream()) {
-            a = caseFiles.attach(code, file.getOriginalFilename(), in, principal.user());
+            a = documents.attach(code, file.getOriginalFilename(), in, principal.user());
         }
         return ResponseEntity.created(URI.create("/api/cases/" + code + "/attachments/" + a.getId()))
                 .body(new AttachmentView(
@@ -123,7 +143,7 @@ class CaseApiController {
             @PathVariable String code,
             @RequestBody HotspotRequest body,
             @AuthenticationPrincipal TandemPrincipal principal) {
-        caseFiles.raiseHotspot(code, body == null ? null : body.reason(), principal.user());
+        hotspots.raise(code, body == null ? null : body.reason(), principal.user());
         return ResponseEntity.noContent().build();
     }
 
@@ -133,7 +153,7 @@ class CaseApiController {
             @PathVariable String code,
             @RequestBody HotspotRequest body,
             @AuthenticationPrincipal TandemPrincipal principal) {
-        caseFiles.clearHotspot(code, body == null ? null : body.note(), principal.user());
+        hotspots.clear(code, body == null ? null : body.note(), principal.user());
         return ResponseEntity.noContent().build();
     }
 
@@ -149,7 +169,7 @@ class CaseApiController {
     @Operation(summary = "Share the case with another agency (lead agency; reason required)")
     ResponseEntity<ShareView> share(
             @PathVariable String code, @RequestBody NewShare body, @AuthenticationPrincipal TandemPrincipal principal) {
-        var share = caseFiles.share(
+        var share = sharing.share(
                 code, body == null ? null : body.agency(), body == null ? null : body.reason(), principal.user());
         return ResponseEntity.created(URI.create("/api/cases/" + code + "/shares/" + share.getAgencyCode()))
                 .body(new ShareView(
@@ -167,7 +187,7 @@ class CaseApiController {
             @PathVariable String agency,
             @AuthenticationPrincipal TandemPrincipal principal) {
         Case c = caseFiles.visible(code, principal.user());
-        caseFiles.unshare(
+        sharing.unshare(
                 code,
                 agency,
                 workflow.openTasks(c.getId().toString()).stream()
@@ -191,6 +211,6 @@ class CaseApiController {
     ResponseEntity<InputStreamResource> download(
             @PathVariable String code, @PathVariable long id, @AuthenticationPrincipal TandemPrincipal principal)
             throws IOException {
-        return CaseController.attachmentResponse(caseFiles.download(code, id, principal.user()));
+        return CaseController.attachmentResponse(documents.download(code, id, principal.user()));
     }
 }

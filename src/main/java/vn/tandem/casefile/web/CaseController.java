@@ -3,11 +3,10 @@ package vn.tandem.casefile.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -27,14 +26,16 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tandem.audit.AuditEntries;
 import vn.tandem.casefile.Case;
+import vn.tandem.casefile.CaseDocuments;
 import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.CaseFilter;
+import vn.tandem.casefile.CaseSharing;
 import vn.tandem.casefile.CaseStatus;
 import vn.tandem.casefile.CaseType;
 import vn.tandem.casefile.CaseVisibility;
+import vn.tandem.casefile.Hotspots;
 import vn.tandem.casefile.PetitionerView;
 import vn.tandem.casefile.Timeline;
-import vn.tandem.casefile.TimelineEntry;
 import vn.tandem.common.ConflictException;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.PageResponse;
@@ -48,6 +49,9 @@ import vn.tandem.process.Workflow;
 class CaseController {
 
     private final CaseFiles caseFiles;
+    private final CaseSharing sharing;
+    private final Hotspots hotspots;
+    private final CaseDocuments documents;
     private final Timeline timeline;
     private final Workflow workflow;
     private final Directory directory;
@@ -56,6 +60,9 @@ class CaseController {
 
     CaseController(
             CaseFiles caseFiles,
+            CaseSharing sharing,
+            Hotspots hotspots,
+            CaseDocuments documents,
             Timeline timeline,
             Workflow workflow,
             Directory directory,
@@ -63,6 +70,9 @@ class CaseController {
             AuditEntries audit) {
         this.audit = audit;
         this.caseFiles = caseFiles;
+        this.sharing = sharing;
+        this.hotspots = hotspots;
+        this.documents = documents;
         this.timeline = timeline;
         this.workflow = workflow;
         this.directory = directory;
@@ -130,9 +140,9 @@ class CaseController {
             Locale locale) {
         try {
             if ("clear".equals(action)) {
-                caseFiles.clearHotspot(code, note, principal.user());
+                hotspots.clear(code, note, principal.user());
             } else {
-                caseFiles.raiseHotspot(code, reason, principal.user());
+                hotspots.raise(code, reason, principal.user());
             }
             redirect.addFlashAttribute(
                     "success",
@@ -155,7 +165,7 @@ class CaseController {
             RedirectAttributes redirect,
             Locale locale) {
         try {
-            caseFiles.share(code, agency, reason, principal.user());
+            sharing.share(code, agency, reason, principal.user());
         } catch (InvalidInputException e) {
             var p = e.fieldProblems().get(0);
             redirect.addFlashAttribute("error", messages.getMessage(p.code(), p.args(), locale));
@@ -174,7 +184,7 @@ class CaseController {
             Locale locale) {
         Case c = caseFiles.visible(code, principal.user());
         try {
-            caseFiles.unshare(
+            sharing.unshare(
                     code,
                     agency,
                     workflow.openTasks(c.getId().toString()).stream()
@@ -196,20 +206,16 @@ class CaseController {
                         .toList());
         model.addAttribute("mayReveal", CaseVisibility.leads(user, c));
         model.addAttribute("mayContribute", CaseVisibility.mayContribute(user, c));
+        model.addAttribute("mayClearHotspot", CaseVisibility.mayClearHotspot(user, c));
+        model.addAttribute("mayShare", CaseVisibility.mayShare(user, c));
+        model.addAttribute("mayUnshare", CaseVisibility.mayUnshare(user, c));
         model.addAttribute(
-                "mayClearHotspot", user.isAdmin() || (user.isSupervisor() && c.takesFullPart(user.agency())));
-        model.addAttribute("mayShare", user.isAdmin() || user.agency().equals(c.getLeadAgency()));
-        model.addAttribute(
-                "mayUnshare",
-                user.isAdmin() || (user.isSupervisor() && user.agency().equals(c.getLeadAgency())));
-        boolean seesAudit =
-                user.isAdmin() || (user.isSupervisor() && user.agency().equals(c.getLeadAgency()));
-        model.addAttribute("auditEntries", seesAudit ? audit.findByCaseIdOrderByAtDescIdDesc(c.getId()) : null);
+                "auditEntries",
+                CaseVisibility.seesAudit(user, c) ? audit.findByCaseIdOrderByAtDescIdDesc(c.getId()) : null);
         model.addAttribute("tasks", workflow.openTasks(c.getId().toString()));
-        model.addAttribute("timeline", timeline.of(c.getId()));
-        model.addAttribute("timelineDetails", (Function<TimelineEntry, List<Timeline.Detail>>) timeline::details);
-        model.addAttribute("comments", caseFiles.comments(c.getId()));
-        model.addAttribute("attachments", caseFiles.attachments(c.getId()));
+        model.addAttribute("timeline", timeline.rendered(c.getId(), LocaleContextHolder.getLocale()));
+        model.addAttribute("comments", documents.comments(c.getId()));
+        model.addAttribute("attachments", documents.attachments(c.getId()));
         model.addAttribute("plans", caseFiles.plans(c.getId()));
         model.addAttribute("related", caseFiles.relatedCodes(c.getId(), user));
         model.addAttribute("unit", directory.unit(c.getUnitId()).orElse(null));
@@ -247,7 +253,7 @@ class CaseController {
             RedirectAttributes redirect,
             Locale locale) {
         try {
-            caseFiles.comment(code, body, principal.user());
+            documents.comment(code, body, principal.user());
         } catch (InvalidInputException e) {
             var p = e.fieldProblems().get(0);
             redirect.addFlashAttribute("error", messages.getMessage(p.code(), p.args(), locale));
@@ -268,7 +274,7 @@ class CaseController {
                 throw new InvalidInputException("file", "validation.file.empty");
             }
             try (InputStream in = file.getInputStream()) {
-                caseFiles.attach(code, file.getOriginalFilename(), in, principal.user());
+                documents.attach(code, file.getOriginalFilename(), in, principal.user());
             }
             redirect.addFlashAttribute("success", messages.getMessage("attachment.added", null, locale));
         } catch (InvalidInputException e) {
@@ -282,11 +288,11 @@ class CaseController {
     ResponseEntity<InputStreamResource> download(
             @PathVariable String code, @PathVariable long id, @AuthenticationPrincipal TandemPrincipal principal)
             throws IOException {
-        CaseFiles.AttachmentContent content = caseFiles.download(code, id, principal.user());
+        CaseDocuments.AttachmentContent content = documents.download(code, id, principal.user());
         return attachmentResponse(content);
     }
 
-    static ResponseEntity<InputStreamResource> attachmentResponse(CaseFiles.AttachmentContent content) {
+    static ResponseEntity<InputStreamResource> attachmentResponse(CaseDocuments.AttachmentContent content) {
         var a = content.attachment();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(a.getContentType()))

@@ -6,7 +6,6 @@ import java.util.List;
 import vn.tandem.casefile.Case;
 import vn.tandem.casefile.PetitionerView;
 import vn.tandem.casefile.Timeline;
-import vn.tandem.casefile.TimelineEntry;
 import vn.tandem.process.TaskSnapshot;
 
 /** JSON shapes of the case API. */
@@ -59,7 +58,8 @@ final class CaseViews {
         }
     }
 
-    record Event(Instant at, String actor, String kind, String title, List<Timeline.Detail> details) {}
+    /** A timeline entry in the reader's language ({@code Accept-Language}, {@code ?lang=}, the language cookie). */
+    record Event(Instant at, String actor, String kind, String title, List<Timeline.Line> details) {}
 
     record CaseDetail(
             String code,
@@ -93,7 +93,7 @@ final class CaseViews {
             List<TaskRef> currentTasks,
             List<Event> timeline) {
 
-        static CaseDetail of(Case c, List<TaskSnapshot> tasks, List<TimelineEntry> entries, Timeline timeline) {
+        static CaseDetail of(Case c, List<TaskSnapshot> tasks, List<Timeline.Rendered> entries) {
             return new CaseDetail(
                     c.getCode(),
                     c.getType().name(),
@@ -125,8 +125,7 @@ final class CaseViews {
                     c.getPetitioners().stream().map(PetitionerView::of).toList(),
                     tasks.stream().map(TaskRef::of).toList(),
                     entries.stream()
-                            .map(e ->
-                                    new Event(e.getAt(), e.getActor(), e.getKind(), e.getTitle(), timeline.details(e)))
+                            .map(e -> new Event(e.at(), e.actor(), e.kind(), e.title(), e.details()))
                             .toList());
         }
     }

@@ -102,8 +102,8 @@ class NotificationController {
                                     n.getId(),
                                     n.getKind().name(),
                                     n.getCaseCode(),
-                                    n.getTitleVi(),
-                                    n.getTitleEn(),
+                                    notifier.title(n, Locale.forLanguageTag("vi")),
+                                    notifier.title(n, Locale.ENGLISH),
                                     n.getLink(),
                                     n.getCreatedAt(),
                                     n.isUnread()))

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -184,6 +186,15 @@ class TaskEventsListener implements TaskListener {
                 .orElse(null);
     }
 
+    /** "yes"/"no" from the bundles (the engine side has no Spring context to ask). */
+    static String yesNo(boolean value, boolean english) {
+        ResourceBundle bundle = ResourceBundle.getBundle(
+                "messages",
+                english ? Locale.ENGLISH : Locale.ROOT,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return bundle.getString(value ? "common.yes" : "common.no");
+    }
+
     private static String display(CamundaFormField field, Object value, ZoneId zone, boolean english) {
         if (value == null) {
             return null;
@@ -192,7 +203,7 @@ class TaskEventsListener implements TaskListener {
             return LocalDate.ofInstant(date.toInstant(), zone).format(DISPLAY_DATE);
         }
         if (value instanceof Boolean b) {
-            return english ? (b ? "Yes" : "No") : (b ? "Có" : "Không");
+            return yesNo(b, english);
         }
         if ("enum".equals(field.getCamundaType())) {
             for (CamundaValue option : field.getCamundaValues()) {

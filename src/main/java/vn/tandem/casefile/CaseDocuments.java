@@ -1,0 +1,165 @@
+package vn.tandem.casefile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.tika.Tika;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.tandem.audit.AuditLog;
+import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.NotFoundException;
+import vn.tandem.common.Text;
+import vn.tandem.identity.CurrentUser;
+
+/**
+ * A case's comments and attachments: written by the agencies taking full part (an agency only asked for information
+ * reads: 403), each on the timeline and in the audit trail; an attachment is checked for its size and its real
+ * content type (sniffed, not declared).
+ */
+@Service
+@Transactional
+public class CaseDocuments {
+
+    static final Set<String> ALLOWED_TYPES = Set.of(
+            "application/pdf",
+            "image/jpeg",
+            "image/png",
+            "text/plain",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/msword",
+            "application/vnd.ms-excel");
+
+    private final CaseFiles caseFiles;
+    private final CaseComments comments;
+    private final Attachments attachments;
+    private final AttachmentStore store;
+    private final Timeline timeline;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final long maxAttachmentBytes;
+    private final Tika tika = new Tika();
+
+    CaseDocuments(
+            CaseFiles caseFiles,
+            CaseComments comments,
+            Attachments attachments,
+            AttachmentStore store,
+            Timeline timeline,
+            AuditLog audit,
+            Clock clock,
+            @Value("${tandem.storage.max-attachment-bytes}") long maxAttachmentBytes) {
+        this.caseFiles = caseFiles;
+        this.comments = comments;
+        this.attachments = attachments;
+        this.store = store;
+        this.timeline = timeline;
+        this.audit = audit;
+        this.clock = clock;
+        this.maxAttachmentBytes = maxAttachmentBytes;
+    }
+
+    public CaseComment comment(String code, String body, CurrentUser user) {
+        Case c = caseFiles.contributable(code, user);
+        if (body == null || body.isBlank()) {
+            throw new InvalidInputException("body", "validation.required");
+        }
+        if (body.length() > 5000) {
+            throw new InvalidInputException("body", "validation.maxLength", 5000);
+        }
+        CaseComment comment = comments.save(new CaseComment(c.getId(), user.username(), clock.instant(), body.strip()));
+        audit.record(
+                "COMMENT_ADDED",
+                c.getId(),
+                c.getCode(),
+                "comment",
+                comment.getId().toString(),
+                Map.of("length", body.length()));
+        timeline.add(
+                c.getId(),
+                user.username(),
+                "COMMENT",
+                Text.of("timeline.comment"),
+                List.of(Timeline.Detail.text(comment.getBody())),
+                "comment",
+                comment.getId().toString());
+        return comment;
+    }
+
+    /** Stores an attachment after checking its size and its real content type (sniffed, not declared). */
+    public Attachment attach(String code, String fileName, InputStream content, CurrentUser user) throws IOException {
+        Case c = caseFiles.contributable(code, user);
+        String name = fileName == null || fileName.isBlank() ? "file" : fileName.replaceAll("[\\\\/\\r\\n\"]", "_");
+        if (name.length() > 200) {
+            name = name.substring(name.length() - 200);
+        }
+        byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxAttachmentBytes + 1));
+        if (bytes.length == 0) {
+            throw new InvalidInputException("file", "validation.file.empty");
+        }
+        if (bytes.length > maxAttachmentBytes) {
+            throw new InvalidInputException("file", "validation.file.tooLarge", maxAttachmentBytes / (1024 * 1024));
+        }
+        String type = tika.detect(bytes, name);
+        if (!ALLOWED_TYPES.contains(type)) {
+            throw new InvalidInputException("file", "validation.file.type", type);
+        }
+        String key = store.store(bytes);
+        Attachment a = attachments.save(new Attachment(
+                c.getId(), name, type, bytes.length, sha256(bytes), key, user.username(), clock.instant()));
+        audit.record(
+                "ATTACHMENT_ADDED",
+                c.getId(),
+                c.getCode(),
+                "attachment",
+                a.getId().toString(),
+                Map.of("fileName", name, "contentType", type, "size", bytes.length));
+        timeline.add(
+                c.getId(),
+                user.username(),
+                "ATTACHMENT",
+                Text.of("timeline.attachment"),
+                List.of(Timeline.Detail.of("timeline.label.file", name)),
+                "attachment",
+                a.getId().toString());
+        return a;
+    }
+
+    /** An attachment and a way to read its bytes. */
+    public record AttachmentContent(Attachment attachment, InputStream stream) {}
+
+    @Transactional(readOnly = true)
+    public AttachmentContent download(String code, long attachmentId, CurrentUser user) throws IOException {
+        Case c = caseFiles.visible(code, user);
+        Attachment a = attachments
+                .findByIdAndCaseId(attachmentId, c.getId())
+                .orElseThrow(() -> new NotFoundException("attachment.notFound"));
+        return new AttachmentContent(a, store.open(a.getStorageKey()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseComment> comments(long caseId) {
+        return comments.findByCaseIdOrderByAtDesc(caseId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Attachment> attachments(long caseId) {
+        return attachments.findByCaseIdOrderByUploadedAtDesc(caseId);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
