@@ -4,18 +4,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import java.io.IOException;
-import java.io.Writer;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.tandem.common.Csv;
+import vn.tandem.common.web.Csv;
 
 /** Searches and exports the audit trail (administrators). Read-only by construction. */
 @Service
@@ -43,25 +42,23 @@ public class AuditSearch {
                 content, PageRequest.of(page, size), em.createQuery(count).getSingleResult());
     }
 
-    /** Writes the matching entries as CSV (UTF-8 with BOM, so spreadsheet programs show Vietnamese correctly). */
-    public int exportCsv(AuditQuery query, Writer out) throws IOException {
-        Csv.bom(out);
-        out.write("at,actor,action,case,entity,entity_id,details,client_ip,token_id\r\n");
-        List<AuditEntry> entries = select(query, 0, EXPORT_LIMIT);
-        for (AuditEntry e : entries) {
-            Csv.line(
-                    out,
-                    CSV_TIME.format(e.getAt().atZone(clock.getZone())),
-                    e.getActor(),
-                    e.getAction(),
-                    e.getCaseCode(),
-                    e.getEntityType(),
-                    e.getEntityId(),
-                    e.getDetails(),
-                    e.getClientIp(),
-                    e.getTokenId() == null ? null : e.getTokenId().toString());
-        }
-        return entries.size();
+    /** The matching entries as a CSV table (the newest first, at most the export limit). */
+    public Csv.Table export(AuditQuery query) {
+        return new Csv.Table(
+                "tandem-audit.csv",
+                List.of("at", "actor", "action", "case", "entity", "entity_id", "details", "client_ip", "token_id"),
+                select(query, 0, EXPORT_LIMIT).stream()
+                        .map(e -> Arrays.asList(
+                                CSV_TIME.format(e.getAt().atZone(clock.getZone())),
+                                e.getActor(),
+                                e.getAction(),
+                                e.getCaseCode(),
+                                e.getEntityType(),
+                                e.getEntityId(),
+                                e.getDetails(),
+                                e.getClientIp(),
+                                e.getTokenId() == null ? null : e.getTokenId().toString()))
+                        .toList());
     }
 
     private List<AuditEntry> select(AuditQuery query, int offset, int limit) {

@@ -238,10 +238,6 @@ public class Case {
         return shares.stream().filter(s -> s.getAgencyCode().equals(agency)).findFirst();
     }
 
-    public boolean involves(String agency) {
-        return leadAgency.equals(agency) || share(agency).isPresent();
-    }
-
     /** The lead agency, or an agency sharing the case fully (not only asked for information). */
     public boolean takesFullPart(String agency) {
         return leadAgency.equals(agency)

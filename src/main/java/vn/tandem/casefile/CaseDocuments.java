@@ -28,6 +28,9 @@ import vn.tandem.identity.CurrentUser;
 @Transactional
 public class CaseDocuments {
 
+    /** Longest comment. */
+    public static final int COMMENT_MAX = 5000;
+
     static final Set<String> ALLOWED_TYPES = Set.of(
             "application/pdf",
             "image/jpeg",
@@ -72,8 +75,8 @@ public class CaseDocuments {
         if (body == null || body.isBlank()) {
             throw new InvalidInputException("body", "validation.required");
         }
-        if (body.length() > 5000) {
-            throw new InvalidInputException("body", "validation.maxLength", 5000);
+        if (body.length() > COMMENT_MAX) {
+            throw new InvalidInputException("body", "validation.maxLength", COMMENT_MAX);
         }
         CaseComment comment = comments.save(new CaseComment(c.getId(), user.username(), clock.instant(), body.strip()));
         audit.record(

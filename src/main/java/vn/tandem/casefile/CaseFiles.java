@@ -3,6 +3,7 @@ package vn.tandem.casefile;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import vn.tandem.audit.AuditLog;
 import vn.tandem.common.ForbiddenException;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
+import vn.tandem.common.Reasons;
 import vn.tandem.common.Text;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
@@ -37,6 +39,7 @@ public class CaseFiles {
     private final CaseCodes codes;
     private final SolutionPlans plans;
     private final CaseLinks links;
+    private final Verifications verifications;
     private final Timeline timeline;
     private final Directory directory;
     private final AuditLog audit;
@@ -48,6 +51,7 @@ public class CaseFiles {
             CaseCodes codes,
             SolutionPlans plans,
             CaseLinks links,
+            Verifications verifications,
             Timeline timeline,
             Directory directory,
             AuditLog audit,
@@ -57,6 +61,7 @@ public class CaseFiles {
         this.codes = codes;
         this.plans = plans;
         this.links = links;
+        this.verifications = verifications;
         this.timeline = timeline;
         this.directory = directory;
         this.audit = audit;
@@ -201,6 +206,21 @@ public class CaseFiles {
         return c;
     }
 
+    /** The latest verification of each agency that verified the case, lead agency first. */
+    @Transactional(readOnly = true)
+    public List<Verification> verifications(long caseId) {
+        Case c = cases.findById(caseId).orElse(null);
+        Map<String, Verification> latest = new LinkedHashMap<>();
+        for (Verification v : verifications.findByCaseIdOrderByVerifiedAtDescIdDesc(caseId)) {
+            latest.putIfAbsent(v.getAgencyCode(), v);
+        }
+        return latest.values().stream()
+                .sorted(Comparator.comparing((Verification v) ->
+                                c != null && v.getAgencyCode().equals(c.getLeadAgency()) ? 0 : 1)
+                        .thenComparing(Verification::getAgencyCode))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public List<SolutionPlan> plans(long caseId) {
         return plans.findByCaseIdOrderByVersionDesc(caseId);
@@ -232,12 +252,7 @@ public class CaseFiles {
         if (!CaseVisibility.leads(user, c)) {
             throw new ForbiddenException("reveal.forbidden");
         }
-        if (reason == null || reason.strip().length() < 10) {
-            throw new InvalidInputException("reason", "validation.minLength", 10);
-        }
-        if (reason.length() > 1000) {
-            throw new InvalidInputException("reason", "validation.maxLength", 1000);
-        }
+        Reasons.check("reason", reason);
         audit.record(
                 "IDENTITY_REVEALED",
                 c.getId(),

@@ -5,16 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.tandem.audit.AuditLog;
 import vn.tandem.common.Text;
+import vn.tandem.identity.CandidateGroup;
 import vn.tandem.identity.Directory;
 import vn.tandem.process.CaseHandling;
 import vn.tandem.process.CaseStatusChanged;
 import vn.tandem.process.Deployments;
 import vn.tandem.process.FieldValue;
 import vn.tandem.process.InformationRequestProcess;
+import vn.tandem.process.LegacyAgencySteps;
 import vn.tandem.process.TaskClosed;
 import vn.tandem.process.TaskOpened;
 
@@ -29,6 +32,7 @@ class CaseProcessListener {
     private final Cases cases;
     private final SolutionPlans plans;
     private final CaseLinks links;
+    private final Verifications verifications;
     private final Timeline timeline;
     private final CaseFiles caseFiles;
     private final CaseSharing sharing;
@@ -40,6 +44,7 @@ class CaseProcessListener {
             Cases cases,
             SolutionPlans plans,
             CaseLinks links,
+            Verifications verifications,
             Timeline timeline,
             CaseFiles caseFiles,
             CaseSharing sharing,
@@ -49,6 +54,7 @@ class CaseProcessListener {
         this.cases = cases;
         this.plans = plans;
         this.links = links;
+        this.verifications = verifications;
         this.timeline = timeline;
         this.caseFiles = caseFiles;
         this.sharing = sharing;
@@ -81,7 +87,7 @@ class CaseProcessListener {
     void on(CaseStatusChanged event) {
         Case c = cases.findById(event.caseId()).orElseThrow();
         Map<String, Object> before = c.snapshot();
-        boolean reopened = "REOPENED".equals(event.event());
+        boolean reopened = CaseHandling.EVENT_REOPENED.equals(event.event());
         Outcome outcome = event.outcome() == null ? null : Outcome.valueOf(event.outcome());
         c.moveTo(CaseStatus.valueOf(event.status()), outcome, event.note(), reopened, clock.instant());
         if (outcome == Outcome.MERGED && event.relatedCaseCode() != null) {
@@ -107,7 +113,7 @@ class CaseProcessListener {
         timeline.add(
                 c.getId(),
                 null,
-                reopened ? "REOPENED" : "STATUS",
+                reopened ? CaseHandling.EVENT_REOPENED : "STATUS",
                 Text.plain(event.activityName()),
                 statusDetails(event),
                 "activity",
@@ -140,7 +146,10 @@ class CaseProcessListener {
                 }
             }
         }
-        return Boolean.TRUE.equals(event.value("complex").orElse(false)) ? Complexity.COMPLEX : Complexity.STANDARD;
+        return Boolean.TRUE.equals(
+                        event.value(CaseHandling.LEGACY_FIELD_COMPLEX).orElse(false))
+                ? Complexity.COMPLEX
+                : Complexity.STANDARD;
     }
 
     /**
@@ -179,7 +188,9 @@ class CaseProcessListener {
         Case c = cases.findById(caseId).orElseThrow();
         String key = event.task().key();
         String by = event.completedBy();
-        if (CaseHandling.TASK_ACCEPT.equals(key) && "ACCEPT".equals(event.text("decision")) && by != null) {
+        if (CaseHandling.TASK_ACCEPT.equals(key)
+                && CaseHandling.DECISION_ACCEPT.equals(event.text(CaseHandling.FIELD_DECISION))
+                && by != null) {
             Map<String, Object> before = c.snapshot();
             c.accept(
                     by,
@@ -190,17 +201,26 @@ class CaseProcessListener {
             audit.recordChange("CASE_ASSIGNED", c.getId(), c.getCode(), "case", c.getCode(), before, c.snapshot());
             caseFiles.publishChanged(c);
         }
+        recordVerification(c, event, by);
         if (CaseHandling.TASK_PROPOSE.equals(key)) {
             int version = plans.findFirstByCaseIdOrderByVersionDesc(caseId)
                     .map(p -> p.getVersion() + 1)
                     .orElse(1);
-            plans.save(
-                    new SolutionPlan(caseId, version, event.text("plan"), event.text("measures"), by, clock.instant()));
+            plans.save(new SolutionPlan(
+                    caseId,
+                    version,
+                    event.text(CaseHandling.FIELD_PLAN),
+                    event.text(CaseHandling.FIELD_MEASURES),
+                    by,
+                    clock.instant()));
         }
         if (CaseHandling.TASK_APPROVE.equals(key)) {
             plans.findFirstByCaseIdOrderByVersionDesc(caseId)
-                    .ifPresent(
-                            p -> p.decide(event.text("approvalDecision"), by, clock.instant(), event.text("comments")));
+                    .ifPresent(p -> p.decide(
+                            event.text(CaseHandling.FIELD_APPROVAL),
+                            by,
+                            clock.instant(),
+                            event.text(CaseHandling.FIELD_COMMENTS)));
         }
         if (InformationRequestProcess.PROCESS_KEY.equals(event.task().processKey())) {
             return; // the exchange module writes the request's own timeline entries
@@ -217,6 +237,40 @@ class CaseProcessListener {
                 details,
                 "task",
                 event.task().id());
+    }
+
+    /** An agency's verification: the current step (one task per agency) or a step of an old process version. */
+    private void recordVerification(Case c, TaskClosed event, String by) {
+        if (CaseHandling.TASK_VERIFY.equals(event.task().key())) {
+            String agency = event.task().candidateGroups().stream()
+                    .map(CandidateGroup::parse)
+                    .flatMap(Optional::stream)
+                    .map(CandidateGroup::agency)
+                    .findFirst()
+                    .orElse(c.getLeadAgency());
+            verifications.save(new Verification(
+                    c.getId(),
+                    agency,
+                    c.getReopenCount(),
+                    event.text(CaseHandling.FIELD_FINDINGS),
+                    event.text(CaseHandling.FIELD_RISK_LEVEL),
+                    event.text(CaseHandling.FIELD_RECOMMENDATION),
+                    by,
+                    clock.instant(),
+                    event.task().id()));
+        } else {
+            LegacyAgencySteps.verification(event)
+                    .ifPresent(v -> verifications.save(new Verification(
+                            c.getId(),
+                            v.agency(),
+                            c.getReopenCount(),
+                            v.findings(),
+                            v.riskLevel(),
+                            v.recommendation(),
+                            by,
+                            clock.instant(),
+                            event.task().id())));
+        }
     }
 
     /** A submitted form value under its label, both as the BPMN model words them (Vietnamese, and {@code en}). */

@@ -17,6 +17,7 @@ import vn.tandem.common.Text;
 import vn.tandem.identity.CandidateGroup;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
+import vn.tandem.process.Workflow;
 
 /**
  * Which agencies take part in a case besides the lead: shared by hand with a reason, or by a task given to another
@@ -27,13 +28,26 @@ import vn.tandem.identity.Directory;
 @Transactional
 public class CaseSharing {
 
+    /** Bounds of the reason given for sharing a case. */
+    public static final int REASON_MIN = 5;
+
+    public static final int REASON_MAX = 1000;
+
     private final CaseFiles caseFiles;
     private final Directory directory;
     private final Timeline timeline;
     private final AuditLog audit;
     private final Clock clock;
+    private final Workflow workflow;
 
-    CaseSharing(CaseFiles caseFiles, Directory directory, Timeline timeline, AuditLog audit, Clock clock) {
+    CaseSharing(
+            CaseFiles caseFiles,
+            Directory directory,
+            Timeline timeline,
+            AuditLog audit,
+            Clock clock,
+            Workflow workflow) {
+        this.workflow = workflow;
         this.caseFiles = caseFiles;
         this.directory = directory;
         this.timeline = timeline;
@@ -54,11 +68,11 @@ public class CaseSharing {
         if (directory.agency(target).isEmpty() || target.equals(c.getLeadAgency())) {
             throw new InvalidInputException("agency", "validation.toAgency");
         }
-        if (reason == null || reason.strip().length() < 5) {
-            throw new InvalidInputException("reason", "validation.minLength", 5);
+        if (reason == null || reason.strip().length() < REASON_MIN) {
+            throw new InvalidInputException("reason", "validation.minLength", REASON_MIN);
         }
-        if (reason.length() > 1000) {
-            throw new InvalidInputException("reason", "validation.maxLength", 1000);
+        if (reason.length() > REASON_MAX) {
+            throw new InvalidInputException("reason", "validation.maxLength", REASON_MAX);
         }
         Map<String, Object> before = c.snapshot();
         if (!c.share(target, ShareMode.FULL, reason.strip(), user.username(), clock.instant())) {
@@ -116,7 +130,7 @@ public class CaseSharing {
      * Ends a share: the lead agency's supervisors or an admin, and only once the agency has no open task on the
      * case (e.g. after it answered and the requester acknowledged).
      */
-    public void unshare(String code, String agency, Collection<String> openTaskGroups, CurrentUser user) {
+    public void unshare(String code, String agency, CurrentUser user) {
         Case c = caseFiles.visible(code, user);
         if (!CaseVisibility.mayUnshare(user, c)) {
             throw new ForbiddenException("share.unshare.forbidden");
@@ -125,7 +139,8 @@ public class CaseSharing {
         if (c.share(target).isEmpty()) {
             throw new NotFoundException("share.notFound", target);
         }
-        boolean busy = openTaskGroups.stream()
+        boolean busy = workflow.openTasks(c.getId().toString()).stream()
+                .flatMap(t -> t.candidateGroups().stream())
                 .map(CandidateGroup::parse)
                 .flatMap(Optional::stream)
                 .anyMatch(g -> g.agency().equals(target));

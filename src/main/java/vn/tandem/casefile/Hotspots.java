@@ -20,7 +20,7 @@ import vn.tandem.process.Workflow;
  * Hot spots (điểm nóng), every rule in one place, whoever triggers it: an officer or supervisor raises the risk
  * by hand; a case received with a crowd of {@value #CROWD} or more people, or a complaint that skipped levels; a
  * citizen coming back for the {@value #REPEATED_VISITS}rd time about the same matter; a statutory limit passing.
- * Raising flags the case and starts the hot-spot sub-process (both agencies' supervisors get an urgent task); a
+ * Raising flags the case and starts the hot-spot sub-process (every taking-part agency's supervisors get an urgent task); a
  * supervisor of an agency taking part clears the flag with a note.
  */
 @Service
@@ -32,6 +32,11 @@ public class Hotspots {
 
     /** The visit (merged duplicates included) from which a repeated complaint is a hot-spot risk. */
     public static final int REPEATED_VISITS = 3;
+
+    /** Bounds of the reason for raising a hot spot and of the note that clears it. */
+    public static final int REASON_MIN = 10;
+
+    public static final int REASON_MAX = 2000;
 
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
@@ -66,11 +71,11 @@ public class Hotspots {
      */
     public void raise(String code, String reason, CurrentUser user) {
         Case c = caseFiles.contributable(code, user);
-        if (reason == null || reason.strip().length() < 10) {
-            throw new InvalidInputException("reason", "validation.minLength", 10);
+        if (reason == null || reason.strip().length() < REASON_MIN) {
+            throw new InvalidInputException("reason", "validation.minLength", REASON_MIN);
         }
-        if (reason.length() > 2000) {
-            throw new InvalidInputException("reason", "validation.maxLength", 2000);
+        if (reason.length() > REASON_MAX) {
+            throw new InvalidInputException("reason", "validation.maxLength", REASON_MAX);
         }
         if (c.isHotspot()) {
             throw new ConflictException("hotspot.already");
@@ -107,8 +112,11 @@ public class Hotspots {
         if (!CaseVisibility.mayClearHotspot(user, c)) {
             throw new ForbiddenException("hotspot.clear.forbidden");
         }
-        if (note == null || note.strip().length() < 10) {
-            throw new InvalidInputException("note", "validation.minLength", 10);
+        if (note == null || note.strip().length() < REASON_MIN) {
+            throw new InvalidInputException("note", "validation.minLength", REASON_MIN);
+        }
+        if (note.length() > REASON_MAX) {
+            throw new InvalidInputException("note", "validation.maxLength", REASON_MAX);
         }
         if (!c.isHotspot()) {
             throw new ConflictException("hotspot.none");

@@ -25,10 +25,11 @@ class MergeTargetCheck implements TaskSubmissionCheck {
 
     @Override
     public void check(TaskSnapshot task, Map<String, Object> values, List<FieldProblem> problems) {
-        if (!CaseHandling.TASK_ACCEPT.equals(task.key()) || !"MERGE".equals(values.get("decision"))) {
+        if (!CaseHandling.TASK_ACCEPT.equals(task.key())
+                || !CaseHandling.DECISION_MERGE.equals(values.get(CaseHandling.FIELD_DECISION))) {
             return;
         }
-        Object target = values.get("mergeInto");
+        Object target = values.get(CaseHandling.FIELD_MERGE_INTO);
         if (target == null) {
             return;
         }

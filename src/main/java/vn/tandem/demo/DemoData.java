@@ -78,6 +78,11 @@ class DemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         createUsers();
+        log.info(
+                "Demo logins (password '{}'): officer.congan, officer.danvan, supervisor.congan, supervisor.danvan, "
+                        + "designer, admin; commune level: officer.congan.minhxuan, officer.danvan.minhxuan, "
+                        + "supervisor.congan.minhxuan, supervisor.danvan.minhxuan",
+                PASSWORD);
         if (createCases
                 && runAs(
                                 "admin",
@@ -328,12 +333,12 @@ class DemoData implements ApplicationRunner {
         String province = leadSupervisor.endsWith(".minhxuan") ? ".minhxuan" : "";
         complete(
                 c,
-                CaseHandling.TASK_HOTSPOT_DANVAN,
+                CaseHandling.TASK_HOTSPOT,
                 "supervisor.danvan" + province,
                 Map.of("hotspotMeasures", "Chỉ đạo cán bộ dân vận xuống cơ sở gặp gỡ, nắm tâm tư của người dân."));
         complete(
                 c,
-                CaseHandling.TASK_HOTSPOT_CONGAN,
+                CaseHandling.TASK_HOTSPOT,
                 "supervisor.congan" + province,
                 Map.of("hotspotMeasures", "Bố trí lực lượng nắm tình hình, bảo đảm an ninh trật tự tại địa bàn."));
         runAs(leadSupervisor, () -> {
@@ -344,25 +349,27 @@ class DemoData implements ApplicationRunner {
     }
 
     private static String verifyKey(String agencyGroupPrefix) {
-        return agencyGroupPrefix.equals("congan") ? CaseHandling.TASK_VERIFY_CONGAN : CaseHandling.TASK_VERIFY_DANVAN;
+        return CaseHandling.TASK_VERIFY; // one per agency: the user's candidacy picks the agency's task
     }
 
     private static Map<String, Object> verification(String prefix) {
         Map<String, Object> values = new HashMap<>();
         values.put(
-                prefix + "Findings",
+                CaseHandling.FIELD_FINDINGS,
                 prefix.equals("congan")
                         ? "Đã xác minh tại địa bàn: chưa phát hiện dấu hiệu lôi kéo, kích động; tình hình an ninh trật tự ổn định."
                         : "Đã gặp gỡ, nắm tâm tư nguyện vọng của công dân; ý kiến chủ yếu về chính sách bồi thường, hỗ trợ.");
-        values.put(prefix + "RiskLevel", "MEDIUM");
-        values.put(prefix + "Recommendation", "Tổ chức đối thoại sớm, công khai chính sách.");
+        values.put(CaseHandling.FIELD_RISK_LEVEL, "MEDIUM");
+        values.put(CaseHandling.FIELD_RECOMMENDATION, "Tổ chức đối thoại sớm, công khai chính sách.");
         return values;
     }
 
     private void complete(Case c, String key, String username, Map<String, ?> values) {
         runAs(username, () -> {
+            var user = Directory.currentUser();
             TaskSnapshot task = workflow.openTasks(c.getId().toString()).stream()
                     .filter(t -> t.key().equals(key))
+                    .filter(t -> t.isCandidate(user.username(), user.groups()))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException(c.getCode() + " has no " + key));
             tasks.complete(task.id(), values, Directory.currentUser());

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,8 +41,6 @@ import vn.tandem.sla.LegalStep;
 @Service
 @Transactional
 public class Exchange {
-
-    static final Set<String> URGENCIES = Set.of("NORMAL", "URGENT");
 
     private final InformationRequests requests;
     private final CaseFiles caseFiles;
@@ -76,30 +73,20 @@ public class Exchange {
         this.clock = clock;
     }
 
-    public InformationRequest ask(
-            String caseCode, String toAgency, String question, LocalDate dueDate, String urgency, CurrentUser user) {
+    /** Sends {@code form} (already validated by the caller) to the partner agency and starts the request's process. */
+    public InformationRequest ask(String caseCode, InformationRequestForm form, CurrentUser user) {
         Case c = caseFiles.contributable(caseCode, user);
         if (!user.has(Role.OFFICER) && !user.has(Role.SUPERVISOR)) {
             throw new ForbiddenException("exchange.forbidden");
         }
-        String to = toAgency == null ? null : toAgency.strip().toUpperCase(Locale.ROOT);
+        String to = form.toAgency() == null ? null : form.toAgency().strip().toUpperCase(Locale.ROOT);
         if (to == null || directory.agency(to).isEmpty() || to.equals(user.agency())) {
             throw new InvalidInputException("toAgency", "validation.toAgency");
         }
-        if (question == null || question.strip().length() < 5) {
-            throw new InvalidInputException("question", "validation.minLength", 5);
-        }
-        if (question.length() > 5000) {
-            throw new InvalidInputException("question", "validation.maxLength", 5000);
-        }
-        String urgencyValue = urgency == null || urgency.isBlank() ? "NORMAL" : urgency.strip();
-        if (!URGENCIES.contains(urgencyValue)) {
-            throw new InvalidInputException("urgency", "validation.option");
-        }
+        String question = form.question().strip();
+        String urgencyValue = form.urgencyOrDefault();
+        LocalDate dueDate = form.dueDate();
         LocalDate today = LocalDate.now(clock);
-        if (dueDate != null && dueDate.isBefore(today)) {
-            throw new InvalidInputException("dueDate", "validation.future");
-        }
         // without a date, the information-request rule in force today (DESIGN §5: 5 working days, editable)
         Optional<LegalRules.Deadline> byRule = dueDate != null
                 ? Optional.empty()
@@ -111,7 +98,7 @@ public class Exchange {
         Instant due =
                 dueDay.atTime(LocalTime.of(23, 59, 59)).atZone(clock.getZone()).toInstant();
         InformationRequest request = requests.save(new InformationRequest(
-                c.getId(), user.agency(), to, question.strip(), urgencyValue, due, user.username(), clock.instant()));
+                c.getId(), user.agency(), to, question, urgencyValue, due, user.username(), clock.instant()));
         Map<String, Object> variables = new HashMap<>();
         variables.put(InformationRequestProcess.VAR_REQUEST_ID, request.getId());
         variables.put(InformationRequestProcess.VAR_QUESTION, request.getQuestion());
@@ -201,7 +188,8 @@ public class Exchange {
                     request.getId().toString());
         } else if (InformationRequestProcess.TASK_ACKNOWLEDGE.equals(
                 event.task().key())) {
-            if ("FOLLOW_UP".equals(event.text(InformationRequestProcess.VAR_DECISION))) {
+            if (InformationRequestProcess.DECISION_FOLLOW_UP.equals(
+                    event.text(InformationRequestProcess.VAR_DECISION))) {
                 String followUp = event.text(InformationRequestProcess.VAR_FOLLOW_UP);
                 request.followUp(followUp);
                 timeline.add(

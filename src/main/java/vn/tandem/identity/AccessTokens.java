@@ -30,7 +30,7 @@ public class AccessTokens {
 
     static final String PREFIX = "tdm_";
     static final int DEFAULT_DAYS = 90;
-    static final int MAX_DAYS = 365;
+    public static final int MAX_DAYS = 365;
     private static final char[] ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);

@@ -5,7 +5,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.Locale;
 
-/** An agency taking part in cases: DANVAN and CONGAN by default; more can be added. */
+/**
+ * An agency taking part in cases (reference data: the founding two; more can be added). One that {@code verifies}
+ * gets a verification task on every accepted case and a hot-spot and joint-meeting task when those arise.
+ */
 @Entity
 @Table(name = "agency")
 public class Agency {
@@ -16,6 +19,7 @@ public class Agency {
     private String nameVi;
     private String nameEn;
     private int sortOrder;
+    private boolean verifies;
 
     protected Agency() {}
 
@@ -33,6 +37,10 @@ public class Agency {
 
     public int getSortOrder() {
         return sortOrder;
+    }
+
+    public boolean isVerifies() {
+        return verifies;
     }
 
     public String name(Locale locale) {

@@ -40,7 +40,7 @@ public record CurrentUser(
         List<String> groups = new ArrayList<>(
                 roles.stream().sorted().map(r -> r.groupOf(agency)).toList());
         if (isSupervisor() && isTopLevel()) {
-            groups.add(Role.SUPERVISOR.groupOf(agency) + "-province");
+            groups.add(CandidateGroup.provincialSupervisors(agency).toString());
         }
         return List.copyOf(groups);
     }

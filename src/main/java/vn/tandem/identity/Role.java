@@ -1,7 +1,5 @@
 package vn.tandem.identity;
 
-import java.util.Locale;
-
 /** What a user may do. A user may hold several roles. */
 public enum Role {
     OFFICER,
@@ -11,6 +9,6 @@ public enum Role {
 
     /** The BPMN candidate group of this role in an agency, e.g. {@code congan-officer}. */
     public String groupOf(String agencyCode) {
-        return agencyCode.toLowerCase(Locale.ROOT) + "-" + name().toLowerCase(Locale.ROOT);
+        return CandidateGroup.of(agencyCode, this).toString();
     }
 }

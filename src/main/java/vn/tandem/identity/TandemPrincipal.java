@@ -20,6 +20,11 @@ public final class TandemPrincipal implements UserDetails, CredentialsContainer 
         this.enabled = enabled;
     }
 
+    /** A signed-in user without credentials (a session restored, an API token, a test's request). */
+    public static TandemPrincipal of(CurrentUser user) {
+        return new TandemPrincipal(user, null, true);
+    }
+
     public CurrentUser user() {
         return user;
     }

@@ -3,8 +3,8 @@ package vn.tandem.inbox;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.audit.AuditLog;
@@ -14,6 +14,7 @@ import vn.tandem.casefile.CaseVisibility;
 import vn.tandem.common.ForbiddenException;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
+import vn.tandem.identity.CandidateGroup;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.Role;
@@ -57,8 +58,13 @@ public class TaskActions {
 
     @Transactional(readOnly = true)
     public TaskForm form(String taskId, CurrentUser user) {
-        visible(taskId, user);
-        return workflow.form(taskId);
+        return form(visible(taskId, user));
+    }
+
+    /** The form of a task the request has already read and checked. */
+    @Transactional(readOnly = true)
+    public TaskForm form(VisibleTask visible) {
+        return workflow.form(visible.task());
     }
 
     public boolean mayWork(TaskSnapshot task, CurrentUser user) {
@@ -71,7 +77,9 @@ public class TaskActions {
                         && user.agency().equals(visible.caseFile().getLeadAgency()))
                 || (user.isSupervisor()
                         && visible.task().candidateGroups().stream()
-                                .anyMatch(g -> g.startsWith(user.agency().toLowerCase(Locale.ROOT) + "-")));
+                                .map(CandidateGroup::parse)
+                                .flatMap(Optional::stream)
+                                .anyMatch(g -> g.agency().equals(user.agency())));
     }
 
     public void claim(String taskId, CurrentUser user) {
@@ -79,7 +87,7 @@ public class TaskActions {
         if (!mayWork(v.task(), user)) {
             throw new ForbiddenException("task.notCandidate");
         }
-        workflow.claim(taskId, user.username());
+        workflow.claim(v.task(), user.username());
         audit("TASK_CLAIMED", v, Map.of("assignee", user.username()));
     }
 
@@ -88,7 +96,7 @@ public class TaskActions {
         if (!user.username().equals(v.task().assignee()) && !mayReassign(v, user)) {
             throw new ForbiddenException("task.notAssignee");
         }
-        workflow.unclaim(taskId);
+        workflow.unclaim(v.task());
         audit(
                 "TASK_UNCLAIMED",
                 v,
@@ -106,7 +114,7 @@ public class TaskActions {
                 || !CaseVisibility.canSee(target, v.caseFile())) {
             throw new InvalidInputException("userId", "validation.assignee");
         }
-        workflow.assign(taskId, target.username());
+        workflow.assign(v.task(), target.username());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("previousAssignee", v.task().assignee());
         details.put("assignee", target.username());
@@ -118,7 +126,7 @@ public class TaskActions {
         if (!mayWork(v.task(), user)) {
             throw new ForbiddenException("task.notCandidate");
         }
-        workflow.complete(taskId, user.username(), values);
+        workflow.complete(v.task(), user.username(), values);
         audit("TASK_COMPLETED", v, Map.of("fields", List.copyOf(values.keySet())));
     }
 

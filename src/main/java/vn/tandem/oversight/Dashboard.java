@@ -6,19 +6,24 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.springframework.data.domain.Pageable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.casefile.Case;
 import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.CaseFilter;
 import vn.tandem.casefile.CaseStatus;
+import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.web.Csv;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.sla.CaseClocks;
 import vn.tandem.sla.LegalRules;
@@ -34,7 +39,22 @@ import vn.tandem.sla.LegalStep;
 public class Dashboard {
 
     /** Filters; every field optional. {@code from}/{@code to} bound the receipt date. */
-    public record Filter(LocalDate from, LocalDate to, String agency, Long unitId, String type) {}
+    public record Filter(
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            String agency,
+            Long unitId,
+            String type) {
+
+        /** Blank choices of a form mean "any". */
+        public Filter {
+            agency = agency == null || agency.isBlank() ? null : agency;
+            type = type == null || type.isBlank() ? null : type;
+        }
+    }
+
+    /** The tables the dashboard exports. */
+    public static final List<String> TABLES = List.of("closest", "agency", "unit", "type", "flags", "trend");
 
     /** Counts per clock state. */
     public record Counts(long onTrack, long atRisk, long breached, long statutoryBreached) {
@@ -195,5 +215,83 @@ public class Dashboard {
                 && (f.type() == null
                         || f.type().isBlank()
                         || f.type().equals(c.getType().name()));
+    }
+
+    /** One of the dashboard's tables ({@link #TABLES}) as rows for an export. */
+    public Csv.Table export(String table, CurrentUser user, Filter filter) {
+        if (!TABLES.contains(table)) {
+            throw new InvalidInputException("table", "validation.option");
+        }
+        View view = view(user, filter);
+        String file = "tandem-" + table + ".csv";
+        return switch (table) {
+            case "closest" ->
+                new Csv.Table(
+                        file,
+                        List.of(
+                                "case",
+                                "title",
+                                "type",
+                                "lead_agency",
+                                "step",
+                                "rule",
+                                "statutory_due",
+                                "target_due",
+                                "state",
+                                "statutory_breached"),
+                        view.closest().stream()
+                                .map(r -> Arrays.asList(
+                                        r.caseFile().getCode(),
+                                        r.caseFile().getTitle(),
+                                        r.caseFile().getType().name(),
+                                        r.caseFile().getLeadAgency(),
+                                        r.clock().step().name(),
+                                        r.clock().deadline().rule().getCode(),
+                                        String.valueOf(r.clock().deadline().statutoryDue()),
+                                        String.valueOf(r.clock().deadline().targetDue()),
+                                        r.state().name(),
+                                        String.valueOf(r.statutoryBreached())))
+                                .toList());
+            case "agency" -> counts(file, "agency", view.byAgency());
+            case "unit" -> counts(file, "unit", view.byUnit());
+            case "type" -> counts(file, "type", view.byType());
+            case "flags" ->
+                new Csv.Table(
+                        file,
+                        List.of("case", "title", "crowd", "hotspot", "level_skipping"),
+                        view.flagged().stream()
+                                .map(c -> Arrays.asList(
+                                        c.getCode(),
+                                        c.getTitle(),
+                                        String.valueOf(c.isCrowd()),
+                                        String.valueOf(c.isHotspot()),
+                                        String.valueOf(c.isLevelSkipping())))
+                                .toList());
+            default ->
+                new Csv.Table(
+                        file,
+                        List.of("week", "closed", "breached", "average_days_saved"),
+                        view.trend().stream()
+                                .map(w -> Arrays.asList(
+                                        w.monday().toString(),
+                                        String.valueOf(w.closed()),
+                                        String.valueOf(w.breached()),
+                                        String.format(Locale.ROOT, "%.1f", w.averageDaysSaved())))
+                                .toList());
+        };
+    }
+
+    private static <K> Csv.Table counts(String file, String name, Map<K, Counts> counts) {
+        return new Csv.Table(
+                file,
+                List.of(name, "on_track", "at_risk", "breached", "statutory_breached"),
+                counts.entrySet().stream()
+                        .map(e -> Arrays.asList(
+                                String.valueOf(e.getKey()),
+                                String.valueOf(e.getValue().onTrack()),
+                                String.valueOf(e.getValue().atRisk()),
+                                String.valueOf(e.getValue().breached()),
+                                String.valueOf(e.getValue().statutoryBreached())))
+                        .toList());
     }
 }

@@ -15,8 +15,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.audit.AuditLog;
-import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
+import vn.tandem.common.Reasons;
 
 /**
  * The engine's deployments for administrators, with how many case instances each holds, and the one way to delete a
@@ -93,13 +93,8 @@ public class Deployments {
      */
     public Item delete(String id, String reason) {
         Item item = get(id);
-        String why = reason == null ? "" : reason.strip();
-        if (why.length() < 10) {
-            throw new InvalidInputException("reason", "validation.minLength", 10);
-        }
-        if (why.length() > 1000) {
-            throw new InvalidInputException("reason", "validation.maxLength", 1000);
-        }
+        Reasons.check("reason", reason);
+        String why = reason.strip();
         List<String> caseIds = new ArrayList<>();
         for (ProcessDefinition definition : definitions(id)) {
             history.createHistoricProcessInstanceQuery().processDefinitionId(definition.getId()).list().stream()

@@ -13,6 +13,9 @@ public final class InformationRequestProcess {
     public static final String VAR_ANSWER = "answer";
     public static final String VAR_FOLLOW_UP = "followUpQuestion";
     public static final String VAR_DECISION = "ackDecision";
+    /** The acknowledgement's choice to ask again instead of closing the request. */
+    public static final String DECISION_FOLLOW_UP = "FOLLOW_UP";
+
     public static final String VAR_DUE_DATE = "dueDate";
     public static final String VAR_REQUESTED_BY = "requestedBy";
     public static final String VAR_ANSWERING_GROUP = "answeringGroup";

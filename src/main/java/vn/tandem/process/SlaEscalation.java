@@ -9,8 +9,9 @@ public final class SlaEscalation {
 
     public static final String TASK_HANDLE = "Task_HandleEscalation";
     public static final String TASK_HANDLE_PROVINCIAL = "Task_HandleEscalationProvincial";
-    public static final String TASK_MEETING_DANVAN = "Task_MeetingDanvan";
-    public static final String TASK_MEETING_CONGAN = "Task_MeetingCongan";
+    /** The joint meeting: one task per agency taking part (multi-instance). */
+    public static final String TASK_MEETING = "Task_Meeting";
+
     public static final Set<String> HANDLING_TASKS = Set.of(TASK_HANDLE, TASK_HANDLE_PROVINCIAL);
 
     /** Message that ends the ladder once the overdue task is done. */
@@ -25,6 +26,22 @@ public final class SlaEscalation {
     public static final String VAR_PROVINCIAL_GROUP = "provincialGroup";
     public static final String VAR_STATUTORY_BREACH_AT = "statutoryBreachAt";
     public static final String VAR_ACTION = "escalationAction";
+
+    /** The escalation form's fields. */
+    public static final String FIELD_DECISION_NUMBER = "decisionNumber";
+
+    public static final String FIELD_DECISION_DATE = "decisionDate";
+    public static final String FIELD_NEW_DEADLINE = "newDeadline";
+    public static final String FIELD_REASSIGN_TO = "reassignTo";
+    public static final String FIELD_MEETING_DATE = "meetingDate";
+    public static final String FIELD_MEETING_AGENDA = "meetingAgenda";
+    public static final String FIELD_NOTE = "escalationNote";
+
+    /** After an extension: fires when the watched task passes its new deadline (another round). */
+    public static final String EVENT_EXTENDED_DEADLINE_PASSED = "Event_ExtendedDeadlinePassed";
+
+    /** Fires when the statutory limit passes while the watched task is open (a hot spot). */
+    public static final String EVENT_STATUTORY_BREACHED = "Event_StatutoryBreached";
 
     public static final String ACTION_EXTEND = "EXTEND";
     public static final String ACTION_REASSIGN = "REASSIGN";

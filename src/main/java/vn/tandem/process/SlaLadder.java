@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -19,6 +18,8 @@ import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.tandem.identity.CandidateGroup;
+import vn.tandem.identity.Role;
 import vn.tandem.process.internal.BpmnProperties;
 import vn.tandem.process.internal.SlaTimerListener;
 import vn.tandem.process.internal.SlaTimers;
@@ -30,9 +31,6 @@ import vn.tandem.process.internal.SlaTimers;
 @Service
 @Transactional
 public class SlaLadder {
-
-    private static final String EXTENDED_DEADLINE_TIMER = "Event_ExtendedDeadlinePassed";
-    private static final String STATUTORY_TIMER = "Event_StatutoryBreached";
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -59,15 +57,18 @@ public class SlaLadder {
      */
     public String startEscalation(
             long escalationId, TaskSnapshot watched, String agency, String watchedDue, LocalDate statutoryDue) {
-        String prefix = agency.toLowerCase(Locale.ROOT);
         Map<String, Object> variables = new HashMap<>();
         variables.put(SlaEscalation.VAR_ESCALATION_ID, escalationId);
         variables.put(SlaEscalation.VAR_WATCHED_TASK_ID, watched.id());
         variables.put(SlaEscalation.VAR_WATCHED_TASK_KEY, watched.key());
         variables.put(SlaEscalation.VAR_WATCHED_TASK_NAME, watched.name());
         variables.put(SlaEscalation.VAR_WATCHED_DUE, watchedDue);
-        variables.put(SlaEscalation.VAR_SUPERVISOR_GROUP, prefix + "-supervisor");
-        variables.put(SlaEscalation.VAR_PROVINCIAL_GROUP, prefix + "-supervisor-province");
+        variables.put(
+                SlaEscalation.VAR_SUPERVISOR_GROUP,
+                CandidateGroup.of(agency, Role.SUPERVISOR).toString());
+        variables.put(
+                SlaEscalation.VAR_PROVINCIAL_GROUP,
+                CandidateGroup.provincialSupervisors(agency).toString());
         variables.put(
                 SlaEscalation.VAR_STATUTORY_BREACH_AT,
                 statutoryDue == null ? null : timers.startOfDay(statutoryDue.plusDays(1)));
@@ -102,24 +103,38 @@ public class SlaLadder {
                 Date at = Threshold.WARNING.name().equals(threshold)
                         ? timers.startOfDay(window.warningDay())
                         : timers.startOfDay(window.due().plusDays(1));
-                for (Job job : timerJobs(task.getProcessInstanceId(), boundary.getId())) {
+                for (Job job : taskTimers(task, boundary.getId())) {
                     management.setJobDuedate(job.getId(), at);
                 }
             }
             for (ProcessInstance ladder : ladders(task.getId())) {
-                for (Job job : timerJobs(ladder.getId(), EXTENDED_DEADLINE_TIMER)) {
+                for (Job job : timerJobs(ladder.getId(), SlaEscalation.EVENT_EXTENDED_DEADLINE_PASSED)) {
                     management.setJobDuedate(
                             job.getId(), timers.startOfDay(window.due().plusDays(1)));
                 }
                 if (window.statutoryDue() != null) {
                     Date statutory = timers.startOfDay(window.statutoryDue().plusDays(1));
-                    for (Job job : timerJobs(ladder.getId(), STATUTORY_TIMER)) {
+                    for (Job job : timerJobs(ladder.getId(), SlaEscalation.EVENT_STATUTORY_BREACHED)) {
                         runtime.setVariable(ladder.getId(), SlaEscalation.VAR_STATUTORY_BREACH_AT, statutory);
                         management.setJobDuedate(job.getId(), statutory);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * A task's own timers on a boundary event: the jobs on the task's execution (a step that runs once per agency
+     * has one task, and one pair of timers, per instance in the same process instance).
+     */
+    private List<Job> taskTimers(Task task, String boundaryId) {
+        List<Job> own = management
+                .createJobQuery()
+                .processInstanceId(task.getProcessInstanceId())
+                .activityId(boundaryId)
+                .executionId(task.getExecutionId())
+                .list();
+        return own.isEmpty() ? timerJobs(task.getProcessInstanceId(), boundaryId) : own;
     }
 
     /** Stops a case's SLA timers while its clock is paused (they neither warn nor escalate). */
@@ -138,7 +153,8 @@ public class SlaLadder {
                 .processInstanceBusinessKey(Long.toString(caseId))
                 .list()) {
             BpmnModelInstance model = repository.getBpmnModelInstance(instance.getProcessDefinitionId());
-            List<String> activities = new ArrayList<>(List.of(EXTENDED_DEADLINE_TIMER, STATUTORY_TIMER));
+            List<String> activities = new ArrayList<>(
+                    List.of(SlaEscalation.EVENT_EXTENDED_DEADLINE_PASSED, SlaEscalation.EVENT_STATUTORY_BREACHED));
             for (BoundaryEvent boundary : model.getModelElementsByType(BoundaryEvent.class)) {
                 if (BpmnProperties.property(boundary, SlaTimerListener.SLA) != null) {
                     activities.add(boundary.getId());

@@ -162,13 +162,23 @@ public class Workflow {
 
     @Transactional(readOnly = true)
     public TaskForm form(String taskId) {
-        TaskSnapshot task = openTask(taskId);
+        return form(openTask(taskId));
+    }
+
+    /** The form of a task the caller has just read (a request reads a task once and passes it on). */
+    @Transactional(readOnly = true)
+    public TaskForm form(TaskSnapshot task) {
+        String taskId = task.id();
         return FormReader.read(
                 taskId, task.key(), task.name(), guarded(taskId, () -> forms.getTaskFormData(taskId)), clock.getZone());
     }
 
     public void claim(String taskId, String userId) {
-        TaskSnapshot task = openTask(taskId);
+        claim(openTask(taskId), userId);
+    }
+
+    public void claim(TaskSnapshot task, String userId) {
+        String taskId = task.id();
         if (userId.equals(task.assignee())) {
             return;
         }
@@ -179,13 +189,19 @@ public class Workflow {
     }
 
     public void unclaim(String taskId) {
-        openTask(taskId);
-        runGuarded(taskId, () -> tasks.setAssignee(taskId, null));
+        unclaim(openTask(taskId));
+    }
+
+    public void unclaim(TaskSnapshot task) {
+        runGuarded(task.id(), () -> tasks.setAssignee(task.id(), null));
     }
 
     public void assign(String taskId, String userId) {
-        openTask(taskId);
-        runGuarded(taskId, () -> tasks.setAssignee(taskId, userId));
+        assign(openTask(taskId), userId);
+    }
+
+    public void assign(TaskSnapshot task, String userId) {
+        runGuarded(task.id(), () -> tasks.setAssignee(task.id(), userId));
     }
 
     /**
@@ -193,12 +209,16 @@ public class Workflow {
      * as {@code userId} (claiming it first if nobody holds it).
      */
     public TaskSnapshot complete(String taskId, String userId, Map<String, ?> submitted) {
-        TaskSnapshot task = openTask(taskId);
+        return complete(openTask(taskId), userId, submitted);
+    }
+
+    /** {@link #complete(String, String, Map)} for a task the caller has just read. */
+    public TaskSnapshot complete(TaskSnapshot task, String userId, Map<String, ?> submitted) {
+        String taskId = task.id();
         if (task.assignee() != null && !task.assignee().equals(userId)) {
             throw new ConflictException("task.claimedByOther", task.assignee());
         }
-        TaskForm form = FormReader.read(
-                taskId, task.key(), task.name(), guarded(taskId, () -> forms.getTaskFormData(taskId)), clock.getZone());
+        TaskForm form = form(task);
         FormValues.Result result = FormValues.convert(form, submitted);
         List<FieldProblem> problems = new ArrayList<>(result.problems());
         if (problems.isEmpty()) {

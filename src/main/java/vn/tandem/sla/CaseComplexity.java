@@ -23,6 +23,7 @@ import vn.tandem.common.ConflictException;
 import vn.tandem.common.FieldProblem;
 import vn.tandem.common.ForbiddenException;
 import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.Reasons;
 import vn.tandem.common.Text;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.process.SlaLadder;
@@ -39,6 +40,9 @@ import vn.tandem.process.SlaLadder;
 @Service
 @Transactional
 public class CaseComplexity {
+
+    /** Longest number of a written decision ("125/QĐ-CA"). */
+    public static final int DECISION_NUMBER_MAX = 60;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
@@ -187,8 +191,8 @@ public class CaseComplexity {
         }
         if (r.decisionNumber() == null || r.decisionNumber().isBlank()) {
             problems.add(new FieldProblem("decisionNumber", "validation.required"));
-        } else if (r.decisionNumber().strip().length() > 60) {
-            problems.add(new FieldProblem("decisionNumber", "validation.maxLength", 60));
+        } else if (r.decisionNumber().strip().length() > DECISION_NUMBER_MAX) {
+            problems.add(new FieldProblem("decisionNumber", "validation.maxLength", DECISION_NUMBER_MAX));
         } else if (!CleanText.isClean(r.decisionNumber())) {
             problems.add(new FieldProblem("decisionNumber", "validation.characters"));
         }
@@ -201,10 +205,9 @@ public class CaseComplexity {
         } else if (r.decisionDate().isBefore(received)) {
             problems.add(new FieldProblem("decisionDate", "complexity.beforeReceipt", received.format(DAY)));
         }
-        if (r.reason() == null || r.reason().strip().length() < 10) {
-            problems.add(new FieldProblem("reason", "validation.minLength", 10));
-        } else if (r.reason().length() > 1000) {
-            problems.add(new FieldProblem("reason", "validation.maxLength", 1000));
+        Optional<FieldProblem> reasonProblem = Reasons.problem("reason", r.reason());
+        if (reasonProblem.isPresent()) {
+            problems.add(reasonProblem.get());
         } else if (!CleanText.isClean(r.reason())) {
             problems.add(new FieldProblem("reason", "validation.characters"));
         }

@@ -13,7 +13,7 @@ import vn.tandem.casefile.CaseVisibility;
 import vn.tandem.casefile.Timeline;
 import vn.tandem.common.ConflictException;
 import vn.tandem.common.ForbiddenException;
-import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.Reasons;
 import vn.tandem.common.Text;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.process.SlaLadder;
@@ -59,12 +59,7 @@ public class ClockControl {
 
     public void pause(String code, String reason, CurrentUser user) {
         Case c = leadCase(code, user);
-        if (reason == null || reason.strip().length() < 10) {
-            throw new InvalidInputException("reason", "validation.minLength", 10);
-        }
-        if (reason.length() > 1000) {
-            throw new InvalidInputException("reason", "validation.maxLength", 1000);
-        }
+        Reasons.check("reason", reason);
         if (c.getStatus() != CaseStatus.RECEIVED && c.getStatus() != CaseStatus.IN_PROGRESS) {
             throw new ConflictException("clock.notRunning");
         }

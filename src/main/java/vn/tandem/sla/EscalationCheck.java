@@ -64,26 +64,29 @@ class EscalationCheck implements TaskSubmissionCheck {
         if (SlaEscalation.ACTION_EXTEND.equals(action)) {
             ExtensionPolicy.check(
                     policy.limits(c, escalation.getLegalStep(), watched),
-                    (LocalDate) values.get("newDeadline"),
-                    (LocalDate) values.get("decisionDate"),
+                    (LocalDate) values.get(SlaEscalation.FIELD_NEW_DEADLINE),
+                    (LocalDate) values.get(SlaEscalation.FIELD_DECISION_DATE),
                     today,
                     problems);
-        } else if (SlaEscalation.ACTION_REASSIGN.equals(action) && values.get("reassignTo") != null) {
-            String username = values.get("reassignTo").toString().strip();
+        } else if (SlaEscalation.ACTION_REASSIGN.equals(action)
+                && values.get(SlaEscalation.FIELD_REASSIGN_TO) != null) {
+            String username =
+                    values.get(SlaEscalation.FIELD_REASSIGN_TO).toString().strip();
             CurrentUser officer = directory.find(username).orElse(null);
             if (officer == null
                     || watched == null
                     || !officer.has(Role.OFFICER)
                     || !watched.isCandidate(username, officer.groups())
                     || !officer.coversArea(c.getAreaPath())) {
-                problems.add(new FieldProblem("reassignTo", "escalation.reassignNotCandidate", username));
+                problems.add(
+                        new FieldProblem(SlaEscalation.FIELD_REASSIGN_TO, "escalation.reassignNotCandidate", username));
             } else if (username.equals(watched.assignee())) {
-                problems.add(new FieldProblem("reassignTo", "escalation.reassignSame", username));
+                problems.add(new FieldProblem(SlaEscalation.FIELD_REASSIGN_TO, "escalation.reassignSame", username));
             }
         } else if (SlaEscalation.ACTION_MEETING.equals(action)
-                && values.get("meetingDate") instanceof LocalDate day
+                && values.get(SlaEscalation.FIELD_MEETING_DATE) instanceof LocalDate day
                 && day.isBefore(today)) {
-            problems.add(new FieldProblem("meetingDate", "validation.future"));
+            problems.add(new FieldProblem(SlaEscalation.FIELD_MEETING_DATE, "validation.future"));
         }
     }
 }

@@ -2,6 +2,7 @@ package vn.tandem.sla;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import vn.tandem.common.ConflictException;
 import vn.tandem.common.FieldProblem;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
+import vn.tandem.common.web.Csv;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.Role;
@@ -174,8 +176,43 @@ public class EscalationDesk {
         Map<String, FieldProblem> unavailable = new LinkedHashMap<>();
         limits.whyNot(clocks.today()).ifPresent(p -> unavailable.put(SlaEscalation.ACTION_EXTEND, p));
         if (officers.isEmpty()) {
-            unavailable.put(SlaEscalation.ACTION_REASSIGN, new FieldProblem("reassignTo", "escalation.noOtherOfficer"));
+            unavailable.put(
+                    SlaEscalation.ACTION_REASSIGN,
+                    new FieldProblem(SlaEscalation.FIELD_REASSIGN_TO, "escalation.noOtherOfficer"));
         }
         return new Item(e, c, watched, mayAct, limits, officers, unavailable);
+    }
+
+    /** The open escalations the user sees, as CSV rows (the dashboard's export). */
+    @Transactional(readOnly = true)
+    public Csv.Table export(CurrentUser user) {
+        return new Csv.Table(
+                "tandem-escalations.csv",
+                List.of(
+                        "escalation",
+                        "case",
+                        "title",
+                        "step",
+                        "agency",
+                        "level",
+                        "rounds",
+                        "current_due",
+                        "statutory_due",
+                        "raised_at",
+                        "may_act"),
+                open(user).stream()
+                        .map(i -> Arrays.asList(
+                                i.escalation().getId().toString(),
+                                i.caseFile().getCode(),
+                                i.caseFile().getTitle(),
+                                i.escalation().getWatchedTaskName(),
+                                i.escalation().getAgency(),
+                                String.valueOf(i.escalation().getLevel()),
+                                String.valueOf(i.escalation().getRounds()),
+                                String.valueOf(i.currentDue()),
+                                String.valueOf(i.statutory()),
+                                i.escalation().getRaisedAt().toString(),
+                                String.valueOf(i.mayAct())))
+                        .toList());
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import vn.tandem.casefile.Case;
 import vn.tandem.common.FieldProblem;
+import vn.tandem.process.SlaEscalation;
 import vn.tandem.process.TaskSnapshot;
 
 /**
@@ -54,14 +55,24 @@ class ExtensionPolicy {
             }
             if (legalMax == 0 || maxDays == 0) {
                 return Optional.of(new FieldProblem(
-                        "newDeadline", "escalation.extendNotAllowed", legalBasis, statutory.format(DAY)));
+                        SlaEscalation.FIELD_NEW_DEADLINE,
+                        "escalation.extendNotAllowed",
+                        legalBasis,
+                        statutory.format(DAY)));
             }
             if (legalUsed >= legalMax) {
                 return Optional.of(new FieldProblem(
-                        "newDeadline", "escalation.extendUsedUp", legalBasis, legalMax, statutory.format(DAY)));
+                        SlaEscalation.FIELD_NEW_DEADLINE,
+                        "escalation.extendUsedUp",
+                        legalBasis,
+                        legalMax,
+                        statutory.format(DAY)));
             }
-            return Optional.of(
-                    new FieldProblem("newDeadline", "escalation.extendPassed", legalBasis, latestAllowed.format(DAY)));
+            return Optional.of(new FieldProblem(
+                    SlaEscalation.FIELD_NEW_DEADLINE,
+                    "escalation.extendPassed",
+                    legalBasis,
+                    latestAllowed.format(DAY)));
         }
     }
 
@@ -114,14 +125,14 @@ class ExtensionPolicy {
     static void check(
             Limits limits, LocalDate newDue, LocalDate decisionDate, LocalDate today, List<FieldProblem> problems) {
         if (decisionDate != null && decisionDate.isAfter(today)) {
-            problems.add(new FieldProblem("decisionDate", "validation.notAfterToday"));
+            problems.add(new FieldProblem(SlaEscalation.FIELD_DECISION_DATE, "validation.notAfterToday"));
         }
         if (newDue == null) {
             return;
         }
         if (!newDue.isAfter(limits.currentDue()) || newDue.isBefore(today)) {
             problems.add(new FieldProblem(
-                    "newDeadline",
+                    SlaEscalation.FIELD_NEW_DEADLINE,
                     "escalation.extendNotLater",
                     limits.currentDue().isBefore(today)
                             ? today.format(DAY)
@@ -129,20 +140,20 @@ class ExtensionPolicy {
         } else if (limits.latestAllowed() != null && newDue.isAfter(limits.latestAllowed())) {
             if (limits.legalMax() == 0 || limits.maxDays() == 0) {
                 problems.add(new FieldProblem(
-                        "newDeadline",
+                        SlaEscalation.FIELD_NEW_DEADLINE,
                         "escalation.extendNotAllowed",
                         limits.legalBasis(),
                         limits.statutory().format(DAY)));
             } else if (limits.legalUsed() >= limits.legalMax()) {
                 problems.add(new FieldProblem(
-                        "newDeadline",
+                        SlaEscalation.FIELD_NEW_DEADLINE,
                         "escalation.extendUsedUp",
                         limits.legalBasis(),
                         limits.legalMax(),
                         limits.statutory().format(DAY)));
             } else {
                 problems.add(new FieldProblem(
-                        "newDeadline",
+                        SlaEscalation.FIELD_NEW_DEADLINE,
                         "escalation.extendBeyondCap",
                         limits.legalBasis(),
                         limits.maxDays(),

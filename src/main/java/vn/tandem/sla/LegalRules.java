@@ -23,6 +23,7 @@ import vn.tandem.common.ConflictException;
 import vn.tandem.common.FieldProblem;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
+import vn.tandem.common.Reasons;
 
 /**
  * The legal deadline rules: finding the version in force for a case's type, step, instance and variant on a date,
@@ -396,13 +397,7 @@ public class LegalRules {
     }
 
     private static List<FieldProblem> checkReason(String reason) {
-        if (reason == null || reason.strip().length() < 10) {
-            return List.of(new FieldProblem("reason", "validation.minLength", 10));
-        }
-        if (reason.length() > 1000) {
-            return List.of(new FieldProblem("reason", "validation.maxLength", 1000));
-        }
-        return List.of();
+        return Reasons.problem("reason", reason).stream().toList();
     }
 
     private static String actor() {

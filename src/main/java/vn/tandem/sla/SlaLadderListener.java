@@ -3,12 +3,11 @@ package vn.tandem.sla;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -18,12 +17,14 @@ import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.Hotspots;
 import vn.tandem.casefile.Timeline;
 import vn.tandem.common.Text;
+import vn.tandem.identity.CandidateGroup;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.Role;
 import vn.tandem.notification.Notification;
 import vn.tandem.notification.Notifier;
 import vn.tandem.process.CaseHandling;
 import vn.tandem.process.FormValues;
+import vn.tandem.process.LegacyAgencySteps;
 import vn.tandem.process.SlaEscalation;
 import vn.tandem.process.SlaLadder;
 import vn.tandem.process.SlaThresholdReached;
@@ -265,8 +266,7 @@ class SlaLadderListener {
                                 escalation.getWatchedTaskName()),
                         "/escalations/" + escalation.getId());
             });
-        } else if (CaseHandling.TASK_HOTSPOT_DANVAN.equals(task.key())
-                || CaseHandling.TASK_HOTSPOT_CONGAN.equals(task.key())) {
+        } else if (CaseHandling.TASK_HOTSPOT.equals(task.key()) || LegacyAgencySteps.isHotspotTask(task.key())) {
             caseFiles
                     .byId(task.caseId())
                     .ifPresent(c -> notifier.notify(
@@ -301,18 +301,19 @@ class SlaLadderListener {
         if (SlaEscalation.ACTION_EXTEND.equals(action)) {
             TaskSnapshot watched = workflow.task(escalation.getWatchedTaskId()).orElse(null);
             var limits = policy.limits(c, escalation.getLegalStep(), watched);
-            LocalDate newDue = FormValues.engineDate(event.value("newDeadline").orElse(null));
-            LocalDate decisionDate =
-                    FormValues.engineDate(event.value("decisionDate").orElse(null));
+            LocalDate newDue = FormValues.engineDate(
+                    event.value(SlaEscalation.FIELD_NEW_DEADLINE).orElse(null));
+            LocalDate decisionDate = FormValues.engineDate(
+                    event.value(SlaEscalation.FIELD_DECISION_DATE).orElse(null));
             boolean legal = limits.wouldBeLegal(newDue);
             DeadlineExtension extension = extensions.save(new DeadlineExtension(
                     c.getId(),
                     limits.legalStep(),
                     escalation.getWatchedTaskId(),
                     escalation.getId(),
-                    event.text("decisionNumber"),
+                    event.text(SlaEscalation.FIELD_DECISION_NUMBER),
                     decisionDate,
-                    event.text("escalationNote"),
+                    event.text(SlaEscalation.FIELD_NOTE),
                     limits.currentDue(),
                     newDue,
                     limits.statutory(),
@@ -333,16 +334,16 @@ class SlaLadderListener {
             details.put("newDue", newDue.toString());
             details.put("legalExtension", legal);
         } else if (SlaEscalation.ACTION_REASSIGN.equals(action)) {
-            String officer = event.text("reassignTo").strip();
+            String officer = event.text(SlaEscalation.FIELD_REASSIGN_TO).strip();
             workflow.assign(escalation.getWatchedTaskId(), officer);
             details.put("reassignTo", officer);
         } else if (SlaEscalation.ACTION_MEETING.equals(action)) {
             details.put(
                     "meetingDate",
-                    String.valueOf(
-                            FormValues.engineDate(event.value("meetingDate").orElse(null))));
+                    String.valueOf(FormValues.engineDate(
+                            event.value(SlaEscalation.FIELD_MEETING_DATE).orElse(null))));
         }
-        escalation.handled(action, by, clock.instant(), event.text("escalationNote"));
+        escalation.handled(action, by, clock.instant(), event.text(SlaEscalation.FIELD_NOTE));
         audit.record(
                 "ESCALATION_" + action,
                 c.getId(),
@@ -352,15 +353,13 @@ class SlaLadderListener {
                 details);
     }
 
-    /** The agency whose task it is: the prefix of its candidate group (e.g. danvan-officer), else the lead. */
+    /** The agency whose task it is: the agency of its first candidate group, else the case's lead agency. */
     static String agencyOf(TaskSnapshot task, Case c) {
-        List<String> agencies = new ArrayList<>();
-        for (String group : task.candidateGroups()) {
-            int dash = group.indexOf('-');
-            if (dash > 0) {
-                agencies.add(group.substring(0, dash).toUpperCase(Locale.ROOT));
-            }
-        }
-        return agencies.isEmpty() ? c.getLeadAgency() : agencies.get(0);
+        return task.candidateGroups().stream()
+                .map(CandidateGroup::parse)
+                .flatMap(Optional::stream)
+                .map(CandidateGroup::agency)
+                .findFirst()
+                .orElse(c.getLeadAgency());
     }
 }

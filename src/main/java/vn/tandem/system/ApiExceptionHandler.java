@@ -2,6 +2,7 @@ package vn.tandem.system;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -153,7 +154,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("field", error.getField());
-            item.put("code", error.getCode());
+            item.put("code", code(error));
             item.put("message", messages.getMessage(error, LocaleContextHolder.getLocale()));
             errors.add(item);
         }
@@ -169,6 +170,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     statusCode, message(statusCode.is4xxClientError() ? "error.badRequest" : "error.unexpected"));
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    /**
+     * Constraint message keys whose text names the annotation's attribute ({@code {min}}) answer the code the services
+     * use for the same rule, so a client sees one code whichever layer refused.
+     */
+    private static final Map<String, String> SERVICE_CODES = Map.of(
+            "validation.size.min", "validation.minLength",
+            "validation.size.max", "validation.maxLength",
+            "validation.value.min", "validation.min",
+            "validation.value.max", "validation.max");
+
+    /**
+     * A constraint's message key ({@code validation.required} for {@code message = "{validation.required}"}), the
+     * same codes the services' own checks answer; a binding failure keeps Spring's code.
+     */
+    private static String code(FieldError error) {
+        if (error.contains(ConstraintViolation.class)) {
+            String template = error.unwrap(ConstraintViolation.class).getMessageTemplate();
+            if (template.startsWith("{") && template.endsWith("}")) {
+                String key = template.substring(1, template.length() - 1);
+                return SERVICE_CODES.getOrDefault(key, key);
+            }
+        }
+        return error.getCode();
     }
 
     private Map<String, Object> fieldError(FieldProblem p) {

@@ -8,7 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Prints where Tandem runs once it is ready (and the demo logins in the demo profile). */
+/** Prints where Tandem runs once it is ready (the demo module prints its logins). */
 @Component
 class StartupBanner {
 
@@ -23,11 +23,6 @@ class StartupBanner {
                     "Tandem is ready: open http://localhost:{}{}/",
                     web.getWebServer().getPort(),
                     path);
-            if (env.getProperty("tandem.demo.enabled", Boolean.class, false)) {
-                log.info("Demo logins (password 'demo'): officer.congan, officer.danvan, supervisor.congan, "
-                        + "supervisor.danvan, designer, admin; commune level: officer.congan.minhxuan, "
-                        + "officer.danvan.minhxuan, supervisor.congan.minhxuan, supervisor.danvan.minhxuan");
-            }
         }
     }
 }

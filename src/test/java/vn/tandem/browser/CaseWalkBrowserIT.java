@@ -117,6 +117,15 @@ class CaseWalkBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-form")));
     }
 
+    /** A task of the user's groups (one agency's instance of a multi-instance step). */
+    void openGroupTask(String caseCode, String key) {
+        driver.get(url("/inbox?scope=group&q=" + caseCode));
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("tr.inbox-row[data-task-key='" + key + "'] a.task-link")));
+        click(row);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-form")));
+    }
+
     void click(WebElement element) {
         ((JavascriptExecutor) driver)
                 .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
@@ -174,20 +183,30 @@ class CaseWalkBrowserIT {
         screenshot("03-accept-form-errors");
         choose("decision-ACCEPT");
         complete();
-        openTask(code, "Task_VerifyCongan");
-        type("conganFindings", "Đã xác minh tại địa bàn, không có dấu hiệu kích động.");
-        choose("conganRiskLevel-MEDIUM");
+        // each agency verifies in its own task: the inbox's group view shows an officer only his agency's
+        openGroupTask(code, "Task_Verify");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Xác minh, nắm tình hình (Công an tỉnh)");
+        type("findings", "Đã xác minh tại địa bàn, không có dấu hiệu kích động.");
+        choose("riskLevel-MEDIUM");
         complete();
 
         login("officer.danvan");
-        openTask(code, "Task_VerifyDanvan");
-        type("danvanFindings", "Đã gặp gỡ hai hộ dân, cả hai mong muốn được hòa giải.");
-        choose("danvanRiskLevel-LOW");
+        openGroupTask(code, "Task_Verify");
+        assertThat(driver.findElement(By.tagName("h1")).getText())
+                .isEqualTo("Xác minh, nắm tình hình (Ban Dân vận Tỉnh ủy)");
+        type("findings", "Đã gặp gỡ hai hộ dân, cả hai mong muốn được hòa giải.");
+        choose("riskLevel-LOW");
         complete();
 
         login("officer.congan");
         openTask(code, "Task_ProposeSolution");
-        assertThat(driver.findElement(By.id("ro-danvanFindings")).getText()).contains("mong muốn được hòa giải");
+        // the proposal step reads every agency's findings
+        assertThat(driver.findElements(By.cssSelector(".verification")))
+                .extracting(e -> e.getAttribute("data-agency"))
+                .containsExactly("CONGAN", "DANVAN");
+        assertThat(driver.findElement(By.cssSelector(".verification[data-agency='DANVAN'] .verification-findings"))
+                        .getText())
+                .contains("mong muốn được hòa giải");
         type("plan", "Tổ chức hòa giải tại thôn với sự tham gia của Ban Dân vận và Công an xã.");
         complete();
 
@@ -229,8 +248,8 @@ class CaseWalkBrowserIT {
                 .contains(
                         "Tiếp nhận vụ việc",
                         "Thụ lý, kiểm tra thẩm quyền và trùng lặp",
-                        "Xác minh, nắm tình hình (Công an)",
-                        "Xác minh, nắm tình hình (Dân vận)",
+                        "Xác minh, nắm tình hình (Công an tỉnh)",
+                        "Xác minh, nắm tình hình (Ban Dân vận Tỉnh ủy)",
                         "Đề xuất phương án giải quyết",
                         "Lãnh đạo duyệt phương án",
                         "Tổ chức thực hiện, đối thoại",

@@ -48,11 +48,11 @@ class HotspotIT {
                         List.of(Map.of("fullName", "Đại diện nhóm dân"))));
         String code = (String) created.getBody().get("code");
         assertThat(detail(officer, code)).containsEntry("hotspot", true).containsEntry("crowd", true);
-        assertThat(new Api(rest, "supervisor.congan").taskId(code, CaseHandling.TASK_HOTSPOT_CONGAN))
+        assertThat(new Api(rest, "supervisor.congan").taskId(code, CaseHandling.TASK_HOTSPOT, "congan-supervisor"))
                 .isNotNull();
         // the Dân vận supervisors' task shares the case with Dân vận
         Api danvan = new Api(rest, "supervisor.danvan");
-        String urgent = danvan.taskId(code, CaseHandling.TASK_HOTSPOT_DANVAN);
+        String urgent = danvan.taskId(code, CaseHandling.TASK_HOTSPOT, "danvan-supervisor");
         assertThat(danvan.complete(urgent, Map.of("hotspotMeasures", "Cử cán bộ dân vận đến đối thoại ngay")))
                 .isEqualTo(204);
         // raising again while flagged conflicts; an officer may not clear; a supervisor clears with a note

@@ -64,7 +64,7 @@ class ProtectedIdentityIT {
         String code = (String) created.getBody().get("code");
         String accept = officer.taskId(code, CaseHandling.TASK_ACCEPT);
         assertThat(officer.complete(accept, Map.of("decision", "ACCEPT"))).isEqualTo(204);
-        String verify = new Api(rest, "officer.danvan").taskId(code, CaseHandling.TASK_VERIFY_DANVAN);
+        String verify = new Api(rest, "officer.danvan").taskId(code, CaseHandling.TASK_VERIFY, "danvan-officer");
 
         for (String user : List.of("officer.congan", "supervisor.congan", "officer.danvan", "admin")) {
             String json =

@@ -65,6 +65,14 @@ class InboxReadModelIT {
         assertThat(readModel).isEqualTo(engine);
     }
 
+    /** One agency's verification: its officers' instance of the multi-instance step. */
+    void verify(Api api, String code, String group, Map<String, ?> values) {
+        String task = api.taskId(code, CaseHandling.TASK_VERIFY, group);
+        assertThat(task).as("verification of " + group).isNotNull();
+        assertThat(api.complete(task, values)).as("verify " + group).isEqualTo(204);
+        assertReadModelMatchesEngine();
+    }
+
     void step(Api api, String code, String key, Map<String, ?> values) {
         String task = api.taskId(code, key);
         assertThat(task).as(key).isNotNull();
@@ -111,16 +119,8 @@ class InboxReadModelIT {
                 .isEqualTo(204);
         assertReadModelMatchesEngine();
         step(congan, code, CaseHandling.TASK_ACCEPT, Map.of("decision", "ACCEPT"));
-        step(
-                danvan,
-                code,
-                CaseHandling.TASK_VERIFY_DANVAN,
-                Map.of("danvanFindings", "Nắm tình hình xong.", "danvanRiskLevel", "LOW"));
-        step(
-                congan,
-                code,
-                CaseHandling.TASK_VERIFY_CONGAN,
-                Map.of("conganFindings", "Xác minh xong, ổn định.", "conganRiskLevel", "LOW"));
+        verify(danvan, code, "danvan-officer", Map.of("findings", "Nắm tình hình xong.", "riskLevel", "LOW"));
+        verify(congan, code, "congan-officer", Map.of("findings", "Xác minh xong, ổn định.", "riskLevel", "LOW"));
         step(congan, code, CaseHandling.TASK_PROPOSE, Map.of("plan", "Phương án đối thoại và hỗ trợ công dân."));
         step(
                 supervisor,

@@ -73,6 +73,13 @@ class CaseClocksIT {
                 .toString();
     }
 
+    /** One agency's verification: its officers' instance of the multi-instance step. */
+    void verify(Api api, String code, String group, Map<String, ?> values) {
+        String task = api.taskId(code, CaseHandling.TASK_VERIFY, group);
+        assertThat(task).as("verification of " + group).isNotNull();
+        assertThat(api.complete(task, values)).as("verify " + group).isEqualTo(204);
+    }
+
     void step(Api api, String code, String key, Map<String, ?> values) {
         String task = api.taskId(code, key);
         assertThat(task).as(key).isNotNull();
@@ -90,7 +97,7 @@ class CaseClocksIT {
                 .containsEntry("rule", "DENUNCIATION_RESOLVE")
                 .containsEntry("statutoryDue", "2031-06-04")
                 .containsEntry("targetDue", "2031-05-26");
-        assertThat(officer.due(code, CaseHandling.TASK_VERIFY_CONGAN)).isEqualTo(endOfDay(5, 26));
+        assertThat(officer.due(code, CaseHandling.TASK_VERIFY)).isEqualTo(endOfDay(5, 26));
 
         at(5, 20);
         Map<String, Object> decision = new HashMap<>(Map.of(
@@ -140,7 +147,7 @@ class CaseClocksIT {
                 .containsEntry("statutoryDue", "2031-07-04")
                 .containsEntry("targetDue", "2031-06-25")
                 .containsEntry("start", "2031-05-05");
-        assertThat(officer.due(code, CaseHandling.TASK_VERIFY_CONGAN)).isEqualTo(endOfDay(6, 25));
+        assertThat(officer.due(code, CaseHandling.TASK_VERIFY)).isEqualTo(endOfDay(6, 25));
         assertThat(officer.get("/api/cases/" + code).getBody()).containsEntry("complexity", "VERY_COMPLEX");
         assertThat(audit.findByActionOrderByIdAsc("COMPLEXITY_CHANGED"))
                 .hasSize((int) changes + 1)
@@ -190,16 +197,8 @@ class CaseClocksIT {
         assertThat(onTimeTask).doesNotContain("id=\"filing-window-warning\"").contains("data-step=\"ACCEPT\"");
 
         step(officer, code, CaseHandling.TASK_ACCEPT, Map.of("decision", "ACCEPT"));
-        step(
-                danvan,
-                code,
-                CaseHandling.TASK_VERIFY_DANVAN,
-                Map.of("danvanFindings", "Nắm tình hình xong.", "danvanRiskLevel", "LOW"));
-        step(
-                officer,
-                code,
-                CaseHandling.TASK_VERIFY_CONGAN,
-                Map.of("conganFindings", "Xác minh xong.", "conganRiskLevel", "LOW"));
+        verify(danvan, code, "danvan-officer", Map.of("findings", "Nắm tình hình xong.", "riskLevel", "LOW"));
+        verify(officer, code, "congan-officer", Map.of("findings", "Xác minh xong.", "riskLevel", "LOW"));
         step(officer, code, CaseHandling.TASK_PROPOSE, Map.of("plan", "Đối thoại, giải thích chính sách."));
         step(supervisor, code, CaseHandling.TASK_APPROVE, Map.of("approvalDecision", "APPROVE"));
         at(5, 10); // a Saturday

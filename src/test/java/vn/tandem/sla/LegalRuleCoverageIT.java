@@ -23,6 +23,7 @@ import vn.tandem.casefile.CaseType;
 import vn.tandem.casefile.Channel;
 import vn.tandem.casefile.NewCase;
 import vn.tandem.exchange.Exchange;
+import vn.tandem.exchange.InformationRequestForm;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
 import vn.tandem.process.TandemClock;
@@ -109,7 +110,10 @@ class LegalRuleCoverageIT {
             Case c = scenario(rule, type, officer);
             if (rule.getStep() == LegalStep.INFORMATION_REQUEST) {
                 var request = exchange.ask(
-                        c.getCode(), "DANVAN", "Đề nghị cung cấp thông tin kiểm tra quy định", null, "NORMAL", officer);
+                        c.getCode(),
+                        new InformationRequestForm(
+                                "DANVAN", "Đề nghị cung cấp thông tin kiểm tra quy định", null, "NORMAL"),
+                        officer);
                 LocalDate due = request.getDueAt().atZone(VN).toLocalDate();
                 String details = audit.findByCaseIdOrderByAtDescIdDesc(c.getId()).stream()
                         .filter(e -> "INFORMATION_REQUESTED".equals(e.getAction()))

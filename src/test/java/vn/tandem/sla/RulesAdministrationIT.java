@@ -211,16 +211,25 @@ class RulesAdministrationIT {
         bad.put("legalBasis", " ");
         assertThat(codes(admin.post("/api/rules", bad).getBody()))
                 .containsExactlyInAnyOrder(
-                        "rule:rule.code",
-                        "targetDays:rule.noLimit",
-                        "reason:validation.minLength",
-                        "legalBasis:validation.required");
+                        "rule:rule.code", "reason:validation.minLength", "legalBasis:validation.required");
+        // each field's own constraints first, then the checks across fields
+        bad.putAll(Map.of(
+                "rule", "INCIDENT_NO_TARGET", "reason", "Quy định thử không có thời hạn", "legalBasis", "Điều 1"));
+        assertThat(codes(admin.post("/api/rules", bad).getBody())).containsExactly("targetDays:rule.noLimit");
         Map<String, Object> unknownStep = new HashMap<>(incidentRule("INCIDENT_PATROL"));
         unknownStep.put("step", "PATROL");
         var refused = admin.post("/api/rules", unknownStep);
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
         assertThat(refused.getBody().toString()).contains("step");
-        assertThat(admin.post("/api/rules/NO_SUCH_RULE/versions", Map.of("reason", "Không có quy định này"))
+        assertThat(admin.post(
+                                "/api/rules/NO_SUCH_RULE/versions",
+                                Map.of(
+                                        "legalBasis",
+                                        "Quyết định 1/2033",
+                                        "effectiveFrom",
+                                        "2033-09-01",
+                                        "reason",
+                                        "Không có quy định này"))
                         .getStatusCode()
                         .value())
                 .isEqualTo(404);

@@ -62,7 +62,7 @@ class TaskDueDatesIT {
                         Map.of("decision", "ACCEPT", "complexity", "COMPLEX")))
                 .isEqualTo(204);
         // resolution of a complex complaint: 45 days, target 30% shorter = 31 days -> Sunday 05/04 -> Monday 06/04
-        assertThat(due(officer, code, CaseHandling.TASK_VERIFY_CONGAN)).isEqualTo(endOfDay(4, 6));
+        assertThat(due(officer, code, CaseHandling.TASK_VERIFY)).isEqualTo(endOfDay(4, 6));
         var deadlines = (List<Map<String, Object>>) (List<?>) rest.withBasicAuth("officer.congan", "demo")
                 .getForObject("/api/cases/" + code + "/deadlines", List.class);
         // received at the reception desk: the citizen is also told how the matter is handled (Luật TCD Art. 28)
@@ -133,7 +133,7 @@ class TaskDueDatesIT {
                 .isEqualTo(204);
         // paused 10/03 -> 15/03 (5 days): target 06/04 -> 10/04 (Friday), statutory 20/04 -> 24/04
         assertThat(resolve(code)).containsEntry("targetDue", "2026-04-10").containsEntry("statutoryDue", "2026-04-24");
-        assertThat(due(officer, code, CaseHandling.TASK_VERIFY_CONGAN)).isEqualTo(endOfDay(4, 10));
+        assertThat(due(officer, code, CaseHandling.TASK_VERIFY)).isEqualTo(endOfDay(4, 10));
         assertThat(new Api(rest, "officer.danvan")
                         .get("/api/tasks?scope=group&q=" + code)
                         .getBody()
@@ -209,7 +209,7 @@ class TaskDueDatesIT {
                         officer.taskId(code, CaseHandling.TASK_ACCEPT),
                         Map.of("decision", "ACCEPT", "complexity", "STANDARD")))
                 .isEqualTo(204);
-        assertThat(due(officer, code, CaseHandling.TASK_VERIFY_CONGAN)).isEqualTo(endOfDay(3, 10));
+        assertThat(due(officer, code, CaseHandling.TASK_VERIFY)).isEqualTo(endOfDay(3, 10));
         var deadlines = (List<Map<String, Object>>) (List<?>) rest.withBasicAuth("officer.congan", "demo")
                 .getForObject("/api/cases/" + code + "/deadlines", List.class);
         assertThat(deadlines)

@@ -122,6 +122,19 @@ public class Api {
                 .orElseThrow(() -> new AssertionError("no open task " + key));
     }
 
+    /** The open task with this key given to this candidate group (one agency's instance of a multi-instance step). */
+    @SuppressWarnings("unchecked")
+    public String taskId(String caseCode, String key, String group) {
+        var tasks = (List<Map<String, Object>>)
+                get("/api/cases/" + caseCode).getBody().get("currentTasks");
+        return tasks.stream()
+                .filter(t -> key.equals(t.get("key")))
+                .filter(t -> ((List<String>) t.get("candidateGroups")).contains(group))
+                .map(t -> (String) t.get("id"))
+                .findFirst()
+                .orElse(null);
+    }
+
     public int complete(String taskId, Map<String, ?> values) {
         return post("/api/tasks/" + taskId + "/complete", values)
                 .getStatusCode()

@@ -1,15 +1,9 @@
 package vn.tandem.audit.web;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,10 +11,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import vn.tandem.audit.AuditEntry;
 import vn.tandem.audit.AuditQuery;
 import vn.tandem.audit.AuditSearch;
 import vn.tandem.common.PageResponse;
+import vn.tandem.common.web.Csv;
 
 /** The audit search for administrators: by user, case, action and period; CSV export. */
 @Controller
@@ -49,25 +45,13 @@ class AuditController {
     }
 
     @GetMapping("/audit.csv")
-    void export(
+    ResponseEntity<StreamingResponseBody> export(
             @RequestParam(required = false) String actor,
             @RequestParam(required = false) String caseCode,
             @RequestParam(required = false) String action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            HttpServletResponse response)
-            throws IOException {
-        AuditQuery query = new AuditQuery(actor, caseCode, action, from, to);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment()
-                        .filename("tandem-audit.csv")
-                        .build()
-                        .toString());
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        search.exportCsv(query, out);
-        out.flush();
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return Csv.download(search.export(new AuditQuery(actor, caseCode, action, from, to)));
     }
 
     /** Audit entries over the API (administrators). */

@@ -2,6 +2,9 @@ package vn.tandem.casefile.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -37,6 +40,7 @@ import vn.tandem.casefile.PetitionerView;
 import vn.tandem.casefile.Timeline;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.PageResponse;
+import vn.tandem.common.Reason;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.process.Workflow;
 
@@ -70,7 +74,10 @@ class CaseApiController {
     }
 
     /** A comment to add. */
-    record NewComment(String body) {}
+    record NewComment(
+            @NotBlank(message = "{validation.required}")
+            @Size(max = CaseDocuments.COMMENT_MAX, message = "{validation.size.max}")
+            String body) {}
 
     record CommentView(Long id, String author, Instant at, String body) {}
 
@@ -109,9 +116,9 @@ class CaseApiController {
     @PostMapping("/{code}/comments")
     ResponseEntity<CommentView> comment(
             @PathVariable String code,
-            @RequestBody NewComment body,
+            @Valid @RequestBody NewComment body,
             @AuthenticationPrincipal TandemPrincipal principal) {
-        CaseComment c = documents.comment(code, body == null ? null : body.body(), principal.user());
+        CaseComment c = documents.comment(code, body.body(), principal.user());
         return ResponseEntity.status(201).body(new CommentView(c.getId(), c.getAuthor(), c.getAt(), c.getBody()));
     }
 
@@ -134,16 +141,29 @@ class CaseApiController {
                         a.getId(), a.getFileName(), a.getContentType(), a.getSizeBytes(), a.getSha256()));
     }
 
-    /** A hot-spot risk to raise, or the note that clears it. */
-    record HotspotRequest(String reason, String note) {}
+    /** A hot-spot risk to raise. */
+    record RaiseHotspot(
+            @NotBlank(message = "{validation.required}")
+            @Size(min = Hotspots.REASON_MIN, message = "{validation.size.min}")
+            @Size(max = Hotspots.REASON_MAX, message = "{validation.size.max}")
+            String reason) {}
+
+    /** The note that clears a hot-spot flag. */
+    record ClearHotspot(
+            @NotBlank(message = "{validation.required}")
+            @Size(min = Hotspots.REASON_MIN, message = "{validation.size.min}")
+            @Size(max = Hotspots.REASON_MAX, message = "{validation.size.max}")
+            String note) {}
 
     @PostMapping("/{code}/hotspot")
-    @Operation(summary = "Raise a hot-spot risk: flags the case, both agencies' supervisors get an urgent task")
+    @Operation(
+            summary =
+                    "Raise a hot-spot risk: flags the case; the supervisors of every agency taking part get an urgent task")
     ResponseEntity<Void> hotspot(
             @PathVariable String code,
-            @RequestBody HotspotRequest body,
+            @Valid @RequestBody RaiseHotspot body,
             @AuthenticationPrincipal TandemPrincipal principal) {
-        hotspots.raise(code, body == null ? null : body.reason(), principal.user());
+        hotspots.raise(code, body.reason(), principal.user());
         return ResponseEntity.noContent().build();
     }
 
@@ -151,26 +171,33 @@ class CaseApiController {
     @Operation(summary = "Clear the hot-spot flag with a note (supervisors of an agency taking part)")
     ResponseEntity<Void> clearHotspot(
             @PathVariable String code,
-            @RequestBody HotspotRequest body,
+            @Valid @RequestBody ClearHotspot body,
             @AuthenticationPrincipal TandemPrincipal principal) {
-        hotspots.clear(code, body == null ? null : body.note(), principal.user());
+        hotspots.clear(code, body.note(), principal.user());
         return ResponseEntity.noContent().build();
     }
 
     /** A share to create. */
-    record NewShare(String agency, String reason) {}
+    record NewShare(
+            @NotBlank(message = "{validation.toAgency}") String agency,
+
+            @NotBlank(message = "{validation.required}")
+            @Size(min = CaseSharing.REASON_MIN, message = "{validation.size.min}")
+            @Size(max = CaseSharing.REASON_MAX, message = "{validation.size.max}")
+            String reason) {}
 
     record ShareView(String agency, String mode, String reason, String sharedBy, Instant sharedAt) {}
 
     /** Why a confidential identity is revealed. */
-    record RevealRequest(String reason) {}
+    record RevealRequest(@Reason String reason) {}
 
     @PostMapping("/{code}/shares")
     @Operation(summary = "Share the case with another agency (lead agency; reason required)")
     ResponseEntity<ShareView> share(
-            @PathVariable String code, @RequestBody NewShare body, @AuthenticationPrincipal TandemPrincipal principal) {
-        var share = sharing.share(
-                code, body == null ? null : body.agency(), body == null ? null : body.reason(), principal.user());
+            @PathVariable String code,
+            @Valid @RequestBody NewShare body,
+            @AuthenticationPrincipal TandemPrincipal principal) {
+        var share = sharing.share(code, body.agency(), body.reason(), principal.user());
         return ResponseEntity.created(URI.create("/api/cases/" + code + "/shares/" + share.getAgencyCode()))
                 .body(new ShareView(
                         share.getAgencyCode(),
@@ -186,14 +213,7 @@ class CaseApiController {
             @PathVariable String code,
             @PathVariable String agency,
             @AuthenticationPrincipal TandemPrincipal principal) {
-        Case c = caseFiles.visible(code, principal.user());
-        sharing.unshare(
-                code,
-                agency,
-                workflow.openTasks(c.getId().toString()).stream()
-                        .flatMap(t -> t.candidateGroups().stream())
-                        .toList(),
-                principal.user());
+        sharing.unshare(code, agency, principal.user());
         return ResponseEntity.noContent().build();
     }
 
@@ -202,9 +222,9 @@ class CaseApiController {
     PetitionerView reveal(
             @PathVariable String code,
             @PathVariable long id,
-            @RequestBody RevealRequest body,
+            @Valid @RequestBody RevealRequest body,
             @AuthenticationPrincipal TandemPrincipal principal) {
-        return caseFiles.reveal(code, id, body == null ? null : body.reason(), principal.user());
+        return caseFiles.reveal(code, id, body.reason(), principal.user());
     }
 
     @GetMapping("/{code}/attachments/{id}")

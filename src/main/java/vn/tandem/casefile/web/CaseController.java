@@ -36,9 +36,9 @@ import vn.tandem.casefile.CaseVisibility;
 import vn.tandem.casefile.Hotspots;
 import vn.tandem.casefile.PetitionerView;
 import vn.tandem.casefile.Timeline;
-import vn.tandem.common.ConflictException;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.PageResponse;
+import vn.tandem.common.RedirectOnError;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.TandemPrincipal;
@@ -110,26 +110,21 @@ class CaseController {
 
     /** Shows the case with one confidential petitioner revealed, for this view only (audited). */
     @PostMapping("/cases/{code}/petitioners/{id}/reveal")
+    @RedirectOnError("/cases/{code}#petitioners")
     String reveal(
             @PathVariable String code,
             @PathVariable long id,
             @RequestParam(required = false) String reason,
             @AuthenticationPrincipal TandemPrincipal principal,
             Model model,
-            RedirectAttributes redirect,
             Locale locale) {
-        try {
-            PetitionerView revealed = caseFiles.reveal(code, id, reason, principal.user());
-            model.addAttribute("success", messages.getMessage("case.revealed", null, locale));
-            return render(caseFiles.visible(code, principal.user()), principal.user(), model, revealed);
-        } catch (InvalidInputException e) {
-            var p = e.fieldProblems().get(0);
-            redirect.addFlashAttribute("error", messages.getMessage(p.code(), p.args(), locale));
-            return "redirect:/cases/" + code + "#petitioners";
-        }
+        PetitionerView revealed = caseFiles.reveal(code, id, reason, principal.user());
+        model.addAttribute("success", messages.getMessage("case.revealed", null, locale));
+        return render(caseFiles.visible(code, principal.user()), principal.user(), model, revealed);
     }
 
     @PostMapping("/cases/{code}/hotspot")
+    @RedirectOnError("/cases/{code}")
     String hotspot(
             @PathVariable String code,
             @RequestParam(required = false) String reason,
@@ -138,62 +133,35 @@ class CaseController {
             @AuthenticationPrincipal TandemPrincipal principal,
             RedirectAttributes redirect,
             Locale locale) {
-        try {
-            if ("clear".equals(action)) {
-                hotspots.clear(code, note, principal.user());
-            } else {
-                hotspots.raise(code, reason, principal.user());
-            }
-            redirect.addFlashAttribute(
-                    "success",
-                    messages.getMessage("hotspot." + ("clear".equals(action) ? "cleared" : "raised"), null, locale));
-        } catch (InvalidInputException e) {
-            var p = e.fieldProblems().get(0);
-            redirect.addFlashAttribute("error", messages.getMessage(p.code(), p.args(), locale));
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", messages.getMessage(e.messageCode(), e.args(), locale));
+        if ("clear".equals(action)) {
+            hotspots.clear(code, note, principal.user());
+        } else {
+            hotspots.raise(code, reason, principal.user());
         }
+        redirect.addFlashAttribute(
+                "success",
+                messages.getMessage("hotspot." + ("clear".equals(action) ? "cleared" : "raised"), null, locale));
         return "redirect:/cases/" + code;
     }
 
     @PostMapping("/cases/{code}/shares")
+    @RedirectOnError("/cases/{code}#shares")
     String share(
             @PathVariable String code,
             @RequestParam(required = false) String agency,
             @RequestParam(required = false) String reason,
-            @AuthenticationPrincipal TandemPrincipal principal,
-            RedirectAttributes redirect,
-            Locale locale) {
-        try {
-            sharing.share(code, agency, reason, principal.user());
-        } catch (InvalidInputException e) {
-            var p = e.fieldProblems().get(0);
-            redirect.addFlashAttribute("error", messages.getMessage(p.code(), p.args(), locale));
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", messages.getMessage(e.messageCode(), e.args(), locale));
-        }
+            @AuthenticationPrincipal TandemPrincipal principal) {
+        sharing.share(code, agency, reason, principal.user());
         return "redirect:/cases/" + code + "#shares";
     }
 
     @PostMapping("/cases/{code}/shares/{agency}/delete")
+    @RedirectOnError("/cases/{code}#shares")
     String unshare(
             @PathVariable String code,
             @PathVariable String agency,
-            @AuthenticationPrincipal TandemPrincipal principal,
-            RedirectAttributes redirect,
-            Locale locale) {
-        Case c = caseFiles.visible(code, principal.user());
-        try {
-            sharing.unshare(
-                    code,
-                    agency,
-                    workflow.openTasks(c.getId().toString()).stream()
-                            .flatMap(t -> t.candidateGroups().stream())
-                            .toList(),
-                    principal.user());
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", messages.getMessage(e.messageCode(), e.args(), locale));
-        }
+            @AuthenticationPrincipal TandemPrincipal principal) {
+        sharing.unshare(code, agency, principal.user());
         return "redirect:/cases/" + code + "#shares";
     }
 
@@ -217,6 +185,7 @@ class CaseController {
         model.addAttribute("comments", documents.comments(c.getId()));
         model.addAttribute("attachments", documents.attachments(c.getId()));
         model.addAttribute("plans", caseFiles.plans(c.getId()));
+        model.addAttribute("verifications", caseFiles.verifications(c.getId()));
         model.addAttribute("related", caseFiles.relatedCodes(c.getId(), user));
         model.addAttribute("unit", directory.unit(c.getUnitId()).orElse(null));
         model.addAttribute("agencies", directory.agencies());
@@ -246,22 +215,17 @@ class CaseController {
     }
 
     @PostMapping("/cases/{code}/comments")
+    @RedirectOnError("/cases/{code}#comments")
     String comment(
             @PathVariable String code,
             @RequestParam(required = false) String body,
-            @AuthenticationPrincipal TandemPrincipal principal,
-            RedirectAttributes redirect,
-            Locale locale) {
-        try {
-            documents.comment(code, body, principal.user());
-        } catch (InvalidInputException e) {
-            var p = e.fieldProblems().get(0);
-            redirect.addFlashAttribute("error", messages.getMessage(p.code(), p.args(), locale));
-        }
+            @AuthenticationPrincipal TandemPrincipal principal) {
+        documents.comment(code, body, principal.user());
         return "redirect:/cases/" + code + "#comments";
     }
 
     @PostMapping("/cases/{code}/attachments")
+    @RedirectOnError("/cases/{code}#attachments")
     String attach(
             @PathVariable String code,
             @RequestParam(required = false) MultipartFile file,
@@ -269,18 +233,13 @@ class CaseController {
             RedirectAttributes redirect,
             Locale locale)
             throws IOException {
-        try {
-            if (file == null || file.isEmpty()) {
-                throw new InvalidInputException("file", "validation.file.empty");
-            }
-            try (InputStream in = file.getInputStream()) {
-                documents.attach(code, file.getOriginalFilename(), in, principal.user());
-            }
-            redirect.addFlashAttribute("success", messages.getMessage("attachment.added", null, locale));
-        } catch (InvalidInputException e) {
-            var p = e.fieldProblems().get(0);
-            redirect.addFlashAttribute("error", messages.getMessage(p.code(), p.args(), locale));
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException("file", "validation.file.empty");
         }
+        try (InputStream in = file.getInputStream()) {
+            documents.attach(code, file.getOriginalFilename(), in, principal.user());
+        }
+        redirect.addFlashAttribute("success", messages.getMessage("attachment.added", null, locale));
         return "redirect:/cases/" + code + "#attachments";
     }
 

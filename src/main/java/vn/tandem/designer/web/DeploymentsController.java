@@ -2,6 +2,7 @@ package vn.tandem.designer.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.Reason;
 import vn.tandem.process.Deployments;
 
 /**
@@ -82,7 +84,7 @@ class DeploymentsController {
         }
 
         /** Why a deployment and its cases' process data are deleted. */
-        record DeleteRequest(String reason) {}
+        record DeleteRequest(@Reason String reason) {}
 
         @GetMapping("/api/admin/deployments")
         @Operation(summary = "Deployments with the case instances each holds (administrators)")
@@ -95,7 +97,7 @@ class DeploymentsController {
                 summary = "Delete a deployment with its running and historic case instances (administrators; "
                         + "a reason of at least 10 characters; audited)")
         ResponseEntity<Deployments.Item> delete(
-                @PathVariable String id, @RequestBody(required = false) DeleteRequest body) {
+                @PathVariable String id, @Valid @RequestBody(required = false) DeleteRequest body) {
             return ResponseEntity.ok(deployments.delete(id, body == null ? null : body.reason()));
         }
     }

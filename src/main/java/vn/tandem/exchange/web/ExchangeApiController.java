@@ -2,9 +2,9 @@ package vn.tandem.exchange.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
-import java.time.LocalDate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.tandem.casefile.CaseFiles;
 import vn.tandem.exchange.Exchange;
 import vn.tandem.exchange.InformationRequest;
+import vn.tandem.exchange.InformationRequestForm;
 import vn.tandem.identity.TandemPrincipal;
 
 /** Information requests over the API. */
@@ -29,9 +30,6 @@ class ExchangeApiController {
         this.exchange = exchange;
         this.caseFiles = caseFiles;
     }
-
-    /** A request to send; {@code dueDate} defaults to 5 days, {@code urgency} to NORMAL (or URGENT). */
-    record NewRequest(String toAgency, String question, LocalDate dueDate, String urgency) {}
 
     record RequestView(
             long id,
@@ -51,13 +49,14 @@ class ExchangeApiController {
             Instant acknowledgedAt) {}
 
     @PostMapping("/api/cases/{code}/information-requests")
-    @Operation(summary = "Ask the other agency for information on a case")
+    @Operation(
+            summary = "Ask the other agency for information on a case; dueDate defaults to the information-request"
+                    + " rule (5 working days), urgency to NORMAL (or URGENT)")
     ResponseEntity<RequestView> ask(
             @PathVariable String code,
-            @RequestBody NewRequest body,
+            @Valid @RequestBody InformationRequestForm body,
             @AuthenticationPrincipal TandemPrincipal principal) {
-        InformationRequest r =
-                exchange.ask(code, body.toAgency(), body.question(), body.dueDate(), body.urgency(), principal.user());
+        InformationRequest r = exchange.ask(code, body, principal.user());
         return ResponseEntity.created(URI.create("/api/information-requests/" + r.getId()))
                 .body(view(r, code));
     }

@@ -1,12 +1,13 @@
 package vn.tandem.exchange.web;
 
+import jakarta.validation.Valid;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,9 +15,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.exchange.Exchange;
+import vn.tandem.exchange.InformationRequestForm;
 import vn.tandem.identity.TandemPrincipal;
 
-/** The "request information" form on the case page. */
+/** The "request information" form on the case page: an invalid request goes back with the question kept. */
 @Controller
 class ExchangeController {
 
@@ -31,17 +33,20 @@ class ExchangeController {
     @PostMapping("/cases/{code}/information-requests")
     String ask(
             @PathVariable String code,
-            @RequestParam(required = false) String toAgency,
-            @RequestParam(required = false) String question,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate,
-            @RequestParam(required = false) String urgency,
+            @Valid @ModelAttribute InformationRequestForm form,
+            BindingResult binding,
             @RequestParam(required = false) MultipartFile file,
             @AuthenticationPrincipal TandemPrincipal principal,
             RedirectAttributes redirect,
             Locale locale)
             throws IOException {
+        String back = "redirect:/cases/" + code + "#exchange";
+        if (binding.hasErrors()) {
+            refuse(redirect, messages.getMessage(binding.getAllErrors().get(0), locale), form);
+            return back;
+        }
         try {
-            var request = exchange.ask(code, toAgency, question, dueDate, urgency, principal.user());
+            var request = exchange.ask(code, form, principal.user());
             if (file != null && !file.isEmpty()) {
                 try (var in = file.getInputStream()) {
                     exchange.attach(request, file.getOriginalFilename(), in, principal.user());
@@ -50,9 +55,13 @@ class ExchangeController {
             redirect.addFlashAttribute("success", messages.getMessage("exchange.sent", null, locale));
         } catch (InvalidInputException e) {
             var p = e.fieldProblems().get(0);
-            redirect.addFlashAttribute("error", messages.getMessage(p.code(), p.args(), locale));
-            redirect.addFlashAttribute("question", question);
+            refuse(redirect, messages.getMessage(p.code(), p.args(), locale), form);
         }
-        return "redirect:/cases/" + code + "#exchange";
+        return back;
+    }
+
+    private static void refuse(RedirectAttributes redirect, String message, InformationRequestForm form) {
+        redirect.addFlashAttribute("error", message);
+        redirect.addFlashAttribute("question", form.question());
     }
 }

@@ -2,6 +2,11 @@ package vn.tandem.identity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +39,13 @@ class TokenApiController {
     }
 
     /** A token to make: a name, and optionally how many days it is valid (1–365, 90 by default). */
-    record NewToken(String name, Integer expiresInDays) {}
+    record NewToken(
+            @NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.size.max}")
+            String name,
+
+            @Min(value = 1, message = "{validation.value.min}")
+            @Max(value = AccessTokens.MAX_DAYS, message = "{validation.value.max}")
+            Integer expiresInDays) {}
 
     record Created(long id, String name, String token, Instant createdAt, Instant expiresAt) {}
 
@@ -50,7 +61,7 @@ class TokenApiController {
     @PostMapping
     @Operation(summary = "Make a personal API token (use it as 'Authorization: Bearer <token>'; shown only here)")
     ResponseEntity<Created> create(
-            @RequestBody(required = false) NewToken body, @AuthenticationPrincipal TandemPrincipal principal) {
+            @Valid @RequestBody(required = false) NewToken body, @AuthenticationPrincipal TandemPrincipal principal) {
         AccessTokens.Issued issued = tokens.issue(
                 principal.user(), body == null ? null : body.name(), body == null ? null : body.expiresInDays());
         ApiToken t = issued.token();

@@ -2,6 +2,8 @@ package vn.tandem.inbox.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -88,7 +90,8 @@ class TaskApiController {
     record Form(String key, String name, List<Field> fields) {}
 
     /** Whom to assign a task to. */
-    record Assignment(String userId) {}
+    record Assignment(
+            @NotBlank(message = "{validation.required}") String userId) {}
 
     @GetMapping
     @Operation(summary = "Open tasks visible to the caller: mine, my groups' unassigned ones, or all visible")
@@ -144,7 +147,9 @@ class TaskApiController {
     @PostMapping("/{id}/assign")
     @Operation(summary = "Assign the task to a candidate (supervisors)")
     ResponseEntity<Void> assign(
-            @PathVariable String id, @RequestBody Assignment body, @AuthenticationPrincipal TandemPrincipal principal) {
+            @PathVariable String id,
+            @Valid @RequestBody Assignment body,
+            @AuthenticationPrincipal TandemPrincipal principal) {
         actions.assign(id, body.userId(), principal.user());
         return ResponseEntity.noContent().build();
     }

@@ -17,12 +17,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.PetitionerView;
-import vn.tandem.common.ConflictException;
 import vn.tandem.common.FieldProblem;
 import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.RedirectOnError;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.inbox.TaskActions;
+import vn.tandem.process.LegacyAgencySteps;
 import vn.tandem.process.TaskForm;
 
 /** A task page: its form (laid out by the step's template or generically) beside the case summary. */
@@ -45,6 +46,7 @@ class TaskController {
     }
 
     @PostMapping("/tasks/{id}")
+    @RedirectOnError("/inbox")
     String complete(
             @PathVariable String id,
             @RequestParam MultiValueMap<String, String> params,
@@ -67,26 +69,20 @@ class TaskController {
             }
             model.addAttribute("errorSummary", messages.getMessage("error.validation", null, locale));
             return render(id, principal.user(), model, values, errors);
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", messages.getMessage(e.messageCode(), e.args(), locale));
-            return "redirect:/inbox";
         }
         redirect.addFlashAttribute("success", messages.getMessage("task.completed", null, locale));
         return "redirect:/inbox";
     }
 
     @PostMapping("/tasks/{id}/claim")
+    @RedirectOnError("/tasks/{id}")
     String claim(
             @PathVariable String id,
             @AuthenticationPrincipal TandemPrincipal principal,
             RedirectAttributes redirect,
             Locale locale) {
-        try {
-            actions.claim(id, principal.user());
-            redirect.addFlashAttribute("success", messages.getMessage("task.claimed", null, locale));
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute("error", messages.getMessage(e.messageCode(), e.args(), locale));
-        }
+        actions.claim(id, principal.user());
+        redirect.addFlashAttribute("success", messages.getMessage("task.claimed", null, locale));
         return "redirect:/tasks/" + id;
     }
 
@@ -102,25 +98,22 @@ class TaskController {
     }
 
     @PostMapping("/tasks/{id}/assign")
+    @RedirectOnError("/tasks/{id}")
     String assign(
             @PathVariable String id,
             @RequestParam(required = false) String userId,
             @AuthenticationPrincipal TandemPrincipal principal,
             RedirectAttributes redirect,
             Locale locale) {
-        try {
-            actions.assign(id, userId, principal.user());
-            redirect.addFlashAttribute("success", messages.getMessage("task.assigned", null, locale));
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", messages.getMessage("validation.assignee", null, locale));
-        }
+        actions.assign(id, userId, principal.user());
+        redirect.addFlashAttribute("success", messages.getMessage("task.assigned", null, locale));
         return "redirect:/tasks/" + id;
     }
 
     private String render(
             String id, CurrentUser user, Model model, Map<String, ?> submitted, Map<String, String> errors) {
         TaskActions.VisibleTask visible = actions.visible(id, user);
-        TaskForm form = actions.form(id, user);
+        TaskForm form = actions.form(visible); // the task is read once per request
         model.addAttribute("task", visible.task());
         model.addAttribute("caseFile", visible.caseFile());
         model.addAttribute(
@@ -138,6 +131,10 @@ class TaskController {
         model.addAttribute(
                 "template", form.template().map(t -> "inbox/forms/" + t).orElse("inbox/forms/generic"));
         model.addAttribute("plans", caseFiles.plans(visible.caseFile().getId()));
+        model.addAttribute(
+                "verifications", caseFiles.verifications(visible.caseFile().getId()));
+        // fields of older process versions that the layouts show another way (the agencies' findings)
+        model.addAttribute("legacyFields", String.join(",", LegacyAgencySteps.PROPOSAL_FIELDS));
         return "inbox/task";
     }
 }

@@ -357,7 +357,7 @@ public final class BpmnModelCheck {
                                 element,
                                 id,
                                 "bpmn.group",
-                                "Candidate group " + g + " does not exist (use <agency>-<role>, e.g. congan-officer)",
+                                "Candidate group " + g + " does not exist (use <agency>-<role>, e.g. <agency>-officer)",
                                 g));
                     }
                 }

@@ -99,7 +99,7 @@ public class SlaTimers {
 
     /** Due date of a joint-meeting task: the end of the meeting day (or of the escalation due day). */
     public Date meetingDue(DelegateExecution execution) {
-        Object value = execution.getVariable("meetingDate");
+        Object value = execution.getVariable(SlaEscalation.FIELD_MEETING_DATE);
         LocalDate day = FormValues.engineDate(value);
         return endOfDay(day == null || day.isBefore(today()) ? escalationDueDay() : day);
     }

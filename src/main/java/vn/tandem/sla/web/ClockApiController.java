@@ -2,6 +2,12 @@ package vn.tandem.sla.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -12,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tandem.casefile.CaseFiles;
+import vn.tandem.common.Reason;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.sla.CaseClocks;
 import vn.tandem.sla.CaseComplexity;
@@ -87,10 +94,22 @@ class ClockApiController {
     }
 
     /** Why the clock is paused. */
-    record PauseRequest(String reason) {}
+    record PauseRequest(@Reason String reason) {}
 
     /** The complexity decided, with the written decision it rests on. */
-    record ComplexityRequest(String level, String decisionNumber, LocalDate decisionDate, String reason) {}
+    record ComplexityRequest(
+            @NotBlank(message = "{validation.required}")
+            @Pattern(regexp = "STANDARD|COMPLEX|VERY_COMPLEX", message = "{validation.option}")
+            String level,
+
+            @NotBlank(message = "{validation.required}")
+            @Size(max = CaseComplexity.DECISION_NUMBER_MAX, message = "{validation.size.max}")
+            String decisionNumber,
+
+            @NotNull(message = "{validation.required}") @PastOrPresent(message = "{validation.notAfterToday}")
+            LocalDate decisionDate,
+
+            @Reason String reason) {}
 
     record ComplexityView(String previous, String level, boolean legalExtension, List<DeadlineView> deadlines) {}
 
@@ -106,7 +125,7 @@ class ClockApiController {
     @Operation(summary = "Pause the case's legal clock with a reason (assigned officer, lead supervisors)")
     ResponseEntity<Void> pause(
             @PathVariable String code,
-            @RequestBody(required = false) PauseRequest body,
+            @Valid @RequestBody(required = false) PauseRequest body,
             @AuthenticationPrincipal TandemPrincipal principal) {
         control.pause(code, body == null ? null : body.reason(), principal.user());
         return ResponseEntity.noContent().build();
@@ -125,7 +144,7 @@ class ClockApiController {
                     + "admins; audited); due dates move; for a denunciation the decision extends the resolution once")
     ComplexityView complexity(
             @PathVariable String code,
-            @RequestBody(required = false) ComplexityRequest body,
+            @Valid @RequestBody(required = false) ComplexityRequest body,
             @AuthenticationPrincipal TandemPrincipal principal) {
         ComplexityRequest b = body == null ? new ComplexityRequest(null, null, null, null) : body;
         CaseComplexity.Result result = complexity.change(

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tandem.common.FieldProblem;
 import vn.tandem.common.InvalidInputException;
-import vn.tandem.common.TandemException;
+import vn.tandem.common.RedirectOnError;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.sla.CaseComplexity;
 import vn.tandem.sla.ClockControl;
@@ -35,6 +35,7 @@ class ClockController {
 
     /** The complexity decided with its written decision; a refusal re-opens the form with each error by its field. */
     @PostMapping("/cases/{code}/complexity")
+    @RedirectOnError("/cases/{code}#deadlines")
     String complexity(
             @PathVariable String code,
             @RequestParam Map<String, String> form,
@@ -75,17 +76,12 @@ class ClockController {
             redirect.addFlashAttribute("complexityErrors", errors);
             redirect.addFlashAttribute("complexityValues", values);
             redirect.addFlashAttribute("error", messages.getMessage("error.validation", null, locale));
-        } catch (TandemException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            redirect.addFlashAttribute(
-                    "error", messages.getMessage(e.messageCode(), e.args(), e.messageCode(), locale));
         }
         return "redirect:/cases/" + code + "#deadlines";
     }
 
     @PostMapping("/cases/{code}/clock")
+    @RedirectOnError("/cases/{code}")
     String change(
             @PathVariable String code,
             @RequestParam(defaultValue = "pause") String action,
@@ -93,27 +89,14 @@ class ClockController {
             @AuthenticationPrincipal TandemPrincipal principal,
             RedirectAttributes redirect,
             Locale locale) {
-        try {
-            if ("resume".equals(action)) {
-                control.resume(code, principal.user());
-            } else {
-                control.pause(code, reason, principal.user());
-            }
-            redirect.addFlashAttribute(
-                    "success",
-                    messages.getMessage("clock." + ("resume".equals(action) ? "resumed" : "paused"), null, locale));
-        } catch (TandemException e) {
-            if (e.status() == 404 || e.status() == 403) {
-                throw e;
-            }
-            var code1 = e.fieldProblems().isEmpty()
-                    ? e.messageCode()
-                    : e.fieldProblems().get(0).code();
-            var args = e.fieldProblems().isEmpty()
-                    ? e.args()
-                    : e.fieldProblems().get(0).args();
-            redirect.addFlashAttribute("error", messages.getMessage(code1, args, code1, locale));
+        if ("resume".equals(action)) {
+            control.resume(code, principal.user());
+        } else {
+            control.pause(code, reason, principal.user());
         }
+        redirect.addFlashAttribute(
+                "success",
+                messages.getMessage("clock." + ("resume".equals(action) ? "resumed" : "paused"), null, locale));
         return "redirect:/cases/" + code;
     }
 }

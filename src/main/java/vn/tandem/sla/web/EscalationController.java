@@ -2,6 +2,11 @@ package vn.tandem.sla.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.FutureOrPresent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -23,11 +28,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.tandem.common.ConflictException;
 import vn.tandem.common.FieldProblem;
 import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.RedirectOnError;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.TandemPrincipal;
+import vn.tandem.process.SlaEscalation;
 import vn.tandem.sla.Escalation;
 import vn.tandem.sla.EscalationDesk;
 
@@ -49,13 +55,14 @@ class EscalationController {
     @GetMapping("/escalations/{id}")
     String page(
             @PathVariable long id,
-            @RequestParam(defaultValue = "EXTEND") String action,
+            @RequestParam(defaultValue = SlaEscalation.ACTION_EXTEND) String action,
             @AuthenticationPrincipal TandemPrincipal principal,
             Model model) {
         return render(id, action, Map.of(), Map.of(), principal, model);
     }
 
     @PostMapping("/escalations/{id}/act")
+    @RedirectOnError("/escalations/{id}")
     String act(
             @PathVariable long id,
             @RequestParam String action,
@@ -75,10 +82,6 @@ class EscalationController {
                 errors.putIfAbsent(p.field(), messages.getMessage(p.code(), p.args(), p.code(), locale));
             }
             return render(id, action, fields, errors, principal, model);
-        } catch (ConflictException e) {
-            redirect.addFlashAttribute(
-                    "error", messages.getMessage(e.messageCode(), e.args(), e.messageCode(), locale));
-            return "redirect:/escalations/" + id;
         }
         redirect.addFlashAttribute("success", messages.getMessage("escalation.done." + action, null, locale));
         return "redirect:/dashboard";
@@ -179,14 +182,37 @@ class EscalationController {
             }
         }
 
+        /*
+         * The API's names for the escalation form's fields. Required-ness is checked here; lengths, the legal cap of
+         * an extension and who may be assigned are checked by the form the process declares and by the desk.
+         */
+
         /** An extension by written decision. */
-        record ExtendRequest(String decisionNumber, LocalDate decisionDate, LocalDate newDeadline, String reason) {}
+        record ExtendRequest(
+                @NotBlank(message = "{validation.required}") String decisionNumber,
 
-        record ReassignRequest(String assignee, String reason) {}
+                @NotNull(message = "{validation.required}") @PastOrPresent(message = "{validation.notAfterToday}")
+                LocalDate decisionDate,
 
-        record MeetingRequest(LocalDate date, String agenda, String reason) {}
+                @NotNull(message = "{validation.required}") LocalDate newDeadline,
+                @NotBlank(message = "{validation.required}") String reason) {}
 
-        record CloseRequest(String note) {}
+        /** The officer to give the overdue task to. */
+        record ReassignRequest(
+                @NotBlank(message = "{validation.required}") String assignee,
+                @NotBlank(message = "{validation.required}") String reason) {}
+
+        /** A joint meeting to convene. */
+        record MeetingRequest(
+                @NotNull(message = "{validation.required}") @FutureOrPresent(message = "{validation.future}")
+                LocalDate date,
+
+                @NotBlank(message = "{validation.required}") String agenda,
+                @NotBlank(message = "{validation.required}") String reason) {}
+
+        /** Why the escalation closes. */
+        record CloseRequest(
+                @NotBlank(message = "{validation.required}") String note) {}
 
         @GetMapping("/api/escalations")
         @Operation(summary = "Open escalations of the cases the caller sees (those the caller may act on first)")
@@ -206,21 +232,18 @@ class EscalationController {
         @Operation(summary = "Extend the overdue step by written decision; beyond the legal cap answers 400")
         ResponseEntity<Void> extend(
                 @PathVariable long id,
-                @RequestBody(required = false) ExtendRequest body,
+                @Valid @RequestBody ExtendRequest body,
                 @AuthenticationPrincipal TandemPrincipal principal) {
-            ExtendRequest b = body == null ? new ExtendRequest(null, null, null, null) : body;
-            Map<String, Object> fields = new HashMap<>();
-            put(fields, "decisionNumber", b.decisionNumber());
-            put(
-                    fields,
-                    "decisionDate",
-                    b.decisionDate() == null ? null : b.decisionDate().toString());
-            put(
-                    fields,
-                    "newDeadline",
-                    b.newDeadline() == null ? null : b.newDeadline().toString());
-            put(fields, "escalationNote", b.reason());
-            desk.act(id, "EXTEND", fields, principal.user());
+            desk.act(
+                    id,
+                    SlaEscalation.ACTION_EXTEND,
+                    Map.of(
+                            SlaEscalation.FIELD_DECISION_NUMBER, body.decisionNumber(),
+                            SlaEscalation.FIELD_DECISION_DATE,
+                                    body.decisionDate().toString(),
+                            SlaEscalation.FIELD_NEW_DEADLINE, body.newDeadline().toString(),
+                            SlaEscalation.FIELD_NOTE, body.reason()),
+                    principal.user());
             return ResponseEntity.noContent().build();
         }
 
@@ -228,29 +251,30 @@ class EscalationController {
         @Operation(summary = "Give the overdue task to another officer who may work it")
         ResponseEntity<Void> reassign(
                 @PathVariable long id,
-                @RequestBody(required = false) ReassignRequest body,
+                @Valid @RequestBody ReassignRequest body,
                 @AuthenticationPrincipal TandemPrincipal principal) {
-            Map<String, Object> fields = new HashMap<>();
-            put(fields, "reassignTo", body == null ? null : body.assignee());
-            put(fields, "escalationNote", body == null ? null : body.reason());
-            desk.act(id, "REASSIGN", fields, principal.user());
+            desk.act(
+                    id,
+                    SlaEscalation.ACTION_REASSIGN,
+                    Map.of(SlaEscalation.FIELD_REASSIGN_TO, body.assignee(), SlaEscalation.FIELD_NOTE, body.reason()),
+                    principal.user());
             return ResponseEntity.noContent().build();
         }
 
         @PostMapping("/api/escalations/{id}/meeting")
-        @Operation(summary = "Convene a joint meeting: both agencies' supervisors get a meeting task")
+        @Operation(summary = "Convene a joint meeting: the supervisors of every agency taking part get a meeting task")
         ResponseEntity<Void> meeting(
                 @PathVariable long id,
-                @RequestBody(required = false) MeetingRequest body,
+                @Valid @RequestBody MeetingRequest body,
                 @AuthenticationPrincipal TandemPrincipal principal) {
-            Map<String, Object> fields = new HashMap<>();
-            put(
-                    fields,
-                    "meetingDate",
-                    body == null || body.date() == null ? null : body.date().toString());
-            put(fields, "meetingAgenda", body == null ? null : body.agenda());
-            put(fields, "escalationNote", body == null ? null : body.reason());
-            desk.act(id, "MEETING", fields, principal.user());
+            desk.act(
+                    id,
+                    SlaEscalation.ACTION_MEETING,
+                    Map.of(
+                            SlaEscalation.FIELD_MEETING_DATE, body.date().toString(),
+                            SlaEscalation.FIELD_MEETING_AGENDA, body.agenda(),
+                            SlaEscalation.FIELD_NOTE, body.reason()),
+                    principal.user());
             return ResponseEntity.noContent().build();
         }
 
@@ -258,18 +282,10 @@ class EscalationController {
         @Operation(summary = "Close the escalation with a note")
         ResponseEntity<Void> close(
                 @PathVariable long id,
-                @RequestBody(required = false) CloseRequest body,
+                @Valid @RequestBody CloseRequest body,
                 @AuthenticationPrincipal TandemPrincipal principal) {
-            Map<String, Object> fields = new HashMap<>();
-            put(fields, "escalationNote", body == null ? null : body.note());
-            desk.act(id, "CLOSE", fields, principal.user());
+            desk.act(id, SlaEscalation.ACTION_CLOSE, Map.of(SlaEscalation.FIELD_NOTE, body.note()), principal.user());
             return ResponseEntity.noContent().build();
-        }
-
-        private static void put(Map<String, Object> fields, String name, Object value) {
-            if (value != null) {
-                fields.put(name, value);
-            }
         }
     }
 }

@@ -2,6 +2,13 @@ package vn.tandem.sla.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.tandem.common.Reason;
 import vn.tandem.sla.LegalRule;
 import vn.tandem.sla.LegalRules;
 import vn.tandem.sla.LegalStep;
@@ -77,38 +85,72 @@ class RulesApiController {
 
     /** A new rule. {@code step}: one of the legal steps; {@code duration}: statutory days (empty: no statute). */
     record NewRule(
+            @NotNull(message = "{rule.code}")
+            @Pattern(regexp = "\\s*[A-Za-z][A-Za-z0-9_]{2,59}\\s*", message = "{rule.code}")
             String rule,
+
             String caseType,
-            LegalStep step,
+            @NotNull(message = "{rule.step}") LegalStep step,
             Variant variant,
+
+            @Min(value = 1, message = "{validation.value.min}") @Max(value = 2, message = "{validation.value.max}")
             Integer instance,
+
+            @Min(value = 1, message = "{validation.value.min}") @Max(value = 365, message = "{validation.value.max}")
             Integer duration,
+
             LegalRule.Unit unit,
+
+            @Min(value = 1, message = "{validation.value.min}") @Max(value = 365, message = "{validation.value.max}")
             Integer targetDays,
+
+            @Min(value = 0, message = "{validation.value.min}") @Max(value = 90, message = "{validation.value.max}")
             Integer targetPercent,
+
+            @Min(value = 0, message = "{validation.value.min}") @Max(value = 5, message = "{validation.value.max}")
             Integer maxExtensions,
+
+            @Min(value = 0, message = "{validation.value.min}") @Max(value = 365, message = "{validation.value.max}")
             Integer maxExtensionDays,
+
+            @NotBlank(message = "{validation.required}") @Size(max = 300, message = "{validation.size.max}")
             String legalBasis,
-            LocalDate effectiveFrom,
-            String reason) {}
+
+            @NotNull(message = "{validation.required}") LocalDate effectiveFrom,
+            @Reason String reason) {}
 
     /** A new version of a rule's figures. */
     record NewVersion(
+            @Min(value = 1, message = "{validation.value.min}") @Max(value = 365, message = "{validation.value.max}")
             Integer duration,
+
             LegalRule.Unit unit,
+
+            @Min(value = 1, message = "{validation.value.min}") @Max(value = 365, message = "{validation.value.max}")
             Integer targetDays,
+
+            @Min(value = 0, message = "{validation.value.min}") @Max(value = 90, message = "{validation.value.max}")
             Integer targetPercent,
+
+            @Min(value = 0, message = "{validation.value.min}") @Max(value = 5, message = "{validation.value.max}")
             Integer maxExtensions,
+
+            @Min(value = 0, message = "{validation.value.min}") @Max(value = 365, message = "{validation.value.max}")
             Integer maxExtensionDays,
+
+            @NotBlank(message = "{validation.required}") @Size(max = 300, message = "{validation.size.max}")
             String legalBasis,
-            LocalDate effectiveFrom,
-            String reason,
+
+            @NotNull(message = "{validation.required}") LocalDate effectiveFrom,
+            @Reason String reason,
             Boolean confirmBackdated) {}
 
     record VersionView(RuleView version, List<String> unaffectedCases) {}
 
     /** Retiring a rule from a day. */
-    record Retirement(LocalDate effectiveTo, String reason) {}
+    record Retirement(
+            @NotNull(message = "{validation.required}") LocalDate effectiveTo,
+            @Reason String reason) {}
 
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
@@ -120,7 +162,7 @@ class RulesApiController {
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Add a rule (administrators; audited)")
-    ResponseEntity<RuleView> create(@RequestBody(required = false) NewRule body) {
+    ResponseEntity<RuleView> create(@Valid @RequestBody(required = false) NewRule body) {
         NewRule b = body == null
                 ? new NewRule(null, null, null, null, null, null, null, null, null, null, null, null, null, null)
                 : body;
@@ -149,7 +191,7 @@ class RulesApiController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Add a version effective from a day; before today needs confirmBackdated (administrators)")
     ResponseEntity<VersionView> version(
-            @PathVariable("rule") String code, @RequestBody(required = false) NewVersion body) {
+            @PathVariable("rule") String code, @Valid @RequestBody(required = false) NewVersion body) {
         NewVersion b = body == null ? new NewVersion(null, null, null, null, null, null, null, null, null, null) : body;
         LegalRules.VersionResult result = rules.newVersion(
                 code,
@@ -171,7 +213,7 @@ class RulesApiController {
     @PostMapping("/{rule}/retire")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Retire a rule from a day: clocks starting then no longer follow it (administrators)")
-    RuleView retire(@PathVariable("rule") String code, @RequestBody(required = false) Retirement body) {
+    RuleView retire(@PathVariable("rule") String code, @Valid @RequestBody(required = false) Retirement body) {
         return RuleView.of(
                 rules.retire(code, body == null ? null : body.effectiveTo(), body == null ? null : body.reason()));
     }

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tandem.casefile.CaseType;
 import vn.tandem.common.FieldProblem;
 import vn.tandem.common.InvalidInputException;
-import vn.tandem.common.TandemException;
+import vn.tandem.common.RedirectOnError;
 import vn.tandem.sla.LegalRule;
 import vn.tandem.sla.LegalRules;
 import vn.tandem.sla.LegalStep;
@@ -88,6 +88,7 @@ class RulesController {
     }
 
     @PostMapping("/admin/rules/{code}/versions")
+    @RedirectOnError("/admin/rules#{code}")
     String newVersion(
             @PathVariable String code,
             @RequestParam Map<String, String> form,
@@ -114,12 +115,11 @@ class RulesController {
             return render(model, new OpenForm(code, "version", form, Map.of(), true, e.cases()));
         } catch (InvalidInputException e) {
             return render(model, new OpenForm(code, "version", form, resolved(e, errors, locale), false, List.of()));
-        } catch (TandemException e) {
-            return refused(e, code, redirect, locale);
         }
     }
 
     @PostMapping("/admin/rules/{code}/retire")
+    @RedirectOnError("/admin/rules#{code}")
     String retire(
             @PathVariable String code,
             @RequestParam Map<String, String> form,
@@ -137,17 +137,7 @@ class RulesController {
             return "redirect:/admin/rules#" + code;
         } catch (InvalidInputException e) {
             return render(model, new OpenForm(code, "retire", form, resolved(e, errors, locale), false, List.of()));
-        } catch (TandemException e) {
-            return refused(e, code, redirect, locale);
         }
-    }
-
-    private String refused(TandemException e, String code, RedirectAttributes redirect, Locale locale) {
-        if (e.status() == 404) {
-            throw e;
-        }
-        redirect.addFlashAttribute("error", messages.getMessage(e.messageCode(), e.args(), e.messageCode(), locale));
-        return "redirect:/admin/rules#" + code;
     }
 
     private String render(Model model, OpenForm open) {

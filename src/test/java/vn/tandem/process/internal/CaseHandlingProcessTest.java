@@ -79,19 +79,41 @@ class CaseHandlingProcessTest {
         engine.getFormService().submitTaskForm(task.getId(), values);
     }
 
+    /** Completes the task with this key that the group may work (one agency's instance of a multi-instance step). */
+    void submitAs(ProcessInstance pi, String key, String group, String user, Map<String, Object> values) {
+        Task task = TestEngine.task(engine.getTaskService(), pi.getId(), key, group);
+        assertThat(task).as("open task " + key + " for " + group).isNotNull();
+        engine.getTaskService().claim(task.getId(), user);
+        engine.getFormService().submitTaskForm(task.getId(), values);
+    }
+
+    void verifyAll(ProcessInstance pi) {
+        submitAs(
+                pi,
+                CaseHandling.TASK_VERIFY,
+                "danvan-officer",
+                "officer.danvan",
+                Map.of("findings", "Nắm tình hình tại cơ sở xong", "riskLevel", "LOW"));
+        submitAs(
+                pi,
+                CaseHandling.TASK_VERIFY,
+                "congan-officer",
+                "officer.congan",
+                Map.of("findings", "Không có dấu hiệu kích động", "riskLevel", "MEDIUM"));
+    }
+
     void acceptAndVerify(ProcessInstance pi) {
         submit(pi, "Task_Accept", "officer.congan", Map.of("decision", "ACCEPT", "complexity", "STANDARD"));
-        assertThat(pi).isWaitingAt("Task_VerifyDanvan", "Task_VerifyCongan");
-        submit(
-                pi,
-                "Task_VerifyDanvan",
-                "officer.danvan",
-                Map.of("danvanFindings", "Nắm tình hình tại cơ sở xong", "danvanRiskLevel", "LOW"));
-        submit(
-                pi,
-                "Task_VerifyCongan",
-                "officer.congan",
-                Map.of("conganFindings", "Không có dấu hiệu kích động", "conganRiskLevel", "MEDIUM"));
+        assertThat(pi).isWaitingAt(CaseHandling.TASK_VERIFY).isWaitingAt(CaseHandling.SUBPROCESS_VERIFICATION);
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(pi.getId())
+                        .taskDefinitionKey(CaseHandling.TASK_VERIFY)
+                        .list())
+                .extracting(Task::getName)
+                .containsExactlyInAnyOrder(
+                        "Xác minh, nắm tình hình (Công an tỉnh)", "Xác minh, nắm tình hình (Ban Dân vận Tỉnh ủy)");
+        verifyAll(pi);
     }
 
     void proposeAndApprove(ProcessInstance pi) {
@@ -183,11 +205,30 @@ class CaseHandlingProcessTest {
                 .toList();
         assertThat(opened)
                 .extracting(o -> o.task().key())
-                .containsExactlyInAnyOrder("Task_Accept", "Task_VerifyDanvan", "Task_VerifyCongan");
+                .containsExactlyInAnyOrder("Task_Accept", CaseHandling.TASK_VERIFY, CaseHandling.TASK_VERIFY);
+        // one verification per agency taking part, each given to that agency's officers
         assertThat(opened)
-                .filteredOn(o -> o.task().key().equals("Task_VerifyDanvan"))
-                .singleElement()
-                .satisfies(o -> assertThat(o.task().candidateGroups()).containsExactly("danvan-officer"));
+                .filteredOn(o -> o.task().key().equals(CaseHandling.TASK_VERIFY))
+                .flatExtracting(o -> o.task().candidateGroups())
+                .containsExactlyInAnyOrder("congan-officer", "danvan-officer");
+        // each agency's task carries its own pair of SLA timers, on the task's own execution (so moving one
+        // agency's deadline moves only its timers)
+        for (Task verify : engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(pi.getId())
+                .taskDefinitionKey(CaseHandling.TASK_VERIFY)
+                .list()) {
+            for (String boundary : List.of("Event_VerifyAtRisk", "Event_VerifyBreached")) {
+                assertThat(engine.getManagementService()
+                                .createJobQuery()
+                                .processInstanceId(pi.getId())
+                                .activityId(boundary)
+                                .executionId(verify.getExecutionId())
+                                .count())
+                        .as(boundary + " of " + verify.getName())
+                        .isEqualTo(1);
+            }
+        }
         TaskClosed closed = TestEngine.EVENTS.stream()
                 .filter(TaskClosed.class::isInstance)
                 .map(TaskClosed.class::cast)
@@ -323,16 +364,27 @@ class CaseHandlingProcessTest {
                 .processInstanceBusinessKey("11")
                 .setVariable(CaseHandling.VAR_HOTSPOT_REASON, "20 người tụ tập trước trụ sở")
                 .correlate();
-        assertThat(pi).isWaitingAt("Task_Accept", "Task_HotSpotDanvan", "Task_HotSpotCongan");
+        assertThat(pi).isWaitingAt("Task_Accept", CaseHandling.TASK_HOTSPOT);
         assertThat(engine.getTaskService()
                         .createTaskQuery()
-                        .taskDefinitionKey("Task_HotSpotCongan")
+                        .taskDefinitionKey(CaseHandling.TASK_HOTSPOT)
                         .taskCandidateGroup("congan-supervisor")
                         .singleResult()
                         .getPriority())
                 .isEqualTo(90);
-        submit(pi, "Task_HotSpotDanvan", "supervisor.danvan", Map.of("hotspotMeasures", "Cử cán bộ đối thoại ngay."));
-        submit(pi, "Task_HotSpotCongan", "supervisor.congan", Map.of("hotspotMeasures", "Bố trí lực lượng bảo vệ."));
+        submitAs(
+                pi,
+                CaseHandling.TASK_HOTSPOT,
+                "danvan-supervisor",
+                "supervisor.danvan",
+                Map.of("hotspotMeasures", "Cử cán bộ đối thoại ngay."));
+        assertThat(pi).isWaitingAt("Task_Accept", CaseHandling.TASK_HOTSPOT);
+        submitAs(
+                pi,
+                CaseHandling.TASK_HOTSPOT,
+                "congan-supervisor",
+                "supervisor.congan",
+                Map.of("hotspotMeasures", "Bố trí lực lượng bảo vệ."));
         assertThat(pi).hasPassed("EndEvent_HotSpotHandled").isWaitingAt("Task_Accept");
     }
 
@@ -415,16 +467,7 @@ class CaseHandlingProcessTest {
         submit(pi, "Task_Accept", "officer.congan", Map.of("decision", "ACCEPT", "complexity", "STANDARD"));
         advanceDays(40);
         advanceDays(1);
-        submit(
-                pi,
-                "Task_VerifyDanvan",
-                "officer.danvan",
-                Map.of("danvanFindings", "Nắm tình hình tại cơ sở xong", "danvanRiskLevel", "LOW"));
-        submit(
-                pi,
-                "Task_VerifyCongan",
-                "officer.congan",
-                Map.of("conganFindings", "Không có dấu hiệu kích động", "conganRiskLevel", "MEDIUM"));
+        verifyAll(pi);
         advanceDays(40);
         submit(
                 pi,
@@ -465,12 +508,7 @@ class CaseHandlingProcessTest {
                 .map(SlaThresholdReached.class::cast)
                 .toList();
         for (String key : List.of(
-                "Task_VerifyDanvan",
-                "Task_VerifyCongan",
-                "Task_ProposeSolution",
-                "Task_Implement",
-                "Task_MonitoringCheck",
-                "Task_FinalMonitoringCheck")) {
+                "Task_ProposeSolution", "Task_Implement", "Task_MonitoringCheck", "Task_FinalMonitoringCheck")) {
             assertThat(sla()).as(key).containsOnlyOnce(key + ":WARNING", key + ":BREACH");
         }
         // one warning and one breach per task instance, never more (the second check was done at once)
@@ -478,9 +516,17 @@ class CaseHandlingProcessTest {
                         .collect(Collectors.groupingBy(e -> e.task().id() + e.threshold(), Collectors.counting()))
                         .values())
                 .containsOnly(1L);
+        // each agency's verification has its own deadline: a warning and a breach for each instance
+        assertThat(sla())
+                .filteredOn(k -> k.equals(CaseHandling.TASK_VERIFY + ":WARNING"))
+                .hasSize(2);
+        assertThat(sla())
+                .filteredOn(k -> k.equals(CaseHandling.TASK_VERIFY + ":BREACH"))
+                .hasSize(2);
         assertThat(events)
-                .filteredOn(e -> e.task().key().equals("Task_VerifyDanvan"))
-                .first()
-                .satisfies(e -> assertThat(e.task().candidateGroups()).containsExactly("danvan-officer"));
+                .filteredOn(e -> e.task().key().equals(CaseHandling.TASK_VERIFY))
+                .flatExtracting(e -> e.task().candidateGroups())
+                .containsOnly("congan-officer", "danvan-officer")
+                .contains("congan-officer", "danvan-officer");
     }
 }

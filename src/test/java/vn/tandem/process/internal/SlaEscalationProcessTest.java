@@ -132,17 +132,22 @@ class SlaEscalationProcessTest {
                         "Thống nhất phương án giải quyết dứt điểm.",
                         "escalationNote",
                         "Hai cơ quan cần thống nhất phương án."));
-        assertThat(pi).isWaitingAt("Task_MeetingDanvan", "Task_MeetingCongan");
-        assertThat(task(pi, "Task_MeetingDanvan").getDueDate().toInstant())
-                .isEqualTo(Instant.parse("2026-12-08T16:59:59Z"));
+        // one meeting task per agency taking part in the case, each due on the meeting day
+        assertThat(pi).isWaitingAt(SlaEscalation.TASK_MEETING);
+        Task danvan =
+                TestEngine.task(engine.getTaskService(), pi.getId(), SlaEscalation.TASK_MEETING, "danvan-supervisor");
+        assertThat(danvan.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-12-08T16:59:59Z"));
+        assertThat(danvan.getName()).isEqualTo("Họp liên ngành: Ban Dân vận Tỉnh ủy tham dự, ghi nhận kết luận");
         assertThat(engine.getTaskService()
                         .createTaskQuery()
-                        .taskDefinitionKey("Task_MeetingDanvan")
-                        .taskCandidateGroup("danvan-supervisor")
+                        .processInstanceId(pi.getId())
+                        .taskDefinitionKey(SlaEscalation.TASK_MEETING)
                         .count())
-                .isEqualTo(1);
-        complete(pi, "Task_MeetingDanvan", Map.of("meetingConclusion", "Ban Dân vận vận động các hộ dân."));
-        complete(pi, "Task_MeetingCongan", Map.of("meetingConclusion", "Công an bảo đảm an ninh trật tự."));
+                .isEqualTo(2);
+        engine.getTaskService().claim(danvan.getId(), "supervisor.danvan");
+        engine.getFormService()
+                .submitTaskForm(danvan.getId(), Map.of("meetingConclusion", "Ban Dân vận vận động các hộ dân."));
+        complete(pi, SlaEscalation.TASK_MEETING, Map.of("meetingConclusion", "Công an bảo đảm an ninh trật tự."));
         assertThat(pi).isEnded().hasPassed("EndEvent_MeetingHeld");
     }
 

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import vn.tandem.audit.AuditLog;
+import vn.tandem.process.CaseAgencies;
 import vn.tandem.process.StepDeadlines;
 import vn.tandem.process.TandemClock;
 import vn.tandem.sla.LegalStep;
@@ -59,6 +60,8 @@ final class TestEngine {
                 taskEvents,
                 "slaTimers",
                 slaTimers,
+                "caseAgencies",
+                new CaseAgencyGroups(agencies().getBeanProvider(CaseAgencies.class)),
                 "slaTimerListener",
                 timerListener,
                 "slaStatutoryDelegate",
@@ -72,6 +75,39 @@ final class TestEngine {
                         new StaticListableBeanFactory().getBeanProvider(AuditLog.class),
                         null));
         return configuration;
+    }
+
+    /** The founding two agencies take part in every test case, the lead (Công an in these tests) first. */
+    static final CaseAgencies AGENCIES = new CaseAgencies() {
+        @Override
+        public List<String> verifierGroups(long caseId) {
+            return List.of("congan-officer", "danvan-officer");
+        }
+
+        @Override
+        public List<String> supervisorGroups(long caseId) {
+            return List.of("congan-supervisor", "danvan-supervisor");
+        }
+
+        @Override
+        public String agencyName(String group) {
+            return group.startsWith("congan") ? "Công an tỉnh" : "Ban Dân vận Tỉnh ủy";
+        }
+    };
+
+    private static StaticListableBeanFactory agencies() {
+        StaticListableBeanFactory factory = new StaticListableBeanFactory();
+        factory.addBean("agencies", AGENCIES);
+        return factory;
+    }
+
+    /** The open task with this key given to this candidate group (one instance of a multi-instance step). */
+    static Task task(TaskService tasks, String processInstanceId, String key, String group) {
+        return tasks.createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKey(key)
+                .taskCandidateGroup(group)
+                .singleResult();
     }
 
     /** The legal steps the clock knows, as the sla module answers. */

@@ -1,4 +1,4 @@
-package vn.tandem.common;
+package vn.tandem.common.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

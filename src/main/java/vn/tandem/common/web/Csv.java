@@ -1,0 +1,72 @@
+package vn.tandem.common.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * CSV for exports, the one writer every export uses: UTF-8 with a byte-order mark (so spreadsheet programs show
+ * Vietnamese correctly), every field quoted, and values that a spreadsheet would run as a formula neutralised.
+ */
+public final class Csv {
+
+    /** A table to export: its file name, column names and rows. */
+    public record Table(String fileName, List<String> header, List<List<String>> rows) {}
+
+    private Csv() {}
+
+    /** The table as a download. */
+    public static ResponseEntity<StreamingResponseBody> download(Table table) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(table.fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(out -> {
+                    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                    write(writer, table);
+                    writer.flush();
+                });
+    }
+
+    public static void write(Writer out, Table table) throws IOException {
+        bom(out);
+        line(out, table.header().toArray(String[]::new));
+        for (List<String> row : table.rows()) {
+            line(out, row.toArray(String[]::new));
+        }
+    }
+
+    public static void bom(Writer out) throws IOException {
+        out.write('\uFEFF');
+    }
+
+    public static void line(Writer out, String... values) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            line.append(i == 0 ? "" : ",").append(field(values[i]));
+        }
+        out.write(line.append("\r\n").toString());
+    }
+
+    static String field(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value;
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+}
