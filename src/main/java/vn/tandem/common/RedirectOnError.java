@@ -18,4 +18,10 @@ import java.lang.annotation.Target;
 public @interface RedirectOnError {
 
     String value();
+
+    /**
+     * The id of the form on that page: the reason then shows beside the form's fields (or under the form when no
+     * field is at fault) with what was typed kept, instead of as a banner at the top of the page.
+     */
+    String form() default "";
 }

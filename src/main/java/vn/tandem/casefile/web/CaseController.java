@@ -110,7 +110,7 @@ class CaseController {
 
     /** Shows the case with one confidential petitioner revealed, for this view only (audited). */
     @PostMapping("/cases/{code}/petitioners/{id}/reveal")
-    @RedirectOnError("/cases/{code}#petitioners")
+    @RedirectOnError(value = "/cases/{code}", form = "reveal-form-{id}")
     String reveal(
             @PathVariable String code,
             @PathVariable long id,
@@ -124,7 +124,7 @@ class CaseController {
     }
 
     @PostMapping("/cases/{code}/hotspot")
-    @RedirectOnError("/cases/{code}")
+    @RedirectOnError(value = "/cases/{code}", form = "hotspot-form")
     String hotspot(
             @PathVariable String code,
             @RequestParam(required = false) String reason,
@@ -145,7 +145,7 @@ class CaseController {
     }
 
     @PostMapping("/cases/{code}/shares")
-    @RedirectOnError("/cases/{code}#shares")
+    @RedirectOnError(value = "/cases/{code}", form = "share-form")
     String share(
             @PathVariable String code,
             @RequestParam(required = false) String agency,
@@ -156,7 +156,7 @@ class CaseController {
     }
 
     @PostMapping("/cases/{code}/shares/{agency}/delete")
-    @RedirectOnError("/cases/{code}#shares")
+    @RedirectOnError(value = "/cases/{code}#shares", form = "share-form")
     String unshare(
             @PathVariable String code,
             @PathVariable String agency,
@@ -196,16 +196,29 @@ class CaseController {
     /** The diagram of the case's process with its active and passed elements, for the bpmn-js viewer. */
     @GetMapping(value = "/cases/{code}/diagram", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    Map<String, Object> diagram(@PathVariable String code, @AuthenticationPrincipal TandemPrincipal principal) {
+    Map<String, Object> diagram(
+            @PathVariable String code, @AuthenticationPrincipal TandemPrincipal principal, Locale locale) {
         Case c = caseFiles.visible(code, principal.user());
+        boolean english = "en".equals(locale.getLanguage());
         return workflow.caseProcess(c.getId())
                 .<Map<String, Object>>map(p -> {
                     Workflow.DiagramState state = workflow.diagramState(p.id());
                     return Map.of(
                             "xml",
-                            workflow.processXml(p.definitionId()),
+                            workflow.diagramXml(p.definitionId(), english),
                             "version",
                             p.version(),
+                            "caption",
+                            messages.getMessage(
+                                    "case.diagram.caption",
+                                    new Object[] {
+                                        p.version(),
+                                        String.join(
+                                                ", ",
+                                                workflow.elementNames(p.definitionId(), state.active(), english)
+                                                        .values())
+                                    },
+                                    locale),
                             "active",
                             state.active(),
                             "completed",
@@ -215,7 +228,7 @@ class CaseController {
     }
 
     @PostMapping("/cases/{code}/comments")
-    @RedirectOnError("/cases/{code}#comments")
+    @RedirectOnError(value = "/cases/{code}", form = "comment-form")
     String comment(
             @PathVariable String code,
             @RequestParam(required = false) String body,
@@ -225,7 +238,7 @@ class CaseController {
     }
 
     @PostMapping("/cases/{code}/attachments")
-    @RedirectOnError("/cases/{code}#attachments")
+    @RedirectOnError(value = "/cases/{code}", form = "attachment-form")
     String attach(
             @PathVariable String code,
             @RequestParam(required = false) MultipartFile file,

@@ -6,14 +6,13 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.RedirectOnError;
 import vn.tandem.exchange.Exchange;
 import vn.tandem.exchange.InformationRequestForm;
 import vn.tandem.identity.TandemPrincipal;
@@ -31,37 +30,22 @@ class ExchangeController {
     }
 
     @PostMapping("/cases/{code}/information-requests")
+    @RedirectOnError(value = "/cases/{code}", form = "exchange-form")
     String ask(
             @PathVariable String code,
             @Valid @ModelAttribute InformationRequestForm form,
-            BindingResult binding,
             @RequestParam(required = false) MultipartFile file,
             @AuthenticationPrincipal TandemPrincipal principal,
             RedirectAttributes redirect,
             Locale locale)
             throws IOException {
-        String back = "redirect:/cases/" + code + "#exchange";
-        if (binding.hasErrors()) {
-            refuse(redirect, messages.getMessage(binding.getAllErrors().get(0), locale), form);
-            return back;
-        }
-        try {
-            var request = exchange.ask(code, form, principal.user());
-            if (file != null && !file.isEmpty()) {
-                try (var in = file.getInputStream()) {
-                    exchange.attach(request, file.getOriginalFilename(), in, principal.user());
-                }
+        var request = exchange.ask(code, form, principal.user());
+        if (file != null && !file.isEmpty()) {
+            try (var in = file.getInputStream()) {
+                exchange.attach(request, file.getOriginalFilename(), in, principal.user());
             }
-            redirect.addFlashAttribute("success", messages.getMessage("exchange.sent", null, locale));
-        } catch (InvalidInputException e) {
-            var p = e.fieldProblems().get(0);
-            refuse(redirect, messages.getMessage(p.code(), p.args(), locale), form);
         }
-        return back;
-    }
-
-    private static void refuse(RedirectAttributes redirect, String message, InformationRequestForm form) {
-        redirect.addFlashAttribute("error", message);
-        redirect.addFlashAttribute("question", form.question());
+        redirect.addFlashAttribute("success", messages.getMessage("exchange.sent", null, locale));
+        return "redirect:/cases/" + code + "#exchange";
     }
 }

@@ -81,7 +81,7 @@ class ClockController {
     }
 
     @PostMapping("/cases/{code}/clock")
-    @RedirectOnError("/cases/{code}")
+    @RedirectOnError(value = "/cases/{code}", form = "clock-pause-form")
     String change(
             @PathVariable String code,
             @RequestParam(defaultValue = "pause") String action,

@@ -1,5 +1,6 @@
 package vn.tandem.casefile.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -15,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +34,7 @@ import vn.tandem.casefile.Timeline;
 import vn.tandem.common.ConflictException;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
+import vn.tandem.common.web.FailedForm;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.Role;
@@ -92,8 +95,16 @@ class CaseWebSliceTest {
                         .with(csrf())
                         .with(officer()))
                 .andExpect(status().isFound())
-                .andExpect(redirectedUrl("/cases/VV-1#shares"))
-                .andExpect(flash().attribute("error", "Cần ít nhất 5 ký tự."));
+                .andExpect(redirectedUrl("/cases/VV-1#share-form"))
+                // the reason beside its field, what was typed kept, nothing at the top of the page
+                .andExpect(flash().attribute(
+                                FailedForm.NAME,
+                                new FailedForm(
+                                        "share-form",
+                                        Map.of("reason", "Cần ít nhất 5 ký tự."),
+                                        Map.of("agency", "X", "reason", "x"),
+                                        null)))
+                .andExpect(flash().attributeCount(1));
     }
 
     @Test
@@ -105,8 +116,10 @@ class CaseWebSliceTest {
                         .with(csrf())
                         .with(officer()))
                 .andExpect(status().isFound())
-                .andExpect(redirectedUrl("/cases/VV-2"))
-                .andExpect(flash().attribute("error", org.hamcrest.Matchers.startsWith("The case")));
+                .andExpect(redirectedUrl("/cases/VV-2#hotspot-form"))
+                .andExpect(result -> assertThat(
+                                ((FailedForm) result.getFlashMap().get(FailedForm.NAME)).message("hotspot-form"))
+                        .startsWith("The case"));
     }
 
     @Test
