@@ -99,7 +99,20 @@ public class CaseDocuments {
 
     /** Stores an attachment after checking its size and its real content type (sniffed, not declared). */
     public Attachment attach(String code, String fileName, InputStream content, CurrentUser user) throws IOException {
-        Case c = caseFiles.contributable(code, user);
+        return store(caseFiles.contributable(code, user), fileName, content, user);
+    }
+
+    /**
+     * Stores a document that comes with a task's completion (an answer to an information request): the answering
+     * agency may only read the case otherwise, so the caller must have checked that {@code user} works that open
+     * task of the case; it completes the task in the same transaction.
+     */
+    public Attachment attachWithTask(Case c, String fileName, InputStream content, CurrentUser user)
+            throws IOException {
+        return store(caseFiles.visible(c.getCode(), user), fileName, content, user);
+    }
+
+    private Attachment store(Case c, String fileName, InputStream content, CurrentUser user) throws IOException {
         String name = fileName == null || fileName.isBlank() ? "file" : fileName.replaceAll("[\\\\/\\r\\n\"]", "_");
         if (name.length() > 200) {
             name = name.substring(name.length() - 200);

@@ -25,7 +25,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
@@ -111,10 +114,14 @@ class SecurityConfig {
                 .formLogin(form ->
                         form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // only a page the browser navigated to is worth coming back to after signing in; a script's
+                // background call must not start a session (it would replace the one a tab is signing in with)
+                .requestCache(cache -> cache.requestCache(pageVisits()))
                 .sessionManagement(
                         s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
                 .httpBasic(b -> b.authenticationEntryPoint(basic))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::isSessionlessApiCallWithCredentials))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::isSessionlessApiCallWithCredentials)
+                        .csrfTokenRepository(new NoSessionForApiCsrf(API)))
                 .addFilterAfter(new LoginThrottleFilter(throttling, false), CsrfFilter.class)
                 // pages are used with a session: a token is accepted on the API only
                 .addFilterBefore(new ApiTokenFilter(tokens, throttling, basic, API), BasicAuthenticationFilter.class)
@@ -122,7 +129,9 @@ class SecurityConfig {
                                 basic, new OrRequestMatcher(API, API_DOCS))
                         .defaultAccessDeniedHandlerFor(
                                 (request, response, e) -> apiDenied(request, response, e, basic, messages, locales),
-                                API))
+                                API)
+                        // with one mapping Spring Security would answer pages with the API's handler too
+                        .defaultAccessDeniedHandlerFor(new PageAccessDenied(), AnyRequestMatcher.INSTANCE))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; object-src 'none'; frame-ancestors 'none'")));
@@ -134,6 +143,16 @@ class SecurityConfig {
      * and no session — a browser attaches neither a token header nor, without a session, anything that would
      * authenticate a forged request. A request with a session cookie always needs its token.
      */
+    /** The request cache of the pages: GET navigations of a browser, never a script's or the API's calls. */
+    static RequestCache pageVisits() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod())
+                && PageAccessDenied.navigation(request)
+                && !API.matches(request)
+                && !API_DOCS.matches(request));
+        return cache;
+    }
+
     static boolean isSessionlessApiCallWithCredentials(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         boolean credentials = header != null

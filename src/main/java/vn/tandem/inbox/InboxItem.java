@@ -26,6 +26,8 @@ public class InboxItem {
 
     private String taskKey;
     private String taskName;
+    private String taskNameEn;
+    private int priority;
     private String processKey;
     private String processInstanceId;
     private Long caseId;
@@ -54,6 +56,8 @@ public class InboxItem {
     void apply(TaskSnapshot task, CaseSummary summary) {
         taskKey = task.key();
         taskName = task.name();
+        taskNameEn = task.nameEn();
+        priority = task.priority();
         processKey = task.processKey();
         processInstanceId = task.processInstanceId();
         assignee = task.assignee();
@@ -97,6 +101,20 @@ public class InboxItem {
 
     public String getTaskName() {
         return taskName;
+    }
+
+    /** The task's name in English, or null when its model gives none. */
+    public String getTaskNameEn() {
+        return taskNameEn;
+    }
+
+    public int getPriority() {
+        return priority;
+    }
+
+    /** An urgent task (an urgent information request, a hot spot, an escalation): marked in the inbox. */
+    public boolean isUrgent() {
+        return priority >= TaskSnapshot.URGENT_PRIORITY;
     }
 
     public String getProcessKey() {

@@ -1,5 +1,8 @@
 package vn.tandem.inbox;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.audit.AuditLog;
 import vn.tandem.casefile.Case;
+import vn.tandem.casefile.CaseDocuments;
 import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.CaseVisibility;
 import vn.tandem.common.ForbiddenException;
@@ -35,8 +39,10 @@ public class TaskActions {
     private final CaseFiles caseFiles;
     private final Directory directory;
     private final AuditLog audit;
+    private final CaseDocuments documents;
 
-    TaskActions(Workflow workflow, CaseFiles caseFiles, Directory directory, AuditLog audit) {
+    TaskActions(Workflow workflow, CaseFiles caseFiles, Directory directory, AuditLog audit, CaseDocuments documents) {
+        this.documents = documents;
         this.workflow = workflow;
         this.caseFiles = caseFiles;
         this.directory = directory;
@@ -122,9 +128,27 @@ public class TaskActions {
     }
 
     public void complete(String taskId, Map<String, ?> values, CurrentUser user) {
+        complete(taskId, values, null, user);
+    }
+
+    /** A document sent with a task's completion (the answer to an information request carries one). */
+    public record Upload(String fileName, InputStream content) {}
+
+    /**
+     * Completes the task; an upload is stored with the case in the same transaction (refused input keeps both
+     * undone).
+     */
+    public void complete(String taskId, Map<String, ?> values, Upload upload, CurrentUser user) {
         VisibleTask v = visible(taskId, user);
         if (!mayWork(v.task(), user)) {
             throw new ForbiddenException("task.notCandidate");
+        }
+        if (upload != null) {
+            try {
+                documents.attachWithTask(v.caseFile(), upload.fileName(), upload.content(), user);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         workflow.complete(v.task(), user.username(), values);
         audit("TASK_COMPLETED", v, Map.of("fields", List.copyOf(values.keySet())));

@@ -1,7 +1,9 @@
 package vn.tandem.system;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
 import org.springframework.boot.web.servlet.filter.OrderedRequestContextFilter;
@@ -16,6 +18,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 /** Vietnamese by default; {@code ?lang=en} or {@code ?lang=vi} switches and is remembered in a cookie. */
 @Configuration
 class WebConfig implements WebMvcConfigurer {
+
+    private final OnceTokens onceTokens;
+
+    WebConfig(OnceTokens onceTokens) {
+        this.onceTokens = onceTokens;
+    }
 
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
@@ -38,9 +46,29 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("tandem-lang");
-        resolver.setDefaultLocale(VIETNAMESE);
+        resolver.setDefaultLocaleFunction(WebConfig::defaultLocale);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
+    }
+
+    static final List<Locale> SUPPORTED = List.of(VIETNAMESE, Locale.ENGLISH);
+
+    /**
+     * Without a chosen language: an API client gets the language it asks for with {@code Accept-Language} (when
+     * Tandem speaks it); pages are Vietnamese first, whatever the browser's settings.
+     */
+    static Locale defaultLocale(HttpServletRequest request) {
+        String header = request.getHeader("Accept-Language");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (header == null || header.isBlank() || !path.startsWith("/api/")) {
+            return VIETNAMESE;
+        }
+        try {
+            Locale match = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+            return match == null ? VIETNAMESE : match;
+        } catch (IllegalArgumentException e) {
+            return VIETNAMESE;
+        }
     }
 
     @Override
@@ -49,5 +77,6 @@ class WebConfig implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(onceTokens);
     }
 }

@@ -9,16 +9,20 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.NotFoundException;
 import vn.tandem.common.PageResponse;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.inbox.InboxFilter;
@@ -26,6 +30,7 @@ import vn.tandem.inbox.InboxItem;
 import vn.tandem.inbox.InboxQuery;
 import vn.tandem.inbox.InboxScope;
 import vn.tandem.inbox.TaskActions;
+import vn.tandem.inbox.TaskDrafts;
 import vn.tandem.process.FormFieldSpec;
 import vn.tandem.process.TaskForm;
 
@@ -38,9 +43,12 @@ class TaskApiController {
     private final InboxQuery query;
     private final TaskActions actions;
 
-    TaskApiController(InboxQuery query, TaskActions actions) {
+    private final TaskDrafts drafts;
+
+    TaskApiController(InboxQuery query, TaskActions actions, TaskDrafts drafts) {
         this.query = query;
         this.actions = actions;
+        this.drafts = drafts;
     }
 
     /** A task in a list. */
@@ -53,19 +61,23 @@ class TaskApiController {
             String caseType,
             String assignee,
             Instant due,
-            Instant created) {
+            Instant created,
+            boolean urgent) {
 
-        static TaskItem of(InboxItem i) {
+        /** The item with its name in the caller's language. */
+        static TaskItem of(InboxItem i, Locale locale) {
+            boolean english = "en".equals(locale.getLanguage()) && i.getTaskNameEn() != null;
             return new TaskItem(
                     i.getTaskId(),
                     i.getTaskKey(),
-                    i.getTaskName(),
+                    english ? i.getTaskNameEn() : i.getTaskName(),
                     i.getCaseCode(),
                     i.getCaseTitle(),
                     i.getCaseType(),
                     i.getAssignee(),
                     i.getDueAt(),
-                    i.getCreatedAt());
+                    i.getCreatedAt(),
+                    i.isUrgent());
         }
     }
 
@@ -119,7 +131,7 @@ class TaskApiController {
                         new InboxFilter(type, key, overdue, dueWithin, q),
                         PageResponse.page(page, pageSize),
                         pageSize),
-                TaskItem::of);
+                i -> TaskItem.of(i, LocaleContextHolder.getLocale()));
     }
 
     @GetMapping("/{id}/form")
@@ -161,6 +173,31 @@ class TaskApiController {
             @RequestBody(required = false) Map<String, Object> body,
             @AuthenticationPrincipal TandemPrincipal principal) {
         actions.complete(id, body == null ? Map.of() : body, principal.user());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/draft")
+    @Operation(summary = "The caller's draft of the task's form (404 when there is none)")
+    ResponseEntity<TaskDrafts.Draft> draft(
+            @PathVariable String id, @AuthenticationPrincipal TandemPrincipal principal) {
+        return drafts.find(id, principal.user())
+                .map(ResponseEntity::ok)
+                .orElseThrow(() -> new NotFoundException("task.noDraft"));
+    }
+
+    @PutMapping("/{id}/draft")
+    @Operation(summary = "Save what the caller has typed in the task's form so far (fields as text)")
+    TaskDrafts.Draft saveDraft(
+            @PathVariable String id,
+            @RequestBody Map<String, String> body,
+            @AuthenticationPrincipal TandemPrincipal principal) {
+        return drafts.save(id, body, principal.user());
+    }
+
+    @DeleteMapping("/{id}/draft")
+    @Operation(summary = "Discard the caller's draft of the task's form")
+    ResponseEntity<Void> discardDraft(@PathVariable String id, @AuthenticationPrincipal TandemPrincipal principal) {
+        drafts.discard(id, principal.user());
         return ResponseEntity.noContent().build();
     }
 

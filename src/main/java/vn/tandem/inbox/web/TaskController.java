@@ -1,5 +1,8 @@
 package vn.tandem.inbox.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.PetitionerView;
@@ -21,6 +25,7 @@ import vn.tandem.common.FieldProblem;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.RedirectOnError;
 import vn.tandem.identity.CurrentUser;
+import vn.tandem.identity.KeptForm;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.inbox.TaskActions;
 import vn.tandem.process.LegacyAgencySteps;
@@ -41,8 +46,20 @@ class TaskController {
     }
 
     @GetMapping("/tasks/{id}")
-    String task(@PathVariable String id, @AuthenticationPrincipal TandemPrincipal principal, Model model) {
-        return render(id, principal.user(), model, Map.of(), Map.of());
+    String task(
+            @PathVariable String id,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            HttpServletRequest request,
+            Model model,
+            Locale locale) {
+        // what was typed before the session ended and the user signed in again
+        Map<String, ?> kept = KeptForm.take(request, "/tasks/" + id)
+                .<Map<String, ?>>map(KeptForm::values)
+                .orElse(Map.of());
+        if (!kept.isEmpty()) {
+            model.addAttribute("info", messages.getMessage("task.keptAfterLogin", null, locale));
+        }
+        return render(id, principal.user(), model, kept, Map.of());
     }
 
     @PostMapping("/tasks/{id}")
@@ -50,18 +67,24 @@ class TaskController {
     String complete(
             @PathVariable String id,
             @RequestParam MultiValueMap<String, String> params,
+            @RequestParam(name = "file", required = false) MultipartFile file,
             @AuthenticationPrincipal TandemPrincipal principal,
             Model model,
             RedirectAttributes redirect,
-            Locale locale) {
+            Locale locale)
+            throws IOException {
         Map<String, Object> values = new HashMap<>();
         params.forEach((name, list) -> {
             if (!name.startsWith("_")) {
                 values.put(name, list.size() == 1 ? list.get(0) : list.get(list.size() - 1));
             }
         });
-        try {
-            actions.complete(id, values, principal.user());
+        try (InputStream content = file == null || file.isEmpty() ? null : file.getInputStream()) {
+            actions.complete(
+                    id,
+                    values,
+                    content == null ? null : new TaskActions.Upload(file.getOriginalFilename(), content),
+                    principal.user());
         } catch (InvalidInputException e) {
             Map<String, String> errors = new LinkedHashMap<>();
             for (FieldProblem p : e.fieldProblems()) {

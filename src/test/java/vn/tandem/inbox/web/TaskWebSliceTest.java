@@ -26,6 +26,7 @@ import vn.tandem.identity.Role;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.inbox.InboxQuery;
 import vn.tandem.inbox.TaskActions;
+import vn.tandem.inbox.TaskDrafts;
 
 /** Two people completing the same task: the one who loses is told so — on the page and over the API (409). */
 @WebMvcTest(controllers = {TaskController.class, TaskApiController.class})
@@ -46,6 +47,9 @@ class TaskWebSliceTest {
     @MockitoBean
     Clock clock;
 
+    @MockitoBean
+    TaskDrafts drafts;
+
     static TandemPrincipal officer() {
         return TandemPrincipal.of(
                 new CurrentUser("officer.y", "Cán bộ Y", "LEAD", 2L, "Đơn vị", 1L, "/1/", Set.of(Role.OFFICER)));
@@ -56,6 +60,9 @@ class TaskWebSliceTest {
         willThrow(new ConflictException("task.completedConcurrently"))
                 .given(actions)
                 .complete(eq("t-1"), any(), any());
+        willThrow(new ConflictException("task.completedConcurrently"))
+                .given(actions)
+                .complete(eq("t-1"), any(), any(), any());
         mvc.perform(post("/tasks/t-1").param("plan", "Phương án").with(csrf()).with(user(officer())))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/inbox"))

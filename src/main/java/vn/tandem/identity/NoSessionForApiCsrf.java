@@ -1,0 +1,41 @@
+package vn.tandem.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * CSRF tokens live in the session of the pages. A call to the API never starts a session for one: a page's
+ * background call that arrives without the session cookie (the session ended, the cookie was removed) would
+ * otherwise hand the browser a new anonymous session and sign the user out of the tab they are working in.
+ */
+final class NoSessionForApiCsrf implements CsrfTokenRepository {
+
+    private final HttpSessionCsrfTokenRepository sessions = new HttpSessionCsrfTokenRepository();
+    private final RequestMatcher api;
+
+    NoSessionForApiCsrf(RequestMatcher api) {
+        this.api = api;
+    }
+
+    @Override
+    public CsrfToken generateToken(HttpServletRequest request) {
+        return sessions.generateToken(request);
+    }
+
+    @Override
+    public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
+        if (api.matches(request) && request.getSession(false) == null) {
+            return;
+        }
+        sessions.saveToken(token, request, response);
+    }
+
+    @Override
+    public CsrfToken loadToken(HttpServletRequest request) {
+        return sessions.loadToken(request);
+    }
+}
