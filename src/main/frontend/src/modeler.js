@@ -9,10 +9,28 @@ import {
   CamundaPlatformPropertiesProviderModule,
   useService
 } from 'bpmn-js-properties-panel';
-import { SelectEntry, isSelectEntryEdited } from '@bpmn-io/properties-panel';
+import { SelectEntry, TextFieldEntry, isSelectEntryEdited, isTextFieldEntryEdited } from '@bpmn-io/properties-panel';
 import { h } from '@bpmn-io/properties-panel/preact';
 import CamundaBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platform';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
+import vietnamese from './i18n-vi.json';
+
+// The modeler speaks the page's language: Vietnamese through bpmn-js's translate service (every label of the
+// properties panel and the palette passes through it); words without a translation are recorded in
+// TandemModeler.untranslated, which the browser test reads.
+const untranslated = new Set();
+function translateModule(locale) {
+  const words = locale === 'vi' ? vietnamese : null;
+  function translate(template, replacements) {
+    let text = template;
+    if (words) {
+      if (Object.prototype.hasOwnProperty.call(words, template)) text = words[template];
+      else untranslated.add(template);
+    }
+    return text.replace(/{([^}]+)}/g, (all, key) => (replacements && key in replacements ? replacements[key] : all));
+  }
+  return { translate: ['value', translate] };
+}
 
 function delegateModule(delegates, labels) {
   function DelegateSelect(props) {
@@ -50,6 +68,71 @@ function delegateModule(delegates, labels) {
   return { __init__: ['tandemDelegateProvider'], tandemDelegateProvider: ['type', TandemDelegateProvider] };
 }
 
+// The English name of a named element (shown to English readers: task names in the inbox, the case diagram), kept
+// as the extension property name.en; the designer edits it in its own group of the panel.
+function englishNameModule(labels) {
+  const NAME_EN = 'name.en';
+
+  function findProperty(bo) {
+    const ext = bo.get('extensionElements');
+    const props = ext && ext.get('values').find(v => v.$type === 'camunda:Properties');
+    const prop = props && props.get('values').find(p => p.get('name') === NAME_EN);
+    return { ext, props, prop };
+  }
+
+  function EnglishName(props) {
+    const { element, id } = props;
+    const modeling = useService('modeling');
+    const bpmnFactory = useService('bpmnFactory');
+    const debounce = useService('debounceInput');
+    const bo = element.businessObject;
+    return h(TextFieldEntry, {
+      element, id, debounce,
+      label: labels.label,
+      description: labels.help,
+      getValue: () => { const p = findProperty(bo).prop; return p ? p.get('value') : ''; },
+      setValue: (value) => {
+        let { ext, props, prop } = findProperty(bo);
+        if (prop) {
+          modeling.updateModdleProperties(element, prop, { value: value || undefined });
+          return;
+        }
+        if (!value) return;
+        if (!ext) {
+          ext = bpmnFactory.create('bpmn:ExtensionElements', { values: [] });
+          ext.$parent = bo;
+          modeling.updateModdleProperties(element, bo, { extensionElements: ext });
+        }
+        if (!props) {
+          props = bpmnFactory.create('camunda:Properties', { values: [] });
+          props.$parent = ext;
+          modeling.updateModdleProperties(element, ext, { values: ext.get('values').concat(props) });
+        }
+        prop = bpmnFactory.create('camunda:Property', { name: NAME_EN, value });
+        prop.$parent = props;
+        modeling.updateModdleProperties(element, props, { values: props.get('values').concat(prop) });
+      }
+    });
+  }
+
+  function TandemEnglishNameProvider(propertiesPanel) {
+    this.getGroups = (element) => (groups) => {
+      const bo = element.businessObject;
+      if (bo && bo.$instanceOf && bo.$instanceOf('bpmn:BaseElement') && 'name' in (bo.$descriptor.propertiesByName || {})) {
+        groups.splice(1, 0, {
+          id: 'tandem-english-name',
+          label: labels.group,
+          entries: [{ id: 'tandemNameEn', element, component: EnglishName, isEdited: isTextFieldEntryEdited }]
+        });
+      }
+      return groups;
+    };
+    propertiesPanel.registerProvider(400, this);
+  }
+  TandemEnglishNameProvider.$inject = ['propertiesPanel'];
+  return { __init__: ['tandemEnglishNameProvider'], tandemEnglishNameProvider: ['type', TandemEnglishNameProvider] };
+}
+
 export function createModeler(canvas, panel, options = {}) {
   return new BpmnModeler({
     container: canvas,
@@ -59,10 +142,12 @@ export function createModeler(canvas, panel, options = {}) {
       BpmnPropertiesProviderModule,
       CamundaPlatformPropertiesProviderModule,
       CamundaBehaviorsModule,
-      delegateModule(options.delegates || [], options.labels || { group: 'Delegate', label: 'Delegate' })
+      delegateModule(options.delegates || [], options.labels || { group: 'Delegate', label: 'Delegate' }),
+      englishNameModule(options.englishName || { group: 'English name', label: 'Name in English', help: '' }),
+      translateModule(options.locale)
     ],
     moddleExtensions: { camunda: camundaModdle }
   });
 }
 
-window.TandemModeler = { createModeler };
+window.TandemModeler = { createModeler, untranslated };

@@ -16,7 +16,7 @@
         container.dataset.active = (data.active || []).join(',');
         container.classList.add('diagram-ready');
         const version = document.getElementById('diagram-version');
-        if (version) version.textContent = 'v' + data.version + ' · ' + (data.active || []).join(', ');
+        if (version) version.textContent = data.caption || '';
       });
     })
     .catch(function (e) { container.textContent = 'Diagram: ' + e; });

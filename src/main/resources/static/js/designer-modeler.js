@@ -8,7 +8,9 @@
   const modeler = window.TandemModeler.createModeler(document.getElementById('designer-canvas'),
     document.getElementById('designer-panel'), {
       delegates: (shell.dataset.delegates || '').split(',').filter(Boolean),
-      labels: { group: shell.dataset.delegateGroup, label: shell.dataset.delegateLabel }
+      labels: { group: shell.dataset.delegateGroup, label: shell.dataset.delegateLabel },
+      englishName: { group: shell.dataset.englishGroup, label: shell.dataset.englishLabel, help: shell.dataset.englishHelp },
+      locale: document.documentElement.lang || 'vi'
     });
   window.tandemModeler = modeler; // for browser tests
   const status = document.getElementById('modeler-status');

@@ -44,6 +44,14 @@ class CaseAgencyDirectory implements CaseAgencies {
                 .orElse(group);
     }
 
+    @Override
+    public String agencyNameEn(String group) {
+        return CandidateGroup.parse(group)
+                .flatMap(g -> directory.agency(g.agency()))
+                .map(Agency::getNameEn)
+                .orElse(group);
+    }
+
     /** Agency codes taking part in the case's steps: the lead, then every agency that verifies. */
     List<String> taking(long caseId) {
         String lead = cases.findById(caseId).map(Case::getLeadAgency).orElse(null);

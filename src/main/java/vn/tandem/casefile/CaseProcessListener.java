@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -233,7 +232,7 @@ class CaseProcessListener {
                 caseId,
                 by,
                 "TASK_COMPLETED",
-                Text.plain(Objects.requireNonNullElse(event.task().name(), key)),
+                event.task().title(),
                 details,
                 "task",
                 event.task().id());

@@ -28,6 +28,8 @@ import vn.tandem.common.Text;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.Role;
+import vn.tandem.notification.Notification;
+import vn.tandem.notification.Notifier;
 import vn.tandem.process.InformationRequestProcess;
 import vn.tandem.process.TaskClosed;
 import vn.tandem.process.Workflow;
@@ -50,7 +52,10 @@ public class Exchange {
     private final Directory directory;
     private final AuditLog audit;
     private final Clock clock;
+    private static final int NOTICE_QUESTION = 120;
+
     private final LegalRules rules;
+    private final Notifier notifier;
 
     Exchange(
             InformationRequests requests,
@@ -61,8 +66,10 @@ public class Exchange {
             Directory directory,
             AuditLog audit,
             Clock clock,
-            LegalRules rules) {
+            LegalRules rules,
+            Notifier notifier) {
         this.rules = rules;
+        this.notifier = notifier;
         this.requests = requests;
         this.caseFiles = caseFiles;
         this.documents = documents;
@@ -106,6 +113,10 @@ public class Exchange {
         variables.put(InformationRequestProcess.VAR_REQUESTED_BY, user.username());
         variables.put(InformationRequestProcess.VAR_ANSWERING_GROUP, Role.OFFICER.groupOf(to));
         variables.put(InformationRequestProcess.VAR_REQUESTING_GROUP, Role.OFFICER.groupOf(user.agency()));
+        boolean urgent = InformationRequestForm.URGENT.equals(urgencyValue);
+        variables.put(
+                InformationRequestProcess.VAR_PRIORITY,
+                urgent ? InformationRequestProcess.PRIORITY_URGENT : InformationRequestProcess.PRIORITY_NORMAL);
         request.started(workflow.start(InformationRequestProcess.PROCESS_KEY, c.getId(), variables));
         audit.record(
                 "INFORMATION_REQUESTED",
@@ -123,6 +134,16 @@ public class Exchange {
                                 "rule",
                                 d.rule().getCode() + "#" + d.rule().getVersion()))
                         .orElse(Map.of("toAgency", to, "urgency", urgencyValue, "dueDate", dueDay.toString())));
+        if (urgent) {
+            // the asked agency's officers covering the case's area hear of it at once, not at their next inbox visit
+            notifier.notify(
+                    directory.usernamesCovering(to, Role.OFFICER, c.getAreaPath()),
+                    Notification.Kind.URGENT_REQUEST,
+                    c.getId(),
+                    c.getCode(),
+                    Text.of("notice.urgentRequest", c.getCode(), agencyName(user.agency()), abbreviate(question)),
+                    "/cases/" + c.getCode() + "#exchange");
+        }
         timeline.add(
                 c.getId(),
                 user.username(),
@@ -212,6 +233,13 @@ public class Exchange {
                         request.getId().toString());
             }
         }
+    }
+
+    /** The first words of a long question, for a notification. */
+    private static String abbreviate(String text) {
+        return text.length() <= NOTICE_QUESTION
+                ? text
+                : text.substring(0, NOTICE_QUESTION - 1).strip() + "…";
     }
 
     private Text agencyName(String code) {

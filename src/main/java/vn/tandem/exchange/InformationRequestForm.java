@@ -35,8 +35,11 @@ public record InformationRequestForm(
 
     public static final int QUESTION_MAX = 5000;
 
+    public static final String NORMAL = "NORMAL";
+    public static final String URGENT = "URGENT";
+
     /** The urgency asked for, {@code NORMAL} when none. */
     public String urgencyOrDefault() {
-        return urgency == null || urgency.isBlank() ? "NORMAL" : urgency;
+        return urgency == null || urgency.isBlank() ? NORMAL : urgency;
     }
 }

@@ -21,7 +21,8 @@ public class Notification {
         BREACHED,
         ESCALATION,
         HOTSPOT,
-        STATUTORY_BREACH
+        STATUTORY_BREACH,
+        URGENT_REQUEST
     }
 
     @Id

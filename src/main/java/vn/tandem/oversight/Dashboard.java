@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Pageable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Service;
@@ -25,6 +27,7 @@ import vn.tandem.casefile.CaseStatus;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.web.Csv;
 import vn.tandem.identity.CurrentUser;
+import vn.tandem.identity.Directory;
 import vn.tandem.sla.CaseClocks;
 import vn.tandem.sla.LegalRules;
 import vn.tandem.sla.LegalStep;
@@ -110,8 +113,12 @@ public class Dashboard {
 
     private final CaseFiles caseFiles;
     private final CaseClocks clocks;
+    private final Directory directory;
+    private final MessageSource messages;
 
-    Dashboard(CaseFiles caseFiles, CaseClocks clocks) {
+    Dashboard(CaseFiles caseFiles, CaseClocks clocks, Directory directory, MessageSource messages) {
+        this.directory = directory;
+        this.messages = messages;
         this.caseFiles = caseFiles;
         this.clocks = clocks;
     }
@@ -232,29 +239,37 @@ public class Dashboard {
                                 "case",
                                 "title",
                                 "type",
+                                "type_name",
                                 "lead_agency",
+                                "lead_agency_name",
                                 "step",
+                                "step_name",
                                 "rule",
                                 "statutory_due",
                                 "target_due",
                                 "state",
+                                "state_name",
                                 "statutory_breached"),
                         view.closest().stream()
                                 .map(r -> Arrays.asList(
                                         r.caseFile().getCode(),
                                         r.caseFile().getTitle(),
                                         r.caseFile().getType().name(),
+                                        word("caseType." + r.caseFile().getType()),
                                         r.caseFile().getLeadAgency(),
+                                        agencyName(r.caseFile().getLeadAgency()),
                                         r.clock().step().name(),
+                                        word("dashboard.step." + r.clock().step()),
                                         r.clock().deadline().rule().getCode(),
                                         String.valueOf(r.clock().deadline().statutoryDue()),
                                         String.valueOf(r.clock().deadline().targetDue()),
                                         r.state().name(),
+                                        word("dashboard.state." + r.state()),
                                         String.valueOf(r.statutoryBreached())))
                                 .toList());
-            case "agency" -> counts(file, "agency", view.byAgency());
-            case "unit" -> counts(file, "unit", view.byUnit());
-            case "type" -> counts(file, "type", view.byType());
+            case "agency" -> counts(file, "agency", view.byAgency(), code -> agencyName(String.valueOf(code)));
+            case "unit" -> counts(file, "unit", view.byUnit(), this::unitName);
+            case "type" -> counts(file, "type", view.byType(), type -> word("caseType." + type));
             case "flags" ->
                 new Csv.Table(
                         file,
@@ -281,17 +296,38 @@ public class Dashboard {
         };
     }
 
-    private static <K> Csv.Table counts(String file, String name, Map<K, Counts> counts) {
+    private static <K> Csv.Table counts(String file, String name, Map<K, Counts> counts, Function<K, String> nameOf) {
         return new Csv.Table(
                 file,
-                List.of(name, "on_track", "at_risk", "breached", "statutory_breached"),
+                List.of(name, name + "_name", "on_track", "at_risk", "breached", "statutory_breached"),
                 counts.entrySet().stream()
                         .map(e -> Arrays.asList(
                                 String.valueOf(e.getKey()),
+                                nameOf.apply(e.getKey()),
                                 String.valueOf(e.getValue().onTrack()),
                                 String.valueOf(e.getValue().atRisk()),
                                 String.valueOf(e.getValue().breached()),
                                 String.valueOf(e.getValue().statutoryBreached())))
                         .toList());
+    }
+
+    /** A word of an export in the reader's language (exports keep the codes too, for programs reading them). */
+    private String word(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
+    private String agencyName(String code) {
+        return directory
+                .agency(code)
+                .map(a -> a.name(LocaleContextHolder.getLocale()))
+                .orElse(code);
+    }
+
+    private String unitName(Object id) {
+        return directory.units().stream()
+                .filter(u -> u.getId().equals(id))
+                .map(u -> u.getName())
+                .findFirst()
+                .orElse(String.valueOf(id));
     }
 }

@@ -16,4 +16,7 @@ public interface CaseAgencies {
 
     /** The name of a group's agency, for task names (in Vietnamese, as BPMN names are). */
     String agencyName(String group);
+
+    /** The name of a group's agency in English (the tasks' English names). */
+    String agencyNameEn(String group);
 }

@@ -20,6 +20,11 @@ public final class InformationRequestProcess {
     public static final String VAR_REQUESTED_BY = "requestedBy";
     public static final String VAR_ANSWERING_GROUP = "answeringGroup";
     public static final String VAR_REQUESTING_GROUP = "requestingGroup";
+    /** The answer task's priority: {@link #PRIORITY_URGENT} for an urgent request (marked in the inbox). */
+    public static final String VAR_PRIORITY = "priority";
+
+    public static final int PRIORITY_NORMAL = 50;
+    public static final int PRIORITY_URGENT = 90;
 
     private InformationRequestProcess() {}
 }

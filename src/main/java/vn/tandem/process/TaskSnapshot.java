@@ -3,10 +3,12 @@ package vn.tandem.process;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import vn.tandem.common.Text;
 
 /**
  * An open user task as other modules see it. {@code businessKey} is the case id; {@code context} carries the
- * few correlation variables other modules need (e.g. {@code requestId}).
+ * few correlation variables other modules need (e.g. {@code requestId}); {@code nameEn} the name in English when
+ * the model gives one (null otherwise: show {@code name}).
  */
 public record TaskSnapshot(
         String id,
@@ -20,7 +22,24 @@ public record TaskSnapshot(
         Instant due,
         Instant created,
         String formKey,
-        Map<String, Object> context) {
+        Map<String, Object> context,
+        String nameEn,
+        int priority) {
+
+    /** The task's English name (BPMN property {@code name.en}, evaluated when the task opened), if it has one. */
+    public static final String VAR_NAME_EN = "taskNameEn";
+
+    /** From this priority up a task is urgent (an urgent information request, a hot spot, an escalation). */
+    public static final int URGENT_PRIORITY = 70;
+
+    /** The task's name in the reader's language, for stored words (timeline, notifications). */
+    public Text title() {
+        return Text.bilingual(name == null ? key : name, nameEn);
+    }
+
+    public boolean urgent() {
+        return priority >= URGENT_PRIORITY;
+    }
 
     public Long caseId() {
         return businessKey == null ? null : Long.valueOf(businessKey);

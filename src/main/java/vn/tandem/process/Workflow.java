@@ -43,6 +43,7 @@ import vn.tandem.common.FieldProblem;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
 import vn.tandem.process.internal.BpmnProperties;
+import vn.tandem.process.internal.DiagramNames;
 import vn.tandem.process.internal.FormReader;
 
 /**
@@ -335,6 +336,18 @@ public class Workflow {
         return new DiagramState(active, done);
     }
 
+    /** The case's diagram for a viewer: names in the reader's language, without the running tasks' expressions. */
+    @Transactional(readOnly = true)
+    public String diagramXml(String processDefinitionId, boolean english) {
+        return DiagramNames.localize(repository.getBpmnModelInstance(processDefinitionId), english);
+    }
+
+    /** The names of elements of a process (e.g. its active ones), in the reader's language. */
+    @Transactional(readOnly = true)
+    public Map<String, String> elementNames(String processDefinitionId, List<String> ids, boolean english) {
+        return DiagramNames.names(repository.getBpmnModelInstance(processDefinitionId), ids, english);
+    }
+
     @Transactional(readOnly = true)
     public String processXml(String processDefinitionId) {
         try (InputStream in = repository.getProcessModel(processDefinitionId)) {
@@ -419,11 +432,17 @@ public class Workflow {
         runtime
                 .createVariableInstanceQuery()
                 .processInstanceIdIn(task.getProcessInstanceId())
-                .variableNameIn(InformationRequestProcess.VAR_REQUEST_ID, SlaEscalation.VAR_ESCALATION_ID)
+                .variableNameIn(
+                        InformationRequestProcess.VAR_REQUEST_ID,
+                        SlaEscalation.VAR_ESCALATION_ID,
+                        TaskSnapshot.VAR_NAME_EN)
                 .list()
                 .stream()
                 .filter(v -> v.getValue() != null)
+                .filter(v -> !TaskSnapshot.VAR_NAME_EN.equals(v.getName())
+                        || task.getId().equals(v.getTaskId()))
                 .forEach(v -> context.put(v.getName(), v.getValue()));
+        Object nameEn = context.remove(TaskSnapshot.VAR_NAME_EN);
         String definitionId = task.getProcessDefinitionId();
         var instance = runtime.createProcessInstanceQuery()
                 .processInstanceId(task.getProcessInstanceId())
@@ -444,7 +463,9 @@ public class Workflow {
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(),
                 task.getCreateTime().toInstant(),
                 task.getFormKey(),
-                Map.copyOf(context));
+                Map.copyOf(context),
+                nameEn == null ? null : nameEn.toString(),
+                task.getPriority());
     }
 
     /** A process instance of a case. */

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import vn.tandem.common.Text;
 
 /**
  * An overdue task's escalation: raised when the task breaches its deadline, handled by the agency's supervisors
@@ -35,6 +36,7 @@ public class Escalation {
     private String watchedTaskId;
     private String watchedTaskKey;
     private String watchedTaskName;
+    private String watchedTaskNameEn;
 
     @Enumerated(EnumType.STRING)
     private LegalStep legalStep;
@@ -67,6 +69,7 @@ public class Escalation {
             String watchedTaskId,
             String watchedTaskKey,
             String watchedTaskName,
+            String watchedTaskNameEn,
             LegalStep legalStep,
             String agency,
             Instant raisedAt) {
@@ -74,6 +77,7 @@ public class Escalation {
         this.watchedTaskId = watchedTaskId;
         this.watchedTaskKey = watchedTaskKey;
         this.watchedTaskName = watchedTaskName;
+        this.watchedTaskNameEn = watchedTaskNameEn;
         this.legalStep = legalStep;
         this.agency = agency;
         this.raisedAt = raisedAt;
@@ -133,6 +137,16 @@ public class Escalation {
 
     public String getWatchedTaskName() {
         return watchedTaskName;
+    }
+
+    /** The overdue step's name in the reader's language, for stored words. */
+    public Text watchedTaskTitle() {
+        return Text.bilingual(watchedTaskName, watchedTaskNameEn);
+    }
+
+    /** The overdue step's name in English, or null when its model gives none. */
+    public String getWatchedTaskNameEn() {
+        return watchedTaskNameEn;
     }
 
     public LegalStep getLegalStep() {

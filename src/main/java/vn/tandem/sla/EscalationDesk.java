@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.casefile.Case;
@@ -194,6 +195,7 @@ public class EscalationDesk {
                         "title",
                         "step",
                         "agency",
+                        "agency_name",
                         "level",
                         "rounds",
                         "current_due",
@@ -205,8 +207,14 @@ public class EscalationDesk {
                                 i.escalation().getId().toString(),
                                 i.caseFile().getCode(),
                                 i.caseFile().getTitle(),
-                                i.escalation().getWatchedTaskName(),
+                                english() && i.escalation().getWatchedTaskNameEn() != null
+                                        ? i.escalation().getWatchedTaskNameEn()
+                                        : i.escalation().getWatchedTaskName(),
                                 i.escalation().getAgency(),
+                                directory
+                                        .agency(i.escalation().getAgency())
+                                        .map(a -> a.name(LocaleContextHolder.getLocale()))
+                                        .orElse(i.escalation().getAgency()),
                                 String.valueOf(i.escalation().getLevel()),
                                 String.valueOf(i.escalation().getRounds()),
                                 String.valueOf(i.currentDue()),
@@ -214,5 +222,9 @@ public class EscalationDesk {
                                 i.escalation().getRaisedAt().toString(),
                                 String.valueOf(i.mayAct())))
                         .toList());
+    }
+
+    private static boolean english() {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage());
     }
 }

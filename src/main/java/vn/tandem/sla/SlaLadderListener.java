@@ -112,7 +112,7 @@ class SlaLadderListener {
                         c.getId(),
                         null,
                         "SLA_AT_RISK",
-                        Text.of("timeline.slaAtRisk", task.name()),
+                        Text.of("timeline.slaAtRisk", task.title()),
                         List.of(Timeline.Detail.of("timeline.label.due", due)),
                         "task",
                         task.id());
@@ -128,7 +128,7 @@ class SlaLadderListener {
                         Notification.Kind.AT_RISK,
                         c.getId(),
                         c.getCode(),
-                        Text.of("notice.atRisk", c.getCode(), task.name(), due),
+                        Text.of("notice.atRisk", c.getCode(), task.title(), due),
                         link);
             }
             case BREACH -> raise(c, task, agency, event, step, due);
@@ -137,7 +137,7 @@ class SlaLadderListener {
                         c.getId(),
                         null,
                         "SLA_STATUTORY",
-                        Text.of("timeline.slaStatutory", task.name()),
+                        Text.of("timeline.slaStatutory", task.title()),
                         List.of(),
                         "task",
                         task.id());
@@ -151,7 +151,7 @@ class SlaLadderListener {
                         Notification.Kind.STATUTORY_BREACH,
                         c.getId(),
                         c.getCode(),
-                        Text.of("notice.statutoryBreach", c.getCode(), task.name()),
+                        Text.of("notice.statutoryBreach", c.getCode(), task.title()),
                         link);
             }
         }
@@ -176,7 +176,7 @@ class SlaLadderListener {
             return;
         }
         Escalation escalation = escalations.save(
-                new Escalation(c.getId(), task.id(), task.key(), task.name(), step, agency, event.at()));
+                new Escalation(c.getId(), task.id(), task.key(), task.name(), task.nameEn(), step, agency, event.at()));
         LocalDate statutory = step == null
                 ? null
                 : clocks.step(c, step).map(s -> s.deadline().statutoryDue()).orElse(null);
@@ -185,7 +185,7 @@ class SlaLadderListener {
                 c.getId(),
                 null,
                 "SLA_BREACHED",
-                Text.of("timeline.slaBreached", task.name()),
+                Text.of("timeline.slaBreached", task.title()),
                 List.of(Timeline.Detail.of("timeline.label.due", due)),
                 "escalation",
                 escalation.getId().toString());
@@ -197,7 +197,7 @@ class SlaLadderListener {
                 escalation.getId().toString(),
                 Map.of("task", task.key(), "agency", agency, "due", due));
         List<String> supervisors = directory.usernamesCovering(agency, Role.SUPERVISOR, c.getAreaPath());
-        Text notice = Text.of("notice.breached", c.getCode(), task.name(), due);
+        Text notice = Text.of("notice.breached", c.getCode(), task.title(), due);
         notifier.notify(
                 supervisors,
                 Notification.Kind.BREACHED,
@@ -251,7 +251,7 @@ class SlaLadderListener {
                         "ESCALATION",
                         Text.of(
                                 level == 2 ? "timeline.escalation2" : "timeline.escalation1",
-                                escalation.getWatchedTaskName()),
+                                escalation.watchedTaskTitle()),
                         List.of(),
                         "escalation",
                         escalation.getId().toString());
@@ -263,7 +263,7 @@ class SlaLadderListener {
                         Text.of(
                                 level == 2 ? "notice.escalation2" : "notice.escalation1",
                                 c.getCode(),
-                                escalation.getWatchedTaskName()),
+                                escalation.watchedTaskTitle()),
                         "/escalations/" + escalation.getId());
             });
         } else if (CaseHandling.TASK_HOTSPOT.equals(task.key()) || LegacyAgencySteps.isHotspotTask(task.key())) {

@@ -4,14 +4,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import vn.tandem.audit.AuditLog;
+import vn.tandem.identity.CandidateGroup;
 import vn.tandem.identity.Directory;
 
 /**
@@ -45,6 +48,34 @@ public class Formats {
                                 .map(a -> a.name(LocaleContextHolder.getLocale()))
                                 .orElse(code))
                         .toList());
+    }
+
+    /** One agency's name, in the user's language (the code itself only for an agency no longer known). */
+    public String agency(String code) {
+        return code == null ? "" : agencies(List.of(code));
+    }
+
+    /**
+     * Candidate groups for display: "Cán bộ thụ lý — Công an tỉnh" for {@code congan-officer}; a group that is not an
+     * agency's role is shown as it is.
+     */
+    public String groups(Collection<String> groups) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return groups.stream()
+                .map(g -> CandidateGroup.parse(g)
+                        .map(c -> messages.getMessage(
+                                c.province() ? "group.label.province" : "group.label",
+                                new Object[] {
+                                    messages.getMessage(
+                                            "role." + c.role().name(),
+                                            null,
+                                            c.role().name(),
+                                            locale),
+                                    agency(c.agency())
+                                },
+                                locale))
+                        .orElse(g))
+                .collect(Collectors.joining(", "));
     }
 
     /** A user's full name for display (cached: names are looked up once per user, not once per row). */

@@ -15,6 +15,9 @@ public final class BpmnProperties {
     /** The property naming the legal step a user task belongs to (ACCEPT, RESOLVE, …). */
     public static final String LEGAL_STEP = "legalStep";
 
+    /** The property giving an element's name in English (a process, lane, task or event); may hold expressions. */
+    public static final String NAME_EN = "name.en";
+
     private BpmnProperties() {}
 
     /** The user task's legal step, or null when it has none. */

@@ -33,6 +33,11 @@ public class CaseAgencyGroups {
         return agencies.getObject().agencyName(group);
     }
 
+    /** The name of a group's agency in English, for the tasks' English names ({@code name.en}). */
+    public String nameEn(String group) {
+        return agencies.getObject().agencyNameEn(group);
+    }
+
     private static long caseId(DelegateExecution execution) {
         return Long.parseLong(execution.getProcessBusinessKey());
     }

@@ -14,7 +14,7 @@ public final class ExpressionAllowlist {
     /** Beans and the methods of each that BPMN expressions may call. */
     public static final Map<String, Set<String>> METHODS = Map.of(
             "caseAgencies",
-            Set.of("verifiers", "supervisors", "name"),
+            Set.of("verifiers", "supervisors", "name", "nameEn"),
             "slaTimers",
             Set.of(
                     "warning",

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.cfg.BpmnParseFactory;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.xml.sax.SAXParseException;
 import vn.tandem.process.BpmnCheck;
 
@@ -80,6 +81,7 @@ class TandemBpmnParse extends BpmnParse {
             List<String> expressions = TandemExpressionManager.startRecording();
             try {
                 super.parseRootElement();
+                englishNames(rootElement, expressions);
             } finally {
                 TandemExpressionManager.stopRecording();
             }
@@ -92,6 +94,23 @@ class TandemBpmnParse extends BpmnParse {
             } else {
                 addError(f.problem().message(), f.element(), f.elementId());
             }
+        }
+    }
+
+    /**
+     * The English names ({@code name.en} properties) are evaluated when a task opens, not by the engine's parser:
+     * they are judged with the expressions it created.
+     */
+    private static void englishNames(Element element, List<String> expressions) {
+        if ("property".equals(element.getTagName())
+                && BpmnProperties.NAME_EN.equals(element.attribute("name"))
+                && element.attribute("value") != null
+                && (element.attribute("value").contains("${")
+                        || element.attribute("value").contains("#{"))) {
+            expressions.add(element.attribute("value"));
+        }
+        for (Element child : element.elements()) {
+            englishNames(child, expressions);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.ResourceBundle;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -65,6 +66,7 @@ class TaskEventsListener implements TaskListener {
         }
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
+                englishName(task);
                 if (task.getDueDate() == null) {
                     task.setDueDate(Date.from(slaTimers.due(
                             task.getExecution().getProcessBusinessKey(),
@@ -86,6 +88,26 @@ class TaskEventsListener implements TaskListener {
             default -> {
                 // timeout events carry no state change
             }
+        }
+    }
+
+    /**
+     * The task's English name: the model's {@code name.en} property, evaluated like the name itself (it may name the
+     * agency of a multi-instance step), kept as a task-local variable for the read models.
+     */
+    private static void englishName(DelegateTask task) {
+        String template = BpmnProperties.property(task.getBpmnModelElementInstance(), BpmnProperties.NAME_EN);
+        if (template == null || template.isBlank()) {
+            return;
+        }
+        Object value = template.contains("${")
+                ? Context.getProcessEngineConfiguration()
+                        .getExpressionManager()
+                        .createExpression(template)
+                        .getValue(task.getExecution())
+                : template;
+        if (value != null) {
+            task.setVariableLocal(TaskSnapshot.VAR_NAME_EN, value.toString());
         }
     }
 
@@ -137,7 +159,9 @@ class TaskEventsListener implements TaskListener {
                 toInstant(task.getDueDate()),
                 toInstant(task.getCreateTime()),
                 model == null ? null : model.getCamundaFormKey(),
-                Map.copyOf(context));
+                Map.copyOf(context),
+                (String) task.getVariableLocal(TaskSnapshot.VAR_NAME_EN),
+                task.getPriority());
     }
 
     /** The task's writable form fields with the values just submitted, as the timeline shows them. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.tandem.process.InformationRequestProcess;
 import vn.tandem.process.SlaThresholdReached;
 import vn.tandem.process.TaskClosed;
+import vn.tandem.process.TaskSnapshot;
 
 /** Every path of {@code bpmn/information-request.bpmn}; the class asserts 100% coverage. */
 @Deployment(resources = "bpmn/information-request.bpmn")
@@ -58,10 +59,16 @@ class InformationRequestProcessTest {
                                 "officer.congan",
                                 "answeringGroup",
                                 "danvan-officer",
+                                "priority",
+                                50,
                                 "requestingGroup",
                                 "congan-officer"));
         Task answer = TestEngine.task(engine.getTaskService(), pi.getId(), "Task_AnswerRequest");
         assertThat(answer.getDueDate()).isEqualTo(due);
+        assertThat(answer.getPriority()).isEqualTo(50);
+        // the English name of the step, from the model's name.en, kept with the task for the read models
+        assertThat(engine.getTaskService().getVariableLocal(answer.getId(), TaskSnapshot.VAR_NAME_EN))
+                .isEqualTo("Answer the request for information");
         assertThat(engine.getTaskService()
                         .createTaskQuery()
                         .taskId(answer.getId())
@@ -115,6 +122,8 @@ class InformationRequestProcessTest {
                                     "officer.congan",
                                     "answeringGroup",
                                     "danvan-officer",
+                                    "priority",
+                                    90,
                                     "requestingGroup",
                                     "congan-officer"));
             advance(Instant.parse("2026-12-03T02:00:00Z"));

@@ -93,6 +93,11 @@ final class TestEngine {
         public String agencyName(String group) {
             return group.startsWith("congan") ? "Công an tỉnh" : "Ban Dân vận Tỉnh ủy";
         }
+
+        @Override
+        public String agencyNameEn(String group) {
+            return group.startsWith("congan") ? "Provincial Police" : "Mass Mobilization Board";
+        }
     };
 
     private static StaticListableBeanFactory agencies() {

@@ -1,0 +1,151 @@
+package vn.tandem.support;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Headless Chromium (Debian's) driving the application at a port, with the few moves every browser test needs. */
+public final class Browser implements AutoCloseable {
+
+    public final WebDriver driver;
+    public final WebDriverWait wait;
+    private final int port;
+
+    public Browser(int port) {
+        this.port = port;
+        driver = chromium("1366,900");
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /** Debian's headless Chromium with the flags every browser test uses, at a window size like {@code 1366,900}. */
+    public static WebDriver chromium(String windowSize) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=" + windowSize,
+                "--lang=vi");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    public void get(String path) {
+        driver.get(url(path));
+    }
+
+    public void login(String user) {
+        driver.manage().deleteAllCookies();
+        get("/login");
+        signIn(user);
+        try {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inbox-table")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            try {
+                screenshot("login-failed-" + user);
+            } catch (Exception ignored) {
+                // the message below says enough
+            }
+            throw new IllegalStateException(
+                    "Not signed in as " + user + " at " + driver.getCurrentUrl() + ": " + text(), e);
+        }
+    }
+
+    /** Fills the sign-in form of the page shown now. */
+    public void signIn(String user) {
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys("demo");
+        click(driver.findElement(By.id("login-submit")));
+    }
+
+    public WebElement find(String id) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    }
+
+    public void click(WebElement element) {
+        ((JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        element.click();
+    }
+
+    public void click(String id) {
+        click(find(id));
+    }
+
+    public void type(String id, String text) {
+        WebElement element = find(id);
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    public Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    public void size(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** The page's visible text. */
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /**
+     * The serious and critical WCAG 2 A/AA violations axe-core finds on the page shown now (axe-core from npm, as
+     * the build installed it), one line each with up to three of the elements at fault.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> accessibilityViolations() throws Exception {
+        if (!Boolean.TRUE.equals(js("return typeof window.axe !== 'undefined'"))) {
+            js(Files.readString(Path.of("src/main/frontend/node_modules/axe-core/axe.min.js")));
+        }
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        return (List<String>) ((JavascriptExecutor) driver)
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']},"
+                        + " resultTypes: ['violations']})"
+                        + ".then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                        + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3)"
+                        + ".map(n => n.target.join(' ') + ' ' + (n.failureSummary || '').split('\\n').slice(1, 2).join(''))"
+                        + ".join(' ; '))))"
+                        + ".catch(e => done(['axe failed: ' + e]));");
+    }
+
+    public void screenshot(String name) throws Exception {
+        Path dir = Path.of("target/screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
