@@ -22,6 +22,7 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -127,6 +128,11 @@ class SecurityConfig {
                 .addFilterBefore(new ApiTokenFilter(tokens, throttling, basic, API), BasicAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                                 basic, new OrRequestMatcher(API, API_DOCS))
+                        // a page's script (a diagram, the bell) without a session gets 401, not the login page:
+                        // following the redirect would start a session that replaces the one a tab signs in with
+                        .defaultAuthenticationEntryPointFor(
+                                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                request -> !PageAccessDenied.navigation(request))
                         .defaultAccessDeniedHandlerFor(
                                 (request, response, e) -> apiDenied(request, response, e, basic, messages, locales),
                                 API)
