@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import org.hibernate.annotations.Immutable;
 
 /** One audit record. Immutable: Hibernate never issues an UPDATE for it. */
@@ -110,5 +111,10 @@ public class AuditEntry {
     /** The personal API token the action was made with, or null (a session, HTTP Basic, the system). */
     public Long getTokenId() {
         return tokenId;
+    }
+
+    /** The details as labelled fields, for reading. */
+    public List<AuditDetails.Field> getDetailFields() {
+        return AuditDetails.fields(details);
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import vn.tandem.common.Folding;
 import vn.tandem.common.ViaApiToken;
 
 /**
@@ -25,11 +26,13 @@ public class AuditLog {
     public static final String SYSTEM = "system";
 
     private final AuditEntries entries;
+    private final AuditSearchTexts searchTexts;
     private final Clock clock;
     private final ObjectMapper json;
 
-    AuditLog(AuditEntries entries, Clock clock, ObjectMapper json) {
+    AuditLog(AuditEntries entries, AuditSearchTexts searchTexts, Clock clock, ObjectMapper json) {
         this.entries = entries;
+        this.searchTexts = searchTexts;
         this.clock = clock;
         this.json = json;
     }
@@ -38,7 +41,7 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditEntry record(
             String action, Long caseId, String caseCode, String entityType, String entityId, Map<String, ?> details) {
-        return entries.save(new AuditEntry(
+        return save(new AuditEntry(
                 clock.instant(),
                 currentActor(),
                 action,
@@ -80,8 +83,24 @@ public class AuditLog {
     /** Records an action for an explicit actor (e.g. a login, before the security context holds the user). */
     @Transactional
     public AuditEntry recordFor(String actor, String action, Map<String, ?> details) {
-        return entries.save(new AuditEntry(
+        return save(new AuditEntry(
                 clock.instant(), actor, action, null, null, "user", actor, toJson(details), clientIp(), tokenId()));
+    }
+
+    /** Saves the entry and its folded words for search. */
+    private AuditEntry save(AuditEntry entry) {
+        AuditEntry saved = entries.save(entry);
+        searchTexts.save(new AuditSearchText(
+                saved.getId(),
+                Folding.fold(
+                        21000,
+                        saved.getActor(),
+                        saved.getAction(),
+                        saved.getCaseCode(),
+                        saved.getEntityType(),
+                        saved.getEntityId(),
+                        saved.getDetails())));
+        return saved;
     }
 
     static String currentActor() {

@@ -14,6 +14,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import vn.tandem.common.Folding;
 
 /**
  * A case (vụ việc): a grievance or a security-and-order incident that the lead agency handles with its partner.
@@ -50,6 +53,10 @@ public class Case {
     private Channel channel;
 
     private String title;
+
+    /** The code and title folded for search ({@link Folding}), kept by the entity itself. */
+    private String searchText;
+
     private String description;
     private String location;
     private Long areaId;
@@ -246,6 +253,12 @@ public class Case {
 
     public boolean isOpen() {
         return status != CaseStatus.CLOSED;
+    }
+
+    @PrePersist
+    @PreUpdate
+    void fold() {
+        searchText = Folding.fold(1000, code, title);
     }
 
     public Long getId() {

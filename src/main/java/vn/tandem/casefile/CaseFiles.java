@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,6 +15,7 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.audit.AuditLog;
+import vn.tandem.common.Folding;
 import vn.tandem.common.ForbiddenException;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
@@ -188,8 +188,7 @@ public class CaseFiles {
                 and.add(cb.equal(root.get("type"), filter.type()));
             }
             if (filter.text() != null && !filter.text().isBlank()) {
-                String like = "%" + filter.text().strip().toLowerCase(Locale.ROOT) + "%";
-                and.add(cb.or(cb.like(cb.lower(root.get("code")), like), cb.like(cb.lower(root.get("title")), like)));
+                and.add(cb.like(root.get("searchText"), Folding.containsPattern(filter.text()), '\\'));
             }
             return cb.and(and.toArray(Predicate[]::new));
         };

@@ -8,9 +8,10 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * CSRF tokens live in the session of the pages. A call to the API never starts a session for one: a page's
- * background call that arrives without the session cookie (the session ended, the cookie was removed) would
- * otherwise hand the browser a new anonymous session and sign the user out of the tab they are working in.
+ * CSRF tokens live in the session of the pages. A call to the API, or a page's background call (a draft save, the
+ * bell), never starts a session for one: arriving without the session cookie (the session ended, the cookie was
+ * removed) it would otherwise hand the browser a new anonymous session and sign the user out of the tab they are
+ * working in.
  */
 final class NoSessionForApiCsrf implements CsrfTokenRepository {
 
@@ -28,7 +29,7 @@ final class NoSessionForApiCsrf implements CsrfTokenRepository {
 
     @Override
     public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
-        if (api.matches(request) && request.getSession(false) == null) {
+        if (request.getSession(false) == null && (api.matches(request) || !PageAccessDenied.navigation(request))) {
             return;
         }
         sessions.saveToken(token, request, response);

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import vn.tandem.casefile.CaseSummary;
+import vn.tandem.common.Folding;
 import vn.tandem.process.TaskSnapshot;
 
 /** One open task in the inbox read model. */
@@ -27,6 +28,10 @@ public class InboxItem {
     private String taskKey;
     private String taskName;
     private String taskNameEn;
+
+    /** Case code, case title and step folded for search ({@link Folding}). */
+    private String searchText;
+
     private int priority;
     private String processKey;
     private String processInstanceId;
@@ -77,6 +82,7 @@ public class InboxItem {
         areaPath = summary.areaPath();
         leadAgency = summary.leadAgency();
         agencies = encodeAgencies(summary.agencies());
+        searchText = Folding.fold(1000, caseCode, caseTitle, taskName, taskNameEn);
     }
 
     static String encodeAgencies(List<String> agencies) {

@@ -1,6 +1,7 @@
 package vn.tandem.inbox;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CommonAbstractCriteria;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -21,6 +21,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.tandem.common.Folding;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Role;
 
@@ -48,16 +49,27 @@ public class InboxQuery {
      * assignee index.
      */
     public Page<InboxItem> find(CurrentUser user, InboxScope scope, InboxFilter filter, int page, int size) {
+        return find(user, scope, filter, InboxSort.DEFAULT, page, size);
+    }
+
+    /** One page in the given order (ties by task id). */
+    public Page<InboxItem> find(
+            CurrentUser user, InboxScope scope, InboxFilter filter, InboxSort sort, int page, int size) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<InboxItem> query = cb.createQuery(InboxItem.class);
         Root<InboxItem> root = query.from(InboxItem.class);
         query.where(spec(user, scope, filter, true).toPredicate(root, query, cb));
-        query.orderBy(cb.asc(root.get("dueAt")), cb.asc(root.get("taskId")));
+        query.orderBy(
+                sort.descending() ? cb.desc(root.get(sort.attribute())) : cb.asc(root.get(sort.attribute())),
+                sort.descending() ? cb.desc(root.get("taskId")) : cb.asc(root.get("taskId")));
         List<InboxItem> content = em.createQuery(query)
                 .setFirstResult(page * size)
                 .setMaxResults(size)
                 .getResultList();
-        PageRequest request = PageRequest.of(page, size, Sort.by("dueAt", "taskId"));
+        PageRequest request = PageRequest.of(
+                page,
+                size,
+                Sort.by(sort.descending() ? Sort.Direction.DESC : Sort.Direction.ASC, sort.attribute(), "taskId"));
         if (page == 0 && content.size() < size) {
             return new PageImpl<>(content, request, content.size());
         }
@@ -74,6 +86,18 @@ public class InboxQuery {
             counts.put(scope, items.count(spec(user, scope, filter, false)));
         }
         return counts;
+    }
+
+    /** Assigned to the user, or offered to one of the user's groups. */
+    private static Predicate workable(
+            CurrentUser user, Root<InboxItem> root, CommonAbstractCriteria query, CriteriaBuilder cb) {
+        Subquery<Integer> candidate = query.subquery(Integer.class);
+        var item = candidate.correlate(root);
+        var group = item.<InboxItem, String>join("candidateGroups");
+        candidate.select(cb.literal(1)).where(group.in(user.groups()));
+        // coalesce: with a null assignee a plain comparison is unknown, and "not unknown" would hide the row
+        var assignee = cb.coalesce(root.<String>get("assignee"), "");
+        return cb.or(cb.equal(assignee, user.username()), cb.and(cb.equal(assignee, ""), cb.exists(candidate)));
     }
 
     Specification<InboxItem> spec(CurrentUser user, InboxScope scope, InboxFilter filter, boolean forPage) {
@@ -102,9 +126,8 @@ public class InboxQuery {
                                     : cb.isNull(root.get("assignee")));
                     and.add(cb.exists(candidate));
                 }
-                case ALL -> {
-                    // visibility only
-                }
+                case ALL -> and.add(workable(user, root, query, cb));
+                case WATCH -> and.add(cb.not(workable(user, root, query, cb)));
             }
             if (filter.caseType() != null && !filter.caseType().isBlank()) {
                 and.add(cb.equal(root.get("caseType"), filter.caseType()));
@@ -121,9 +144,8 @@ public class InboxQuery {
                 and.add(cb.lessThanOrEqualTo(root.get("dueAt"), now.plus(Duration.ofDays(filter.dueWithinDays()))));
             }
             if (filter.text() != null && !filter.text().isBlank()) {
-                String like = "%" + filter.text().strip().toLowerCase(Locale.ROOT) + "%";
-                and.add(cb.or(
-                        cb.like(cb.lower(root.get("caseCode")), like), cb.like(cb.lower(root.get("caseTitle")), like)));
+                // case code, case title and step, without diacritics or case ("dat dai" finds "Đất đai")
+                and.add(cb.like(root.get("searchText"), Folding.containsPattern(filter.text()), '\\'));
             }
             return cb.and(and.toArray(Predicate[]::new));
         };

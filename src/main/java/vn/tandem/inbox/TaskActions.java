@@ -3,7 +3,9 @@ package vn.tandem.inbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +154,15 @@ public class TaskActions {
         }
         workflow.complete(v.task(), user.username(), values);
         audit("TASK_COMPLETED", v, Map.of("fields", List.copyOf(values.keySet())));
+    }
+
+    /** The user's next open task on the case (assigned to them first, then offered to their groups), if any. */
+    @Transactional(readOnly = true)
+    public Optional<TaskSnapshot> nextOnCase(long caseId, CurrentUser user) {
+        return workflow.openTasks(Long.toString(caseId)).stream()
+                .filter(t -> mayWork(t, user))
+                .min(Comparator.comparing((TaskSnapshot t) -> !user.username().equals(t.assignee()))
+                        .thenComparing(t -> t.due() == null ? Instant.MAX : t.due()));
     }
 
     /** The users a supervisor may hand the task to: members of its candidate groups who may see the case. */

@@ -108,6 +108,7 @@ public class Dashboard {
             Map<Long, Counts> byUnit,
             Map<String, Counts> byType,
             List<Row> closest,
+            List<Row> rows,
             List<Case> flagged,
             List<Week> trend) {}
 
@@ -153,8 +154,24 @@ public class Dashboard {
                 group(rows, r -> r.caseFile().getUnitId()),
                 group(rows, r -> r.caseFile().getType().name()),
                 closest,
+                rows.stream()
+                        .sorted(Comparator.comparing(r -> r.clock().deadline().due() == null
+                                ? LocalDate.MAX
+                                : r.clock().deadline().due()))
+                        .toList(),
                 flagged,
                 trend(cases, caseClocks));
+    }
+
+    /**
+     * The open cases behind one of the dashboard's figures (a counter, a cell of the tables): within the filters, in
+     * one clock state ({@code null}: any) or past their statutory limit, nearest deadline first.
+     */
+    public List<Row> drillDown(CurrentUser user, Filter filter, LegalRules.State state, boolean statutoryOnly) {
+        return view(user, filter).rows().stream()
+                .filter(r -> state == null || r.state() == state)
+                .filter(r -> !statutoryOnly || r.statutoryBreached())
+                .toList();
     }
 
     public Counts summary(CurrentUser user, Filter filter) {
@@ -213,7 +230,8 @@ public class Dashboard {
         return clocks.zone();
     }
 
-    private boolean matches(Case c, Filter f) {
+    /** Whether a case falls within the dashboard's filters (the escalation queue follows them too). */
+    public boolean matches(Case c, Filter f) {
         LocalDate received = c.getReceivedAt().atZone(zone()).toLocalDate();
         return (f.from() == null || !received.isBefore(f.from()))
                 && (f.to() == null || !received.isAfter(f.to()))
@@ -261,13 +279,13 @@ public class Dashboard {
                                         r.clock().step().name(),
                                         word("dashboard.step." + r.clock().step()),
                                         r.clock().deadline().rule().getCode(),
-                                        String.valueOf(r.clock().deadline().statutoryDue()),
-                                        String.valueOf(r.clock().deadline().targetDue()),
+                                        Csv.cell(r.clock().deadline().statutoryDue()),
+                                        Csv.cell(r.clock().deadline().targetDue()),
                                         r.state().name(),
                                         word("dashboard.state." + r.state()),
-                                        String.valueOf(r.statutoryBreached())))
+                                        Csv.cell(r.statutoryBreached())))
                                 .toList());
-            case "agency" -> counts(file, "agency", view.byAgency(), code -> agencyName(String.valueOf(code)));
+            case "agency" -> counts(file, "agency", view.byAgency(), code -> agencyName(Csv.cell(code)));
             case "unit" -> counts(file, "unit", view.byUnit(), this::unitName);
             case "type" -> counts(file, "type", view.byType(), type -> word("caseType." + type));
             case "flags" ->
@@ -278,9 +296,9 @@ public class Dashboard {
                                 .map(c -> Arrays.asList(
                                         c.getCode(),
                                         c.getTitle(),
-                                        String.valueOf(c.isCrowd()),
-                                        String.valueOf(c.isHotspot()),
-                                        String.valueOf(c.isLevelSkipping())))
+                                        Csv.cell(c.isCrowd()),
+                                        Csv.cell(c.isHotspot()),
+                                        Csv.cell(c.isLevelSkipping())))
                                 .toList());
             default ->
                 new Csv.Table(
@@ -289,8 +307,8 @@ public class Dashboard {
                         view.trend().stream()
                                 .map(w -> Arrays.asList(
                                         w.monday().toString(),
-                                        String.valueOf(w.closed()),
-                                        String.valueOf(w.breached()),
+                                        Csv.cell(w.closed()),
+                                        Csv.cell(w.breached()),
                                         String.format(Locale.ROOT, "%.1f", w.averageDaysSaved())))
                                 .toList());
         };
@@ -302,12 +320,12 @@ public class Dashboard {
                 List.of(name, name + "_name", "on_track", "at_risk", "breached", "statutory_breached"),
                 counts.entrySet().stream()
                         .map(e -> Arrays.asList(
-                                String.valueOf(e.getKey()),
+                                Csv.cell(e.getKey()),
                                 nameOf.apply(e.getKey()),
-                                String.valueOf(e.getValue().onTrack()),
-                                String.valueOf(e.getValue().atRisk()),
-                                String.valueOf(e.getValue().breached()),
-                                String.valueOf(e.getValue().statutoryBreached())))
+                                Csv.cell(e.getValue().onTrack()),
+                                Csv.cell(e.getValue().atRisk()),
+                                Csv.cell(e.getValue().breached()),
+                                Csv.cell(e.getValue().statutoryBreached())))
                         .toList());
     }
 
@@ -328,6 +346,6 @@ public class Dashboard {
                 .filter(u -> u.getId().equals(id))
                 .map(u -> u.getName())
                 .findFirst()
-                .orElse(String.valueOf(id));
+                .orElse(Csv.cell(id));
     }
 }

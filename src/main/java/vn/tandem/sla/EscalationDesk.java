@@ -215,12 +215,12 @@ public class EscalationDesk {
                                         .agency(i.escalation().getAgency())
                                         .map(a -> a.name(LocaleContextHolder.getLocale()))
                                         .orElse(i.escalation().getAgency()),
-                                String.valueOf(i.escalation().getLevel()),
-                                String.valueOf(i.escalation().getRounds()),
-                                String.valueOf(i.currentDue()),
-                                String.valueOf(i.statutory()),
+                                Csv.cell(i.escalation().getLevel()),
+                                Csv.cell(i.escalation().getRounds()),
+                                Csv.cell(i.currentDue()),
+                                Csv.cell(i.statutory()),
                                 i.escalation().getRaisedAt().toString(),
-                                String.valueOf(i.mayAct())))
+                                Csv.cell(i.mayAct())))
                         .toList());
     }
 

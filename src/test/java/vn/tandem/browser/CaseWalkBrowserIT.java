@@ -82,6 +82,7 @@ class CaseWalkBrowserIT {
     }
 
     void login(String user) {
+        driver.get("about:blank");
         driver.manage().deleteAllCookies();
         driver.get(url("/login"));
         driver.findElement(By.id("username")).sendKeys(user);

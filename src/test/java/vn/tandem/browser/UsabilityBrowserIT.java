@@ -178,7 +178,7 @@ class UsabilityBrowserIT {
         officer.complete(officer.taskId(code, CaseHandling.TASK_ACCEPT), Map.of("decision", "ACCEPT"));
         browser.login("officer.congan");
         for (String lang : List.of("vi", "en")) {
-            browser.get("/inbox?scope=group&lang=" + lang);
+            browser.get("/inbox?scope=group&q=" + code + "&lang=" + lang);
             browser.find("inbox-table");
             assertThat(browser.text())
                     .contains(

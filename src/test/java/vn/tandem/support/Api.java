@@ -21,8 +21,9 @@ public class Api {
         this.rest = rest.withBasicAuth(user, "demo");
     }
 
-    public ResponseEntity<Map<String, Object>> get(String path) {
-        return rest.exchange(path, HttpMethod.GET, null, JSON);
+    /** A GET; the path is a URI template ({@code {q}} filled from {@code variables}, everything encoded once). */
+    public ResponseEntity<Map<String, Object>> get(String path, Object... variables) {
+        return rest.exchange(path, HttpMethod.GET, null, JSON, variables);
     }
 
     public ResponseEntity<Map<String, Object>> post(String path, Object body) {

@@ -1,13 +1,15 @@
 package vn.tandem.audit.web;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import org.springframework.format.annotation.DateTimeFormat;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,6 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import vn.tandem.audit.AuditEntry;
 import vn.tandem.audit.AuditQuery;
 import vn.tandem.audit.AuditSearch;
+import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.PageResponse;
 import vn.tandem.common.web.Csv;
 
@@ -24,34 +27,35 @@ import vn.tandem.common.web.Csv;
 class AuditController {
 
     private final AuditSearch search;
+    private final MessageSource messages;
 
-    AuditController(AuditSearch search) {
+    AuditController(AuditSearch search, MessageSource messages) {
         this.search = search;
+        this.messages = messages;
     }
 
     @GetMapping("/audit")
     String page(
-            @RequestParam(required = false) String actor,
-            @RequestParam(required = false) String caseCode,
-            @RequestParam(required = false) String action,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @ModelAttribute("query") AuditQuery query,
             @RequestParam(defaultValue = "0") int page,
-            Model model) {
-        AuditQuery query = new AuditQuery(actor, caseCode, action, from, to);
-        model.addAttribute("entries", search.search(query, PageResponse.page(page, 50), 50));
-        model.addAttribute("query", query);
+            Model model,
+            Locale locale) {
+        model.addAttribute("actions", search.actions());
+        int pageNumber = PageResponse.page(page, 50); // a page beyond any list is a 400, as on every list
+        try {
+            model.addAttribute("entries", search.search(query, pageNumber, 50));
+        } catch (InvalidInputException e) {
+            // a reversed period: said beside the dates, the filters kept, nothing listed
+            model.addAttribute("entries", Page.empty());
+            model.addAttribute(
+                    "rangeError", messages.getMessage(e.fieldProblems().get(0).code(), null, locale));
+        }
         return "audit/search";
     }
 
     @GetMapping("/audit.csv")
-    ResponseEntity<StreamingResponseBody> export(
-            @RequestParam(required = false) String actor,
-            @RequestParam(required = false) String caseCode,
-            @RequestParam(required = false) String action,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return Csv.download(search.export(new AuditQuery(actor, caseCode, action, from, to)));
+    ResponseEntity<StreamingResponseBody> export(@ModelAttribute AuditQuery query) {
+        return Csv.download(search.export(query));
     }
 
     /** Audit entries over the API (administrators). */
@@ -95,20 +99,11 @@ class AuditController {
         @GetMapping("/api/audit")
         @ResponseBody
         PageResponse<Entry> list(
-                @RequestParam(required = false) String actor,
-                @RequestParam(required = false) String caseCode,
-                @RequestParam(required = false) String action,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @ModelAttribute AuditQuery query,
                 @RequestParam(defaultValue = "0") int page,
                 @RequestParam(required = false) Integer size) {
             int pageSize = PageResponse.clampSize(size, 50);
-            return PageResponse.of(
-                    search.search(
-                            new AuditQuery(actor, caseCode, action, from, to),
-                            PageResponse.page(page, pageSize),
-                            pageSize),
-                    Entry::of);
+            return PageResponse.of(search.search(query, PageResponse.page(page, pageSize), pageSize), Entry::of);
         }
     }
 }

@@ -22,6 +22,11 @@ public final class Csv {
 
     private Csv() {}
 
+    /** A cell's text: empty for no value (never the word "null"). */
+    public static String cell(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
     /** The table as a download. */
     public static ResponseEntity<StreamingResponseBody> download(Table table) {
         return ResponseEntity.ok()

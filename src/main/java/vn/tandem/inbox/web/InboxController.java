@@ -1,21 +1,40 @@
 package vn.tandem.inbox.web;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 import vn.tandem.casefile.CaseType;
+import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.PageResponse;
+import vn.tandem.common.RedirectOnError;
+import vn.tandem.common.TandemException;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.inbox.InboxFilter;
 import vn.tandem.inbox.InboxItem;
 import vn.tandem.inbox.InboxQuery;
 import vn.tandem.inbox.InboxScope;
+import vn.tandem.inbox.InboxSort;
+import vn.tandem.inbox.SavedFilters;
+import vn.tandem.inbox.TaskActions;
 
 /** The officer's inbox: tabs, filters, search, paging. */
 @Controller
@@ -23,12 +42,104 @@ class InboxController {
 
     static final int PAGE_SIZE = 20;
 
+    /** The page sizes offered. */
+    static final List<Integer> SIZES = List.of(20, 50, 100);
+
     private final InboxQuery query;
+    private final SavedFilters filters;
+    private final TaskActions actions;
+    private final MessageSource messages;
     private final int dueSoonDays;
 
-    InboxController(InboxQuery query, @Value("${tandem.inbox.due-soon-days:3}") int dueSoonDays) {
+    InboxController(
+            InboxQuery query,
+            SavedFilters filters,
+            TaskActions actions,
+            MessageSource messages,
+            @Value("${tandem.inbox.due-soon-days:3}") int dueSoonDays) {
         this.query = query;
+        this.filters = filters;
+        this.actions = actions;
+        this.messages = messages;
         this.dueSoonDays = dueSoonDays;
+    }
+
+    /** Saves the inbox's current tab and criteria under a name, for the user or the unit. */
+    @PostMapping("/inbox/filters")
+    @RedirectOnError(value = "/inbox", form = "save-filter-form")
+    String saveFilter(
+            @RequestParam(required = false) String name,
+            @RequestParam(defaultValue = "mine") String scope,
+            @RequestParam(defaultValue = "false") boolean shared,
+            @RequestParam Map<String, String> params,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect,
+            Locale locale) {
+        Map<String, String> criteria = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            String key = "task".equals(k) ? "key" : k;
+            if (SavedFilters.CRITERIA.contains(key) && v != null && !v.isBlank()) {
+                criteria.put(key, v);
+            }
+        });
+        filters.save(principal.user(), name, scope, criteria, shared);
+        redirect.addFlashAttribute("success", messages.getMessage("inbox.filter.saved", null, locale));
+        return "redirect:/inbox?"
+                + UriComponentsBuilder.newInstance()
+                        .queryParam("scope", scope)
+                        .queryParams(toQuery(criteria))
+                        .encode()
+                        .build()
+                        .getQuery();
+    }
+
+    @PostMapping("/inbox/filters/{id}/delete")
+    @RedirectOnError("/inbox")
+    String deleteFilter(
+            @PathVariable long id,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect,
+            Locale locale) {
+        filters.delete(id, principal.user());
+        redirect.addFlashAttribute("success", messages.getMessage("inbox.filter.deleted", null, locale));
+        return "redirect:/inbox";
+    }
+
+    /** Claims the ticked tasks, each on its own; says how many and why any could not be. */
+    @PostMapping("/inbox/claim")
+    String claimAll(
+            @RequestParam(name = "ids", required = false) List<String> ids,
+            @RequestParam(defaultValue = "group") String scope,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect,
+            Locale locale) {
+        int claimed = 0;
+        List<String> refused = new ArrayList<>();
+        for (String id :
+                ids == null ? List.<String>of() : ids.stream().distinct().toList()) {
+            try {
+                actions.claim(id, principal.user());
+                claimed++;
+            } catch (TandemException | ConcurrencyFailureException e) {
+                refused.add(
+                        e instanceof TandemException t
+                                ? messages.getMessage(t.messageCode(), t.args(), t.messageCode(), locale)
+                                : messages.getMessage("error.conflict", null, locale));
+            }
+        }
+        redirect.addFlashAttribute(
+                refused.isEmpty() ? "success" : "error",
+                messages.getMessage("inbox.claimedMany", new Object[] {claimed}, locale)
+                        + (refused.isEmpty() ? "" : " " + String.join(" ", new LinkedHashSet<>(refused))));
+        return "redirect:/inbox?scope="
+                + (claimed > 0 ? "mine" : parseScope(scope).name().toLowerCase(Locale.ROOT));
+    }
+
+    /** A saved filter's criteria as the inbox page's parameters ({@code key} is the page's {@code task}). */
+    static MultiValueMap<String, String> toQuery(Map<String, String> criteria) {
+        MultiValueMap<String, String> q = new LinkedMultiValueMap<>();
+        criteria.forEach((k, v) -> q.add("key".equals(k) ? "task" : k, v));
+        return q;
     }
 
     @GetMapping("/inbox")
@@ -40,6 +151,8 @@ class InboxController {
             @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) Integer dueWithin,
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) Integer size,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         CurrentUser user = principal.user();
@@ -51,7 +164,13 @@ class InboxController {
                         ? InboxScope.GROUP
                         : InboxScope.MINE)
                 : parseScope(scope);
-        Page<InboxItem> items = query.find(user, tab, filter, PageResponse.page(page, PAGE_SIZE), PAGE_SIZE);
+        InboxSort order = sortOrDefault(sort);
+        int pageSize = size != null && SIZES.contains(size) ? size : PAGE_SIZE;
+        Page<InboxItem> items = query.find(user, tab, filter, order, PageResponse.page(page, pageSize), pageSize);
+        model.addAttribute("links", new InboxLinks(tab.name().toLowerCase(Locale.ROOT), filter, order, pageSize));
+        model.addAttribute("sizes", SIZES);
+        model.addAttribute("savedFilters", filters.visibleTo(user));
+        model.addAttribute("pageSize", pageSize);
         model.addAttribute("items", items);
         model.addAttribute("counts", counts);
         model.addAttribute("scope", tab.name().toLowerCase(Locale.ROOT));
@@ -60,6 +179,15 @@ class InboxController {
         model.addAttribute("taskKeys", query.taskKeys());
         model.addAttribute("dueSoonDays", dueSoonDays);
         return "inbox/inbox";
+    }
+
+    /** A page's order: an unknown one falls back to the due date rather than failing the page. */
+    private static InboxSort sortOrDefault(String sort) {
+        try {
+            return InboxSort.parse(sort);
+        } catch (InvalidInputException e) {
+            return InboxSort.DEFAULT;
+        }
     }
 
     static InboxScope parseScope(String scope) {

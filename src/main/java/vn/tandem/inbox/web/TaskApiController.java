@@ -4,12 +4,17 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,11 +29,13 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
 import vn.tandem.common.PageResponse;
+import vn.tandem.common.TandemException;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.inbox.InboxFilter;
 import vn.tandem.inbox.InboxItem;
 import vn.tandem.inbox.InboxQuery;
 import vn.tandem.inbox.InboxScope;
+import vn.tandem.inbox.InboxSort;
 import vn.tandem.inbox.TaskActions;
 import vn.tandem.inbox.TaskDrafts;
 import vn.tandem.process.FormFieldSpec;
@@ -44,8 +51,10 @@ class TaskApiController {
     private final TaskActions actions;
 
     private final TaskDrafts drafts;
+    private final MessageSource messages;
 
-    TaskApiController(InboxQuery query, TaskActions actions, TaskDrafts drafts) {
+    TaskApiController(InboxQuery query, TaskActions actions, TaskDrafts drafts, MessageSource messages) {
+        this.messages = messages;
         this.query = query;
         this.actions = actions;
         this.drafts = drafts;
@@ -106,7 +115,9 @@ class TaskApiController {
             @NotBlank(message = "{validation.required}") String userId) {}
 
     @GetMapping
-    @Operation(summary = "Open tasks visible to the caller: mine, my groups' unassigned ones, or all visible")
+    @Operation(
+            summary = "Open tasks: mine, my groups' unassigned ones, all I may work, or the ones I may only watch;"
+                    + " sort by due, received, case, step or type (a leading - for descending)")
     PageResponse<TaskItem> list(
             @AuthenticationPrincipal TandemPrincipal principal,
             @RequestParam(defaultValue = "mine") String scope,
@@ -115,20 +126,24 @@ class TaskApiController {
             @RequestParam(required = false) String key,
             @RequestParam(required = false) Integer dueWithin,
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) Integer size) {
         var tab = switch (scope.toLowerCase(Locale.ROOT)) {
             case "mine" -> InboxScope.MINE;
             case "group" -> InboxScope.GROUP;
             case "all" -> InboxScope.ALL;
+            case "watch" -> InboxScope.WATCH;
             default -> throw new InvalidInputException("scope", "validation.option");
         };
+        InboxSort order = InboxSort.parse(sort);
         int pageSize = PageResponse.clampSize(size, 20);
         return PageResponse.of(
                 query.find(
                         principal.user(),
                         tab,
                         new InboxFilter(type, key, overdue, dueWithin, q),
+                        order,
                         PageResponse.page(page, pageSize),
                         pageSize),
                 i -> TaskItem.of(i, LocaleContextHolder.getLocale()));
@@ -174,6 +189,55 @@ class TaskApiController {
             @AuthenticationPrincipal TandemPrincipal principal) {
         actions.complete(id, body == null ? Map.of() : body, principal.user());
         return ResponseEntity.noContent().build();
+    }
+
+    /** Tasks to act on at once. */
+    record Ids(
+            @NotEmpty(message = "{validation.required}") @Size(max = 200, message = "{validation.size.max}")
+            List<String> ids) {}
+
+    /** Tasks to hand to one person at once. */
+    record BulkAssignment(
+            @NotEmpty(message = "{validation.required}") @Size(max = 200, message = "{validation.size.max}")
+            List<String> ids,
+
+            @NotBlank(message = "{validation.required}") String userId) {}
+
+    /** What became of one task of a bulk action: the status it would have had alone, and why. */
+    record Outcome(String id, int status, String detail) {}
+
+    @PostMapping("/claim")
+    @Operation(summary = "Claim several tasks; 200 with each task's outcome (200, 403, 404, 409)")
+    List<Outcome> claimAll(@Valid @RequestBody Ids body, @AuthenticationPrincipal TandemPrincipal principal) {
+        return each(body.ids(), id -> actions.claim(id, principal.user()), "task.claimed");
+    }
+
+    @PostMapping("/assign")
+    @Operation(summary = "Assign several tasks to one user; 200 with each task's outcome (200, 400, 403, 404, 409)")
+    List<Outcome> assignAll(
+            @Valid @RequestBody BulkAssignment body, @AuthenticationPrincipal TandemPrincipal principal) {
+        return each(body.ids(), id -> actions.assign(id, body.userId(), principal.user()), "task.assigned");
+    }
+
+    /** One transaction per task: one refusal does not undo the others. */
+    private List<Outcome> each(List<String> ids, Consumer<String> action, String done) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return ids.stream()
+                .distinct()
+                .map(id -> {
+                    try {
+                        action.accept(id);
+                        return new Outcome(id, 200, messages.getMessage(done, null, locale));
+                    } catch (TandemException e) {
+                        return new Outcome(
+                                id,
+                                e.status(),
+                                messages.getMessage(e.messageCode(), e.args(), e.messageCode(), locale));
+                    } catch (ConcurrencyFailureException e) {
+                        return new Outcome(id, 409, messages.getMessage("error.conflict", null, locale));
+                    }
+                })
+                .toList();
     }
 
     @GetMapping("/{id}/draft")

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,6 +31,7 @@ import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.inbox.TaskActions;
 import vn.tandem.process.LegacyAgencySteps;
 import vn.tandem.process.TaskForm;
+import vn.tandem.process.TaskSnapshot;
 
 /** A task page: its form (laid out by the step's template or generically) beside the case summary. */
 @Controller
@@ -79,6 +81,7 @@ class TaskController {
                 values.put(name, list.size() == 1 ? list.get(0) : list.get(list.size() - 1));
             }
         });
+        Long caseId = actions.visible(id, principal.user()).task().caseId();
         try (InputStream content = file == null || file.isEmpty() ? null : file.getInputStream()) {
             actions.complete(
                     id,
@@ -92,6 +95,12 @@ class TaskController {
             }
             model.addAttribute("errorSummary", messages.getMessage("error.validation", null, locale));
             return render(id, principal.user(), model, values, errors);
+        }
+        // the officer's next step on the same case, if there is one, rather than the inbox
+        var next = caseId == null ? Optional.<TaskSnapshot>empty() : actions.nextOnCase(caseId, principal.user());
+        if (next.isPresent()) {
+            redirect.addFlashAttribute("success", messages.getMessage("task.completedNext", null, locale));
+            return "redirect:/tasks/" + next.get().id();
         }
         redirect.addFlashAttribute("success", messages.getMessage("task.completed", null, locale));
         return "redirect:/inbox";

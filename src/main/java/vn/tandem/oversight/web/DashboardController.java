@@ -2,6 +2,7 @@ package vn.tandem.oversight.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,11 +14,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import vn.tandem.casefile.CaseType;
+import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.web.Csv;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.oversight.Dashboard;
 import vn.tandem.sla.EscalationDesk;
+import vn.tandem.sla.LegalRules;
 
 /** The supervisors' dashboard: page, auto-refreshed summary, CSV export of each table. */
 @Controller
@@ -43,8 +46,37 @@ class DashboardController {
         model.addAttribute(
                 "unitNames", directory.units().stream().collect(Collectors.toMap(u -> u.getId(), u -> u.getName())));
         model.addAttribute("caseTypes", CaseType.values());
-        model.addAttribute("escalations", desk.open(principal.user()));
+        model.addAttribute(
+                "escalations",
+                desk.open(principal.user()).stream()
+                        .filter(i -> dashboard.matches(i.caseFile(), filter))
+                        .toList());
         return "oversight/dashboard";
+    }
+
+    /** The cases behind a figure of the dashboard, with the same filters. */
+    @GetMapping("/dashboard/cases")
+    String drillDown(
+            @AuthenticationPrincipal TandemPrincipal principal,
+            Dashboard.Filter filter,
+            @RequestParam(required = false) String state,
+            @RequestParam(defaultValue = "false") boolean statutory,
+            Model model) {
+        LegalRules.State wanted = null;
+        if (state != null && !state.isBlank()) {
+            try {
+                wanted = LegalRules.State.valueOf(state.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("state", "validation.option");
+            }
+        }
+        model.addAttribute("rows", dashboard.drillDown(principal.user(), filter, wanted, statutory));
+        model.addAttribute("filter", filter);
+        model.addAttribute("state", wanted);
+        model.addAttribute("statutory", statutory);
+        model.addAttribute(
+                "unitNames", directory.units().stream().collect(Collectors.toMap(u -> u.getId(), u -> u.getName())));
+        return "oversight/cases";
     }
 
     /** The summary cards alone, refreshed by htmx every minute. */

@@ -2,6 +2,7 @@ package vn.tandem.inbox.web;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -12,6 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +31,7 @@ import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.inbox.InboxQuery;
 import vn.tandem.inbox.TaskActions;
 import vn.tandem.inbox.TaskDrafts;
+import vn.tandem.process.TaskSnapshot;
 
 /** Two people completing the same task: the one who loses is told so — on the page and over the API (409). */
 @WebMvcTest(controllers = {TaskController.class, TaskApiController.class})
@@ -57,6 +62,24 @@ class TaskWebSliceTest {
 
     @Test
     void theLoserOfTwoCompletionsIsToldSo() throws Exception {
+        given(actions.visible(eq("t-1"), any()))
+                .willReturn(new TaskActions.VisibleTask(
+                        new TaskSnapshot(
+                                "t-1",
+                                "Task_ProposeSolution",
+                                "Đề xuất phương án",
+                                "case-handling",
+                                "p-1",
+                                "7",
+                                List.of("lead-officer"),
+                                null,
+                                null,
+                                Instant.EPOCH,
+                                "tandem:propose",
+                                Map.of(),
+                                null,
+                                50),
+                        null));
         willThrow(new ConflictException("task.completedConcurrently"))
                 .given(actions)
                 .complete(eq("t-1"), any(), any());
