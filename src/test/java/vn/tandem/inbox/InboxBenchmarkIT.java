@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import vn.tandem.common.Folding;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
 
@@ -58,20 +59,31 @@ class InboxBenchmarkIT {
         cases.put("mine, page 1 (50 rows)", () -> query.find(province, InboxScope.MINE, InboxFilter.none(), 0, 50));
         cases.put(
                 "group (unassigned), page 1", () -> query.find(province, InboxScope.GROUP, InboxFilter.none(), 0, 50));
-        cases.put("all visible, page 1", () -> query.find(province, InboxScope.ALL, InboxFilter.none(), 0, 50));
-        cases.put("all visible, page 200", () -> query.find(province, InboxScope.ALL, InboxFilter.none(), 199, 50));
+        cases.put("all I may work, page 1", () -> query.find(province, InboxScope.ALL, InboxFilter.none(), 0, 50));
+        cases.put("all I may work, page 200", () -> query.find(province, InboxScope.ALL, InboxFilter.none(), 199, 50));
+        cases.put("watch only, page 1", () -> query.find(province, InboxScope.WATCH, InboxFilter.none(), 0, 50));
+        cases.put(
+                "all, sorted by case descending",
+                () -> query.find(province, InboxScope.ALL, InboxFilter.none(), InboxSort.parse("-case"), 0, 50));
+        cases.put(
+                "all, sorted by received",
+                () -> query.find(province, InboxScope.ALL, InboxFilter.none(), InboxSort.parse("received"), 0, 50));
         cases.put(
                 "all, overdue + type filter",
                 () -> query.find(
                         province, InboxScope.ALL, new InboxFilter("COMPLAINT", null, true, null, null), 0, 50));
         cases.put(
-                "all, text search by code",
+                "all, text search by code (folded)",
                 () -> query.find(
                         province, InboxScope.ALL, new InboxFilter(null, null, null, null, "VV-2026-0123"), 0, 50));
         cases.put(
                 "commune officer, group page 1",
                 () -> query.find(commune, InboxScope.GROUP, InboxFilter.none(), 0, 50));
-        cases.put("tab counts (3 queries)", () -> query.counts(province, InboxFilter.none()));
+        cases.put(
+                "all, text search without diacritics",
+                () -> query.find(
+                        province, InboxScope.ALL, new InboxFilter(null, null, null, null, "vu viec so 4711"), 0, 50));
+        cases.put("tab counts (4 queries)", () -> query.counts(province, InboxFilter.none()));
         StringBuilder report = new StringBuilder("| query | p50 ms | p95 ms | max ms |\n|---|---|---|---|\n");
         for (var entry : cases.entrySet()) {
             for (int i = 0; i < 5; i++) {
@@ -130,14 +142,15 @@ class InboxBenchmarkIT {
                 "|" + lead + "|" + (i % 3 == 0 ? (lead.equals("CONGAN") ? "DANVAN|" : "CONGAN|") : ""),
                 assignees[i % assignees.length],
                 Timestamp.from(now.plus((i % 60) - 20, ChronoUnit.DAYS)),
-                Timestamp.from(now.minus(i % 90, ChronoUnit.DAYS))
+                Timestamp.from(now.minus(i % 90, ChronoUnit.DAYS)),
+                Folding.fold(1000, "VV-2026-%06d".formatted(i / 5), "Vụ việc số " + i, key)
             });
             candidates.add(new Object[] {id, group});
         }
         jdbc.batchUpdate(
                 "insert into inbox_item (task_id, task_key, task_name, process_key, process_instance_id, "
                         + "case_id, case_code, case_title, case_type, unit_id, area_path, lead_agency, agencies, assignee, "
-                        + "due_at, created_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + "due_at, created_at, search_text) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 items);
         jdbc.batchUpdate("insert into inbox_candidate (task_id, group_id) values (?,?)", candidates);
     }
