@@ -27,7 +27,7 @@ import vn.tandem.process.Workflow;
 @Transactional
 public class Hotspots {
 
-    /** A crowd of this many people or more is a hot-spot risk (DESIGN §2: "vụ việc đông người"). */
+    /** A crowd of this many people or more is a hot-spot risk (DESIGN §2: a crowd case). */
     public static final int CROWD = 5;
 
     /** The visit (merged duplicates included) from which a repeated complaint is a hot-spot risk. */

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Text as search compares it: Vietnamese folded to plain letters (diacritics dropped, {@code đ} → {@code d}), lower
- * case, spaces collapsed — "Đất đai" and "dat  DAI" fold alike. Stored beside what people search (cases, inbox
+ * case, spaces collapsed — a title with diacritics and the same words typed plain, in any case, fold alike. Stored beside what people search (cases, inbox
  * rows, audit entries) so the database filters, pages and counts on the folded form.
  */
 public final class Folding {

@@ -144,7 +144,8 @@ public class InboxQuery {
                 and.add(cb.lessThanOrEqualTo(root.get("dueAt"), now.plus(Duration.ofDays(filter.dueWithinDays()))));
             }
             if (filter.text() != null && !filter.text().isBlank()) {
-                // case code, case title and step, without diacritics or case ("dat dai" finds "Đất đai")
+                // case code, case title and step, without diacritics or case (typed plain, it finds the words written
+                // with diacritics)
                 and.add(cb.like(root.get("searchText"), Folding.containsPattern(filter.text()), '\\'));
             }
             return cb.and(and.toArray(Predicate[]::new));

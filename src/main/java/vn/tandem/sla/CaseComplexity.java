@@ -41,7 +41,7 @@ import vn.tandem.process.SlaLadder;
 @Transactional
 public class CaseComplexity {
 
-    /** Longest number of a written decision ("125/QĐ-CA"). */
+    /** Longest number of a written decision (number/sign, e.g. 125/QD-CA). */
     public static final int DECISION_NUMBER_MAX = 60;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");

@@ -56,7 +56,7 @@ public class Formats {
     }
 
     /**
-     * Candidate groups for display: "Cán bộ thụ lý — Công an tỉnh" for {@code congan-officer}; a group that is not an
+     * Candidate groups for display: the role's name and the agency's name for {@code congan-officer}; a group that is not an
      * agency's role is shown as it is.
      */
     public String groups(Collection<String> groups) {
