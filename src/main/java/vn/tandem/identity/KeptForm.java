@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import vn.tandem.common.web.FailedForm;
 
 /**
  * What a user had typed in a form that reached the server after their session had ended (the form's security token
@@ -25,12 +26,7 @@ public record KeptForm(String path, Map<String, String> values) implements Seria
 
     /** Keeps the request's fields in its (new) session. */
     static void keep(HttpServletRequest request) {
-        Map<String, String> values = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, v) -> {
-            if (!name.startsWith("_") && !"lang".equals(name) && v.length > 0) {
-                values.put(name, v[v.length - 1]);
-            }
-        });
+        Map<String, String> values = FailedForm.typedIn(request);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         request.getSession(true).setAttribute(SESSION_KEY, new KeptForm(path, values));
     }

@@ -140,7 +140,7 @@ public class TaskActions {
      * Completes the task; an upload is stored with the case in the same transaction (refused input keeps both
      * undone).
      */
-    public void complete(String taskId, Map<String, ?> values, Upload upload, CurrentUser user) {
+    public VisibleTask complete(String taskId, Map<String, ?> values, Upload upload, CurrentUser user) {
         VisibleTask v = visible(taskId, user);
         if (!mayWork(v.task(), user)) {
             throw new ForbiddenException("task.notCandidate");
@@ -154,6 +154,7 @@ public class TaskActions {
         }
         workflow.complete(v.task(), user.username(), values);
         audit("TASK_COMPLETED", v, Map.of("fields", List.copyOf(values.keySet())));
+        return v;
     }
 
     /** The user's next open task on the case (assigned to them first, then offered to their groups), if any. */

@@ -120,14 +120,8 @@ class PageExceptionHandler {
 
     private static void backToForm(
             String form, HttpServletRequest request, Map<String, String> errors, String message) {
-        Map<String, String> input = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> {
-            if (!name.startsWith("_") && !"lang".equals(name) && values.length > 0) {
-                input.put(name, values[values.length - 1]);
-            }
-        });
         RequestContextUtils.getOutputFlashMap(request)
-                .put(FailedForm.NAME, new FailedForm(form, errors, input, message));
+                .put(FailedForm.NAME, new FailedForm(form, errors, FailedForm.typedIn(request), message));
     }
 
     /** The reason in the user's language: each field's problem, or the exception's own message. */

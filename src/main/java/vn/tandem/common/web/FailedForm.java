@@ -1,5 +1,6 @@
 package vn.tandem.common.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,20 @@ public record FailedForm(String form, Map<String, String> errors, Map<String, St
     public FailedForm {
         errors = new LinkedHashMap<>(errors);
         input = new LinkedHashMap<>(input);
+    }
+
+    /**
+     * What a person typed in a posted form: each field's last value, without the page's own fields ({@code _csrf},
+     * {@code _form}, {@code _once}, {@code lang}).
+     */
+    public static Map<String, String> typedIn(HttpServletRequest request) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (!name.startsWith("_") && !"lang".equals(name) && values.length > 0) {
+                typed.put(name, values[values.length - 1]);
+            }
+        });
+        return typed;
     }
 
     public boolean is(String formId) {

@@ -81,9 +81,9 @@ class TaskController {
                 values.put(name, list.size() == 1 ? list.get(0) : list.get(list.size() - 1));
             }
         });
-        Long caseId = actions.visible(id, principal.user()).task().caseId();
+        TaskActions.VisibleTask done;
         try (InputStream content = file == null || file.isEmpty() ? null : file.getInputStream()) {
-            actions.complete(
+            done = actions.complete(
                     id,
                     values,
                     content == null ? null : new TaskActions.Upload(file.getOriginalFilename(), content),
@@ -97,6 +97,7 @@ class TaskController {
             return render(id, principal.user(), model, values, errors);
         }
         // the officer's next step on the same case, if there is one, rather than the inbox
+        Long caseId = done.task().caseId();
         var next = caseId == null ? Optional.<TaskSnapshot>empty() : actions.nextOnCase(caseId, principal.user());
         if (next.isPresent()) {
             redirect.addFlashAttribute("success", messages.getMessage("task.completedNext", null, locale));
