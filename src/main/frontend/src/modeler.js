@@ -13,6 +13,9 @@ import { SelectEntry, TextFieldEntry, isSelectEntryEdited, isTextFieldEntryEdite
 import { h } from '@bpmn-io/properties-panel/preact';
 import CamundaBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platform';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
+import lintModule from 'bpmn-js-bpmnlint';
+import StaticResolver from 'bpmnlint/lib/resolver/static-resolver';
+import lintRules from 'tandem:lint-rules';
 import vietnamese from './i18n-vi.json';
 
 // The modeler speaks the page's language: Vietnamese through bpmn-js's translate service (every label of the
@@ -133,15 +136,33 @@ function englishNameModule(labels) {
   return { __init__: ['tandemEnglishNameProvider'], tandemEnglishNameProvider: ['type', TandemEnglishNameProvider] };
 }
 
+// Live linting as in Camunda Modeler: bpmnlint's recommended rules and Tandem's allowlist rules (the plugin
+// bpmnlint-plugin-tandem), with the server's allowed handlers and candidate groups, so what the deployment would
+// refuse is marked on the element while the designer edits. The server's check stays the authority.
+function lintConfig(allowlist) {
+  return {
+    resolver: new StaticResolver(lintRules),
+    config: {
+      extends: ['bpmnlint:recommended', 'plugin:tandem/recommended'],
+      rules: {
+        'tandem/allowed-delegate': ['error', { delegates: allowlist.delegates || [] }],
+        'tandem/known-group': allowlist.groups && allowlist.groups.length ? ['error', { groups: allowlist.groups }] : 'off'
+      }
+    }
+  };
+}
+
 export function createModeler(canvas, panel, options = {}) {
   return new BpmnModeler({
     container: canvas,
     propertiesPanel: { parent: panel },
+    linting: { bpmnlint: lintConfig({ delegates: options.delegates, groups: options.groups }), active: true },
     additionalModules: [
       BpmnPropertiesPanelModule,
       BpmnPropertiesProviderModule,
       CamundaPlatformPropertiesProviderModule,
       CamundaBehaviorsModule,
+      lintModule,
       delegateModule(options.delegates || [], options.labels || { group: 'Delegate', label: 'Delegate' }),
       englishNameModule(options.englishName || { group: 'English name', label: 'Name in English', help: '' }),
       translateModule(options.locale)

@@ -8,6 +8,7 @@
   const modeler = window.TandemModeler.createModeler(document.getElementById('designer-canvas'),
     document.getElementById('designer-panel'), {
       delegates: (shell.dataset.delegates || '').split(',').filter(Boolean),
+      groups: (shell.dataset.groups || '').split(',').filter(Boolean),
       labels: { group: shell.dataset.delegateGroup, label: shell.dataset.delegateLabel },
       englishName: { group: shell.dataset.englishGroup, label: shell.dataset.englishLabel, help: shell.dataset.englishHelp },
       locale: document.documentElement.lang || 'vi'
@@ -17,8 +18,11 @@
   const csrf = document.querySelector('meta[name="_csrf"]');
   const csrfHeader = document.querySelector('meta[name="_csrf_header"]');
 
-  fetch(shell.dataset.xmlUrl, { credentials: 'same-origin' })
-    .then(r => r.text())
+  // after a refused deployment the page carries the designer's edits: they open instead of the stored version
+  const kept = document.getElementById('kept-xml');
+  const source = kept ? Promise.resolve(kept.value)
+    : fetch(shell.dataset.xmlUrl, { credentials: 'same-origin' }).then(r => r.text());
+  source
     .then(xml => modeler.importXML(xml))
     .then(() => {
       modeler.get('canvas').zoom('fit-viewport');
@@ -26,6 +30,27 @@
       shell.dataset.ready = 'true';
     })
     .catch(e => { status.textContent = e.message; });
+
+  // the lint result, for browser tests and the status line
+  modeler.on('linting.completed', (event) => {
+    const issues = event.issues || {};
+    shell.dataset.lintErrors = String(Object.values(issues).flat().filter(i => i.category === 'error').length);
+    shell.dataset.lintElements = Object.keys(issues).join(',');
+  });
+
+  // a problem of the refusal report selects its element and brings it into view
+  document.querySelectorAll('#problems .problem-select').forEach(button => {
+    button.addEventListener('click', () => {
+      const id = button.closest('.problem').dataset.elementId;
+      const element = modeler.get('elementRegistry').get(id);
+      if (element) {
+        modeler.get('selection').select(element);
+        if (element.type !== 'bpmn:Process' && element.type !== 'bpmn:Collaboration') {
+          modeler.get('canvas').scrollToElement(element);
+        }
+      }
+    });
+  });
 
   // every process needs a history time to live: offer 10 years where a file has none (editable in the panel)
   function offerHistoryTimeToLive() {

@@ -3,7 +3,9 @@ package vn.tandem.casefile;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +157,14 @@ public class CaseFiles {
     @Transactional(readOnly = true)
     public Optional<Case> byId(long id) {
         return cases.findById(id);
+    }
+
+    /** The codes of some cases by id (e.g. the business keys of running instances), in one query. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> codes(Collection<Long> ids) {
+        Map<Long, String> codes = new HashMap<>();
+        cases.findAllById(ids).forEach(c -> codes.put(c.getId(), c.getCode()));
+        return codes;
     }
 
     @Transactional(readOnly = true)

@@ -6,10 +6,13 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -21,15 +24,30 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
+import org.camunda.bpm.engine.migration.MigrationInstruction;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import vn.tandem.common.ConflictException;
@@ -37,6 +55,7 @@ import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
 import vn.tandem.process.internal.BpmnDeploymentGuard;
 import vn.tandem.process.internal.BpmnProperties;
+import vn.tandem.process.internal.DiagramNames;
 import vn.tandem.process.internal.ExpressionAllowlist;
 
 /**
@@ -49,6 +68,8 @@ import vn.tandem.process.internal.ExpressionAllowlist;
 public class ProcessDesign {
 
     public static final String DESIGNER_DEPLOYMENT = "tandem-designer";
+
+    private static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";
 
     /** One deployed version of a process. */
     public record Version(
@@ -80,19 +101,104 @@ public class ProcessDesign {
         }
     }
 
-    /** Element ids added, removed and changed between two versions. */
-    public record Diff(List<String> added, List<String> removed, List<String> changed) {
+    /**
+     * Element ids added, removed and changed between two versions, with what a person reads for each: its name (in
+     * Vietnamese and, where the model has one, English) and its BPMN type (e.g. {@code userTask}).
+     */
+    public record Diff(
+            List<String> added,
+            List<String> removed,
+            List<String> changed,
+            Map<String, String> names,
+            Map<String, String> namesEn,
+            Map<String, String> types) {
+
+        static Diff none() {
+            return new Diff(List.of(), List.of(), List.of(), Map.of(), Map.of(), Map.of());
+        }
 
         public boolean isEmpty() {
             return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
+        }
+
+        /** The element's name for the reader (the id when it has none). */
+        public String name(String id, boolean english) {
+            return (english ? namesEn : names).getOrDefault(id, id);
+        }
+
+        /** The element's BPMN type, e.g. {@code userTask} or {@code sequenceFlow}. */
+        public String type(String id) {
+            return types.getOrDefault(id, "");
+        }
+
+        /** Whether the element has a name of its own (else only its id and type can be shown). */
+        public boolean named(String id) {
+            return !names.getOrDefault(id, id).equals(id);
         }
     }
 
     /** The outcome of a deployment: the new version (null when nothing changed) and what it changed. */
     public record DeployResult(Version deployed, Version previous, Diff diff, long runningOnOlder) {}
 
+    /** A step of a process version: its id and what a person reads (Vietnamese and English names). */
+    public record Step(String id, String name, String nameEn) {
+
+        public String label(boolean english) {
+            return english ? nameEn : name;
+        }
+    }
+
+    /**
+     * A running instance as the migration preview shows it: its case (the business key is the case id), the steps
+     * it waits at, and those of them the new version has no counterpart for (when any, it cannot move).
+     */
+    public record MigratingInstance(String instanceId, String businessKey, List<Step> waitingAt, List<Step> blockedAt) {
+
+        public boolean movable() {
+            return blockedAt.isEmpty();
+        }
+
+        /** The steps that keep it from moving, named for the reader. */
+        public String blockedNames(boolean english) {
+            return blockedAt.stream().map(s -> s.label(english)).distinct().collect(Collectors.joining(", "));
+        }
+    }
+
+    /**
+     * What a migration would do, before anything moves: the plan's problems (nothing can move), the steps of the
+     * old version the plan drops (cases waiting there cannot move; applying such a plan is an administrator's
+     * decision) and each running instance, movable or not and why.
+     */
+    public record MigrationPreview(
+            Version from,
+            Version to,
+            List<String> planProblems,
+            List<Step> dropped,
+            List<MigratingInstance> instances) {
+
+        public boolean dropsSteps() {
+            return !dropped.isEmpty();
+        }
+
+        public long movable() {
+            return instances.stream().filter(MigratingInstance::movable).count();
+        }
+
+        public long unmovable() {
+            return instances.size() - movable();
+        }
+    }
+
+    /** An instance a migration left on the old version: the steps it waits at that were dropped, or the engine's reason. */
+    public record Skipped(String businessKey, List<Step> blockedAt, String engineMessage) {
+
+        public String blockedNames(boolean english) {
+            return blockedAt.stream().map(s -> s.label(english)).distinct().collect(Collectors.joining(", "));
+        }
+    }
+
     /** The outcome of a migration. */
-    public record MigrationReport(int migrated, List<String> skipped, List<String> planProblems) {}
+    public record MigrationReport(int migrated, List<Skipped> skipped, List<String> planProblems) {}
 
     /** A refused file, with the validator's report. */
     public static class Refused extends InvalidInputException {
@@ -115,6 +221,7 @@ public class ProcessDesign {
     private final BpmnDeploymentGuard guard;
     private final Workflow workflow;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate newTransaction;
 
     ProcessDesign(
             RepositoryService repository,
@@ -122,13 +229,16 @@ public class ProcessDesign {
             TaskService tasks,
             BpmnDeploymentGuard guard,
             Workflow workflow,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.repository = repository;
         this.runtime = runtime;
         this.tasks = tasks;
         this.guard = guard;
         this.workflow = workflow;
         this.events = events;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Transactional(readOnly = true)
@@ -212,7 +322,7 @@ public class ProcessDesign {
                 .latestVersion()
                 .singleResult();
         if (before != null && Arrays.equals(xml, xml(before.getId()))) {
-            return new DeployResult(null, version(before), new Diff(List.of(), List.of(), List.of()), 0);
+            return new DeployResult(null, version(before), Diff.none(), 0);
         }
         try {
             repository
@@ -243,7 +353,7 @@ public class ProcessDesign {
         return new DeployResult(
                 version(after),
                 before == null ? null : version(before),
-                before == null ? new Diff(List.of(), List.of(), List.of()) : diff(before.getId(), after.getId()),
+                before == null ? Diff.none() : diff(before.getId(), after.getId()),
                 older);
     }
 
@@ -265,7 +375,131 @@ public class ProcessDesign {
                 .filter(id -> !from.get(id).equals(to.get(id)))
                 .sorted()
                 .toList();
-        return new Diff(added, removed, changed);
+        BpmnModelInstance fromModel = repository.getBpmnModelInstance(fromDefinitionId);
+        BpmnModelInstance toModel = repository.getBpmnModelInstance(toDefinitionId);
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, String> namesEn = new LinkedHashMap<>();
+        Map<String, String> types = new LinkedHashMap<>();
+        for (List<String> ids : List.of(added, changed, removed)) {
+            BpmnModelInstance model = ids == removed ? fromModel : toModel;
+            names.putAll(DiagramNames.names(model, ids, false));
+            namesEn.putAll(DiagramNames.names(model, ids, true));
+            for (String id : ids) {
+                ModelElementInstance element = model.getModelElementById(id);
+                if (element != null) {
+                    types.put(id, element.getElementType().getTypeName());
+                }
+            }
+        }
+        return new Diff(added, removed, changed, Map.copyOf(names), Map.copyOf(namesEn), Map.copyOf(types));
+    }
+
+    /**
+     * What migrating the running instances of one version to another would do (see {@link MigrationPreview}),
+     * with the same plan {@link #migrate} applies; nothing is changed.
+     */
+    @Transactional(readOnly = true)
+    public MigrationPreview previewMigration(String fromDefinitionId, String toDefinitionId) {
+        ProcessDefinition from = repository.getProcessDefinition(fromDefinitionId);
+        ProcessDefinition to = repository.getProcessDefinition(toDefinitionId);
+        if (!from.getKey().equals(to.getKey()) || from.getId().equals(to.getId())) {
+            throw new ConflictException("designer.migrateSameProcess");
+        }
+        BpmnModelInstance model = repository.getBpmnModelInstance(fromDefinitionId);
+        List<ProcessInstance> running = runtime.createProcessInstanceQuery()
+                .processDefinitionId(fromDefinitionId)
+                .orderByBusinessKey()
+                .asc()
+                .list();
+        MigrationPlan plan;
+        try {
+            plan = plan(fromDefinitionId, toDefinitionId);
+        } catch (MigrationPlanValidationException e) {
+            List<MigratingInstance> instances = running.stream()
+                    .map(i -> new MigratingInstance(i.getId(), i.getBusinessKey(), List.of(), List.of()))
+                    .toList();
+            return new MigrationPreview(version(from), version(to), planProblems(e), List.of(), instances);
+        }
+        Set<String> mapped = plan.getInstructions().stream()
+                .map(MigrationInstruction::getSourceActivityId)
+                .collect(Collectors.toSet());
+        List<Step> dropped = model.getModelElementsByType(FlowNode.class).stream()
+                .filter(ProcessDesign::mayWaitAt)
+                .filter(n -> !mapped.contains(n.getId()))
+                .map(n -> step(model, n.getId()))
+                .sorted(Comparator.comparing(Step::name))
+                .toList();
+        List<MigratingInstance> instances = new ArrayList<>();
+        for (ProcessInstance instance : running) {
+            Set<String> active = new TreeSet<>();
+            collectActivities(runtime.getActivityInstance(instance.getId()), active);
+            // a multi-instance step is active as its body and as each instance: one step for the reader
+            List<Step> waiting = distinctSteps(active.stream().map(id -> step(model, id)));
+            List<Step> blocked = distinctSteps(
+                    active.stream().filter(id -> !mapped.contains(id)).map(id -> step(model, id)));
+            instances.add(new MigratingInstance(instance.getId(), instance.getBusinessKey(), waiting, blocked));
+        }
+        return new MigrationPreview(version(from), version(to), List.of(), dropped, instances);
+    }
+
+    /**
+     * Whether a running instance can be found at this node (a wait state or an asynchronous continuation): only
+     * these are mapped by a migration plan, and only these can leave a case behind when the plan drops them.
+     */
+    private static boolean mayWaitAt(FlowNode node) {
+        if (node instanceof UserTask
+                || node instanceof ReceiveTask
+                || node instanceof SubProcess
+                || node instanceof CallActivity
+                || node instanceof IntermediateCatchEvent
+                || node instanceof BoundaryEvent
+                || node instanceof EventBasedGateway) {
+            return true;
+        }
+        return node.isCamundaAsyncBefore() || node.isCamundaAsyncAfter();
+    }
+
+    private static List<Step> distinctSteps(java.util.stream.Stream<Step> steps) {
+        Map<String, Step> byElement = new LinkedHashMap<>();
+        steps.forEach(step -> byElement.putIfAbsent(step.id().replace(MULTI_INSTANCE_BODY, ""), step));
+        return List.copyOf(byElement.values());
+    }
+
+    private static void collectActivities(ActivityInstance instance, Set<String> into) {
+        if (instance == null) {
+            return;
+        }
+        for (ActivityInstance child : instance.getChildActivityInstances()) {
+            into.add(child.getActivityId());
+            collectActivities(child, into);
+        }
+        for (TransitionInstance transition : instance.getChildTransitionInstances()) {
+            into.add(transition.getActivityId());
+        }
+    }
+
+    private static Step step(BpmnModelInstance model, String activityId) {
+        String id = activityId.replace(MULTI_INSTANCE_BODY, "");
+        return new Step(
+                activityId,
+                DiagramNames.names(model, List.of(id), false).getOrDefault(id, id),
+                DiagramNames.names(model, List.of(id), true).getOrDefault(id, id));
+    }
+
+    private MigrationPlan plan(String fromDefinitionId, String toDefinitionId) {
+        return runtime.createMigrationPlan(fromDefinitionId, toDefinitionId)
+                .mapEqualActivities()
+                .updateEventTriggers()
+                .build();
+    }
+
+    private static List<String> planProblems(MigrationPlanValidationException e) {
+        List<String> problems = new ArrayList<>();
+        e.getValidationReport()
+                .getInstructionReports()
+                .forEach(r -> r.getFailures()
+                        .forEach(f -> problems.add(r.getMigrationInstruction().getSourceActivityId() + ": " + f)));
+        return problems.isEmpty() ? List.of(e.getMessage()) : problems;
     }
 
     /**
@@ -281,53 +515,47 @@ public class ProcessDesign {
         }
         MigrationPlan plan;
         try {
-            plan = runtime.createMigrationPlan(fromDefinitionId, toDefinitionId)
-                    .mapEqualActivities()
-                    .updateEventTriggers()
-                    .build();
+            plan = plan(fromDefinitionId, toDefinitionId);
         } catch (MigrationPlanValidationException e) {
-            List<String> problems = new ArrayList<>();
-            e.getValidationReport()
-                    .getInstructionReports()
-                    .forEach(r -> r.getFailures()
-                            .forEach(f ->
-                                    problems.add(r.getMigrationInstruction().getSourceActivityId() + ": " + f)));
-            return new MigrationReport(0, List.of(), problems.isEmpty() ? List.of(e.getMessage()) : problems);
+            return new MigrationReport(0, List.of(), planProblems(e));
         }
+        MigrationPreview preview = previewMigration(fromDefinitionId, toDefinitionId);
         int migrated = 0;
-        List<String> skipped = new ArrayList<>();
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
-                .processDefinitionId(fromDefinitionId)
-                .list()) {
+        List<Skipped> skipped = new ArrayList<>();
+        for (MigratingInstance instance : preview.instances()) {
+            if (!instance.movable()) {
+                skipped.add(new Skipped(instance.businessKey(), instance.blockedAt(), null));
+                continue;
+            }
             try {
-                runtime.newMigration(plan).processInstanceIds(instance.getId()).execute();
+                // each instance in its own transaction: one the engine refuses rolls back alone, not the others
+                newTransaction.executeWithoutResult(status -> migrateOne(plan, instance.instanceId(), toDefinitionId));
                 migrated++;
-                var target = repository.getBpmnModelInstance(toDefinitionId);
-                for (var task : tasks.createTaskQuery()
-                        .processInstanceId(instance.getId())
-                        .list()) {
-                    // the engine keeps a migrated task's name: give it the new version's
-                    if (target.getModelElementById(task.getTaskDefinitionKey()) instanceof UserTask element
-                            && element.getName() != null
-                            && !element.getName().equals(task.getName())) {
-                        task.setName(element.getName());
-                        tasks.saveTask(task);
-                    }
-                    workflow.task(task.getId()).ifPresent(s -> events.publishEvent(new TaskChanged(s)));
-                }
             } catch (MigratingProcessInstanceValidationException e) {
-                skipped.add(skippedEntry(
-                        instance, e.getValidationReport().getFailures().toString()));
+                skipped.add(new Skipped(
+                        instance.businessKey(),
+                        List.of(),
+                        e.getValidationReport().getFailures().toString()));
             } catch (ProcessEngineException e) {
-                skipped.add(skippedEntry(instance, e.getMessage())); // one instance's failure does not stop the rest
+                skipped.add(new Skipped(instance.businessKey(), List.of(), e.getMessage()));
             }
         }
         return new MigrationReport(migrated, skipped, List.of());
     }
 
-    private static String skippedEntry(ProcessInstance instance, String why) {
-        return instance.getId() + (instance.getBusinessKey() == null ? "" : " (case " + instance.getBusinessKey() + ")")
-                + ": " + why;
+    private void migrateOne(MigrationPlan plan, String instanceId, String toDefinitionId) {
+        runtime.newMigration(plan).processInstanceIds(instanceId).execute();
+        var target = repository.getBpmnModelInstance(toDefinitionId);
+        for (var task : tasks.createTaskQuery().processInstanceId(instanceId).list()) {
+            // the engine keeps a migrated task's name: give it the new version's
+            if (target.getModelElementById(task.getTaskDefinitionKey()) instanceof UserTask element
+                    && element.getName() != null
+                    && !element.getName().equals(task.getName())) {
+                task.setName(element.getName());
+                tasks.saveTask(task);
+            }
+            workflow.task(task.getId()).ifPresent(s -> events.publishEvent(new TaskChanged(s)));
+        }
     }
 
     private Version version(ProcessDefinition d) {

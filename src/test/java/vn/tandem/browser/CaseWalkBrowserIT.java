@@ -108,6 +108,13 @@ class CaseWalkBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-form")));
     }
 
+    String accept() {
+        var alert = wait.until(ExpectedConditions.alertIsPresent());
+        String question = alert.getText();
+        alert.accept();
+        return question;
+    }
+
     void click(WebElement element) {
         ((JavascriptExecutor) driver)
                 .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
@@ -322,6 +329,7 @@ class CaseWalkBrowserIT {
                 .toAbsolutePath();
         driver.findElement(By.id("upload-file")).sendKeys(payload.toString());
         click(driver.findElement(By.id("upload-submit")));
+        assertThat(accept()).contains("Triển khai tệp đã chọn");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deploy-refused")));
         String report = driver.findElement(By.id("problems")).getText();
         assertThat(report).contains("Timer_1").contains("chỉ được gọi các hàm trong danh sách cho phép");
@@ -401,13 +409,18 @@ class CaseWalkBrowserIT {
                                 + "if (!field.type) { m.get('modeling').updateModdleProperties(el, field, { type: 'string' }); }");
         screenshot("30-modeler");
         click(driver.findElement(By.id("deploy")));
+        assertThat(accept()).contains("Triển khai phiên bản mới");
         wait.until(ExpectedConditions.or(
                 ExpectedConditions.presenceOfElementLocated(By.id("deploy-success")),
                 ExpectedConditions.presenceOfElementLocated(By.id("deploy-refused"))));
         assertThat(driver.findElements(By.id("deploy-success")))
                 .as(driver.findElement(By.tagName("main")).getText())
                 .isNotEmpty();
-        assertThat(driver.findElement(By.id("deploy-diff")).getText()).contains("Task_Accept");
+        // the summary names the changed step
+        assertThat(driver.findElement(By.cssSelector("#deploy-diff li[data-element-id='Task_Accept']"))
+                        .getText())
+                .contains("Thụ lý")
+                .contains("Bước xử lý");
         screenshot("31-deployed");
         // the comparison highlights the changed step
         click(driver.findElement(By.id("open-compare")));
@@ -418,7 +431,19 @@ class CaseWalkBrowserIT {
         screenshot("32-compare");
         driver.get(url("/designer"));
         click(wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("[data-process='case-handling'] button.migrate-older"))));
+                By.cssSelector("[data-process='case-handling'] a.migrate-older"))));
+        // the preview lists the running cases; the migration needs the confirmation
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("migration-cases")))
+                        .getText())
+                .contains(oldCase);
+        screenshot("33-migration-preview");
+        click(driver.findElement(By.id("apply-migration")));
+        // without the tick nothing moves: the preview again, the reason beside the checkbox
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-error")))
+                        .getText())
+                .contains("xác nhận");
+        click(driver.findElement(By.id("confirm-migration")));
+        click(driver.findElement(By.id("apply-migration")));
         WebElement report = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("migration-report")));
         assertThat(report.getText()).startsWith("Đã chuyển");
         screenshot("33-migrated");

@@ -110,4 +110,47 @@ class PowerToolsBrowserIT {
         assertThat(browser.find("audit-table").getText()).contains(code);
         browser.screenshot("23-audit-search");
     }
+
+    @Test
+    void aDesignerSeesProblemsMarkedWhileEditingAndARefusedDeploymentKeepsTheEdits() throws Exception {
+        browser.login("designer");
+        browser.get("/designer/case-handling");
+        browser.wait.until(d -> "true".equals(browser.find("designer").getAttribute("data-ready")));
+        // the shipped process lints clean (recommended rules and Tandem's allowlist rules)
+        browser.wait.until(d -> "0".equals(browser.find("designer").getAttribute("data-lint-errors")));
+
+        // a step renamed, and a Java class where a handler from the list belongs: marked before anyone deploys
+        browser.js("const m = window.tandemModeler, r = m.get('elementRegistry'), modeling = m.get('modeling');"
+                + "modeling.updateLabel(r.get('Task_Accept'), 'Thụ lý và kiểm tra (sửa)');"
+                + "modeling.updateProperties(r.get('Task_RecordTransfer'), {"
+                + "'camunda:delegateExpression': undefined, 'camunda:class': 'java.lang.Runtime'});");
+        browser.wait.until(
+                d -> browser.find("designer").getAttribute("data-lint-elements").contains("Task_RecordTransfer"));
+        assertThat(browser.find("designer").getAttribute("data-lint-errors")).isNotEqualTo("0");
+        assertThat(browser.driver.findElements(By.cssSelector(".bjsl-overlay"))).isNotEmpty();
+        browser.screenshot("designer-lint");
+
+        // deployed anyway: refused, the report beside the modeler, the edits still there
+        browser.click("deploy");
+        assertThat(browser.accept()).contains("Triển khai phiên bản mới");
+        assertThat(browser.find("deploy-refused").getText()).contains("vẫn còn trong trình thiết kế");
+        browser.wait.until(d -> "true".equals(browser.find("designer").getAttribute("data-ready")));
+        assertThat(browser.find("problems").getText()).contains("Task_RecordTransfer");
+        assertThat(browser.js(
+                        "return window.tandemModeler.get('elementRegistry').get('Task_Accept').businessObject.name"))
+                .isEqualTo("Thụ lý và kiểm tra (sửa)");
+        browser.click(browser.driver.findElement(
+                By.cssSelector("#problems li[data-element-id='Task_RecordTransfer'] .problem-select")));
+        assertThat(browser.js("return window.tandemModeler.get('selection').get().map(e => e.id)"))
+                .asString()
+                .contains("Task_RecordTransfer");
+        browser.screenshot("designer-refused-beside");
+        // and kept as a draft: opening the draft later brings the edits back
+        browser.get("/designer/case-handling");
+        browser.click("open-draft");
+        browser.wait.until(d -> "true".equals(browser.find("designer").getAttribute("data-ready")));
+        assertThat(browser.js(
+                        "return window.tandemModeler.get('elementRegistry').get('Task_Accept').businessObject.name"))
+                .isEqualTo("Thụ lý và kiểm tra (sửa)");
+    }
 }

@@ -123,11 +123,50 @@ class DesignerIT {
                 .getResponse()
                 .getContentAsString();
         assertThat(compare).contains("data-changed=\"Task_Review\"");
+        // the changed element is listed by its name and type, not only its id
+        assertThat(compare)
+                .contains("id=\"changed-elements\"")
+                .contains("Xem xét và đề xuất")
+                .contains("Bước xử lý");
+        assertThat(result).contains("Xem xét và đề xuất");
+
+        // the preview lists the case that will move; nothing moves without the confirmation
+        String preview = mvc.perform(get("/designer/designer-sample/migrate")
+                        .param("from", "1")
+                        .param("to", "2")
+                        .with(user(directory.loadUserByUsername("designer"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(preview)
+                .contains("migration-preview")
+                .contains(code)
+                .contains("data-movable=\"true\"")
+                .contains("confirm-migration")
+                .doesNotContain("needs-admin");
+        String unconfirmed = mvc.perform(post("/designer/designer-sample/migrate")
+                        .param("from", "1")
+                        .param("to", "2")
+                        .with(csrf())
+                        .with(user(directory.loadUserByUsername("designer"))))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(unconfirmed).contains("confirm-error").contains("Hãy đánh dấu xác nhận");
+        assertThat(jdbc.queryForObject(
+                        "select d.version_ from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_"
+                                + " where e.id_ = ?",
+                        Integer.class,
+                        running))
+                .isEqualTo(1);
 
         // a new instance runs on version 2 and shows the new field; the old one is migrated and keeps its task
         String migrated = mvc.perform(post("/designer/designer-sample/migrate")
                         .param("from", "1")
                         .param("to", "2")
+                        .param("confirm", "true")
                         .with(csrf())
                         .with(user(directory.loadUserByUsername("designer"))))
                 .andExpect(status().isOk())
@@ -144,6 +183,99 @@ class DesignerIT {
         assertThat(officer.complete(taskId, Map.of("urgency", 7))).isEqualTo(400);
         assertThat(officer.complete(taskId, Map.of("urgency", 2, "note", "Đã xem")))
                 .isEqualTo(204);
+    }
+
+    @Test
+    void aPlanThatDropsAStepIsPreviewedAndOnlyAnAdministratorMayApplyIt() throws Exception {
+        String v1 = sample().replace("designer-sample", "designer-drop");
+        deploy(v1, 200);
+        Api officer = new Api(rest, "officer.congan");
+        String code = officer.createCase(2, "PETITION", "Kiến nghị đang chờ ở bước bị bỏ");
+        long caseId = jdbc.queryForObject("select id from cases where code = ?", Long.class, code);
+        String running = workflow.start("designer-drop", caseId, Map.of());
+        // version 2 replaces the step by another one: the case waiting at "Xem xét" has nowhere to go
+        deploy(v1.replace("Task_Review", "Task_Check").replace("name=\"Xem xét\"", "name=\"Kiểm tra\""), 200);
+
+        String preview = mvc.perform(get("/designer/designer-drop/migrate")
+                        .param("from", "1")
+                        .param("to", "2")
+                        .with(user(directory.loadUserByUsername("designer"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(preview)
+                .contains("dropped-steps")
+                .contains("needs-admin")
+                .contains(code)
+                .contains("data-movable=\"false\"")
+                .contains("bản mới không có bước Xem xét")
+                .doesNotContain("migration-form");
+        mvc.perform(post("/designer/designer-drop/migrate")
+                        .param("from", "1")
+                        .param("to", "2")
+                        .param("confirm", "true")
+                        .with(csrf())
+                        .with(user(directory.loadUserByUsername("designer"))))
+                .andExpect(status().isForbidden());
+
+        // an administrator may apply it: the case that cannot move stays on version 1, listed as skipped
+        String report = mvc.perform(post("/designer/designer-drop/migrate")
+                        .param("from", "1")
+                        .param("to", "2")
+                        .param("confirm", "true")
+                        .with(csrf())
+                        .with(user(directory.loadUserByUsername("admin"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(report)
+                .contains("migration-report")
+                .contains("id=\"skipped\"")
+                .contains(code)
+                .contains("Xem xét");
+        assertThat(jdbc.queryForObject(
+                        "select d.version_ from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_"
+                                + " where e.id_ = ?",
+                        Integer.class,
+                        running))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedDeploymentFromTheModelerAnswersTheModelerWithTheEditsAndTheReportBesideIt() throws Exception {
+        deploy(sample().replace("designer-sample", "designer-kept"), 200);
+        String edited = sample().replace("designer-sample", "designer-kept")
+                .replace("name=\"Xem xét\"", "name=\"Xem xét kỹ\"")
+                .replace(
+                        "camunda:candidateGroups=\"congan-officer\"",
+                        "camunda:candidateGroups=\"congan-officer\" camunda:class=\"java.lang.Runtime\"");
+        String page = mvc.perform(post("/designer/deploy")
+                        .param("xml", edited)
+                        .param("key", "designer-kept")
+                        .param("version", "1")
+                        .with(csrf())
+                        .with(user(directory.loadUserByUsername("designer"))))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("id=\"designer\"")
+                .contains("deploy-refused")
+                .contains("id=\"problems\"")
+                .contains("data-element-id=\"Task_Review\"")
+                .contains("id=\"kept-xml\"")
+                .contains("Xem xét kỹ");
+        // kept as the latest draft too: a reload of the draft still has the edits
+        String draft = mvc.perform(
+                        get("/designer/designer-kept/draft.xml").with(user(directory.loadUserByUsername("designer"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(draft).contains("Xem xét kỹ");
     }
 
     @Test

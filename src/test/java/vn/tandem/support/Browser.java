@@ -107,6 +107,14 @@ public final class Browser implements AutoCloseable {
         element.sendKeys(text);
     }
 
+    /** Accepts the confirmation the page asks (window.confirm) and returns its question. */
+    public String accept() {
+        var alert = wait.until(ExpectedConditions.alertIsPresent());
+        String question = alert.getText();
+        alert.accept();
+        return question;
+    }
+
     public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
