@@ -46,6 +46,7 @@ public class InboxItem {
     private String assignee;
     private Instant dueAt;
     private Instant createdAt;
+    private Instant followUp;
 
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "inbox_candidate", joinColumns = @JoinColumn(name = "task_id"))
@@ -68,6 +69,7 @@ public class InboxItem {
         assignee = task.assignee();
         dueAt = task.due();
         createdAt = task.created();
+        followUp = task.followUp();
         candidateGroups.clear();
         candidateGroups.addAll(task.candidateGroups());
         apply(summary);
@@ -177,5 +179,15 @@ public class InboxItem {
 
     public Set<String> getCandidateGroups() {
         return Set.copyOf(candidateGroups);
+    }
+
+    /** The day from which the task is to be followed up (null: now); until then the default views leave it out. */
+    public Instant getFollowUp() {
+        return followUp;
+    }
+
+    /** Whether the task is set aside until a later day. */
+    public boolean isDeferred(Instant now) {
+        return followUp != null && followUp.isAfter(now);
     }
 }

@@ -143,6 +143,14 @@ public class InboxQuery {
             if (filter.dueWithinDays() != null) {
                 and.add(cb.lessThanOrEqualTo(root.get("dueAt"), now.plus(Duration.ofDays(filter.dueWithinDays()))));
             }
+            switch (filter.followUp()) {
+                case DUE ->
+                    and.add(cb.or(cb.isNull(root.get("followUp")), cb.lessThanOrEqualTo(root.get("followUp"), now)));
+                case LATER -> and.add(cb.greaterThan(root.get("followUp"), now));
+                case ALL -> {
+                    // every task
+                }
+            }
             if (filter.text() != null && !filter.text().isBlank()) {
                 // case code, case title and step, without diacritics or case (typed plain, it finds the words written
                 // with diacritics)

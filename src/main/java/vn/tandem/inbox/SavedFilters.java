@@ -28,7 +28,8 @@ import vn.tandem.identity.CurrentUser;
 public class SavedFilters {
 
     /** The criteria a filter may hold, as {@code GET /api/tasks} names them. */
-    public static final Set<String> CRITERIA = Set.of("type", "key", "overdue", "dueWithin", "q", "sort", "size");
+    public static final Set<String> CRITERIA =
+            Set.of("type", "key", "overdue", "dueWithin", "q", "sort", "size", "followUp");
 
     public static final Set<String> SCOPES = Set.of("mine", "group", "all", "watch");
 
@@ -94,6 +95,13 @@ public class SavedFilters {
                 InboxSort.parse(kept.get("sort"));
             } catch (InvalidInputException e) {
                 problems.add(new FieldProblem(criteriaField("sort"), "validation.option"));
+            }
+        }
+        if (kept.containsKey("followUp")) {
+            try {
+                InboxFilter.FollowUp.parse(kept.get("followUp"));
+            } catch (InvalidInputException e) {
+                problems.add(new FieldProblem(criteriaField("followUp"), "validation.option"));
             }
         }
         if (!problems.isEmpty()) {

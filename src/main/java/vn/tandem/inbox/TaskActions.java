@@ -3,7 +3,11 @@ package vn.tandem.inbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,9 +46,17 @@ public class TaskActions {
     private final Directory directory;
     private final AuditLog audit;
     private final CaseDocuments documents;
+    private final Clock clock;
 
-    TaskActions(Workflow workflow, CaseFiles caseFiles, Directory directory, AuditLog audit, CaseDocuments documents) {
+    TaskActions(
+            Workflow workflow,
+            CaseFiles caseFiles,
+            Directory directory,
+            AuditLog audit,
+            CaseDocuments documents,
+            Clock clock) {
         this.documents = documents;
+        this.clock = clock;
         this.workflow = workflow;
         this.caseFiles = caseFiles;
         this.directory = directory;
@@ -127,6 +139,43 @@ public class TaskActions {
         details.put("previousAssignee", v.task().assignee());
         details.put("assignee", target.username());
         audit("TASK_ASSIGNED", v, details);
+    }
+
+    /**
+     * Sets aside a task until a day (null: follow it up now): until that day the default inbox views leave it out.
+     * Whoever may work the task or reassign it may set it; a day in the past is refused.
+     */
+    public void followUp(String taskId, LocalDate day, CurrentUser user) {
+        VisibleTask v = visible(taskId, user);
+        if (!mayWork(v.task(), user) && !mayReassign(v, user)) {
+            throw new ForbiddenException("task.notCandidate");
+        }
+        ZoneId zone = clock.getZone();
+        if (day != null && day.isBefore(LocalDate.now(clock.withZone(zone)))) {
+            throw new InvalidInputException("followUp", "task.followUp.past");
+        }
+        workflow.followUp(v.task(), day == null ? null : day.atStartOfDay(zone).toInstant());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("followUp", day == null ? null : day.toString());
+        audit("TASK_FOLLOW_UP", v, details);
+    }
+
+    /**
+     * Whom a supervisor may hand tasks to from the inbox: the officers of the supervisor's agency in the
+     * supervisor's area (every officer for an administrator), by name. Each assignment is still checked per task.
+     */
+    @Transactional(readOnly = true)
+    public List<CurrentUser> assigneesFor(CurrentUser user) {
+        List<CurrentUser> people = new ArrayList<>();
+        if (user.isAdmin()) {
+            directory.agencies().forEach(a -> people.addAll(directory.usersOf(a.getCode(), Role.OFFICER)));
+        } else if (user.isSupervisor()) {
+            directory.usersOf(user.agency(), Role.OFFICER).stream()
+                    .filter(u -> u.areaPath() != null && u.areaPath().startsWith(user.areaPath()))
+                    .forEach(people::add);
+        }
+        people.sort(Comparator.comparing(CurrentUser::fullName, Comparator.nullsLast(Comparator.naturalOrder())));
+        return people;
     }
 
     public void complete(String taskId, Map<String, ?> values, CurrentUser user) {

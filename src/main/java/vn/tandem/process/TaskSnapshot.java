@@ -8,7 +8,8 @@ import vn.tandem.common.Text;
 /**
  * An open user task as other modules see it. {@code businessKey} is the case id; {@code context} carries the
  * few correlation variables other modules need (e.g. {@code requestId}); {@code nameEn} the name in English when
- * the model gives one (null otherwise: show {@code name}).
+ * the model gives one (null otherwise: show {@code name}); {@code followUp} the day from which the task is to be
+ * followed up (null: now).
  */
 public record TaskSnapshot(
         String id,
@@ -24,7 +25,8 @@ public record TaskSnapshot(
         String formKey,
         Map<String, Object> context,
         String nameEn,
-        int priority) {
+        int priority,
+        Instant followUp) {
 
     /** The task's English name (BPMN property {@code name.en}, evaluated when the task opened), if it has one. */
     public static final String VAR_NAME_EN = "taskNameEn";

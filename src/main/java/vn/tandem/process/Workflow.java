@@ -189,6 +189,18 @@ public class Workflow {
         runGuarded(taskId, () -> tasks.claim(taskId, userId));
     }
 
+    /** Sets (or with null clears) the day from which a task is to be followed up. */
+    public void followUp(TaskSnapshot task, Instant from) {
+        runGuarded(task.id(), () -> {
+            Task t = tasks.createTaskQuery().taskId(task.id()).singleResult();
+            if (t == null) {
+                throw new ConflictException("task.completedConcurrently");
+            }
+            t.setFollowUpDate(from == null ? null : Date.from(from));
+            tasks.saveTask(t);
+        });
+    }
+
     public void unclaim(String taskId) {
         unclaim(openTask(taskId));
     }
@@ -465,7 +477,8 @@ public class Workflow {
                 task.getFormKey(),
                 Map.copyOf(context),
                 nameEn == null ? null : nameEn.toString(),
-                task.getPriority());
+                task.getPriority(),
+                task.getFollowUpDate() == null ? null : task.getFollowUpDate().toInstant());
     }
 
     /** A process instance of a case. */

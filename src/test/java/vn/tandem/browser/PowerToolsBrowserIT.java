@@ -153,4 +153,37 @@ class PowerToolsBrowserIT {
                         "return window.tandemModeler.get('elementRegistry').get('Task_Accept').businessObject.name"))
                 .isEqualTo("Thụ lý và kiểm tra (sửa)");
     }
+
+    @Test
+    void aSupervisorAssignsTickedTasksAtOnceAndNothingIsRemovedWithoutAConfirmation() throws Exception {
+        Api officer = new Api(rest, "officer.congan");
+        String a = officer.createCase(2, "PETITION", "Kiến nghị giao hàng loạt bản Tà Xùa một");
+        String b = officer.createCase(2, "PETITION", "Kiến nghị giao hàng loạt bản Tà Xùa hai");
+        browser.login("supervisor.congan");
+        browser.get("/inbox?scope=watch&q=ta xua");
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr.inbox-row"), 2));
+        for (String code : new String[] {a, b}) {
+            browser.click(browser.driver.findElement(
+                    By.cssSelector("tr.inbox-row[data-case='" + code + "'] input.task-select")));
+        }
+        new Select(browser.find("bulk-assign-user")).selectByValue("officer.congan");
+        browser.click("bulk-assign");
+        assertThat(browser.find("flash-success").getText()).contains("2");
+        assertThat(officer.get("/api/tasks?scope=mine&q={q}", "ta xua")
+                        .getBody()
+                        .get("total"))
+                .isEqualTo(2);
+
+        // removing a holiday asks first; declined, the day stays
+        browser.login("admin");
+        browser.get("/admin/calendar");
+        int days = browser.driver
+                .findElements(By.cssSelector("#calendar-table tbody tr"))
+                .size();
+        browser.click(browser.driver.findElement(By.cssSelector("#calendar-table tbody tr button.btn-outline-danger")));
+        assertThat(browser.dismiss()).contains("khỏi lịch nghỉ");
+        assertThat(browser.driver.findElements(By.cssSelector("#calendar-table tbody tr")))
+                .hasSize(days);
+        assertThat(browser.driver.findElements(By.id("flash-success"))).isEmpty();
+    }
 }

@@ -2,6 +2,8 @@ package vn.tandem.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import vn.tandem.process.CaseHandling;
+import vn.tandem.process.TandemClock;
 import vn.tandem.support.Api;
 import vn.tandem.support.TandemIntegrationTest;
 
@@ -198,5 +201,59 @@ class PowerToolsIT {
                     .getBody();
             assertThat(csv).as(table).doesNotContain("null");
         }
+    }
+
+    @Autowired
+    TandemClock clock;
+
+    @Test
+    void aTaskSetAsideUntilADayLeavesTheDefaultViewUntilThen() {
+        Api officer = new Api(rest, "officer.congan");
+        String code = officer.createCase(2, "PETITION", "Kiến nghị hẹn theo dõi sau");
+        String task = officer.taskId(code, CaseHandling.TASK_ACCEPT);
+        assertThat(officer.post("/api/tasks/" + task + "/claim", Map.of())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(204);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate later = today.plusDays(3);
+        assertThat(followUp(officer, task, today.minusDays(1)).getStatusCode().value())
+                .isEqualTo(400);
+        assertThat(followUp(new Api(rest, "officer.danvan"), task, later)
+                        .getStatusCode()
+                        .value())
+                .isIn(403, 404);
+        assertThat(followUp(officer, task, later).getStatusCode().value()).isEqualTo(204);
+
+        // hidden from the default view, with the right total; shown on asking for later or all tasks
+        var hidden = officer.get("/api/tasks?scope=mine&q={q}", code);
+        assertThat(total(hidden)).isZero();
+        var set = officer.get("/api/tasks?scope=mine&followUp=later&q={q}", code);
+        assertThat(total(set)).isEqualTo(1);
+        assertThat(items(set).get(0)).containsEntry("followUp", later.toString());
+        assertThat(total(officer.get("/api/tasks?scope=mine&followUp=all&q={q}", code)))
+                .isEqualTo(1);
+        assertThat(officer.get("/api/tasks?scope=mine&followUp=someday")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
+
+        // on the day it is back by itself
+        try {
+            clock.setTime(later.atStartOfDay(clock.getZone()).toInstant().plusSeconds(60));
+            assertThat(total(officer.get("/api/tasks?scope=mine&q={q}", code))).isEqualTo(1);
+        } finally {
+            clock.reset();
+        }
+        // and cleared at once when the officer wants it now
+        assertThat(followUp(officer, task, later).getStatusCode().value()).isEqualTo(204);
+        assertThat(followUp(officer, task, null).getStatusCode().value()).isEqualTo(204);
+        assertThat(total(officer.get("/api/tasks?scope=mine&q={q}", code))).isEqualTo(1);
+    }
+
+    static ResponseEntity<Map<String, Object>> followUp(Api user, String task, LocalDate day) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("followUp", day == null ? null : day.toString());
+        return user.put("/api/tasks/" + task + "/follow-up", body);
     }
 }

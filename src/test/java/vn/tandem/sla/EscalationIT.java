@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.tandem.process.CaseHandling;
+import vn.tandem.process.SlaEscalation;
 import vn.tandem.process.TandemClock;
 import vn.tandem.process.Workflow;
 import vn.tandem.support.Api;
@@ -381,6 +382,15 @@ class EscalationIT {
         at(3, 11);
         Map<String, Object> e = escalations("supervisor.congan.minhxuan", code).get(0);
         Api supervisor = new Api(rest, "supervisor.congan.minhxuan");
+        // the escalation step in the inbox offers the same officers as a list, not a login name to type
+        String escalationTask = supervisor.taskId(code, SlaEscalation.TASK_HANDLE);
+        String form = rest.withBasicAuth("supervisor.congan.minhxuan", "demo")
+                .getForObject("/tasks/" + escalationTask, String.class);
+        assertThat(form)
+                .contains("<select class=\"form-select\" id=\"reassignTo\" name=\"reassignTo\"")
+                .contains("value=\"officer.congan\"")
+                .doesNotContain("value=\"officer.danvan\"")
+                .doesNotContain("value=\"officer.congan.minhxuan\""); // the current assignee is left out
         var wrong = supervisor.post(
                 "/api/escalations/" + e.get("id") + "/reassign",
                 Map.of("assignee", "officer.danvan", "reason", "Cán bộ thụ lý đang đi công tác"));

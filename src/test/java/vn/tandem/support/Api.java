@@ -36,6 +36,12 @@ public class Api {
         return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JSON);
     }
 
+    public ResponseEntity<Map<String, Object>> put(String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers), JSON);
+    }
+
     public int delete(String path) {
         return rest.exchange(path, HttpMethod.DELETE, null, String.class)
                 .getStatusCode()

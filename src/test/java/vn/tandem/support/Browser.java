@@ -115,6 +115,14 @@ public final class Browser implements AutoCloseable {
         return question;
     }
 
+    /** Declines the confirmation the page asks and returns its question. */
+    public String dismiss() {
+        var alert = wait.until(ExpectedConditions.alertIsPresent());
+        String question = alert.getText();
+        alert.dismiss();
+        return question;
+    }
+
     public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

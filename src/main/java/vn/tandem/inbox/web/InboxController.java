@@ -1,5 +1,6 @@
 package vn.tandem.inbox.web;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,13 +51,16 @@ class InboxController {
     private final TaskActions actions;
     private final MessageSource messages;
     private final int dueSoonDays;
+    private final Clock clock;
 
     InboxController(
             InboxQuery query,
             SavedFilters filters,
             TaskActions actions,
             MessageSource messages,
-            @Value("${tandem.inbox.due-soon-days:3}") int dueSoonDays) {
+            @Value("${tandem.inbox.due-soon-days:3}") int dueSoonDays,
+            Clock clock) {
+        this.clock = clock;
         this.query = query;
         this.filters = filters;
         this.actions = actions;
@@ -153,11 +157,13 @@ class InboxController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String followUp,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         CurrentUser user = principal.user();
         Integer within = dueWithin == null ? null : Math.max(0, Math.min(365, dueWithin));
-        InboxFilter filter = new InboxFilter(blank(type), blank(task), overdue, within, blank(q));
+        InboxFilter filter =
+                new InboxFilter(blank(type), blank(task), overdue, within, blank(q), followUpOrDefault(followUp));
         var counts = query.counts(user, filter);
         InboxScope tab = scope == null
                 ? (counts.get(InboxScope.MINE) == 0 && counts.get(InboxScope.GROUP) > 0
@@ -178,7 +184,55 @@ class InboxController {
         model.addAttribute("caseTypes", CaseType.values());
         model.addAttribute("taskKeys", query.taskKeys());
         model.addAttribute("dueSoonDays", dueSoonDays);
+        model.addAttribute("followUps", InboxFilter.FollowUp.values());
+        model.addAttribute("now", clock.instant());
+        boolean mayAssign = user.isAdmin() || user.isSupervisor();
+        model.addAttribute("mayAssign", mayAssign);
+        model.addAttribute("selectable", mayAssign || tab == InboxScope.GROUP || tab == InboxScope.ALL);
+        model.addAttribute("assignees", mayAssign ? actions.assigneesFor(user) : List.of());
         return "inbox/inbox";
+    }
+
+    /** A page's follow-up choice: an unknown one falls back to the default rather than failing the page. */
+    private static InboxFilter.FollowUp followUpOrDefault(String value) {
+        try {
+            return InboxFilter.FollowUp.parse(value);
+        } catch (InvalidInputException e) {
+            return InboxFilter.FollowUp.DUE;
+        }
+    }
+
+    /** Assigns the ticked tasks to one person (supervisors), each on its own; says how many and why any could not be. */
+    @PostMapping("/inbox/assign")
+    String assignAll(
+            @RequestParam(name = "ids", required = false) List<String> ids,
+            @RequestParam(required = false) String userId,
+            @RequestParam(defaultValue = "all") String scope,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect,
+            Locale locale) {
+        int assigned = 0;
+        List<String> refused = new ArrayList<>();
+        List<String> chosen = ids == null ? List.of() : ids.stream().distinct().toList();
+        if (chosen.isEmpty()) {
+            refused.add(messages.getMessage("inbox.selectFirst", null, locale));
+        }
+        for (String id : chosen) {
+            try {
+                actions.assign(id, userId, principal.user());
+                assigned++;
+            } catch (TandemException | ConcurrencyFailureException e) {
+                refused.add(
+                        e instanceof TandemException t
+                                ? messages.getMessage(t.messageCode(), t.args(), t.messageCode(), locale)
+                                : messages.getMessage("error.conflict", null, locale));
+            }
+        }
+        redirect.addFlashAttribute(
+                refused.isEmpty() ? "success" : "error",
+                messages.getMessage("inbox.assignedMany", new Object[] {assigned}, locale)
+                        + (refused.isEmpty() ? "" : " " + String.join(" ", new LinkedHashSet<>(refused))));
+        return "redirect:/inbox?scope=" + parseScope(scope).name().toLowerCase(Locale.ROOT);
     }
 
     /** A page's order: an unknown one falls back to the due date rather than failing the page. */

@@ -1,6 +1,7 @@
 package vn.tandem.inbox.web;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.tandem.inbox.InboxFilter;
@@ -17,6 +18,11 @@ record InboxLinks(String scope, InboxFilter filter, InboxSort sort, int size) {
         p.put("overdue", filter.overdue());
         p.put("dueWithin", filter.dueWithinDays());
         p.put("q", filter.text());
+        p.put(
+                "followUp",
+                filter.followUp() == InboxFilter.FollowUp.DUE
+                        ? null
+                        : filter.followUp().name().toLowerCase(Locale.ROOT));
         p.put("sort", sort.equals(InboxSort.DEFAULT) ? null : sort.value());
         p.put("size", size == InboxController.PAGE_SIZE ? null : size);
         return p;

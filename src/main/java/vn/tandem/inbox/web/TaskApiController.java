@@ -6,8 +6,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +55,10 @@ class TaskApiController {
     private final TaskDrafts drafts;
     private final MessageSource messages;
 
-    TaskApiController(InboxQuery query, TaskActions actions, TaskDrafts drafts, MessageSource messages) {
+    private final Clock clock;
+
+    TaskApiController(InboxQuery query, TaskActions actions, TaskDrafts drafts, MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.messages = messages;
         this.query = query;
         this.actions = actions;
@@ -71,10 +76,11 @@ class TaskApiController {
             String assignee,
             Instant due,
             Instant created,
-            boolean urgent) {
+            boolean urgent,
+            LocalDate followUp) {
 
         /** The item with its name in the caller's language. */
-        static TaskItem of(InboxItem i, Locale locale) {
+        static TaskItem of(InboxItem i, Locale locale, ZoneId zone) {
             boolean english = "en".equals(locale.getLanguage()) && i.getTaskNameEn() != null;
             return new TaskItem(
                     i.getTaskId(),
@@ -86,7 +92,8 @@ class TaskApiController {
                     i.getAssignee(),
                     i.getDueAt(),
                     i.getCreatedAt(),
-                    i.isUrgent());
+                    i.isUrgent(),
+                    i.getFollowUp() == null ? null : LocalDate.ofInstant(i.getFollowUp(), zone));
         }
     }
 
@@ -127,6 +134,7 @@ class TaskApiController {
             @RequestParam(required = false) Integer dueWithin,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String followUp,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) Integer size) {
         var tab = switch (scope.toLowerCase(Locale.ROOT)) {
@@ -142,11 +150,11 @@ class TaskApiController {
                 query.find(
                         principal.user(),
                         tab,
-                        new InboxFilter(type, key, overdue, dueWithin, q),
+                        new InboxFilter(type, key, overdue, dueWithin, q, InboxFilter.FollowUp.parse(followUp)),
                         order,
                         PageResponse.page(page, pageSize),
                         pageSize),
-                i -> TaskItem.of(i, LocaleContextHolder.getLocale()));
+                i -> TaskItem.of(i, LocaleContextHolder.getLocale(), clock.getZone()));
     }
 
     @GetMapping("/{id}/form")
@@ -178,6 +186,19 @@ class TaskApiController {
             @Valid @RequestBody Assignment body,
             @AuthenticationPrincipal TandemPrincipal principal) {
         actions.assign(id, body.userId(), principal.user());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** When to follow a task up: a day, or null to follow it up now. */
+    record FollowUp(LocalDate followUp) {}
+
+    @PutMapping("/{id}/follow-up")
+    @Operation(
+            summary = "Set a task aside until a day (followUp, yyyy-MM-dd; null clears it): until then it is left out"
+                    + " of the inbox unless followUp=later or followUp=all is asked for")
+    ResponseEntity<Void> followUp(
+            @PathVariable String id, @RequestBody FollowUp body, @AuthenticationPrincipal TandemPrincipal principal) {
+        actions.followUp(id, body.followUp(), principal.user());
         return ResponseEntity.noContent().build();
     }
 

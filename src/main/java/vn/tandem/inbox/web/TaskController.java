@@ -3,12 +3,16 @@ package vn.tandem.inbox.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -29,6 +33,7 @@ import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.KeptForm;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.inbox.TaskActions;
+import vn.tandem.inbox.TaskFieldChoices;
 import vn.tandem.process.LegacyAgencySteps;
 import vn.tandem.process.TaskForm;
 import vn.tandem.process.TaskSnapshot;
@@ -41,7 +46,20 @@ class TaskController {
     private final CaseFiles caseFiles;
     private final MessageSource messages;
 
-    TaskController(TaskActions actions, CaseFiles caseFiles, MessageSource messages) {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final Clock clock;
+
+    private final ObjectProvider<TaskFieldChoices> fieldChoices;
+
+    TaskController(
+            TaskActions actions,
+            CaseFiles caseFiles,
+            MessageSource messages,
+            Clock clock,
+            ObjectProvider<TaskFieldChoices> fieldChoices) {
+        this.clock = clock;
+        this.fieldChoices = fieldChoices;
         this.actions = actions;
         this.caseFiles = caseFiles;
         this.messages = messages;
@@ -143,6 +161,24 @@ class TaskController {
         return "redirect:/tasks/" + id;
     }
 
+    /** Sets the task aside until a day (field {@code followUp}, empty: follow it up now). */
+    @PostMapping("/tasks/{id}/follow-up")
+    @RedirectOnError("/tasks/{id}")
+    String followUp(
+            @PathVariable String id,
+            @RequestParam(required = false) LocalDate followUp,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect,
+            Locale locale) {
+        actions.followUp(id, followUp, principal.user());
+        redirect.addFlashAttribute(
+                "success",
+                followUp == null
+                        ? messages.getMessage("task.followUp.cleared", null, locale)
+                        : messages.getMessage("task.followUp.set", new Object[] {DAY.format(followUp)}, locale));
+        return "redirect:/tasks/" + id;
+    }
+
     private String render(
             String id, CurrentUser user, Model model, Map<String, ?> submitted, Map<String, String> errors) {
         TaskActions.VisibleTask visible = actions.visible(id, user);
@@ -158,12 +194,21 @@ class TaskController {
         model.addAttribute("submitted", submitted);
         model.addAttribute("errors", errors);
         model.addAttribute("mayWork", actions.mayWork(visible.task(), user));
+        model.addAttribute(
+                "followUpDay",
+                visible.task().followUp() == null
+                        ? null
+                        : LocalDate.ofInstant(visible.task().followUp(), clock.getZone()));
+        model.addAttribute("today", LocalDate.now(clock));
         boolean mayReassign = actions.mayReassign(visible, user);
         model.addAttribute("mayReassign", mayReassign);
         model.addAttribute("assignees", mayReassign ? actions.possibleAssignees(visible) : List.of());
         model.addAttribute(
                 "template", form.template().map(t -> "inbox/forms/" + t).orElse("inbox/forms/generic"));
         model.addAttribute("plans", caseFiles.plans(visible.caseFile().getId()));
+        Map<String, List<TaskFieldChoices.Choice>> choices = new HashMap<>();
+        fieldChoices.orderedStream().forEach(c -> choices.putAll(c.choices(visible.task(), user)));
+        model.addAttribute("choices", choices);
         model.addAttribute(
                 "verifications", caseFiles.verifications(visible.caseFile().getId()));
         // fields of older process versions that the layouts show another way (the agencies' findings)

@@ -161,7 +161,8 @@ class TaskEventsListener implements TaskListener {
                 model == null ? null : model.getCamundaFormKey(),
                 Map.copyOf(context),
                 (String) task.getVariableLocal(TaskSnapshot.VAR_NAME_EN),
-                task.getPriority());
+                task.getPriority(),
+                toInstant(task.getFollowUpDate()));
     }
 
     /** The task's writable form fields with the values just submitted, as the timeline shows them. */

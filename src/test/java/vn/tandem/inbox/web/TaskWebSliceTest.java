@@ -78,7 +78,8 @@ class TaskWebSliceTest {
                                 "tandem:propose",
                                 Map.of(),
                                 null,
-                                50),
+                                50,
+                                null),
                         null));
         willThrow(new ConflictException("task.completedConcurrently"))
                 .given(actions)
