@@ -48,6 +48,13 @@ public class InboxItem {
     private Instant createdAt;
     private Instant followUp;
 
+    /**
+     * The candidate groups again as {@code |group|group|}, so "a group of mine" is a test on the row the page walks
+     * instead of a correlated subquery per row (docs/benchmarks.md, issue 12).
+     */
+    @Column(name = "candidate_groups")
+    private String groupList;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "inbox_candidate", joinColumns = @JoinColumn(name = "task_id"))
     @Column(name = "group_id")
@@ -72,6 +79,11 @@ public class InboxItem {
         followUp = task.followUp();
         candidateGroups.clear();
         candidateGroups.addAll(task.candidateGroups());
+        groupList = task.candidateGroups().isEmpty()
+                ? null
+                : "|"
+                        + String.join(
+                                "|", task.candidateGroups().stream().sorted().toList()) + "|";
         apply(summary);
     }
 

@@ -1,12 +1,11 @@
 package vn.tandem.inbox;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.criteria.CommonAbstractCriteria;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,24 +79,55 @@ public class InboxQuery {
         return items.taskKeys();
     }
 
+    /**
+     * The four tab counts in one pass over the rows the user may see: mine, my groups' unassigned, all I may work,
+     * and the rest I may only watch.
+     */
     public Map<InboxScope, Long> counts(CurrentUser user, InboxFilter filter) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+        Root<InboxItem> root = query.from(InboxItem.class);
+        query.where(spec(user, null, filter, false).toPredicate(root, query, cb));
+        query.multiselect(
+                count(cb, cb.equal(root.get("assignee"), user.username())),
+                count(cb, cb.and(cb.isNull(root.get("assignee")), ofMyGroups(user, root, cb))),
+                count(cb, workable(user, root, cb)),
+                cb.count(root));
+        Object[] row = em.createQuery(query).getSingleResult();
         Map<InboxScope, Long> counts = new EnumMap<>(InboxScope.class);
-        for (InboxScope scope : InboxScope.values()) {
-            counts.put(scope, items.count(spec(user, scope, filter, false)));
-        }
+        counts.put(InboxScope.MINE, number(row[0]));
+        counts.put(InboxScope.GROUP, number(row[1]));
+        counts.put(InboxScope.ALL, number(row[2]));
+        counts.put(InboxScope.WATCH, number(row[3]) - number(row[2]));
         return counts;
     }
 
-    /** Assigned to the user, or offered to one of the user's groups. */
-    private static Predicate workable(
-            CurrentUser user, Root<InboxItem> root, CommonAbstractCriteria query, CriteriaBuilder cb) {
-        Subquery<Integer> candidate = query.subquery(Integer.class);
-        var item = candidate.correlate(root);
-        var group = item.<InboxItem, String>join("candidateGroups");
-        candidate.select(cb.literal(1)).where(group.in(user.groups()));
+    private static Expression<Long> count(CriteriaBuilder cb, Predicate when) {
+        return cb.sum(cb.<Long>selectCase().when(when, 1L).otherwise(0L));
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    /** Offered to one of the user's groups (the row's group list holds one of them). */
+    private static Predicate ofMyGroups(CurrentUser user, Root<InboxItem> root, CriteriaBuilder cb) {
+        List<Predicate> any = new ArrayList<>();
+        for (String group : user.groups()) {
+            any.add(cb.like(root.get("groupList"), "%|" + likeLiteral(group) + "|%", '\\'));
+        }
+        return any.isEmpty() ? cb.disjunction() : cb.or(any.toArray(Predicate[]::new));
+    }
+
+    private static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Assigned to the user, or unassigned and offered to one of the user's groups. */
+    private static Predicate workable(CurrentUser user, Root<InboxItem> root, CriteriaBuilder cb) {
         // coalesce: with a null assignee a plain comparison is unknown, and "not unknown" would hide the row
         var assignee = cb.coalesce(root.<String>get("assignee"), "");
-        return cb.or(cb.equal(assignee, user.username()), cb.and(cb.equal(assignee, ""), cb.exists(candidate)));
+        return cb.or(cb.equal(assignee, user.username()), cb.and(cb.equal(assignee, ""), ofMyGroups(user, root, cb)));
     }
 
     Specification<InboxItem> spec(CurrentUser user, InboxScope scope, InboxFilter filter, boolean forPage) {
@@ -111,23 +141,21 @@ public class InboxQuery {
                 and.add(cb.like(root.get("agencies"), "%|" + user.agency() + "|%"));
                 and.add(cb.like(root.get("areaPath"), user.areaPath() + "%"));
             }
-            switch (scope) {
-                case MINE -> and.add(cb.equal(root.get("assignee"), user.username()));
-                case GROUP -> {
-                    Subquery<Integer> candidate = query.subquery(Integer.class);
-                    var item = candidate.correlate(root);
-                    var group = item.<InboxItem, String>join("candidateGroups");
-                    candidate.select(cb.literal(1)).where(group.in(user.groups()));
-                    // for a page, "unassigned" is written so that the planner walks the (due_at, task_id) index
-                    // and stops after one page instead of sorting every unassigned row (docs/benchmarks.md)
-                    and.add(
-                            forPage
-                                    ? cb.equal(cb.coalesce(root.<String>get("assignee"), ""), "")
-                                    : cb.isNull(root.get("assignee")));
-                    and.add(cb.exists(candidate));
+            if (scope != null) { // null: every task the user may see (the tab counts)
+                switch (scope) {
+                    case MINE -> and.add(cb.equal(root.get("assignee"), user.username()));
+                    case GROUP -> {
+                        // for a page, "unassigned" is written so that the planner walks the (due_at, task_id)
+                        // index and stops after one page instead of sorting every unassigned row
+                        and.add(
+                                forPage
+                                        ? cb.equal(cb.coalesce(root.<String>get("assignee"), ""), "")
+                                        : cb.isNull(root.get("assignee")));
+                        and.add(ofMyGroups(user, root, cb));
+                    }
+                    case ALL -> and.add(workable(user, root, cb));
+                    case WATCH -> and.add(cb.not(workable(user, root, cb)));
                 }
-                case ALL -> and.add(workable(user, root, query, cb));
-                case WATCH -> and.add(cb.not(workable(user, root, query, cb)));
             }
             if (filter.caseType() != null && !filter.caseType().isBlank()) {
                 and.add(cb.equal(root.get("caseType"), filter.caseType()));

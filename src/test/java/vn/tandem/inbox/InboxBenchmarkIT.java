@@ -84,6 +84,7 @@ class InboxBenchmarkIT {
                 () -> query.find(
                         province, InboxScope.ALL, new InboxFilter(null, null, null, null, "vu viec so 4711"), 0, 50));
         cases.put("tab counts (4 queries)", () -> query.counts(province, InboxFilter.none()));
+        String firstTask = jdbc.queryForObject("select min(task_id) from inbox_item", String.class);
         StringBuilder report = new StringBuilder("| query | p50 ms | p95 ms | max ms |\n|---|---|---|---|\n");
         for (var entry : cases.entrySet()) {
             for (int i = 0; i < 5; i++) {
@@ -91,6 +92,9 @@ class InboxBenchmarkIT {
             }
             double[] ms = new double[RUNS];
             for (int i = 0; i < RUNS; i++) {
+                // a write between runs, as an officer's work does: H2 answers a repeated query from its result
+                // cache (well under 1 ms) until a table it reads changes
+                jdbc.update("update inbox_item set priority = priority where task_id = ?", firstTask);
                 long start = System.nanoTime();
                 entry.getValue().get();
                 ms[i] = (System.nanoTime() - start) / 1e6;
@@ -143,14 +147,15 @@ class InboxBenchmarkIT {
                 assignees[i % assignees.length],
                 Timestamp.from(now.plus((i % 60) - 20, ChronoUnit.DAYS)),
                 Timestamp.from(now.minus(i % 90, ChronoUnit.DAYS)),
-                Folding.fold(1000, "VV-2026-%06d".formatted(i / 5), "Vụ việc số " + i, key)
+                Folding.fold(1000, "VV-2026-%06d".formatted(i / 5), "Vụ việc số " + i, key),
+                "|" + group + "|"
             });
             candidates.add(new Object[] {id, group});
         }
         jdbc.batchUpdate(
                 "insert into inbox_item (task_id, task_key, task_name, process_key, process_instance_id, "
                         + "case_id, case_code, case_title, case_type, unit_id, area_path, lead_agency, agencies, assignee, "
-                        + "due_at, created_at, search_text) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + "due_at, created_at, search_text, candidate_groups) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 items);
         jdbc.batchUpdate("insert into inbox_candidate (task_id, group_id) values (?,?)", candidates);
     }

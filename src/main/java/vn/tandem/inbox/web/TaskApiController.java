@@ -124,7 +124,8 @@ class TaskApiController {
     @GetMapping
     @Operation(
             summary = "Open tasks: mine, my groups' unassigned ones, all I may work, or the ones I may only watch;"
-                    + " sort by due, received, case, step or type (a leading - for descending)")
+                    + " sort by due, received, case, step or type (a leading - for descending); followUp=due (default:"
+                    + " tasks set aside until a later day are left out), later (only those) or all")
     PageResponse<TaskItem> list(
             @AuthenticationPrincipal TandemPrincipal principal,
             @RequestParam(defaultValue = "mine") String scope,
