@@ -24,3 +24,13 @@
     rows.appendChild(row);
   });
 })();
+
+// The incident's facts show only for a security-and-order incident (the server ignores them for other types).
+(function () {
+  const type = document.getElementById('type');
+  const facts = document.getElementById('incident-facts');
+  if (!type || !facts) return;
+  const sync = function () { facts.hidden = type.value !== 'INCIDENT'; };
+  type.addEventListener('change', sync);
+  sync();
+})();

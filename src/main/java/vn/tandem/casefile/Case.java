@@ -4,6 +4,7 @@ import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -92,6 +93,9 @@ public class Case {
     private Instant reopenedAt;
     private Instant verifiedAt;
     private boolean remoteArea;
+
+    @Embedded
+    private IncidentFacts incident;
 
     @Column(name = "instance_no")
     private int instance = 1;
@@ -370,6 +374,15 @@ public class Case {
         this.instance = instance;
         this.severalSites = severalSites;
         this.decisionKnownOn = decisionKnownOn;
+    }
+
+    /** An incident's facts from intake (null for grievances and for incidents recorded before they existed). */
+    public IncidentFacts getIncident() {
+        return incident == null || !incident.isRecorded() ? null : incident;
+    }
+
+    void recordIncident(IncidentFacts facts) {
+        this.incident = facts;
     }
 
     public boolean isRemoteArea() {

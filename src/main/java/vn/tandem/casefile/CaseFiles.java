@@ -120,6 +120,15 @@ public class CaseFiles {
                 complaint ? Math.max(1, input.instance()) : 1,
                 input.type() == CaseType.DENUNCIATION && input.severalSites(),
                 complaint ? input.decisionKnownOn() : null);
+        if (input.type() == CaseType.INCIDENT && input.incident() != null) {
+            NewCase.NewIncident i = input.incident();
+            c.recordIncident(new IncidentFacts(
+                    i.occurredAt(),
+                    i.detectedBy(),
+                    i.peopleInvolved(),
+                    blankToNull(i.harm()),
+                    blankToNull(i.forcesOnScene())));
+        }
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("type", c.getType());
         facts.put("channel", c.getChannel());
@@ -132,6 +141,11 @@ public class CaseFiles {
         facts.put("severalSites", c.isSeveralSites());
         facts.put("decisionKnownOn", String.valueOf(c.getDecisionKnownOn()));
         facts.put("petitioners", petitioners.size());
+        if (c.getIncident() != null) {
+            facts.put("occurredAt", String.valueOf(c.getIncident().getOccurredAt()));
+            facts.put("detectedBy", String.valueOf(c.getIncident().getDetectedBy()));
+            facts.put("peopleInvolved", c.getIncident().getPeopleInvolved());
+        }
         audit.recordChange("CASE_CREATED", c.getId(), c.getCode(), "case", c.getCode(), Map.of(), facts);
         timeline.add(
                 c.getId(),

@@ -1,5 +1,6 @@
 package vn.tandem.casefile;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,7 +17,42 @@ public record NewCase(
         List<NewPetitioner> petitioners,
         int instance,
         boolean severalSites,
-        LocalDate decisionKnownOn) {
+        LocalDate decisionKnownOn,
+        NewIncident incident) {
+
+    /** A case without incident facts (grievances). */
+    public NewCase(
+            CaseType type,
+            Channel channel,
+            String title,
+            String description,
+            String location,
+            Long unitId,
+            int crowdSize,
+            boolean levelSkipping,
+            List<NewPetitioner> petitioners,
+            int instance,
+            boolean severalSites,
+            LocalDate decisionKnownOn) {
+        this(
+                type,
+                channel,
+                title,
+                description,
+                location,
+                unitId,
+                crowdSize,
+                levelSkipping,
+                petitioners,
+                instance,
+                severalSites,
+                decisionKnownOn,
+                null);
+    }
+
+    /** An incident's facts as entered at intake. */
+    public record NewIncident(
+            Instant occurredAt, Detection detectedBy, Integer peopleInvolved, String harm, String forcesOnScene) {}
 
     /** A petitioner as entered at intake. */
     public record NewPetitioner(String fullName, String idNumber, String phone, String address, boolean confidential) {}

@@ -26,6 +26,7 @@ import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.CaseFilter;
 import vn.tandem.casefile.CaseType;
 import vn.tandem.casefile.Channel;
+import vn.tandem.casefile.Detection;
 import vn.tandem.casefile.Hotspots;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.Role;
@@ -182,6 +183,24 @@ class DemoData implements ApplicationRunner {
                     spec.channel() == Channel.LETTER && spec.stage() == Stage.RECEIVED ? 120 : 20 + spec.crowd()));
         }
         form.setSeveralSites(spec.type() == CaseType.DENUNCIATION && spec.crowd() >= 5);
+        if (spec.type() == CaseType.INCIDENT) {
+            // what an incident says at intake: when (a few hours before it was recorded), how it came to light
+            form.setOccurredAt(clock.instant()
+                    .atZone(clock.getZone())
+                    .toLocalDateTime()
+                    .minusHours(3 + spec.crowd() % 5)
+                    .withSecond(0)
+                    .withNano(0));
+            form.setDetectedBy(
+                    switch (spec.channel()) {
+                        case GRASSROOTS -> Detection.SIGNAL;
+                        case HOTLINE -> Detection.HOTLINE;
+                        default -> Detection.POLICE_REPORT;
+                    });
+            form.setPeopleInvolved(spec.crowd());
+            form.setHarm("Chưa ghi nhận thương tích; chưa có thiệt hại tài sản.");
+            form.setForcesOnScene("Công an xã và cán bộ dân vận cơ sở có mặt nắm tình hình.");
+        }
         Case c = runAs(spec.officer(), () -> intake.receive(form, Directory.currentUser()));
         String lead = c.getLeadAgency().toLowerCase(Locale.ROOT);
         String supervisor = spec.officer().replace("officer", "supervisor");

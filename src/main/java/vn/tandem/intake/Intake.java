@@ -2,12 +2,15 @@ package vn.tandem.intake;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.casefile.Case;
 import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.Hotspots;
+import vn.tandem.common.FieldProblem;
+import vn.tandem.common.InvalidInputException;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Role;
 import vn.tandem.process.CaseHandling;
@@ -33,7 +36,11 @@ public class Intake {
     @Transactional
     public Case receive(IntakeForm form, CurrentUser user) {
         form.dropEmptyPetitioners();
-        Case c = caseFiles.create(form.toNewCase(), user);
+        List<FieldProblem> problems = form.problems(clock);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Case c = caseFiles.create(form.toNewCase(clock.getZone()), user);
         Map<String, Object> variables = new HashMap<>();
         variables.put(CaseHandling.VAR_CASE_ID, c.getId());
         variables.put(CaseHandling.VAR_CASE_CODE, c.getCode());

@@ -8,12 +8,17 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import vn.tandem.casefile.CaseType;
 import vn.tandem.casefile.Channel;
+import vn.tandem.casefile.Detection;
 import vn.tandem.casefile.NewCase;
+import vn.tandem.common.FieldProblem;
 
 /** What an officer enters at intake (the web form and {@code POST /api/cases} share it). */
 public class IntakeForm {
@@ -56,8 +61,49 @@ public class IntakeForm {
     @PastOrPresent(message = "{validation.notAfterToday}")
     private LocalDate decisionKnownOn;
 
-    @Size(min = 1, max = 50, message = "{validation.petitioners}")
+    /** Petitioners: at least one for a grievance; an incident may have none (a patrol saw it). */
+    @Size(max = 50, message = "{validation.size.max}")
     private List<@NotNull(message = "{validation.required}") @Valid PetitionerForm> petitioners = new ArrayList<>();
+
+    /** An incident: when it happened (local time of the province). */
+    private LocalDateTime occurredAt;
+
+    /** An incident: how it came to light. */
+    private Detection detectedBy;
+
+    /** An incident: how many people were involved. */
+    @Min(value = 0, message = "{validation.value.min}")
+    @Max(value = 100000, message = "{validation.value.max}")
+    private Integer peopleInvolved;
+
+    /** An incident: injuries or damage. */
+    @Size(max = 1000, message = "{validation.size.max}")
+    private String harm;
+
+    /** An incident: forces on scene. */
+    @Size(max = 1000, message = "{validation.size.max}")
+    private String forcesOnScene;
+
+    /**
+     * What the annotations cannot say: a grievance needs a petitioner; an incident needs when it happened (not in
+     * the future) and how it was detected.
+     */
+    public List<FieldProblem> problems(Clock clock) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (type == CaseType.INCIDENT) {
+            if (occurredAt == null) {
+                problems.add(new FieldProblem("occurredAt", "validation.required"));
+            } else if (occurredAt.isAfter(LocalDateTime.now(clock).plusMinutes(5))) {
+                problems.add(new FieldProblem("occurredAt", "validation.notAfterNow"));
+            }
+            if (detectedBy == null) {
+                problems.add(new FieldProblem("detectedBy", "validation.required"));
+            }
+        } else if (petitioners.stream().allMatch(p -> p == null || p.isEmpty())) {
+            problems.add(new FieldProblem("petitioners", "validation.petitioners"));
+        }
+        return problems;
+    }
 
     /** One petitioner. */
     public static class PetitionerForm {
@@ -132,7 +178,7 @@ public class IntakeForm {
         }
     }
 
-    NewCase toNewCase() {
+    NewCase toNewCase(ZoneId zone) {
         return new NewCase(
                 type,
                 channel,
@@ -148,12 +194,62 @@ public class IntakeForm {
                         .toList(),
                 instance,
                 severalSites,
-                decisionKnownOn);
+                decisionKnownOn,
+                type == CaseType.INCIDENT
+                        ? new NewCase.NewIncident(
+                                occurredAt == null
+                                        ? null
+                                        : occurredAt.atZone(zone).toInstant(),
+                                detectedBy,
+                                peopleInvolved,
+                                harm,
+                                forcesOnScene)
+                        : null);
     }
 
     /** Drops the empty rows a browser form submits. */
     public void dropEmptyPetitioners() {
         petitioners.removeIf(p -> p == null || p.isEmpty());
+    }
+
+    public LocalDateTime getOccurredAt() {
+        return occurredAt;
+    }
+
+    public void setOccurredAt(LocalDateTime occurredAt) {
+        this.occurredAt = occurredAt;
+    }
+
+    public Detection getDetectedBy() {
+        return detectedBy;
+    }
+
+    public void setDetectedBy(Detection detectedBy) {
+        this.detectedBy = detectedBy;
+    }
+
+    public Integer getPeopleInvolved() {
+        return peopleInvolved;
+    }
+
+    public void setPeopleInvolved(Integer peopleInvolved) {
+        this.peopleInvolved = peopleInvolved;
+    }
+
+    public String getHarm() {
+        return harm;
+    }
+
+    public void setHarm(String harm) {
+        this.harm = harm;
+    }
+
+    public String getForcesOnScene() {
+        return forcesOnScene;
+    }
+
+    public void setForcesOnScene(String forcesOnScene) {
+        this.forcesOnScene = forcesOnScene;
     }
 
     private static boolean isBlank(String s) {

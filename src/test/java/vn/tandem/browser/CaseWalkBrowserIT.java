@@ -523,6 +523,11 @@ class CaseWalkBrowserIT {
         type("title", "Nguy cơ tụ tập đông người tại khu tái định cư");
         type("description", "Người dân khu tái định cư có dấu hiệu tụ tập phản đối chậm bàn giao đất.");
         type("petitioners0.fullName", "Tổ trưởng tổ dân phố 5");
+        // an incident's own facts appear for this type: when it happened and how it was detected
+        assertThat(driver.findElement(By.id("incident-facts")).isDisplayed()).isTrue();
+        setDate("occurredAt", "2025-01-02T08:30");
+        new Select(driver.findElement(By.id("detectedBy"))).selectByValue("SIGNAL");
+        type("forcesOnScene", "Công an phường (4 đồng chí)");
         click(driver.findElement(By.id("intake-submit")));
         String code = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-code")))
                 .getText();

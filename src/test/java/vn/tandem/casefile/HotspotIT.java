@@ -45,7 +45,11 @@ class HotspotIT {
                         "crowdSize",
                         15,
                         "petitioners",
-                        List.of(Map.of("fullName", "Đại diện nhóm dân"))));
+                        List.of(Map.of("fullName", "Đại diện nhóm dân")),
+                        "occurredAt",
+                        "2025-01-02T08:30:00",
+                        "detectedBy",
+                        "SIGNAL"));
         String code = (String) created.getBody().get("code");
         assertThat(detail(officer, code)).containsEntry("hotspot", true).containsEntry("crowd", true);
         assertThat(new Api(rest, "supervisor.congan").taskId(code, CaseHandling.TASK_HOTSPOT, "congan-supervisor"))

@@ -1,5 +1,6 @@
 package vn.tandem.support;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -50,31 +51,26 @@ public class Api {
 
     /** Creates a case led by the user's agency in the given unit and returns its code. */
     public String createCase(long unitId, String type, String title) {
-        var response = post(
-                "/api/cases",
-                Map.of(
-                        "type",
-                        type,
-                        "channel",
-                        "RECEPTION",
-                        "title",
-                        title,
-                        "description",
-                        "Nội dung vụ việc phục vụ kiểm thử tự động.",
-                        "unitId",
-                        unitId,
-                        "crowdSize",
-                        2,
-                        "petitioners",
-                        List.of(Map.of(
-                                "fullName",
-                                "Nguyễn Văn A",
-                                "idNumber",
-                                "001234567890",
-                                "phone",
-                                "0912345678",
-                                "address",
-                                "Xã Yên Sơn"))));
+        Map<String, Object> body = new HashMap<>();
+        body.put("type", type);
+        body.put("channel", "RECEPTION");
+        body.put("title", title);
+        body.put("description", "Nội dung vụ việc phục vụ kiểm thử tự động.");
+        body.put("unitId", unitId);
+        body.put("crowdSize", 2);
+        body.put(
+                "petitioners",
+                List.of(Map.of(
+                        "fullName", "Nguyễn Văn A",
+                        "idNumber", "001234567890",
+                        "phone", "0912345678",
+                        "address", "Xã Yên Sơn")));
+        if ("INCIDENT".equals(type)) {
+            // an incident says when it happened (before any day the tests set the clock to) and how it was seen
+            body.put("occurredAt", "2025-01-02T08:30:00");
+            body.put("detectedBy", "POLICE_REPORT");
+        }
+        var response = post("/api/cases", body);
         if (response.getStatusCode().value() != 201) {
             throw new IllegalStateException("Case not created: " + response);
         }

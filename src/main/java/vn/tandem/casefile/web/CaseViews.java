@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import vn.tandem.casefile.Case;
+import vn.tandem.casefile.IncidentFacts;
 import vn.tandem.casefile.PetitionerView;
 import vn.tandem.casefile.Timeline;
 import vn.tandem.process.TaskSnapshot;
@@ -61,6 +62,21 @@ final class CaseViews {
     /** A timeline entry in the reader's language ({@code Accept-Language}, {@code ?lang=}, the language cookie). */
     record Event(Instant at, String actor, String kind, String title, List<Timeline.Line> details) {}
 
+    /** An incident's facts from intake (null for grievances). */
+    record Incident(Instant occurredAt, String detectedBy, Integer peopleInvolved, String harm, String forcesOnScene) {
+
+        static Incident of(IncidentFacts f) {
+            return f == null
+                    ? null
+                    : new Incident(
+                            f.getOccurredAt(),
+                            f.getDetectedBy() == null ? null : f.getDetectedBy().name(),
+                            f.getPeopleInvolved(),
+                            f.getHarm(),
+                            f.getForcesOnScene());
+        }
+    }
+
     record CaseDetail(
             String code,
             String type,
@@ -86,6 +102,7 @@ final class CaseViews {
             String complexity,
             boolean severalSites,
             LocalDate decisionKnownOn,
+            Incident incident,
             int reopenCount,
             Instant receivedAt,
             Instant closedAt,
@@ -119,6 +136,7 @@ final class CaseViews {
                     c.getComplexity().name(),
                     c.isSeveralSites(),
                     c.getDecisionKnownOn(),
+                    Incident.of(c.getIncident()),
                     c.getReopenCount(),
                     c.getReceivedAt(),
                     c.getClosedAt(),

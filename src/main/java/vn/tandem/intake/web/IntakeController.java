@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tandem.casefile.Case;
 import vn.tandem.casefile.CaseType;
 import vn.tandem.casefile.Channel;
+import vn.tandem.casefile.Detection;
 import vn.tandem.common.FieldProblem;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.identity.CurrentUser;
@@ -84,6 +85,7 @@ class IntakeController {
         model.addAttribute("form", form);
         model.addAttribute("caseTypes", CaseType.values());
         model.addAttribute("channels", Channel.values());
+        model.addAttribute("detections", Detection.values());
         model.addAttribute(
                 "units",
                 directory.units().stream()
