@@ -1,6 +1,7 @@
 package vn.tandem.casefile;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -124,6 +125,38 @@ public class CaseSharing {
             caseFiles.publishChanged(c);
         }
         return changed;
+    }
+
+    /**
+     * A security-and-order incident is made known to every agency other than the one that received it: each sees
+     * the case read-only from the start (the joint assessment later gives them their part). Returns the agencies
+     * informed.
+     */
+    public List<String> informOtherAgencies(Case c) {
+        List<String> informed = new ArrayList<>();
+        for (var agency : directory.agencies()) {
+            String code = agency.getCode();
+            Map<String, Object> before = c.snapshot();
+            if (!code.equals(c.getLeadAgency()) && c.share(code, ShareMode.READ_ONLY, null, null, clock.instant())) {
+                audit.recordChange("CASE_SHARED", c.getId(), c.getCode(), "case", c.getCode(), before, c.snapshot());
+                timeline.add(
+                        c.getId(),
+                        null,
+                        "SHARED",
+                        Text.of("timeline.shared", agencyName(code)),
+                        List.of(
+                                Timeline.Detail.of("timeline.label.reason", Text.of("incident.informed")),
+                                Timeline.Detail.of(
+                                        "timeline.label.access", Text.of("share.mode." + ShareMode.READ_ONLY))),
+                        "agency",
+                        code);
+                informed.add(code);
+            }
+        }
+        if (!informed.isEmpty()) {
+            caseFiles.publishChanged(c);
+        }
+        return informed;
     }
 
     /**

@@ -1,6 +1,7 @@
 package vn.tandem.intake;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,11 +9,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.casefile.Case;
 import vn.tandem.casefile.CaseFiles;
+import vn.tandem.casefile.CaseSharing;
+import vn.tandem.casefile.CaseType;
 import vn.tandem.casefile.Hotspots;
 import vn.tandem.common.FieldProblem;
 import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.Text;
 import vn.tandem.identity.CurrentUser;
+import vn.tandem.identity.Directory;
 import vn.tandem.identity.Role;
+import vn.tandem.notification.Notification;
+import vn.tandem.notification.Notifier;
 import vn.tandem.process.CaseHandling;
 import vn.tandem.process.Workflow;
 
@@ -25,8 +32,21 @@ public class Intake {
     private final Clock clock;
 
     private final Hotspots hotspots;
+    private final CaseSharing sharing;
+    private final Directory directory;
+    private final Notifier notifier;
 
-    Intake(CaseFiles caseFiles, Hotspots hotspots, Workflow workflow, Clock clock) {
+    Intake(
+            CaseFiles caseFiles,
+            Hotspots hotspots,
+            Workflow workflow,
+            Clock clock,
+            CaseSharing sharing,
+            Directory directory,
+            Notifier notifier) {
+        this.sharing = sharing;
+        this.directory = directory;
+        this.notifier = notifier;
         this.caseFiles = caseFiles;
         this.hotspots = hotspots;
         this.workflow = workflow;
@@ -53,6 +73,34 @@ public class Intake {
                 c.getReceivedAt().atZone(clock.getZone()).toLocalDate().toString());
         workflow.start(CaseHandling.PROCESS_KEY, c.getId(), variables);
         hotspots.onReceived(c);
+        if (c.getType() == CaseType.INCIDENT) {
+            informOtherAgencies(c);
+        }
         return c;
+    }
+
+    /**
+     * The other agencies' local officers learn of an incident at once: the case is shared with their agency
+     * read-only and each officer covering its area gets a notice.
+     */
+    private void informOtherAgencies(Case c) {
+        List<String> recipients = new ArrayList<>();
+        for (String agency : sharing.informOtherAgencies(c)) {
+            recipients.addAll(directory.usernamesCovering(agency, Role.OFFICER, c.getAreaPath()));
+        }
+        notifier.notify(
+                recipients,
+                Notification.Kind.INCIDENT_REPORTED,
+                c.getId(),
+                c.getCode(),
+                Text.of("notification.incidentReported", c.getCode(), c.getTitle(), agencyName(c.getLeadAgency())),
+                "/cases/" + c.getCode());
+    }
+
+    private Text agencyName(String code) {
+        return directory
+                .agency(code)
+                .map(a -> Text.bilingual(a.getNameVi(), a.getNameEn()))
+                .orElse(Text.plain(code));
     }
 }

@@ -22,7 +22,9 @@ public class Notification {
         ESCALATION,
         HOTSPOT,
         STATUTORY_BREACH,
-        URGENT_REQUEST
+        URGENT_REQUEST,
+        /** A security-and-order incident received by another agency in the recipient's area. */
+        INCIDENT_REPORTED
     }
 
     @Id

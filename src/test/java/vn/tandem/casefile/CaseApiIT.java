@@ -121,7 +121,7 @@ class CaseApiIT {
 
     @Test
     void casesOfAnotherAgencyOrAreaAreInvisible() {
-        String code = congan.createCase(6, "INCIDENT", "Vụ việc an ninh trật tự tại Yên Sơn");
+        String code = congan.createCase(6, "PETITION", "Kiến nghị tại Yên Sơn chỉ Công an thụ lý");
         assertThat(danvan.get("/api/cases/" + code).getStatusCode().value()).isEqualTo(404);
         assertThat(new Api(rest, "officer.congan.minhxuan")
                         .get("/api/cases/" + code)

@@ -35,7 +35,7 @@ class ShareApiIT {
     void informationRequestSharesReadOnlyUntilTheLeadSupervisorUnsharesAfterTheAcknowledgement() {
         Api congan = new Api(rest, "officer.congan");
         Api danvan = new Api(rest, "officer.danvan");
-        String code = congan.createCase(2, "INCIDENT", "Chia sẻ qua đề nghị cung cấp thông tin");
+        String code = congan.createCase(2, "PETITION", "Chia sẻ qua đề nghị cung cấp thông tin");
         assertThat(congan.post(
                                 "/api/cases/" + code + "/information-requests",
                                 Map.of("toAgency", "DANVAN", "question", "Đề nghị cho biết tình hình tại cơ sở"))

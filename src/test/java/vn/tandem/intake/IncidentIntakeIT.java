@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import vn.tandem.process.TandemClock;
 import vn.tandem.support.Api;
 import vn.tandem.support.TandemIntegrationTest;
@@ -23,6 +24,9 @@ class IncidentIntakeIT {
     @Autowired
     TandemClock clock;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     Map<String, Object> incident(LocalDateTime occurredAt, String detectedBy) {
         Map<String, Object> body = new HashMap<>();
         body.put("type", "INCIDENT");
@@ -31,7 +35,7 @@ class IncidentIntakeIT {
         body.put("description", "Khoảng 30 người tụ tập phản đối việc thu hồi đất.");
         body.put("location", "Trụ sở UBND xã Minh Xuân");
         body.put("unitId", 2);
-        body.put("crowdSize", 30);
+        body.put("crowdSize", 3); // under the crowd threshold: no hot spot, whose step would share the case in full
         body.put("occurredAt", occurredAt == null ? null : occurredAt.toString());
         body.put("detectedBy", detectedBy);
         body.put("peopleInvolved", 30);
@@ -61,6 +65,38 @@ class IncidentIntakeIT {
                 .contains("fact-occurred")
                 .contains("Tuần tra phát hiện")
                 .contains("hư hỏng cổng sắt");
+
+        // the other agency's local officers learn of it at once: they see it read-only and get a notice; the
+        // receiving agency's officers get none
+        Api danvan = new Api(rest, "officer.danvan");
+        assertThat(danvan.get("/api/cases/" + code).getStatusCode().value()).isEqualTo(200);
+        assertThat(danvan.post("/api/cases/" + code + "/comments", Map.of("body", "Góp ý"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        assertThat(jdbc.queryForList(
+                        "select recipient from notification where case_code = ? and kind = 'INCIDENT_REPORTED'"
+                                + " order by recipient",
+                        String.class,
+                        code))
+                .containsExactly("officer.danvan"); // a provincial unit's case: commune officers are not told
+        Map<String, Object> atCommune =
+                incident(LocalDateTime.now(clock).minusHours(1).withNano(0), "COMMUNE_UNIT");
+        atCommune.put("unitId", 4);
+        String local = (String) new Api(rest, "officer.congan.minhxuan")
+                .post("/api/cases", atCommune)
+                .getBody()
+                .get("code");
+        assertThat(jdbc.queryForList(
+                        "select recipient from notification where case_code = ? and kind = 'INCIDENT_REPORTED'"
+                                + " order by recipient",
+                        String.class,
+                        local))
+                .containsExactly("officer.danvan", "officer.danvan.minhxuan");
+        // a grievance is not shared by being received
+        String complaint = officer.createCase(2, "COMPLAINT", "Khiếu nại không chia sẻ khi tiếp nhận");
+        assertThat(danvan.get("/api/cases/" + complaint).getStatusCode().value())
+                .isEqualTo(404);
     }
 
     @Test
