@@ -35,6 +35,21 @@ function translateModule(locale) {
   return { translate: ['value', translate] };
 }
 
+// A module adding one group of Tandem's own to the properties panel (second place) for the elements it applies to.
+function panelGroupModule(name, applies, group) {
+  function Provider(propertiesPanel) {
+    this.getGroups = (element) => (groups) => {
+      if (applies(element)) {
+        groups.splice(1, 0, group(element));
+      }
+      return groups;
+    };
+    propertiesPanel.registerProvider(400, this);
+  }
+  Provider.$inject = ['propertiesPanel'];
+  return { __init__: [name], [name]: ['type', Provider] };
+}
+
 function delegateModule(delegates, labels) {
   function DelegateSelect(props) {
     const { element, id } = props;
@@ -54,21 +69,11 @@ function delegateModule(delegates, labels) {
     });
   }
 
-  function TandemDelegateProvider(propertiesPanel) {
-    this.getGroups = (element) => (groups) => {
-      if (is(element, 'bpmn:ServiceTask')) {
-        groups.splice(1, 0, {
-          id: 'tandem-delegate',
-          label: labels.group,
-          entries: [{ id: 'tandemDelegate', element, component: DelegateSelect, isEdited: isSelectEntryEdited }]
-        });
-      }
-      return groups;
-    };
-    propertiesPanel.registerProvider(400, this);
-  }
-  TandemDelegateProvider.$inject = ['propertiesPanel'];
-  return { __init__: ['tandemDelegateProvider'], tandemDelegateProvider: ['type', TandemDelegateProvider] };
+  return panelGroupModule('tandemDelegateProvider', (element) => is(element, 'bpmn:ServiceTask'), (element) => ({
+    id: 'tandem-delegate',
+    label: labels.group,
+    entries: [{ id: 'tandemDelegate', element, component: DelegateSelect, isEdited: isSelectEntryEdited }]
+  }));
 }
 
 // The English name of a named element (shown to English readers: task names in the inbox, the case diagram), kept
@@ -118,22 +123,15 @@ function englishNameModule(labels) {
     });
   }
 
-  function TandemEnglishNameProvider(propertiesPanel) {
-    this.getGroups = (element) => (groups) => {
-      const bo = element.businessObject;
-      if (bo && bo.$instanceOf && bo.$instanceOf('bpmn:BaseElement') && 'name' in (bo.$descriptor.propertiesByName || {})) {
-        groups.splice(1, 0, {
-          id: 'tandem-english-name',
-          label: labels.group,
-          entries: [{ id: 'tandemNameEn', element, component: EnglishName, isEdited: isTextFieldEntryEdited }]
-        });
-      }
-      return groups;
-    };
-    propertiesPanel.registerProvider(400, this);
-  }
-  TandemEnglishNameProvider.$inject = ['propertiesPanel'];
-  return { __init__: ['tandemEnglishNameProvider'], tandemEnglishNameProvider: ['type', TandemEnglishNameProvider] };
+  const named = (element) => {
+    const bo = element.businessObject;
+    return bo && bo.$instanceOf && bo.$instanceOf('bpmn:BaseElement') && 'name' in (bo.$descriptor.propertiesByName || {});
+  };
+  return panelGroupModule('tandemEnglishNameProvider', named, (element) => ({
+    id: 'tandem-english-name',
+    label: labels.group,
+    entries: [{ id: 'tandemNameEn', element, component: EnglishName, isEdited: isTextFieldEntryEdited }]
+  }));
 }
 
 // Live linting as in Camunda Modeler: bpmnlint's recommended rules and Tandem's allowlist rules (the plugin

@@ -378,7 +378,7 @@ public class Case {
 
     /** An incident's facts from intake (null for grievances and for incidents recorded before they existed). */
     public IncidentFacts getIncident() {
-        return incident == null || !incident.isRecorded() ? null : incident;
+        return incident; // Hibernate reads an embeddable whose columns are all null as null
     }
 
     void recordIncident(IncidentFacts facts) {

@@ -60,8 +60,4 @@ public class IncidentFacts {
     public String getForcesOnScene() {
         return forcesOnScene;
     }
-
-    public boolean isRecorded() {
-        return occurredAt != null || detectedBy != null;
-    }
 }

@@ -20,36 +20,6 @@ public record NewCase(
         LocalDate decisionKnownOn,
         NewIncident incident) {
 
-    /** A case without incident facts (grievances). */
-    public NewCase(
-            CaseType type,
-            Channel channel,
-            String title,
-            String description,
-            String location,
-            Long unitId,
-            int crowdSize,
-            boolean levelSkipping,
-            List<NewPetitioner> petitioners,
-            int instance,
-            boolean severalSites,
-            LocalDate decisionKnownOn) {
-        this(
-                type,
-                channel,
-                title,
-                description,
-                location,
-                unitId,
-                crowdSize,
-                levelSkipping,
-                petitioners,
-                instance,
-                severalSites,
-                decisionKnownOn,
-                null);
-    }
-
     /** An incident's facts as entered at intake. */
     public record NewIncident(
             Instant occurredAt, Detection detectedBy, Integer peopleInvolved, String harm, String forcesOnScene) {}

@@ -150,7 +150,7 @@ public class Designer {
             throw new ForbiddenException(
                     "designer.migrationNeedsAdmin", preview.dropped().size());
         }
-        ProcessDesign.MigrationReport report = design.migrate(from.definitionId(), to.definitionId());
+        ProcessDesign.MigrationReport report = design.migrate(preview);
         audit.record(
                 "PROCESS_MIGRATED",
                 null,

@@ -503,23 +503,16 @@ public class ProcessDesign {
     }
 
     /**
-     * Migrates every running instance of {@code fromDefinitionId} to {@code toDefinitionId}, mapping equal
-     * activities; instances the engine cannot migrate are skipped and listed. The open tasks of migrated
-     * instances are re-published so the inbox shows the new version's names and forms.
+     * Migrates the running instances a preview ({@link #previewMigration}) found, with the same plan (equal
+     * activities mapped): those waiting at a dropped step and those the engine refuses are skipped and listed. The
+     * open tasks of migrated instances are re-published so the inbox shows the new version's names and forms.
      */
-    public MigrationReport migrate(String fromDefinitionId, String toDefinitionId) {
-        ProcessDefinition from = repository.getProcessDefinition(fromDefinitionId);
-        ProcessDefinition to = repository.getProcessDefinition(toDefinitionId);
-        if (!from.getKey().equals(to.getKey()) || from.getId().equals(to.getId())) {
-            throw new ConflictException("designer.migrateSameProcess");
+    public MigrationReport migrate(MigrationPreview preview) {
+        if (!preview.planProblems().isEmpty()) {
+            return new MigrationReport(0, List.of(), preview.planProblems());
         }
-        MigrationPlan plan;
-        try {
-            plan = plan(fromDefinitionId, toDefinitionId);
-        } catch (MigrationPlanValidationException e) {
-            return new MigrationReport(0, List.of(), planProblems(e));
-        }
-        MigrationPreview preview = previewMigration(fromDefinitionId, toDefinitionId);
+        String toDefinitionId = preview.to().definitionId();
+        MigrationPlan plan = plan(preview.from().definitionId(), toDefinitionId);
         int migrated = 0;
         List<Skipped> skipped = new ArrayList<>();
         for (MigratingInstance instance : preview.instances()) {

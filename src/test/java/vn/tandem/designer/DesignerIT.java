@@ -82,6 +82,35 @@ class DesignerIT {
                 .getContentAsString();
     }
 
+    /** The migration preview from version 1 to 2 as the user sees it. */
+    String preview(String key, String username) throws Exception {
+        return mvc.perform(get("/designer/" + key + "/migrate")
+                        .param("from", "1")
+                        .param("to", "2")
+                        .with(user(directory.loadUserByUsername(username))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    /** Applies the migration from version 1 to 2, ticked or not, expecting a status; returns the page. */
+    String migrate(String key, String username, boolean confirm, int expectedStatus) throws Exception {
+        var request = post("/designer/" + key + "/migrate")
+                .param("from", "1")
+                .param("to", "2")
+                .with(csrf())
+                .with(user(directory.loadUserByUsername(username)));
+        if (confirm) {
+            request.param("confirm", "true");
+        }
+        return mvc.perform(request)
+                .andExpect(status().is(expectedStatus))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
     @Test
     void aDesignerChangesAStepDeploysComparesAndMigratesAndOfficersSeeTheNewVersion() throws Exception {
         String v1 = sample();
@@ -131,29 +160,14 @@ class DesignerIT {
         assertThat(result).contains("Xem xét và đề xuất");
 
         // the preview lists the case that will move; nothing moves without the confirmation
-        String preview = mvc.perform(get("/designer/designer-sample/migrate")
-                        .param("from", "1")
-                        .param("to", "2")
-                        .with(user(directory.loadUserByUsername("designer"))))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String preview = preview("designer-sample", "designer");
         assertThat(preview)
                 .contains("migration-preview")
                 .contains(code)
                 .contains("data-movable=\"true\"")
                 .contains("confirm-migration")
                 .doesNotContain("needs-admin");
-        String unconfirmed = mvc.perform(post("/designer/designer-sample/migrate")
-                        .param("from", "1")
-                        .param("to", "2")
-                        .with(csrf())
-                        .with(user(directory.loadUserByUsername("designer"))))
-                .andExpect(status().isBadRequest())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String unconfirmed = migrate("designer-sample", "designer", false, 400);
         assertThat(unconfirmed).contains("confirm-error").contains("Hãy đánh dấu xác nhận");
         assertThat(jdbc.queryForObject(
                         "select d.version_ from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_"
@@ -163,16 +177,7 @@ class DesignerIT {
                 .isEqualTo(1);
 
         // a new instance runs on version 2 and shows the new field; the old one is migrated and keeps its task
-        String migrated = mvc.perform(post("/designer/designer-sample/migrate")
-                        .param("from", "1")
-                        .param("to", "2")
-                        .param("confirm", "true")
-                        .with(csrf())
-                        .with(user(directory.loadUserByUsername("designer"))))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String migrated = migrate("designer-sample", "designer", true, 200);
         assertThat(migrated).contains("migration-report").doesNotContain("plan-problems");
         assertThat(audit.findByActionOrderByIdAsc("PROCESS_MIGRATED")).isNotEmpty();
         String tasks = officer.get("/api/tasks?scope=group&q=" + code).getBody().toString();
@@ -196,14 +201,7 @@ class DesignerIT {
         // version 2 replaces the step by another one: the case waiting at "Xem xét" has nowhere to go
         deploy(v1.replace("Task_Review", "Task_Check").replace("name=\"Xem xét\"", "name=\"Kiểm tra\""), 200);
 
-        String preview = mvc.perform(get("/designer/designer-drop/migrate")
-                        .param("from", "1")
-                        .param("to", "2")
-                        .with(user(directory.loadUserByUsername("designer"))))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String preview = preview("designer-drop", "designer");
         assertThat(preview)
                 .contains("dropped-steps")
                 .contains("needs-admin")
@@ -211,25 +209,10 @@ class DesignerIT {
                 .contains("data-movable=\"false\"")
                 .contains("bản mới không có bước Xem xét")
                 .doesNotContain("migration-form");
-        mvc.perform(post("/designer/designer-drop/migrate")
-                        .param("from", "1")
-                        .param("to", "2")
-                        .param("confirm", "true")
-                        .with(csrf())
-                        .with(user(directory.loadUserByUsername("designer"))))
-                .andExpect(status().isForbidden());
+        migrate("designer-drop", "designer", true, 403);
 
         // an administrator may apply it: the case that cannot move stays on version 1, listed as skipped
-        String report = mvc.perform(post("/designer/designer-drop/migrate")
-                        .param("from", "1")
-                        .param("to", "2")
-                        .param("confirm", "true")
-                        .with(csrf())
-                        .with(user(directory.loadUserByUsername("admin"))))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        String report = migrate("designer-drop", "admin", true, 200);
         assertThat(report)
                 .contains("migration-report")
                 .contains("id=\"skipped\"")

@@ -173,7 +173,8 @@ class LegalRuleCoverageIT {
                         List.of(new NewCase.NewPetitioner("Nguyễn Văn Kiểm", null, null, null, false)),
                         rule.getInstance() == null ? 1 : rule.getInstance(),
                         variant == Variant.SEVERAL_SITES,
-                        step == LegalStep.FILING_WINDOW ? DAY.minusDays(30) : null),
+                        step == LegalStep.FILING_WINDOW ? DAY.minusDays(30) : null,
+                        null),
                 officer);
         String complexity = switch (variant) {
             case COMPLEX, REMOTE_COMPLEX -> "COMPLEX";

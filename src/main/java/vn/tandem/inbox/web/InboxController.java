@@ -1,12 +1,13 @@
 package vn.tandem.inbox.web;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -117,24 +118,7 @@ class InboxController {
             @AuthenticationPrincipal TandemPrincipal principal,
             RedirectAttributes redirect,
             Locale locale) {
-        int claimed = 0;
-        List<String> refused = new ArrayList<>();
-        for (String id :
-                ids == null ? List.<String>of() : ids.stream().distinct().toList()) {
-            try {
-                actions.claim(id, principal.user());
-                claimed++;
-            } catch (TandemException | ConcurrencyFailureException e) {
-                refused.add(
-                        e instanceof TandemException t
-                                ? messages.getMessage(t.messageCode(), t.args(), t.messageCode(), locale)
-                                : messages.getMessage("error.conflict", null, locale));
-            }
-        }
-        redirect.addFlashAttribute(
-                refused.isEmpty() ? "success" : "error",
-                messages.getMessage("inbox.claimedMany", new Object[] {claimed}, locale)
-                        + (refused.isEmpty() ? "" : " " + String.join(" ", new LinkedHashSet<>(refused))));
+        int claimed = each(ids, id -> actions.claim(id, principal.user()), "inbox.claimedMany", redirect, locale);
         return "redirect:/inbox?scope="
                 + (claimed > 0 ? "mine" : parseScope(scope).name().toLowerCase(Locale.ROOT));
     }
@@ -211,28 +195,37 @@ class InboxController {
             @AuthenticationPrincipal TandemPrincipal principal,
             RedirectAttributes redirect,
             Locale locale) {
-        int assigned = 0;
-        List<String> refused = new ArrayList<>();
+        each(ids, id -> actions.assign(id, userId, principal.user()), "inbox.assignedMany", redirect, locale);
+        return "redirect:/inbox?scope=" + parseScope(scope).name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Runs a bulk action on each ticked task on its own (one refusal does not undo the others); the flash says how
+     * many were done and why any could not be. Returns how many were done.
+     */
+    private int each(
+            List<String> ids, Consumer<String> action, String doneKey, RedirectAttributes redirect, Locale locale) {
         List<String> chosen = ids == null ? List.of() : ids.stream().distinct().toList();
+        int done = 0;
+        Set<String> refused = new LinkedHashSet<>();
         if (chosen.isEmpty()) {
             refused.add(messages.getMessage("inbox.selectFirst", null, locale));
         }
         for (String id : chosen) {
             try {
-                actions.assign(id, userId, principal.user());
-                assigned++;
-            } catch (TandemException | ConcurrencyFailureException e) {
-                refused.add(
-                        e instanceof TandemException t
-                                ? messages.getMessage(t.messageCode(), t.args(), t.messageCode(), locale)
-                                : messages.getMessage("error.conflict", null, locale));
+                action.accept(id);
+                done++;
+            } catch (TandemException e) {
+                refused.add(messages.getMessage(e.messageCode(), e.args(), e.messageCode(), locale));
+            } catch (ConcurrencyFailureException e) {
+                refused.add(messages.getMessage("error.conflict", null, locale));
             }
         }
         redirect.addFlashAttribute(
                 refused.isEmpty() ? "success" : "error",
-                messages.getMessage("inbox.assignedMany", new Object[] {assigned}, locale)
-                        + (refused.isEmpty() ? "" : " " + String.join(" ", new LinkedHashSet<>(refused))));
-        return "redirect:/inbox?scope=" + parseScope(scope).name().toLowerCase(Locale.ROOT);
+                messages.getMessage(doneKey, new Object[] {done}, locale)
+                        + (refused.isEmpty() ? "" : " " + String.join(" ", refused)));
+        return done;
     }
 
     /** A page's order: an unknown one falls back to the due date rather than failing the page. */
