@@ -23,6 +23,7 @@ import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
 import vn.tandem.common.Reasons;
 import vn.tandem.common.Text;
+import vn.tandem.identity.Agency;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.Role;
@@ -42,6 +43,7 @@ public class CaseFiles {
     private final SolutionPlans plans;
     private final CaseLinks links;
     private final Verifications verifications;
+    private final FirstResponses firstResponses;
     private final Timeline timeline;
     private final Directory directory;
     private final AuditLog audit;
@@ -54,6 +56,7 @@ public class CaseFiles {
             SolutionPlans plans,
             CaseLinks links,
             Verifications verifications,
+            FirstResponses firstResponses,
             Timeline timeline,
             Directory directory,
             AuditLog audit,
@@ -64,6 +67,7 @@ public class CaseFiles {
         this.plans = plans;
         this.links = links;
         this.verifications = verifications;
+        this.firstResponses = firstResponses;
         this.timeline = timeline;
         this.directory = directory;
         this.audit = audit;
@@ -75,6 +79,17 @@ public class CaseFiles {
      * Records a new case led by the user's agency, in the unit (of that agency) where it happened. A denouncer
      * is always confidential.
      */
+    /**
+     * The agency that leads a new case: the receiving officer's, except that an incident is led by the agency that
+     * responds first to incidents (reference data), the others being informed.
+     */
+    private String leadAgency(CaseType type, CurrentUser user) {
+        if (type != CaseType.INCIDENT) {
+            return user.agency();
+        }
+        return directory.incidentFirstResponder().map(Agency::getCode).orElse(user.agency());
+    }
+
     public Case create(NewCase input, CurrentUser user) {
         if (!user.has(Role.OFFICER) && !user.has(Role.SUPERVISOR)) {
             throw new ForbiddenException("case.create.forbidden");
@@ -96,7 +111,7 @@ public class CaseFiles {
                 unit.getArea().getId(),
                 unit.getArea().getPath(),
                 unit.getId(),
-                user.agency(),
+                leadAgency(input.type(), user),
                 input.crowdSize(),
                 input.levelSkipping(),
                 clock.instant(),
@@ -242,6 +257,12 @@ public class CaseFiles {
                                 c != null && v.getAgencyCode().equals(c.getLeadAgency()) ? 0 : 1)
                         .thenComparing(Verification::getAgencyCode))
                 .toList();
+    }
+
+    /** An incident's first response on scene, once recorded. */
+    @Transactional(readOnly = true)
+    public Optional<FirstResponse> firstResponse(long caseId) {
+        return firstResponses.findByCaseId(caseId);
     }
 
     @Transactional(readOnly = true)

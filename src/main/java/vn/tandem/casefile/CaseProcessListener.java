@@ -15,6 +15,7 @@ import vn.tandem.process.CaseHandling;
 import vn.tandem.process.CaseStatusChanged;
 import vn.tandem.process.Deployments;
 import vn.tandem.process.FieldValue;
+import vn.tandem.process.IncidentHandling;
 import vn.tandem.process.InformationRequestProcess;
 import vn.tandem.process.LegacyAgencySteps;
 import vn.tandem.process.TaskClosed;
@@ -32,6 +33,7 @@ class CaseProcessListener {
     private final SolutionPlans plans;
     private final CaseLinks links;
     private final Verifications verifications;
+    private final FirstResponses firstResponses;
     private final Timeline timeline;
     private final CaseFiles caseFiles;
     private final CaseSharing sharing;
@@ -44,6 +46,7 @@ class CaseProcessListener {
             SolutionPlans plans,
             CaseLinks links,
             Verifications verifications,
+            FirstResponses firstResponses,
             Timeline timeline,
             CaseFiles caseFiles,
             CaseSharing sharing,
@@ -54,6 +57,7 @@ class CaseProcessListener {
         this.plans = plans;
         this.links = links;
         this.verifications = verifications;
+        this.firstResponses = firstResponses;
         this.timeline = timeline;
         this.caseFiles = caseFiles;
         this.sharing = sharing;
@@ -165,7 +169,8 @@ class CaseProcessListener {
         if (c == null) {
             return;
         }
-        if (CaseHandling.TASK_PROPOSE.equals(event.task().key())) {
+        if (CaseHandling.TASK_PROPOSE.equals(event.task().key())
+                || IncidentHandling.TASK_PLAN.equals(event.task().key())) {
             c.verified(clock.instant());
         }
         sharing.shareThroughTask(
@@ -200,20 +205,33 @@ class CaseProcessListener {
             audit.recordChange("CASE_ASSIGNED", c.getId(), c.getCode(), "case", c.getCode(), before, c.snapshot());
             caseFiles.publishChanged(c);
         }
+        if (IncidentHandling.TASK_FIRST_RESPONSE.equals(key) && by != null) {
+            recordFirstResponse(c, event, by);
+        }
         recordVerification(c, event, by);
+        if (IncidentHandling.TASK_PLAN.equals(key)) {
+            plans.save(SolutionPlan.response(
+                    caseId,
+                    nextPlanVersion(caseId),
+                    event.text(CaseHandling.FIELD_PLAN),
+                    new SolutionPlan.ResponseMeasures(
+                            event.text(IncidentHandling.FIELD_DIALOGUE),
+                            event.text(IncidentHandling.FIELD_PERSUASION),
+                            event.text(IncidentHandling.FIELD_FORCES_PRESENCE),
+                            event.text(IncidentHandling.FIELD_LEGAL_MEASURES)),
+                    by,
+                    clock.instant()));
+        }
         if (CaseHandling.TASK_PROPOSE.equals(key)) {
-            int version = plans.findFirstByCaseIdOrderByVersionDesc(caseId)
-                    .map(p -> p.getVersion() + 1)
-                    .orElse(1);
             plans.save(new SolutionPlan(
                     caseId,
-                    version,
+                    nextPlanVersion(caseId),
                     event.text(CaseHandling.FIELD_PLAN),
                     event.text(CaseHandling.FIELD_MEASURES),
                     by,
                     clock.instant()));
         }
-        if (CaseHandling.TASK_APPROVE.equals(key)) {
+        if (CaseHandling.TASK_APPROVE.equals(key) || IncidentHandling.TASK_APPROVE_PLAN.equals(key)) {
             plans.findFirstByCaseIdOrderByVersionDesc(caseId)
                     .ifPresent(p -> p.decide(
                             event.text(CaseHandling.FIELD_APPROVAL),
@@ -238,9 +256,42 @@ class CaseProcessListener {
                 event.task().id());
     }
 
-    /** An agency's verification: the current step (one task per agency) or a step of an old process version. */
+    private int nextPlanVersion(long caseId) {
+        return plans.findFirstByCaseIdOrderByVersionDesc(caseId)
+                .map(p -> p.getVersion() + 1)
+                .orElse(1);
+    }
+
+    /**
+     * An incident's first response: recorded once, and the responding officer takes the case (the verification and
+     * resolution clocks start from it, as from a grievance's acceptance).
+     */
+    private void recordFirstResponse(Case c, TaskClosed event, String by) {
+        if (firstResponses.findByCaseId(c.getId()).isEmpty()) {
+            firstResponses.save(new FirstResponse(
+                    c.getId(),
+                    c.getLeadAgency(),
+                    event.text(IncidentHandling.FIELD_SITUATION),
+                    event.text(IncidentHandling.FIELD_FORCES),
+                    event.text(IncidentHandling.FIELD_IMMEDIATE_MEASURES),
+                    IncidentHandling.RESULT_SETTLED.equals(event.text(IncidentHandling.FIELD_FIRST_RESPONSE_RESULT)),
+                    by,
+                    clock.instant(),
+                    event.task().id()));
+        }
+        Map<String, Object> before = c.snapshot();
+        c.accept(by, complexityOf(event), false, clock.instant());
+        audit.recordChange("CASE_ASSIGNED", c.getId(), c.getCode(), "case", c.getCode(), before, c.snapshot());
+        caseFiles.publishChanged(c);
+    }
+
+    /**
+     * An agency's verification (or, for an incident, its assessment): the current step (one task per agency) or a
+     * step of an old process version.
+     */
     private void recordVerification(Case c, TaskClosed event, String by) {
-        if (CaseHandling.TASK_VERIFY.equals(event.task().key())) {
+        if (CaseHandling.TASK_VERIFY.equals(event.task().key())
+                || IncidentHandling.TASK_ASSESS.equals(event.task().key())) {
             String agency = event.task().candidateGroups().stream()
                     .map(CandidateGroup::parse)
                     .flatMap(Optional::stream)

@@ -35,6 +35,7 @@ import vn.tandem.inbox.TaskActions;
 import vn.tandem.intake.Intake;
 import vn.tandem.intake.IntakeForm;
 import vn.tandem.process.CaseHandling;
+import vn.tandem.process.IncidentHandling;
 import vn.tandem.process.TandemClock;
 import vn.tandem.process.TaskSnapshot;
 import vn.tandem.process.Workflow;
@@ -130,7 +131,9 @@ class DemoData implements ApplicationRunner {
         IMPLEMENTING,
         RESOLVED,
         STABILIZED,
-        MONITORING
+        MONITORING,
+        /** An incident settled on the spot at its first response. */
+        SETTLED
     }
 
     record Spec(
@@ -208,6 +211,10 @@ class DemoData implements ApplicationRunner {
         if (stage.ordinal() >= Stage.RESOLVED.ordinal()
                 || stage.ordinal() <= Stage.MERGED.ordinal() && stage != Stage.RECEIVED) {
             handleHotspot(c, supervisor);
+        }
+        if (spec.type() == CaseType.INCIDENT) {
+            driveIncident(c, spec);
+            return;
         }
         switch (stage) {
             case RECEIVED -> {
@@ -300,23 +307,12 @@ class DemoData implements ApplicationRunner {
                         "Ban Dân vận chủ trì đối thoại; Công an nắm tình hình, bảo đảm an ninh trật tự.",
                         "dialogueRequired",
                         true));
-        if (stage == Stage.APPROVING) {
-            return;
-        }
-        if (stage == Stage.RETURNED) {
-            complete(
-                    c,
-                    CaseHandling.TASK_APPROVE,
-                    supervisor,
-                    Map.of(
-                            "approvalDecision",
-                            "RETURN",
-                            "comments",
-                            "Bổ sung phương án bảo đảm an ninh trật tự khi đối thoại đông người."));
-            return;
-        }
-        complete(c, CaseHandling.TASK_APPROVE, supervisor, Map.of("approvalDecision", "APPROVE"));
-        if (stage == Stage.IMPLEMENTING) {
+        if (decidePlan(
+                c,
+                CaseHandling.TASK_APPROVE,
+                supervisor,
+                stage,
+                "Bổ sung phương án bảo đảm an ninh trật tự khi đối thoại đông người.")) {
             return;
         }
         complete(
@@ -328,20 +324,124 @@ class DemoData implements ApplicationRunner {
                         LocalDate.now(clock).toString(),
                         "actionsTaken",
                         "Đã tổ chức đối thoại, công dân đồng thuận với hướng giải quyết; đã thực hiện các biện pháp theo phương án."));
+        recordOutcome(
+                c,
+                spec.officer(),
+                stage,
+                "Tình hình đã được kiểm soát, công dân chấp hành; tiếp tục nắm tình hình tại cơ sở.");
+    }
+
+    /**
+     * The supervisor's decision on a plan as far as the stage goes: none yet (APPROVING), returned (RETURNED),
+     * approved. Returns whether the case stops here.
+     */
+    private boolean decidePlan(Case c, String key, String supervisor, Stage stage, String returnComment) {
+        if (stage == Stage.APPROVING) {
+            return true;
+        }
+        if (stage == Stage.RETURNED) {
+            complete(c, key, supervisor, Map.of("approvalDecision", "RETURN", "comments", returnComment));
+            return true;
+        }
+        complete(c, key, supervisor, Map.of("approvalDecision", "APPROVE"));
+        return stage == Stage.IMPLEMENTING;
+    }
+
+    private void recordOutcome(Case c, String officer, Stage stage, String summary) {
         String outcome = switch (stage) {
             case RESOLVED -> "RESOLVED";
             case STABILIZED -> "STABILIZED";
             default -> "TEMPORARILY_STABILIZED";
         };
+        complete(c, CaseHandling.TASK_OUTCOME, officer, Map.of("outcome", outcome, "outcomeSummary", summary));
+    }
+
+    /**
+     * An incident on its own process: the police officer at the recording officer's level answers first, both
+     * agencies assess, the police draw up the response plan, their supervisor decides, and so on to the stage.
+     */
+    private void driveIncident(Case c, Spec spec) {
+        Stage stage = spec.stage();
+        if (stage == Stage.RECEIVED) {
+            return;
+        }
+        String police = spec.officer().replace("danvan", "congan");
+        String danvan = police.replace("congan", "danvan");
+        String supervisor = police.replace("officer", "supervisor");
+        boolean settled = stage == Stage.SETTLED;
         complete(
                 c,
-                CaseHandling.TASK_OUTCOME,
-                spec.officer(),
+                IncidentHandling.TASK_FIRST_RESPONSE,
+                police,
                 Map.of(
-                        "outcome",
-                        outcome,
-                        "outcomeSummary",
-                        "Tình hình đã được kiểm soát, công dân chấp hành; tiếp tục nắm tình hình tại cơ sở."));
+                        IncidentHandling.FIELD_SITUATION,
+                        "Khi tổ công tác có mặt, khoảng " + Math.max(spec.crowd(), 2)
+                                + " người đang tranh cãi gay gắt, chưa có hành vi bạo lực.",
+                        IncidentHandling.FIELD_FORCES,
+                        "Công an xã (4 đồng chí), cán bộ Dân vận xã, trưởng thôn.",
+                        IncidentHandling.FIELD_IMMEDIATE_MEASURES,
+                        settled
+                                ? "Hòa giải tại chỗ, các bên thống nhất tự tháo dỡ vật cản và cam kết không tái diễn."
+                                : "Tách các bên, ghi nhận sự việc, mời đại diện lên trụ sở làm việc.",
+                        IncidentHandling.FIELD_FIRST_RESPONSE_RESULT,
+                        settled ? IncidentHandling.RESULT_SETTLED : IncidentHandling.RESULT_ASSESS,
+                        CaseHandling.FIELD_COMPLEXITY,
+                        spec.crowd() >= 15 ? "COMPLEX" : "STANDARD"));
+        if (settled) {
+            return;
+        }
+        complete(c, IncidentHandling.TASK_ASSESS, police, assessment("congan"));
+        if (stage == Stage.VERIFYING) {
+            return;
+        }
+        complete(c, IncidentHandling.TASK_ASSESS, danvan, assessment("danvan"));
+        if (stage == Stage.PROPOSING) {
+            return;
+        }
+        complete(
+                c,
+                IncidentHandling.TASK_PLAN,
+                police,
+                Map.of(
+                        CaseHandling.FIELD_PLAN,
+                        "Ổn định tình hình tại chỗ, làm rõ nguyên nhân, giải quyết dứt điểm mâu thuẫn và phòng ngừa tái phát.",
+                        IncidentHandling.FIELD_DIALOGUE,
+                        "Ban Dân vận xã chủ trì đối thoại với đại diện các bên tại trụ sở UBND xã.",
+                        IncidentHandling.FIELD_PERSUASION,
+                        "Cán bộ dân vận, trưởng thôn gặp gỡ từng hộ, giải thích quy định, vận động chấp hành.",
+                        IncidentHandling.FIELD_FORCES_PRESENCE,
+                        "Công an xã bố trí tổ tuần tra khu vực trong 7 ngày."));
+        if (decidePlan(
+                c,
+                IncidentHandling.TASK_APPROVE_PLAN,
+                supervisor,
+                stage,
+                "Bổ sung biện pháp xử lý đối với người có hành vi kích động.")) {
+            return;
+        }
+        complete(
+                c,
+                IncidentHandling.TASK_RESPOND,
+                police,
+                Map.of(
+                        "actionsTaken",
+                        "Đã tổ chức đối thoại, các bên cam kết không tái diễn; tổ tuần tra duy trì có mặt tại khu vực."));
+        recordOutcome(
+                c, police, stage, "Tình hình an ninh, trật tự tại địa bàn đã được kiểm soát; tiếp tục nắm tình hình.");
+    }
+
+    private static Map<String, Object> assessment(String agency) {
+        return Map.of(
+                CaseHandling.FIELD_FINDINGS,
+                agency.equals("congan")
+                        ? "Mâu thuẫn phát sinh từ tranh chấp quyền lợi; có đối tượng quá khích, chưa có dấu hiệu tội phạm."
+                        : "Người dân bức xúc vì kiến nghị chậm được trả lời; đa số sẵn sàng đối thoại.",
+                CaseHandling.FIELD_RISK_LEVEL,
+                agency.equals("congan") ? "HIGH" : "MEDIUM",
+                CaseHandling.FIELD_RECOMMENDATION,
+                agency.equals("congan")
+                        ? "Duy trì lực lượng tại khu vực, xử lý nghiêm hành vi gây rối."
+                        : "Tổ chức đối thoại sớm, công khai thông tin.");
     }
 
     /** Both supervisors order urgent measures, then the lead supervisor clears the flag (for settled cases). */

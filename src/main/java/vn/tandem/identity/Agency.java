@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * An agency taking part in cases (reference data: the founding two; more can be added). One that {@code verifies}
- * gets a verification task on every accepted case and a hot-spot and joint-meeting task when those arise.
+ * gets a verification task on every accepted case and a hot-spot and joint-meeting task when those arise; the one
+ * that {@code respondsFirst} answers security-and-order incidents first and leads them.
  */
 @Entity
 @Table(name = "agency")
@@ -20,6 +21,7 @@ public class Agency {
     private String nameEn;
     private int sortOrder;
     private boolean verifies;
+    private boolean respondsFirst;
 
     protected Agency() {}
 
@@ -41,6 +43,11 @@ public class Agency {
 
     public boolean isVerifies() {
         return verifies;
+    }
+
+    /** Whether this agency answers incidents first and leads them (reference data: the police). */
+    public boolean isRespondsFirst() {
+        return respondsFirst;
     }
 
     public String name(Locale locale) {

@@ -95,6 +95,11 @@ public class Directory implements UserDetailsService {
         return agencies.findAllByOrderBySortOrder();
     }
 
+    /** The agency that answers incidents first and leads them (the first by sort order when several are marked). */
+    public Optional<Agency> incidentFirstResponder() {
+        return agencies().stream().filter(Agency::isRespondsFirst).findFirst();
+    }
+
     public Optional<Agency> agency(String code) {
         return code == null ? Optional.empty() : agencies.findById(code.toUpperCase(Locale.ROOT));
     }

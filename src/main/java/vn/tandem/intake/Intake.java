@@ -21,9 +21,13 @@ import vn.tandem.identity.Role;
 import vn.tandem.notification.Notification;
 import vn.tandem.notification.Notifier;
 import vn.tandem.process.CaseHandling;
+import vn.tandem.process.IncidentHandling;
 import vn.tandem.process.Workflow;
 
-/** Receives a case: records it and starts its case-handling process in one transaction. */
+/**
+ * Receives a case: records it and starts its process in one transaction — the grievance process, or the incident
+ * process for a security-and-order incident.
+ */
 @Service
 public class Intake {
 
@@ -71,7 +75,10 @@ public class Intake {
         variables.put(
                 CaseHandling.VAR_RECEIVED_ON,
                 c.getReceivedAt().atZone(clock.getZone()).toLocalDate().toString());
-        workflow.start(CaseHandling.PROCESS_KEY, c.getId(), variables);
+        workflow.start(
+                c.getType() == CaseType.INCIDENT ? IncidentHandling.PROCESS_KEY : CaseHandling.PROCESS_KEY,
+                c.getId(),
+                variables);
         hotspots.onReceived(c);
         if (c.getType() == CaseType.INCIDENT) {
             informOtherAgencies(c);

@@ -1,8 +1,9 @@
 package vn.tandem.process;
 
 /**
- * Published by the case-handling process when a case reaches a new status or outcome (accepted, transferred,
- * merged, refused, closed, under monitoring, reopened). {@code outcome} is null where the step sets none.
+ * Published by the case-handling and incident-handling processes when a case reaches a new status or outcome
+ * (accepted, transferred, merged, refused, closed, under monitoring, reopened). {@code outcome} is null where the
+ * step sets none.
  */
 public record CaseStatusChanged(
         long caseId,

@@ -93,7 +93,7 @@ public class Workflow {
     }
 
     /**
-     * Delivers a message to the case's running case-handling instance (e.g. the hot-spot event sub-process).
+     * Delivers a message to the case's running process instance (e.g. the hot-spot event sub-process).
      * Returns false when no running instance waits for it (the case has ended).
      */
     public boolean correlate(long caseId, String message, Map<String, Object> variables) {
@@ -310,12 +310,12 @@ public class Workflow {
         return existed ? new ConflictException("task.ended") : new NotFoundException("task.notFound");
     }
 
-    /** The case-handling instance of a case (running or ended), if any. */
+    /** The process instance that handles a case (grievance or incident process; running or ended), if any. */
     @Transactional(readOnly = true)
     public Optional<ProcessInstanceInfo> caseProcess(long caseId) {
         List<HistoricProcessInstance> list = history.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(Long.toString(caseId))
-                .processDefinitionKey(CaseHandling.PROCESS_KEY)
+                .processDefinitionKeyIn(CaseHandling.PROCESS_KEY, IncidentHandling.PROCESS_KEY)
                 .orderByProcessInstanceStartTime()
                 .desc()
                 .list();

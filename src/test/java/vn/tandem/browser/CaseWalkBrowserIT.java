@@ -510,6 +510,110 @@ class CaseWalkBrowserIT {
         screenshot("31-complexity-decided");
     }
 
+    @Test
+    void anIncidentIsRecordedAnsweredFirstAssessedByBothAgenciesPlannedApprovedAndClosedStabilized() throws Exception {
+        // a Dân vận officer records it; the police, who respond first to incidents, lead it
+        login("officer.danvan");
+        driver.get(url("/cases/new"));
+        new Select(driver.findElement(By.id("type"))).selectByValue("INCIDENT");
+        type("title", "Xô xát giữa hai nhóm tiểu thương tại chợ trung tâm");
+        type("description", "Hai nhóm tiểu thương tranh chấp chỗ bán hàng, lời qua tiếng lại và xô đẩy.");
+        setDate("occurredAt", "2025-01-02T07:45");
+        new Select(driver.findElement(By.id("detectedBy"))).selectByValue("COMMUNE_UNIT");
+        type("peopleInvolved", "12");
+        type("harm", "Một người bị xây xát nhẹ");
+        click(driver.findElement(By.id("intake-submit")));
+        String code = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-code")))
+                .getText();
+        assertThat(driver.findElement(By.id("case-facts")).getText()).contains("Công an tỉnh");
+
+        login("officer.congan");
+        openTask(code, "Task_FirstResponse");
+        assertThat(driver.findElement(By.cssSelector(".incident-summary")).getText())
+                .contains("Một người bị xây xát nhẹ");
+        type("situationOnArrival", "Hai nhóm khoảng 12 người đang xô đẩy, chưa dùng hung khí.");
+        type("forcesDeployed", "Công an phường (5 đồng chí), Ban quản lý chợ");
+        type("immediateMeasures", "Tách hai nhóm, tạm dừng bán hàng khu vực tranh chấp, mời đại diện làm việc.");
+        choose("firstResponseResult-ASSESS");
+        screenshot("40-incident-first-response");
+        complete();
+        openGroupTask(code, "Task_AssessIncident");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Đánh giá vụ việc (Công an tỉnh)");
+        assertThat(driver.findElement(By.id("first-response")).getText()).contains("Công an phường (5 đồng chí)");
+        type("findings", "Tranh chấp chỗ bán hàng kéo dài, có người quá khích.");
+        choose("riskLevel-HIGH");
+        complete();
+
+        login("officer.danvan");
+        openGroupTask(code, "Task_AssessIncident");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Đánh giá vụ việc (Ban Dân vận Tỉnh ủy)");
+        type("findings", "Tiểu thương bức xúc vì việc phân lô chưa công khai.");
+        choose("riskLevel-MEDIUM");
+        type("recommendation", "Công khai sơ đồ phân lô, đối thoại với tiểu thương.");
+        complete();
+
+        login("officer.congan");
+        openTask(code, "Task_ResponsePlan");
+        assertThat(driver.findElement(By.cssSelector(".verifications h3")).getText())
+                .isEqualTo("Đánh giá của các cơ quan");
+        assertThat(driver.findElements(By.cssSelector(".verification")))
+                .extracting(e -> e.getAttribute("data-agency"))
+                .containsExactly("CONGAN", "DANVAN");
+        type("plan", "Ổn định tình hình chợ, công khai phân lô và xử lý người quá khích.");
+        click(driver.findElement(By.id("complete")));
+        // a plan without any measure is refused on the form, nothing typed is lost
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-dialogue")));
+        assertThat(driver.findElement(By.id("error-dialogue")).getText()).contains("ít nhất một biện pháp");
+        assertThat(driver.findElement(By.id("plan")).getAttribute("value")).contains("công khai phân lô");
+        type("dialogue", "Ban Dân vận phường chủ trì đối thoại với tiểu thương.");
+        type("forcesPresence", "Công an phường tuần tra chợ trong 10 ngày.");
+        screenshot("41-incident-response-plan");
+        complete();
+
+        login("supervisor.congan");
+        openTask(code, "Task_ApprovePlan");
+        assertThat(driver.findElement(By.id("task-form")).getText())
+                .contains("Ban Dân vận phường chủ trì đối thoại", "tuần tra chợ trong 10 ngày");
+        choose("approvalDecision-APPROVE");
+        complete();
+
+        login("officer.congan");
+        openTask(code, "Task_Respond");
+        assertThat(driver.findElement(By.cssSelector(".solution-plans")).getText())
+                .contains("Đối thoại", "Ban Dân vận phường chủ trì đối thoại");
+        type("actionsTaken", "Đã đối thoại, công khai sơ đồ phân lô; tổ tuần tra có mặt hằng ngày.");
+        complete();
+        openTask(code, "Task_RecordOutcome");
+        choose("outcome-STABILIZED");
+        type("outcomeSummary", "Chợ hoạt động bình thường, các bên chấp hành phân lô.");
+        complete();
+
+        driver.get(url("/cases/" + code));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#diagram.diagram-ready")));
+        assertThat(driver.findElement(By.id("fact-status")).getText()).isEqualTo("Đã kết thúc");
+        assertThat(driver.findElement(By.id("fact-outcome")).getText()).isEqualTo("Ổn định");
+        assertThat(driver.findElement(By.cssSelector("#first-response .first-response-forces"))
+                        .getText())
+                .isEqualTo("Công an phường (5 đồng chí), Ban quản lý chợ");
+        assertThat(driver.findElement(By.cssSelector(".response-measures .measure-forces"))
+                        .getText())
+                .isEqualTo("Công an phường tuần tra chợ trong 10 ngày.");
+        List<String> titles = driver.findElements(By.cssSelector("#timeline .timeline-title")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertThat(titles)
+                .contains(
+                        "Xử lý ban đầu tại hiện trường",
+                        "Đánh giá vụ việc (Công an tỉnh)",
+                        "Đánh giá vụ việc (Ban Dân vận Tỉnh ủy)",
+                        "Xây dựng phương án xử lý",
+                        "Lãnh đạo duyệt phương án xử lý",
+                        "Triển khai phương án xử lý",
+                        "Ghi nhận kết quả xử lý",
+                        "Kết thúc vụ việc");
+        screenshot("42-incident-closed");
+    }
+
     void setDate(String id, String iso) {
         ((JavascriptExecutor) driver)
                 .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, iso);

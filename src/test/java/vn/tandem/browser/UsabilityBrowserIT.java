@@ -288,7 +288,7 @@ class UsabilityBrowserIT {
     @Test
     void theModelersPropertiesPanelSpeaksVietnamese() throws Exception {
         browser.login("designer");
-        for (String process : List.of("case-handling", "sla-escalation", "information-request")) {
+        for (String process : List.of("case-handling", "incident-handling", "sla-escalation", "information-request")) {
             browser.get("/designer/" + process);
             browser.wait.until(
                     d -> browser.js("return !!(window.tandemModeler && document.querySelector('.djs-element'))"));

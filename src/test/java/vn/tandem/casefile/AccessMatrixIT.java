@@ -87,7 +87,7 @@ class AccessMatrixIT {
         }
         Api congan = new Api(rest, "officer.congan");
         CODES.put("own", congan.createCase(2, "COMPLAINT", "Ma trận quyền: vụ việc riêng"));
-        CODES.put("shared", congan.createCase(2, "INCIDENT", "Ma trận quyền: vụ việc được chia sẻ"));
+        CODES.put("shared", congan.createCase(2, "PETITION", "Ma trận quyền: vụ việc được chia sẻ"));
         assertThat(congan.post(
                                 "/api/cases/" + CODES.get("shared") + "/information-requests",
                                 Map.of("toAgency", "DANVAN", "question", "Đề nghị cung cấp thông tin"))

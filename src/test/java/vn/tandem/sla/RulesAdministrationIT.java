@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import vn.tandem.audit.AuditEntries;
 import vn.tandem.identity.Directory;
-import vn.tandem.process.CaseHandling;
+import vn.tandem.process.IncidentHandling;
 import vn.tandem.process.TandemClock;
 import vn.tandem.support.Api;
 import vn.tandem.support.TandemIntegrationTest;
@@ -131,9 +131,7 @@ class RulesAdministrationIT {
         at(3, 1);
         Api officer = new Api(rest, "officer.congan");
         String incident = officer.createCase(2, "INCIDENT", "Vụ việc ANTT đặc biệt phức tạp kiểm thử quy định");
-        assertThat(officer.complete(
-                        officer.taskId(incident, CaseHandling.TASK_ACCEPT),
-                        Map.of("decision", "ACCEPT", "complexity", "VERY_COMPLEX")))
+        assertThat(officer.complete(officer.taskId(incident, IncidentHandling.TASK_FIRST_RESPONSE), veryComplex()))
                 .isEqualTo(204);
         assertThat(resolve(officer, incident))
                 .containsEntry("rule", code)
@@ -194,12 +192,20 @@ class RulesAdministrationIT {
                 .isEqualTo(409);
         at(6, 3);
         String later = officer.createCase(2, "INCIDENT", "Vụ việc ANTT sau khi ngừng quy định");
-        assertThat(officer.complete(
-                        officer.taskId(later, CaseHandling.TASK_ACCEPT),
-                        Map.of("decision", "ACCEPT", "complexity", "VERY_COMPLEX")))
+        assertThat(officer.complete(officer.taskId(later, IncidentHandling.TASK_FIRST_RESPONSE), veryComplex()))
                 .isEqualTo(204);
         assertThat(resolve(officer, later)).containsEntry("rule", "INCIDENT_RESOLVE");
         assertThat(resolve(officer, incident)).containsEntry("rule", code);
+    }
+
+    /** An incident's first response that judges it very complex (its handling follows that variant's rule). */
+    static Map<String, Object> veryComplex() {
+        return Map.of(
+                "situationOnArrival", "Nhiều nhóm tụ tập, có dấu hiệu lôi kéo.",
+                "forcesDeployed", "Công an huyện (12 đồng chí)",
+                "immediateMeasures", "Phong tỏa khu vực, mời đại diện đối thoại.",
+                "firstResponseResult", "ASSESS",
+                "complexity", "VERY_COMPLEX");
     }
 
     @Test

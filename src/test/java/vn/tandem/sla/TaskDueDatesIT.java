@@ -197,35 +197,4 @@ class TaskDueDatesIT {
                         List.of(Map.of("fullName", "Hoàng Văn Bảy"))));
         assertThat(invalid.getStatusCode().value()).isEqualTo(400);
     }
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void anIncidentRunsOnTheProvinceTargetsAndCountsOnTheDashboard() {
-        Api officer = new Api(rest, "officer.congan");
-        String code = officer.createCase(2, "INCIDENT", "Vụ việc an ninh trật tự theo chỉ tiêu của tỉnh");
-        // no statute: the province's targets — acceptance 1 day, verification 5, resolution 15 (calendar days)
-        assertThat(due(officer, code, CaseHandling.TASK_ACCEPT)).isEqualTo(endOfDay(3, 6));
-        assertThat(officer.complete(
-                        officer.taskId(code, CaseHandling.TASK_ACCEPT),
-                        Map.of("decision", "ACCEPT", "complexity", "STANDARD")))
-                .isEqualTo(204);
-        assertThat(due(officer, code, CaseHandling.TASK_VERIFY)).isEqualTo(endOfDay(3, 10));
-        var deadlines = (List<Map<String, Object>>) (List<?>) rest.withBasicAuth("officer.congan", "demo")
-                .getForObject("/api/cases/" + code + "/deadlines", List.class);
-        assertThat(deadlines)
-                .extracting(d -> d.get("rule"))
-                .containsExactly("INCIDENT_ACCEPT", "RECEPTION_INFORM", "INCIDENT_VERIFY", "INCIDENT_RESOLVE");
-        assertThat(resolve(code))
-                .containsEntry("targetDue", "2026-03-20")
-                .containsEntry("statutoryDue", null)
-                .containsEntry("current", true);
-        assertThat((String) resolve(code).get("legalBasis")).contains("UBND tỉnh");
-
-        // ten days on, verification is late: the incident counts as overdue like any other type
-        clock.setTime(LocalDateTime.of(2026, 3, 21, 9, 0).atZone(VN).toInstant());
-        var summary = new Api(rest, "supervisor.congan")
-                .get("/api/sla/summary?type=INCIDENT")
-                .getBody();
-        assertThat(((Number) summary.get("breached")).longValue()).isPositive();
-    }
 }

@@ -104,11 +104,15 @@ class CaseApiController {
     }
 
     @GetMapping("/{code}")
-    @Operation(summary = "A case: facts, petitioners (confidential ones masked), current tasks, timeline")
+    @Operation(
+            summary = "A case: facts (an incident's too), petitioners (confidential ones masked), an incident's first"
+                    + " response, the latest plan, current tasks, timeline")
     CaseViews.CaseDetail get(@PathVariable String code, @AuthenticationPrincipal TandemPrincipal principal) {
         Case c = caseFiles.visible(code, principal.user());
         return CaseViews.CaseDetail.of(
                 c,
+                caseFiles.firstResponse(c.getId()).orElse(null),
+                caseFiles.plans(c.getId()),
                 workflow.openTasks(c.getId().toString()),
                 timeline.rendered(c.getId(), LocaleContextHolder.getLocale()));
     }

@@ -186,6 +186,7 @@ class CaseController {
         model.addAttribute("attachments", documents.attachments(c.getId()));
         model.addAttribute("plans", caseFiles.plans(c.getId()));
         model.addAttribute("verifications", caseFiles.verifications(c.getId()));
+        model.addAttribute("firstResponse", caseFiles.firstResponse(c.getId()).orElse(null));
         model.addAttribute("related", caseFiles.relatedCodes(c.getId(), user));
         model.addAttribute("unit", directory.unit(c.getUnitId()).orElse(null));
         model.addAttribute("agencies", directory.agencies());

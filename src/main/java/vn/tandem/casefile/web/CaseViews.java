@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import vn.tandem.casefile.Case;
+import vn.tandem.casefile.FirstResponse;
 import vn.tandem.casefile.IncidentFacts;
 import vn.tandem.casefile.PetitionerView;
+import vn.tandem.casefile.SolutionPlan;
 import vn.tandem.casefile.Timeline;
 import vn.tandem.process.TaskSnapshot;
 
@@ -77,6 +79,68 @@ final class CaseViews {
         }
     }
 
+    /** An incident's first response on scene (null until recorded, and for grievances). */
+    record FirstResponseView(
+            String agency,
+            String situation,
+            String forces,
+            String measures,
+            boolean settled,
+            String respondedBy,
+            Instant respondedAt) {
+
+        static FirstResponseView of(FirstResponse r) {
+            return r == null
+                    ? null
+                    : new FirstResponseView(
+                            r.getAgencyCode(),
+                            r.getSituation(),
+                            r.getForces(),
+                            r.getMeasures(),
+                            r.isSettled(),
+                            r.getRespondedBy(),
+                            r.getRespondedAt());
+        }
+    }
+
+    /**
+     * The latest version of the case's plan with the supervisor's decision (null before one is drawn up); an
+     * incident's response plan names its measures by kind.
+     */
+    record PlanView(
+            int version,
+            String plan,
+            String measures,
+            String dialogue,
+            String persuasion,
+            String forcesPresence,
+            String legalMeasures,
+            String author,
+            Instant createdAt,
+            String decision,
+            String decisionComment) {
+
+        static PlanView of(List<SolutionPlan> plans) {
+            if (plans.isEmpty()) {
+                return null;
+            }
+            SolutionPlan p = plans.get(0);
+            SolutionPlan.ResponseMeasures m = p.getResponseMeasures();
+            return new PlanView(
+                    p.getVersion(),
+                    p.getPlanText(),
+                    p.getMeasures(),
+                    m.dialogue(),
+                    m.persuasion(),
+                    m.forcesPresence(),
+                    m.legalMeasures(),
+                    p.getAuthor(),
+                    p.getCreatedAt(),
+                    p.getDecision(),
+                    p.getDecisionComment());
+        }
+    }
+
     record CaseDetail(
             String code,
             String type,
@@ -103,6 +167,8 @@ final class CaseViews {
             boolean severalSites,
             LocalDate decisionKnownOn,
             Incident incident,
+            FirstResponseView firstResponse,
+            PlanView plan,
             int reopenCount,
             Instant receivedAt,
             Instant closedAt,
@@ -110,7 +176,12 @@ final class CaseViews {
             List<TaskRef> currentTasks,
             List<Event> timeline) {
 
-        static CaseDetail of(Case c, List<TaskSnapshot> tasks, List<Timeline.Rendered> entries) {
+        static CaseDetail of(
+                Case c,
+                FirstResponse firstResponse,
+                List<SolutionPlan> plans,
+                List<TaskSnapshot> tasks,
+                List<Timeline.Rendered> entries) {
             return new CaseDetail(
                     c.getCode(),
                     c.getType().name(),
@@ -137,6 +208,8 @@ final class CaseViews {
                     c.isSeveralSites(),
                     c.getDecisionKnownOn(),
                     Incident.of(c.getIncident()),
+                    FirstResponseView.of(firstResponse),
+                    PlanView.of(plans),
                     c.getReopenCount(),
                     c.getReceivedAt(),
                     c.getClosedAt(),

@@ -211,6 +211,9 @@ class TaskController {
         model.addAttribute("choices", choices);
         model.addAttribute(
                 "verifications", caseFiles.verifications(visible.caseFile().getId()));
+        model.addAttribute(
+                "firstResponse",
+                caseFiles.firstResponse(visible.caseFile().getId()).orElse(null));
         // fields of older process versions that the layouts show another way (the agencies' findings)
         model.addAttribute("legacyFields", String.join(",", LegacyAgencySteps.PROPOSAL_FIELDS));
         return "inbox/task";

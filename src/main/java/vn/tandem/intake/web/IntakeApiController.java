@@ -29,7 +29,9 @@ class IntakeApiController {
     record Created(long id, String code, String status) {}
 
     @PostMapping("/api/cases")
-    @Operation(summary = "Receive a case; starts its case-handling process, led by the caller's agency")
+    @Operation(
+            summary = "Receive a case; starts its process (case-handling, or incident-handling for an INCIDENT), led"
+                    + " by the caller's agency (an incident by the agency that responds first to incidents)")
     ResponseEntity<Created> create(
             @Valid @RequestBody IntakeForm form, @AuthenticationPrincipal TandemPrincipal principal) {
         Case c = intake.receive(form, principal.user());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -71,20 +70,11 @@ class CaseHandlingProcessTest {
     }
 
     void submit(ProcessInstance pi, String key, String user, Map<String, Object> values) {
-        Task task = TestEngine.task(engine.getTaskService(), pi.getId(), key);
-        assertThat(task).as("open task " + key).isNotNull();
-        if (task.getAssignee() == null) {
-            engine.getTaskService().claim(task.getId(), user);
-        }
-        engine.getFormService().submitTaskForm(task.getId(), values);
+        TestEngine.submit(engine, pi.getId(), key, user, values);
     }
 
-    /** Completes the task with this key that the group may work (one agency's instance of a multi-instance step). */
     void submitAs(ProcessInstance pi, String key, String group, String user, Map<String, Object> values) {
-        Task task = TestEngine.task(engine.getTaskService(), pi.getId(), key, group);
-        assertThat(task).as("open task " + key + " for " + group).isNotNull();
-        engine.getTaskService().claim(task.getId(), user);
-        engine.getFormService().submitTaskForm(task.getId(), values);
+        TestEngine.submitAs(engine, pi.getId(), key, group, user, values);
     }
 
     void verifyAll(ProcessInstance pi) {
@@ -135,13 +125,7 @@ class CaseHandlingProcessTest {
     }
 
     void advanceDays(int days) {
-        ClockUtil.setCurrentTime(
-                Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(days))));
-        engine.getManagementService()
-                .createJobQuery()
-                .executable()
-                .list()
-                .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        TestEngine.advanceDays(engine, days);
     }
 
     List<CaseStatusChanged> statusEvents() {

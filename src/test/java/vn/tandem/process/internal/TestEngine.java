@@ -1,13 +1,17 @@
 package vn.tandem.process.internal;
 
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -134,5 +138,45 @@ final class TestEngine {
                 .processInstanceId(processInstanceId)
                 .taskDefinitionKey(key)
                 .singleResult();
+    }
+
+    /** Claims the single open task with this key for the user (unless assigned) and submits its form. */
+    static void submit(
+            ProcessEngine engine, String processInstanceId, String key, String user, Map<String, Object> values) {
+        Task task = task(engine.getTaskService(), processInstanceId, key);
+        if (task == null) {
+            throw new AssertionError("no open task " + key);
+        }
+        if (task.getAssignee() == null) {
+            engine.getTaskService().claim(task.getId(), user);
+        }
+        engine.getFormService().submitTaskForm(task.getId(), values);
+    }
+
+    /** Completes the task with this key that the group may work (one agency's instance of a multi-instance step). */
+    static void submitAs(
+            ProcessEngine engine,
+            String processInstanceId,
+            String key,
+            String group,
+            String user,
+            Map<String, Object> values) {
+        Task task = task(engine.getTaskService(), processInstanceId, key, group);
+        if (task == null) {
+            throw new AssertionError("no open task " + key + " for " + group);
+        }
+        engine.getTaskService().claim(task.getId(), user);
+        engine.getFormService().submitTaskForm(task.getId(), values);
+    }
+
+    /** Moves the engine clock on and runs every job then due (the job executor is off). */
+    static void advanceDays(ProcessEngine engine, int days) {
+        ClockUtil.setCurrentTime(
+                Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(days))));
+        engine.getManagementService()
+                .createJobQuery()
+                .executable()
+                .list()
+                .forEach(job -> engine.getManagementService().executeJob(job.getId()));
     }
 }
