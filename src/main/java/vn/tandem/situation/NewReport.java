@@ -1,0 +1,18 @@
+package vn.tandem.situation;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A situation report as a unit's officer submits it, with its signals. */
+public record NewReport(
+        Long unitId, LocalDate periodFrom, LocalDate periodTo, Assessment assessment, List<NewSignal> signals) {
+
+    /** One signal of the report. */
+    public record NewSignal(
+            SignalCategory category,
+            String place,
+            Integer peopleInvolved,
+            SignalRisk risk,
+            String description,
+            String source) {}
+}

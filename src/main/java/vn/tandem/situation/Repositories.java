@@ -1,0 +1,33 @@
+package vn.tandem.situation;
+
+import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface SituationReports extends JpaRepository<SituationReport, Long> {
+
+    Optional<SituationReport> findBySubmittedByAndIdempotencyKey(String submittedBy, String idempotencyKey);
+
+    List<SituationReport> findByPeriodToGreaterThanEqualAndPeriodFromLessThanEqualOrderByPeriodFromDescIdDesc(
+            LocalDate from, LocalDate to);
+}
+
+interface Signals extends JpaRepository<Signal, Long>, JpaSpecificationExecutor<Signal> {
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from Signal s where s.id = :id")
+    Optional<Signal> lockById(@Param("id") Long id);
+
+    List<Signal> findByReportIdOrderByIdAsc(Long reportId);
+}
+
+interface SignalEvents extends JpaRepository<SignalEvent, Long> {
+
+    List<SignalEvent> findBySignalIdOrderByIdAsc(Long signalId);
+}

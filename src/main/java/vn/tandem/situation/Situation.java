@@ -1,0 +1,444 @@
+package vn.tandem.situation;
+
+import jakarta.persistence.criteria.Predicate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.tandem.audit.AuditLog;
+import vn.tandem.casefile.Case;
+import vn.tandem.casefile.CaseFiles;
+import vn.tandem.casefile.CaseType;
+import vn.tandem.casefile.Channel;
+import vn.tandem.casefile.Detection;
+import vn.tandem.common.CleanText;
+import vn.tandem.common.ConflictException;
+import vn.tandem.common.FieldProblem;
+import vn.tandem.common.ForbiddenException;
+import vn.tandem.common.InvalidInputException;
+import vn.tandem.common.NotFoundException;
+import vn.tandem.identity.CurrentUser;
+import vn.tandem.identity.Directory;
+import vn.tandem.identity.Role;
+import vn.tandem.identity.Unit;
+import vn.tandem.intake.Intake;
+import vn.tandem.intake.IntakeForm;
+
+/**
+ * Situation reports and their signals: a unit's officer reports; both agencies' officers and supervisors covering the
+ * unit's area (and the province) see the signals and triage them; designers see none. Every action is audited and
+ * kept in the signal's history.
+ */
+@Service
+public class Situation {
+
+    static final int PLACE_MAX = 300;
+    static final int DESCRIPTION_MAX = 5000;
+    static final int SOURCE_MAX = 300;
+    static final int REASON_MIN = 5;
+    static final int REASON_MAX = 2000;
+    static final int SIGNALS_MAX = 50;
+    static final int TITLE_MAX = 300;
+
+    private final SituationReports reports;
+    private final Signals signals;
+    private final SignalEvents events;
+    private final Directory directory;
+    private final CaseFiles caseFiles;
+    private final Intake intake;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Situation(
+            SituationReports reports,
+            Signals signals,
+            SignalEvents events,
+            Directory directory,
+            CaseFiles caseFiles,
+            Intake intake,
+            AuditLog audit,
+            Clock clock) {
+        this.reports = reports;
+        this.signals = signals;
+        this.events = events;
+        this.directory = directory;
+        this.caseFiles = caseFiles;
+        this.intake = intake;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A report with its signals, as stored. */
+    public record Filed(SituationReport report, List<Signal> signals) {}
+
+    /** Whether the user takes part in the situation work at all (officers, supervisors, administrators). */
+    static boolean works(CurrentUser user) {
+        return user.has(Role.OFFICER) || user.has(Role.SUPERVISOR) || user.isAdmin();
+    }
+
+    /** Whether the user sees what was reported in this area: both agencies' users covering it; designers none. */
+    static boolean sees(CurrentUser user, String areaPath) {
+        return works(user) && (user.isAdmin() || user.coversArea(areaPath));
+    }
+
+    /**
+     * Files a report for one of the user's agency's units in the user's area. With an idempotency key, the same
+     * key from the same user answers the report already filed (a queued form sent twice files it once).
+     */
+    @Transactional
+    public Filed submit(NewReport input, String idempotencyKey, CurrentUser user) {
+        if (!user.has(Role.OFFICER) && !user.has(Role.SUPERVISOR)) {
+            throw new ForbiddenException("situation.report.forbidden");
+        }
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        if (key != null && key.length() > 100) {
+            throw new InvalidInputException("Idempotency-Key", "validation.maxLength", 100);
+        }
+        if (key != null) {
+            Optional<SituationReport> earlier = reports.findBySubmittedByAndIdempotencyKey(user.username(), key);
+            if (earlier.isPresent()) {
+                return new Filed(
+                        earlier.get(),
+                        signals.findByReportIdOrderByIdAsc(earlier.get().getId()));
+            }
+        }
+        Unit unit = validate(input, user);
+        Instant now = clock.instant();
+        SituationReport report = reports.save(new SituationReport(
+                unit.getId(),
+                unit.getAgencyCode(),
+                unit.getArea().getPath(),
+                input.periodFrom(),
+                input.periodTo(),
+                input.assessment(),
+                user.username(),
+                now,
+                key));
+        List<Signal> saved = new ArrayList<>();
+        for (NewReport.NewSignal s : input.signals() == null ? List.<NewReport.NewSignal>of() : input.signals()) {
+            Signal signal = signals.save(new Signal(report, s, now));
+            events.save(new SignalEvent(
+                    signal.getId(), SignalEvent.Action.REPORTED, user.username(), now, null, null, null));
+            saved.add(signal);
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("unit", unit.getCode());
+        details.put("periodFrom", input.periodFrom().toString());
+        details.put("periodTo", input.periodTo().toString());
+        details.put("assessment", input.assessment().name());
+        details.put("signals", saved.stream().map(Signal::getId).toList());
+        audit.record(
+                "SITUATION_REPORTED",
+                null,
+                null,
+                "situationReport",
+                report.getId().toString(),
+                details);
+        return new Filed(report, saved);
+    }
+
+    private Unit validate(NewReport input, CurrentUser user) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Unit unit =
+                input.unitId() == null ? null : directory.unit(input.unitId()).orElse(null);
+        if (unit == null
+                || !unit.getAgencyCode().equals(user.agency())
+                || !user.coversArea(unit.getArea().getPath())) {
+            problems.add(
+                    new FieldProblem("unitId", input.unitId() == null ? "validation.required" : "validation.unit"));
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (input.periodFrom() == null) {
+            problems.add(new FieldProblem("periodFrom", "validation.required"));
+        }
+        if (input.periodTo() == null) {
+            problems.add(new FieldProblem("periodTo", "validation.required"));
+        } else if (input.periodTo().isAfter(today)) {
+            problems.add(new FieldProblem("periodTo", "validation.notAfterToday"));
+        }
+        if (input.periodFrom() != null
+                && input.periodTo() != null
+                && input.periodFrom().isAfter(input.periodTo())) {
+            problems.add(new FieldProblem("periodTo", "validation.periodOrder"));
+        }
+        if (input.assessment() == null) {
+            problems.add(new FieldProblem("assessment", "validation.required"));
+        }
+        List<NewReport.NewSignal> list = input.signals() == null ? List.of() : input.signals();
+        if (list.size() > SIGNALS_MAX) {
+            problems.add(new FieldProblem("signals", "validation.max", SIGNALS_MAX));
+        }
+        for (int i = 0; i < list.size(); i++) {
+            NewReport.NewSignal s = list.get(i);
+            String at = "signals[" + i + "].";
+            if (s == null) {
+                problems.add(new FieldProblem("signals[" + i + "]", "validation.required"));
+                continue;
+            }
+            if (s.category() == null) {
+                problems.add(new FieldProblem(at + "category", "validation.required"));
+            }
+            if (s.risk() == null) {
+                problems.add(new FieldProblem(at + "risk", "validation.required"));
+            }
+            text(problems, at + "place", s.place(), true, PLACE_MAX);
+            text(problems, at + "description", s.description(), true, DESCRIPTION_MAX);
+            text(problems, at + "source", s.source(), false, SOURCE_MAX);
+            if (s.peopleInvolved() != null && (s.peopleInvolved() < 0 || s.peopleInvolved() > 100_000)) {
+                problems.add(new FieldProblem(at + "peopleInvolved", "validation.range", 0, 100_000));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return unit;
+    }
+
+    private static void text(List<FieldProblem> problems, String field, String value, boolean required, int max) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                problems.add(new FieldProblem(field, "validation.required"));
+            }
+        } else if (value.strip().length() > max) {
+            problems.add(new FieldProblem(field, "validation.maxLength", max));
+        } else if (!CleanText.isClean(value)) {
+            problems.add(new FieldProblem(field, "validation.characters"));
+        }
+    }
+
+    /** The reports the user sees, newest period first, optionally of one unit and overlapping a period. */
+    @Transactional(readOnly = true)
+    public List<Filed> reports(Long unitId, LocalDate from, LocalDate to, CurrentUser user) {
+        if (!works(user)) {
+            throw new ForbiddenException("situation.forbidden");
+        }
+        return reports
+                .findByPeriodToGreaterThanEqualAndPeriodFromLessThanEqualOrderByPeriodFromDescIdDesc(
+                        from == null ? LocalDate.of(1900, 1, 1) : from, to == null ? LocalDate.of(9999, 12, 31) : to)
+                .stream()
+                .filter(r -> unitId == null || unitId.equals(r.getUnitId()))
+                .filter(r -> sees(user, r.getAreaPath()))
+                .map(r -> new Filed(r, signals.findByReportIdOrderByIdAsc(r.getId())))
+                .toList();
+    }
+
+    /** Filters of the signal list; any may be null. */
+    public record SignalFilter(Long unitId, SignalStatus status, SignalRisk risk, SignalCategory category) {}
+
+    /** The signals the user sees, newest first. */
+    @Transactional(readOnly = true)
+    public Page<Signal> signals(SignalFilter filter, Pageable pageable, CurrentUser user) {
+        if (!works(user)) {
+            throw new ForbiddenException("situation.forbidden");
+        }
+        Specification<Signal> spec = (root, query, cb) -> {
+            List<Predicate> and = new ArrayList<>();
+            if (!user.isAdmin()) {
+                and.add(cb.like(root.get("areaPath"), user.areaPath() + "%"));
+            }
+            if (filter.unitId() != null) {
+                and.add(cb.equal(root.get("unitId"), filter.unitId()));
+            }
+            if (filter.status() != null) {
+                and.add(cb.equal(root.get("status"), filter.status()));
+            }
+            if (filter.risk() != null) {
+                and.add(cb.equal(root.get("risk"), filter.risk()));
+            }
+            if (filter.category() != null) {
+                and.add(cb.equal(root.get("category"), filter.category()));
+            }
+            return cb.and(and.toArray(Predicate[]::new));
+        };
+        Pageable newestFirst = PageRequest.of(
+                pageable.getPageNumber(),
+                pageable.getPageSize(),
+                Sort.by(Sort.Direction.DESC, "reportedAt").and(Sort.by(Sort.Direction.DESC, "id")));
+        return signals.findAll(spec, newestFirst);
+    }
+
+    /** A signal the user sees (404 otherwise, like a signal that does not exist). */
+    @Transactional(readOnly = true)
+    public Signal signal(long id, CurrentUser user) {
+        return signals.findById(id)
+                .filter(s -> sees(user, s.getAreaPath()))
+                .orElseThrow(() -> new NotFoundException("signal.notFound"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<SignalEvent> history(long id, CurrentUser user) {
+        signal(id, user);
+        return events.findBySignalIdOrderByIdAsc(id);
+    }
+
+    /** Keeps an eye on a signal until a day (again, to move the day). */
+    @Transactional
+    public Signal watch(long id, LocalDate followUpOn, CurrentUser user) {
+        Signal s = open(id, user);
+        if (followUpOn == null) {
+            throw new InvalidInputException("followUpOn", "validation.required");
+        }
+        if (followUpOn.isBefore(LocalDate.now(clock))) {
+            throw new InvalidInputException("followUpOn", "validation.future");
+        }
+        s.watch(followUpOn, clock.instant());
+        record(s, SignalEvent.Action.WATCHED, user, null, null, followUpOn);
+        return s;
+    }
+
+    /** Dismisses a signal with the reason. */
+    @Transactional
+    public Signal dismiss(long id, String reason, CurrentUser user) {
+        Signal s = open(id, user);
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() < REASON_MIN) {
+            throw new InvalidInputException("reason", "validation.minLength", REASON_MIN);
+        }
+        if (why.length() > REASON_MAX) {
+            throw new InvalidInputException("reason", "validation.maxLength", REASON_MAX);
+        }
+        s.settle(SignalStatus.DISMISSED, null, clock.instant());
+        record(s, SignalEvent.Action.DISMISSED, user, why, null, null);
+        return s;
+    }
+
+    /** Links a signal to a case the user sees (404 for a case the user may not see, as for a missing one). */
+    @Transactional
+    public Signal link(long id, String caseCode, CurrentUser user) {
+        Signal s = open(id, user);
+        if (caseCode == null || caseCode.isBlank()) {
+            throw new InvalidInputException("caseCode", "validation.required");
+        }
+        Case c;
+        try {
+            c = caseFiles.visible(caseCode.strip(), user);
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("caseCode", "validation.caseCode");
+        }
+        s.settle(SignalStatus.LINKED, c.getCode(), clock.instant());
+        record(s, SignalEvent.Action.LINKED, user, null, c, null);
+        return s;
+    }
+
+    /** What a promotion asks besides the type: a title, and for a grievance who raised it (else the source). */
+    public record Promotion(CaseType as, String title, String petitioner) {}
+
+    /**
+     * Promotes a signal to a case, pre-filled from it (an incident detected by a grassroots signal, or a grievance
+     * of the person who raised it), received by the user's agency and linked to the signal.
+     */
+    @Transactional
+    public Case promote(long id, Promotion promotion, CurrentUser user) {
+        Signal s = open(id, user);
+        if (!user.has(Role.OFFICER) && !user.has(Role.SUPERVISOR)) {
+            throw new ForbiddenException("case.create.forbidden");
+        }
+        if (promotion.as() == null) {
+            throw new InvalidInputException("as", "validation.required");
+        }
+        IntakeForm form = new IntakeForm();
+        form.setType(promotion.as());
+        form.setChannel(Channel.GRASSROOTS);
+        String title = promotion.title() == null || promotion.title().isBlank()
+                ? defaultTitle(s)
+                : promotion.title().strip();
+        if (title.length() > TITLE_MAX) {
+            throw new InvalidInputException("title", "validation.maxLength", TITLE_MAX);
+        }
+        form.setTitle(title);
+        form.setDescription(s.getDescription());
+        form.setLocation(s.getPlace());
+        form.setUnitId(receivingUnit(s, user));
+        form.setCrowdSize(
+                s.getCategory() == SignalCategory.CROWD && s.getPeopleInvolved() != null ? s.getPeopleInvolved() : 0);
+        if (promotion.as() == CaseType.INCIDENT) {
+            LocalDateTime reported = LocalDateTime.ofInstant(s.getReportedAt(), clock.getZone());
+            form.setOccurredAt(reported.withNano(0));
+            form.setDetectedBy(Detection.SIGNAL);
+            form.setPeopleInvolved(s.getPeopleInvolved());
+        } else {
+            String who =
+                    promotion.petitioner() != null && !promotion.petitioner().isBlank()
+                            ? promotion.petitioner().strip()
+                            : s.getSource();
+            if (who == null) {
+                throw new InvalidInputException("petitioner", "validation.required");
+            }
+            form.setPetitioners(new ArrayList<>(List.of(new IntakeForm.PetitionerForm(who, null, null, null, false))));
+        }
+        Case c = intake.receive(form, user);
+        s.settle(SignalStatus.PROMOTED, c.getCode(), clock.instant());
+        record(s, SignalEvent.Action.PROMOTED, user, promotion.as().name(), c, null);
+        return c;
+    }
+
+    /** The first line of the description, cut at a word near 120 characters. */
+    static String defaultTitle(Signal s) {
+        String first = s.getDescription().lines().findFirst().orElse("").strip();
+        if (first.length() <= 120) {
+            return first;
+        }
+        int cut = first.lastIndexOf(' ', 120);
+        return first.substring(0, cut > 60 ? cut : 120) + "…";
+    }
+
+    /** A unit of the user's agency for the signal's area, else the user's own unit. */
+    private Long receivingUnit(Signal s, CurrentUser user) {
+        return directory.units().stream()
+                .filter(u -> u.getAgencyCode().equals(user.agency()))
+                .filter(u -> u.getArea().getPath().equals(s.getAreaPath()))
+                .filter(u -> user.coversArea(u.getArea().getPath()))
+                .map(Unit::getId)
+                .findFirst()
+                .orElse(user.unitId());
+    }
+
+    /** A signal the user sees and may still triage, locked against a concurrent decision. */
+    private Signal open(long id, CurrentUser user) {
+        if (!works(user)) {
+            throw new ForbiddenException("situation.forbidden");
+        }
+        Signal s = signals.lockById(id)
+                .filter(x -> sees(user, x.getAreaPath()))
+                .orElseThrow(() -> new NotFoundException("signal.notFound"));
+        if (s.getStatus().isSettled()) {
+            throw new ConflictException("signal.settled");
+        }
+        return s;
+    }
+
+    private void record(
+            Signal s, SignalEvent.Action action, CurrentUser user, String note, Case c, LocalDate followUpOn) {
+        Instant now = clock.instant();
+        events.save(new SignalEvent(
+                s.getId(), action, user.username(), now, note, c == null ? null : c.getCode(), followUpOn));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("signal", s.getId());
+        details.put("status", s.getStatus().name());
+        if (note != null) {
+            details.put("note", note);
+        }
+        if (followUpOn != null) {
+            details.put("followUpOn", followUpOn.toString());
+        }
+        audit.record(
+                "SIGNAL_" + action.name(),
+                c == null ? null : c.getId(),
+                c == null ? null : c.getCode(),
+                "signal",
+                s.getId().toString(),
+                details);
+    }
+}

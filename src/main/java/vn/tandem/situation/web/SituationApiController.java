@@ -1,0 +1,226 @@
+package vn.tandem.situation.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.tandem.casefile.Case;
+import vn.tandem.casefile.CaseType;
+import vn.tandem.common.PageResponse;
+import vn.tandem.identity.TandemPrincipal;
+import vn.tandem.situation.Assessment;
+import vn.tandem.situation.NewReport;
+import vn.tandem.situation.Signal;
+import vn.tandem.situation.SignalCategory;
+import vn.tandem.situation.SignalEvent;
+import vn.tandem.situation.SignalRisk;
+import vn.tandem.situation.SignalStatus;
+import vn.tandem.situation.Situation;
+
+/** Situation reports and the triage of their signals over the API. */
+@RestController
+@Tag(name = "Situation reports and signals")
+class SituationApiController {
+
+    private final Situation situation;
+
+    SituationApiController(Situation situation) {
+        this.situation = situation;
+    }
+
+    record Created(long id, List<Long> signalIds) {}
+
+    record SignalView(
+            long id,
+            long reportId,
+            long unitId,
+            String agency,
+            String category,
+            String place,
+            Integer peopleInvolved,
+            String risk,
+            String description,
+            String source,
+            String status,
+            LocalDate followUpOn,
+            String caseCode,
+            Instant reportedAt) {
+
+        static SignalView of(Signal s) {
+            return new SignalView(
+                    s.getId(),
+                    s.getReportId(),
+                    s.getUnitId(),
+                    s.getAgencyCode(),
+                    s.getCategory().name(),
+                    s.getPlace(),
+                    s.getPeopleInvolved(),
+                    s.getRisk().name(),
+                    s.getDescription(),
+                    s.getSource(),
+                    s.getStatus().name(),
+                    s.getFollowUpOn(),
+                    s.getCaseCode(),
+                    s.getReportedAt());
+        }
+    }
+
+    record ReportView(
+            long id,
+            long unitId,
+            String agency,
+            LocalDate periodFrom,
+            LocalDate periodTo,
+            Assessment assessment,
+            String submittedBy,
+            Instant submittedAt,
+            List<SignalView> signals) {
+
+        static ReportView of(Situation.Filed f) {
+            var r = f.report();
+            return new ReportView(
+                    r.getId(),
+                    r.getUnitId(),
+                    r.getAgencyCode(),
+                    r.getPeriodFrom(),
+                    r.getPeriodTo(),
+                    r.getAssessment(),
+                    r.getSubmittedBy(),
+                    r.getSubmittedAt(),
+                    f.signals().stream().map(SignalView::of).toList());
+        }
+    }
+
+    record EventView(String action, String actor, Instant at, String note, String caseCode, LocalDate followUpOn) {
+
+        static EventView of(SignalEvent e) {
+            return new EventView(
+                    e.getAction().name(), e.getActor(), e.getAt(), e.getNote(), e.getCaseCode(), e.getFollowUpOn());
+        }
+    }
+
+    @PostMapping("/api/situation-reports")
+    @Operation(
+            summary = "File a unit's situation report with its signals (the unit must be of the caller's agency and"
+                    + " area); the same Idempotency-Key from the same user files it once and answers the same ids")
+    ResponseEntity<Created> file(
+            @RequestBody NewReport body,
+            @Parameter(description = "A key the client generates once per report (e.g. a UUID), at most 100 characters")
+                    @RequestHeader(value = "Idempotency-Key", required = false)
+                    String idempotencyKey,
+            @AuthenticationPrincipal TandemPrincipal principal) {
+        Situation.Filed filed;
+        try {
+            filed = situation.submit(body, idempotencyKey, principal.user());
+        } catch (DataIntegrityViolationException race) {
+            // the same key arrived twice at once: the other request filed it
+            filed = situation.submit(body, idempotencyKey, principal.user());
+        }
+        return ResponseEntity.created(URI.create(
+                        "/api/situation-reports?unitId=" + filed.report().getUnitId()))
+                .body(new Created(
+                        filed.report().getId(),
+                        filed.signals().stream().map(Signal::getId).toList()));
+    }
+
+    @GetMapping("/api/situation-reports")
+    @Operation(summary = "The reports the caller sees (areas covered), newest period first, with their signals")
+    List<ReportView> reports(
+            @RequestParam(required = false) Long unitId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @AuthenticationPrincipal TandemPrincipal principal) {
+        return situation.reports(unitId, from, to, principal.user()).stream()
+                .map(ReportView::of)
+                .toList();
+    }
+
+    @GetMapping("/api/signals")
+    @Operation(summary = "The signals the caller sees (both agencies' users covering the area), newest first")
+    PageResponse<SignalView> signals(
+            @RequestParam(required = false) Long unitId,
+            @RequestParam(required = false) SignalStatus status,
+            @RequestParam(required = false) SignalRisk risk,
+            @RequestParam(required = false) SignalCategory category,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) Integer size,
+            @AuthenticationPrincipal TandemPrincipal principal) {
+        int pageSize = PageResponse.clampSize(size, 20);
+        return PageResponse.of(
+                situation.signals(
+                        new Situation.SignalFilter(unitId, status, risk, category),
+                        PageRequest.of(PageResponse.page(page, pageSize), pageSize),
+                        principal.user()),
+                SignalView::of);
+    }
+
+    @GetMapping("/api/signals/{id}")
+    SignalView signal(@PathVariable long id, @AuthenticationPrincipal TandemPrincipal principal) {
+        return SignalView.of(situation.signal(id, principal.user()));
+    }
+
+    @GetMapping("/api/signals/{id}/history")
+    @Operation(summary = "A signal's triage history: reported, watched, promoted, linked, dismissed")
+    List<EventView> history(@PathVariable long id, @AuthenticationPrincipal TandemPrincipal principal) {
+        return situation.history(id, principal.user()).stream()
+                .map(EventView::of)
+                .toList();
+    }
+
+    record PromoteBody(CaseType as, String title, String petitioner) {}
+
+    record Promoted(String code) {}
+
+    @PostMapping("/api/signals/{id}/promote")
+    @Operation(
+            summary = "Promote a signal to an INCIDENT or a grievance (COMPLAINT, DENUNCIATION, PETITION), pre-filled"
+                    + " from it and linked; a grievance names its petitioner (default: the signal's source)")
+    ResponseEntity<Promoted> promote(
+            @PathVariable long id, @RequestBody PromoteBody body, @AuthenticationPrincipal TandemPrincipal principal) {
+        Case c = situation.promote(
+                id, new Situation.Promotion(body.as(), body.title(), body.petitioner()), principal.user());
+        return ResponseEntity.created(URI.create("/api/cases/" + c.getCode())).body(new Promoted(c.getCode()));
+    }
+
+    record DismissBody(String reason) {}
+
+    @PostMapping("/api/signals/{id}/dismiss")
+    @Operation(summary = "Dismiss a signal with the reason")
+    SignalView dismiss(
+            @PathVariable long id, @RequestBody DismissBody body, @AuthenticationPrincipal TandemPrincipal principal) {
+        return SignalView.of(situation.dismiss(id, body.reason(), principal.user()));
+    }
+
+    record WatchBody(LocalDate followUpOn) {}
+
+    @PostMapping("/api/signals/{id}/watch")
+    @Operation(summary = "Watch a signal until a follow-up day (today or later)")
+    SignalView watch(
+            @PathVariable long id, @RequestBody WatchBody body, @AuthenticationPrincipal TandemPrincipal principal) {
+        return SignalView.of(situation.watch(id, body.followUpOn(), principal.user()));
+    }
+
+    record LinkBody(String caseCode) {}
+
+    @PostMapping("/api/signals/{id}/link")
+    @Operation(summary = "Link a signal to an existing case the caller sees")
+    SignalView link(
+            @PathVariable long id, @RequestBody LinkBody body, @AuthenticationPrincipal TandemPrincipal principal) {
+        return SignalView.of(situation.link(id, body.caseCode(), principal.user()));
+    }
+}
