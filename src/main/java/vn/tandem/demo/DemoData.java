@@ -57,6 +57,7 @@ class DemoData implements ApplicationRunner {
     private final Hotspots hotspots;
     private final TandemClock clock;
     private final boolean createCases;
+    private final DemoSituation situation;
 
     DemoData(
             Directory directory,
@@ -66,7 +67,9 @@ class DemoData implements ApplicationRunner {
             CaseFiles caseFiles,
             Hotspots hotspots,
             TandemClock clock,
+            DemoSituation situation,
             @Value("${tandem.demo.cases:true}") boolean createCases) {
+        this.situation = situation;
         this.directory = directory;
         this.intake = intake;
         this.tasks = tasks;
@@ -96,6 +99,7 @@ class DemoData implements ApplicationRunner {
                                         .getTotalElements())
                         == 0) {
             createCases();
+            situation.create(this::runAs);
         }
     }
 

@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 import vn.tandem.casefile.CaseType;
 import vn.tandem.casefile.Channel;
 import vn.tandem.casefile.Detection;
@@ -59,6 +60,7 @@ public class IntakeForm {
 
     /** For a complaint: when the complainant learned of the contested decision (opens the 90-day filing window). */
     @PastOrPresent(message = "{validation.notAfterToday}")
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate decisionKnownOn;
 
     /** Petitioners: at least one for a grievance; an incident may have none (a patrol saw it). */
@@ -66,6 +68,7 @@ public class IntakeForm {
     private List<@NotNull(message = "{validation.required}") @Valid PetitionerForm> petitioners = new ArrayList<>();
 
     /** An incident: when it happened (local time of the province). */
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
     private LocalDateTime occurredAt;
 
     /** An incident: how it came to light. */

@@ -2,10 +2,14 @@ package vn.tandem.situation;
 
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -234,8 +238,14 @@ public class Situation {
                 .toList();
     }
 
-    /** Filters of the signal list; any may be null. */
-    public record SignalFilter(Long unitId, SignalStatus status, SignalRisk risk, SignalCategory category) {}
+    /** Filters of the signal list; any may be null ({@code from}–{@code to}: the days it was reported). */
+    public record SignalFilter(
+            Long unitId, SignalStatus status, SignalRisk risk, SignalCategory category, LocalDate from, LocalDate to) {
+
+        public SignalFilter(Long unitId, SignalStatus status, SignalRisk risk, SignalCategory category) {
+            this(unitId, status, risk, category, null, null);
+        }
+    }
 
     /** The signals the user sees, newest first. */
     @Transactional(readOnly = true)
@@ -243,7 +253,15 @@ public class Situation {
         if (!works(user)) {
             throw new ForbiddenException("situation.forbidden");
         }
-        Specification<Signal> spec = (root, query, cb) -> {
+        Pageable newestFirst = PageRequest.of(
+                pageable.getPageNumber(),
+                pageable.getPageSize(),
+                Sort.by(Sort.Direction.DESC, "reportedAt").and(Sort.by(Sort.Direction.DESC, "id")));
+        return signals.findAll(visible(filter, user), newestFirst);
+    }
+
+    private Specification<Signal> visible(SignalFilter filter, CurrentUser user) {
+        return (root, query, cb) -> {
             List<Predicate> and = new ArrayList<>();
             if (!user.isAdmin()) {
                 and.add(cb.like(root.get("areaPath"), user.areaPath() + "%"));
@@ -260,13 +278,111 @@ public class Situation {
             if (filter.category() != null) {
                 and.add(cb.equal(root.get("category"), filter.category()));
             }
+            if (filter.from() != null) {
+                and.add(cb.greaterThanOrEqualTo(
+                        root.get("reportedAt"),
+                        filter.from().atStartOfDay(clock.getZone()).toInstant()));
+            }
+            if (filter.to() != null) {
+                and.add(cb.lessThan(
+                        root.get("reportedAt"),
+                        filter.to().plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+            }
             return cb.and(and.toArray(Predicate[]::new));
         };
-        Pageable newestFirst = PageRequest.of(
-                pageable.getPageNumber(),
-                pageable.getPageSize(),
-                Sort.by(Sort.Direction.DESC, "reportedAt").and(Sort.by(Sort.Direction.DESC, "id")));
-        return signals.findAll(spec, newestFirst);
+    }
+
+    /** The longest period the situation overview shows week by week. */
+    public static final int OVERVIEW_WEEKS_MAX = 106;
+
+    /** One unit's row of the overview: signals per week of the period, in all, and how many became cases. */
+    public record UnitRow(Unit unit, List<Long> perWeek, long total, long becameCases) {}
+
+    /**
+     * Signals by unit, category and week for a period (Mondays from the week of {@code from} to that of {@code to}):
+     * the units' rows, each category's counts per week, and the counts by triage status.
+     */
+    public record Overview(
+            List<LocalDate> weeks,
+            List<UnitRow> rows,
+            Map<SignalCategory, List<Long>> byCategory,
+            Map<SignalStatus, Long> byStatus,
+            long total) {}
+
+    @Transactional(readOnly = true)
+    public Overview overview(SignalFilter filter, CurrentUser user) {
+        if (!works(user)) {
+            throw new ForbiddenException("situation.forbidden");
+        }
+        LocalDate to = filter.to() == null ? LocalDate.now(clock) : filter.to();
+        LocalDate from = filter.from() == null ? to.minusWeeks(11) : filter.from();
+        if (from.isAfter(to)) {
+            throw new InvalidInputException("to", "validation.periodOrder");
+        }
+        LocalDate firstMonday = from.with(DayOfWeek.MONDAY);
+        List<LocalDate> weeks = new ArrayList<>();
+        for (LocalDate w = firstMonday; !w.isAfter(to); w = w.plusWeeks(1)) {
+            weeks.add(w);
+        }
+        if (weeks.size() > OVERVIEW_WEEKS_MAX) {
+            throw new InvalidInputException("from", "situation.rangeTooLong", OVERVIEW_WEEKS_MAX);
+        }
+        List<Signal> found = signals.findAll(visible(
+                new SignalFilter(filter.unitId(), filter.status(), filter.risk(), filter.category(), from, to), user));
+        Map<Long, long[]> perUnit = new LinkedHashMap<>();
+        Map<Long, Long> cases = new LinkedHashMap<>();
+        Map<SignalCategory, long[]> perCategory = new EnumMap<>(SignalCategory.class);
+        Map<SignalStatus, Long> byStatus = new EnumMap<>(SignalStatus.class);
+        for (SignalStatus st : SignalStatus.values()) {
+            byStatus.put(st, 0L);
+        }
+        for (Signal sg : found) {
+            LocalDate day = LocalDate.ofInstant(sg.getReportedAt(), clock.getZone());
+            int week = (int) ChronoUnit.WEEKS.between(firstMonday, day.with(DayOfWeek.MONDAY));
+            perUnit.computeIfAbsent(sg.getUnitId(), k -> new long[weeks.size()])[week]++;
+            perCategory.computeIfAbsent(sg.getCategory(), k -> new long[weeks.size()])[week]++;
+            byStatus.merge(sg.getStatus(), 1L, Long::sum);
+            if (sg.getCaseCode() != null) {
+                cases.merge(sg.getUnitId(), 1L, Long::sum);
+            }
+        }
+        List<UnitRow> rows = new ArrayList<>();
+        for (Unit unit : directory.units()) {
+            long[] counts = perUnit.get(unit.getId());
+            if (counts != null) {
+                rows.add(new UnitRow(
+                        unit,
+                        Arrays.stream(counts).boxed().toList(),
+                        Arrays.stream(counts).sum(),
+                        cases.getOrDefault(unit.getId(), 0L)));
+            }
+        }
+        Map<SignalCategory, List<Long>> byCategory = new EnumMap<>(SignalCategory.class);
+        perCategory.forEach((k, v) -> byCategory.put(k, Arrays.stream(v).boxed().toList()));
+        return new Overview(weeks, rows, byCategory, byStatus, found.size());
+    }
+
+    /** The units whose signals the user sees (both agencies'), for the filters. */
+    @Transactional(readOnly = true)
+    public List<Unit> visibleUnits(CurrentUser user) {
+        if (!works(user)) {
+            throw new ForbiddenException("situation.forbidden");
+        }
+        return directory.units().stream()
+                .filter(u -> sees(user, u.getArea().getPath()))
+                .toList();
+    }
+
+    /** The units the user may report for: of the user's agency, in the user's area (officers and supervisors). */
+    @Transactional(readOnly = true)
+    public List<Unit> reportingUnits(CurrentUser user) {
+        if (!user.has(Role.OFFICER) && !user.has(Role.SUPERVISOR)) {
+            throw new ForbiddenException("situation.report.forbidden");
+        }
+        return directory.units().stream()
+                .filter(u -> u.getAgencyCode().equals(user.agency())
+                        && user.coversArea(u.getArea().getPath()))
+                .toList();
     }
 
     /** A signal the user sees (404 otherwise, like a signal that does not exist). */

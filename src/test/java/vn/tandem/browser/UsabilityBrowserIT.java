@@ -256,7 +256,9 @@ class UsabilityBrowserIT {
                 "/admin/calendar",
                 "/admin/deployments",
                 "/audit",
-                "/designer")) {
+                "/designer",
+                "/situation",
+                "/situation/signals")) {
             browser.get(page);
             browser.find("nav-toggle");
             long scroll = (Long) browser.js("return document.documentElement.scrollWidth");
@@ -318,10 +320,21 @@ class UsabilityBrowserIT {
         browser.get("/login");
         found.put("/login", browser.accessibilityViolations());
         Map<String, List<String>> pages = Map.of(
-                "officer.congan", List.of("/inbox", "/cases", "/cases/" + code, "/cases/new"),
-                "supervisor.congan", List.of("/dashboard"),
-                "designer", List.of("/designer", "/designer/case-handling"),
-                "admin", List.of("/audit", "/admin/rules"));
+                "officer.congan",
+                List.of(
+                        "/inbox",
+                        "/cases",
+                        "/cases/" + code,
+                        "/cases/new",
+                        "/situation",
+                        "/situation/signals",
+                        "/situation/reports/new"),
+                "supervisor.congan",
+                List.of("/dashboard"),
+                "designer",
+                List.of("/designer", "/designer/case-handling"),
+                "admin",
+                List.of("/audit", "/admin/rules"));
         for (var user : pages.entrySet()) {
             browser.login(user.getKey());
             for (String page : user.getValue()) {
