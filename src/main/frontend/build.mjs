@@ -63,3 +63,24 @@ await build({
 cpSync('node_modules/@bpmn-io/properties-panel/dist/assets/properties-panel.css', join(modeler, 'properties-panel.css'));
 cpSync('node_modules/bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css', join(modeler, 'bpmn-js-bpmnlint.css'));
 console.log('bpmn-js and the designer modeler built into ' + vendor);
+
+// Offline work: the page script (every page) and the service worker, served at /sw.js so that its scope is the site.
+const offline = join(vendor, 'tandem-offline');
+mkdirSync(offline, { recursive: true });
+await build({
+  entryPoints: ['src/offline.js'],
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: ['es2020'],
+  outfile: join(offline, 'offline.js')
+});
+await build({
+  entryPoints: ['src/sw.js'],
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: ['es2020'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  outfile: join(vendor, '..', 'sw.js')
+});

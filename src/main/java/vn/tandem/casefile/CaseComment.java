@@ -22,8 +22,14 @@ public class CaseComment {
     private String author;
     private Instant at;
     private String body;
+    private String idempotencyKey;
 
     protected CaseComment() {}
+
+    CaseComment(Long caseId, String author, Instant at, String body, String idempotencyKey) {
+        this(caseId, author, at, body);
+        this.idempotencyKey = idempotencyKey;
+    }
 
     CaseComment(Long caseId, String author, Instant at, String body) {
         this.caseId = caseId;

@@ -8,12 +8,14 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.tika.Tika;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.audit.AuditLog;
+import vn.tandem.common.ConflictException;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
 import vn.tandem.common.Text;
@@ -71,14 +73,36 @@ public class CaseDocuments {
     }
 
     public CaseComment comment(String code, String body, CurrentUser user) {
+        return comment(code, body, null, user);
+    }
+
+    /**
+     * A comment sent with an idempotency key (a comment queued offline): the same key from the same author adds it
+     * once and answers the comment already added.
+     */
+    public CaseComment comment(String code, String body, String idempotencyKey, CurrentUser user) {
         Case c = caseFiles.contributable(code, user);
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        if (key != null && key.length() > 100) {
+            throw new InvalidInputException("Idempotency-Key", "validation.maxLength", 100);
+        }
+        if (key != null) {
+            Optional<CaseComment> earlier = comments.findByAuthorAndIdempotencyKey(user.username(), key);
+            if (earlier.isPresent() && earlier.get().getCaseId().equals(c.getId())) {
+                return earlier.get();
+            }
+            if (earlier.isPresent()) {
+                throw new ConflictException("comment.keyReused");
+            }
+        }
         if (body == null || body.isBlank()) {
             throw new InvalidInputException("body", "validation.required");
         }
         if (body.length() > COMMENT_MAX) {
             throw new InvalidInputException("body", "validation.maxLength", COMMENT_MAX);
         }
-        CaseComment comment = comments.save(new CaseComment(c.getId(), user.username(), clock.instant(), body.strip()));
+        CaseComment comment =
+                comments.save(new CaseComment(c.getId(), user.username(), clock.instant(), body.strip(), key));
         audit.record(
                 "COMMENT_ADDED",
                 c.getId(),

@@ -105,6 +105,8 @@ class SecurityConfig {
                                 "/webjars/**",
                                 "/vendor/**",
                                 "/favicon.ico",
+                                "/manifest.webmanifest",
+                                "/sw.js",
                                 "/actuator/health/**",
                                 "/error")
                         .permitAll()

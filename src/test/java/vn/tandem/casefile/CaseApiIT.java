@@ -38,6 +38,28 @@ class CaseApiIT {
     }
 
     @Test
+    void aCommentQueuedOfflineIsAddedOnceHoweverOftenItIsSent() {
+        String code = congan.createCase(2, "PETITION", "Kiến nghị nhận ý kiến gửi lại khi có kết nối");
+        HttpHeaders key = new HttpHeaders();
+        key.set("Idempotency-Key", "comment-" + code);
+        var first = congan.post("/api/cases/" + code + "/comments", Map.of("body", "Đã gặp gỡ các hộ dân."), key);
+        var again = congan.post("/api/cases/" + code + "/comments", Map.of("body", "Đã gặp gỡ các hộ dân."), key);
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(again.getStatusCode().value()).isEqualTo(201);
+        assertThat(again.getBody()).containsEntry("id", first.getBody().get("id"));
+        @SuppressWarnings("unchecked")
+        var timeline = (List<Map<String, Object>>)
+                congan.get("/api/cases/" + code).getBody().get("timeline");
+        assertThat(timeline).filteredOn(e -> "COMMENT".equals(e.get("kind"))).hasSize(1);
+        // the same key for another case is a client's mistake, not a second comment
+        String other = congan.createCase(2, "PETITION", "Kiến nghị khác cùng khóa gửi lại");
+        assertThat(congan.post("/api/cases/" + other + "/comments", Map.of("body", "Ý kiến khác."), key)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(409);
+    }
+
+    @Test
     void receivingACaseAnswers201WithLocationAndStartsTheProcess() {
         long before = audit.findByActionOrderByIdAsc("CASE_CREATED").size();
         var response = congan.post(

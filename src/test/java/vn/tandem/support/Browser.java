@@ -52,6 +52,15 @@ public final class Browser implements AutoCloseable {
         return new ChromeDriver(service, options);
     }
 
+    /** Chromium's network emulation: the page (and what it fetches) is offline until {@code online(true)}. */
+    public void online(boolean online) {
+        var chromium = (org.openqa.selenium.chromium.ChromiumDriver) driver;
+        chromium.executeCdpCommand("Network.enable", java.util.Map.of());
+        chromium.executeCdpCommand(
+                "Network.emulateNetworkConditions",
+                java.util.Map.of("offline", !online, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
     public String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -118,11 +119,15 @@ class CaseApiController {
     }
 
     @PostMapping("/{code}/comments")
+    @Operation(
+            summary = "Comment on a case; the same Idempotency-Key from the same user adds the comment once (a comment"
+                    + " queued offline and sent again)")
     ResponseEntity<CommentView> comment(
             @PathVariable String code,
             @Valid @RequestBody NewComment body,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
             @AuthenticationPrincipal TandemPrincipal principal) {
-        CaseComment c = documents.comment(code, body.body(), principal.user());
+        CaseComment c = documents.comment(code, body.body(), idempotencyKey, principal.user());
         return ResponseEntity.status(201).body(new CommentView(c.getId(), c.getAuthor(), c.getAt(), c.getBody()));
     }
 
