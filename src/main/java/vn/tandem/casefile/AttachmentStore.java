@@ -10,9 +10,11 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Stores attachment bytes under a random key in a folder outside the web root. */
+/**
+ * Stores attachment bytes under a random key in a folder outside the web root (a case's files, a signal's photos).
+ */
 @Component
-class AttachmentStore {
+public class AttachmentStore {
 
     private final Path root;
 
@@ -20,7 +22,7 @@ class AttachmentStore {
         this.root = Path.of(dir).toAbsolutePath().normalize();
     }
 
-    String store(byte[] bytes) {
+    public String store(byte[] bytes) {
         String key = UUID.randomUUID().toString();
         try {
             Files.createDirectories(root);
@@ -33,7 +35,7 @@ class AttachmentStore {
         }
     }
 
-    InputStream open(String key) throws IOException {
+    public InputStream open(String key) throws IOException {
         Path file = root.resolve(key).normalize();
         if (!file.startsWith(root)) {
             throw new IOException("Invalid storage key");

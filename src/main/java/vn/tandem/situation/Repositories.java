@@ -31,3 +31,12 @@ interface SignalEvents extends JpaRepository<SignalEvent, Long> {
 
     List<SignalEvent> findBySignalIdOrderByIdAsc(Long signalId);
 }
+
+interface SignalPhotos extends JpaRepository<SignalPhoto, Long> {
+
+    List<SignalPhoto> findBySignalIdOrderByIdAsc(Long signalId);
+
+    Optional<SignalPhoto> findByIdAndSignalId(Long id, Long signalId);
+
+    long countBySignalId(Long signalId);
+}

@@ -19,7 +19,8 @@ public class SignalEvent {
         WATCHED,
         PROMOTED,
         LINKED,
-        DISMISSED
+        DISMISSED,
+        PHOTO_ADDED
     }
 
     @Id

@@ -1,6 +1,10 @@
 package vn.tandem.situation;
 
 import jakarta.persistence.criteria.Predicate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -10,10 +14,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.apache.tika.Tika;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -22,6 +30,7 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.audit.AuditLog;
+import vn.tandem.casefile.AttachmentStore;
 import vn.tandem.casefile.Case;
 import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.CaseType;
@@ -59,6 +68,10 @@ public class Situation {
     private final SituationReports reports;
     private final Signals signals;
     private final SignalEvents events;
+    private final SignalPhotos photos;
+    private final AttachmentStore store;
+    private final long maxPhotoBytes;
+    private final Tika tika = new Tika();
     private final Directory directory;
     private final CaseFiles caseFiles;
     private final Intake intake;
@@ -69,6 +82,9 @@ public class Situation {
             SituationReports reports,
             Signals signals,
             SignalEvents events,
+            SignalPhotos photos,
+            AttachmentStore store,
+            @Value("${tandem.storage.max-attachment-bytes}") long maxPhotoBytes,
             Directory directory,
             CaseFiles caseFiles,
             Intake intake,
@@ -77,6 +93,9 @@ public class Situation {
         this.reports = reports;
         this.signals = signals;
         this.events = events;
+        this.photos = photos;
+        this.store = store;
+        this.maxPhotoBytes = maxPhotoBytes;
         this.directory = directory;
         this.caseFiles = caseFiles;
         this.intake = intake;
@@ -397,6 +416,85 @@ public class Situation {
     public List<SignalEvent> history(long id, CurrentUser user) {
         signal(id, user);
         return events.findBySignalIdOrderByIdAsc(id);
+    }
+
+    /** Photos of a signal are pictures: what the type sniffed from the bytes says, whatever the name claims. */
+    static final Set<String> PHOTO_TYPES = Set.of("image/jpeg", "image/png", "image/webp");
+
+    /** The most photos one signal carries. */
+    static final int PHOTOS_MAX = 10;
+
+    /**
+     * Adds a photo to a signal the user sees (officers and supervisors of both agencies covering the area, whatever
+     * its triage): checked for size and for its real type, stored, audited and kept in the signal's history.
+     */
+    @Transactional
+    public SignalPhoto addPhoto(long id, String fileName, InputStream content, CurrentUser user) throws IOException {
+        if (!user.has(Role.OFFICER) && !user.has(Role.SUPERVISOR)) {
+            throw new ForbiddenException("situation.report.forbidden");
+        }
+        Signal s = signal(id, user);
+        if (photos.countBySignalId(s.getId()) >= PHOTOS_MAX) {
+            throw new InvalidInputException("file", "validation.photos.tooMany", PHOTOS_MAX);
+        }
+        String name = fileName == null || fileName.isBlank() ? "photo" : fileName.replaceAll("[\\\\/\\r\\n\"]", "_");
+        if (name.length() > 200) {
+            name = name.substring(name.length() - 200);
+        }
+        byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxPhotoBytes + 1));
+        if (bytes.length == 0) {
+            throw new InvalidInputException("file", "validation.file.empty");
+        }
+        if (bytes.length > maxPhotoBytes) {
+            throw new InvalidInputException("file", "validation.file.tooLarge", maxPhotoBytes / (1024 * 1024));
+        }
+        String type = tika.detect(bytes);
+        if (!PHOTO_TYPES.contains(type)) {
+            throw new InvalidInputException("file", "validation.photo.type", type);
+        }
+        SignalPhoto photo = photos.save(new SignalPhoto(
+                s.getId(),
+                name,
+                type,
+                bytes.length,
+                HexFormat.of().formatHex(sha256(bytes)),
+                store.store(bytes),
+                user.username(),
+                clock.instant()));
+        events.save(new SignalEvent(
+                s.getId(), SignalEvent.Action.PHOTO_ADDED, user.username(), clock.instant(), name, null, null));
+        audit.record(
+                "SIGNAL_PHOTO_ADDED",
+                null,
+                null,
+                "signal",
+                s.getId().toString(),
+                Map.of("photo", photo.getId(), "fileName", name, "contentType", type, "size", bytes.length));
+        return photo;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<SignalPhoto> photos(long id, CurrentUser user) {
+        return photos.findBySignalIdOrderByIdAsc(signal(id, user).getId());
+    }
+
+    /** A photo and a way to read its bytes. */
+    public record PhotoContent(SignalPhoto photo, InputStream stream) {}
+
+    @Transactional(readOnly = true)
+    public PhotoContent photo(long id, long photoId, CurrentUser user) throws IOException {
+        Signal s = signal(id, user);
+        SignalPhoto p = photos.findByIdAndSignalId(photoId, s.getId())
+                .orElseThrow(() -> new NotFoundException("signal.photoNotFound"));
+        return new PhotoContent(p, store.open(p.getStorageKey()));
     }
 
     /** Keeps an eye on a signal until a day (again, to move the day). */

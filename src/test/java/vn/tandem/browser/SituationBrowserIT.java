@@ -90,6 +90,17 @@ class SituationBrowserIT {
                                 "//tr[contains(@class,'signal-row')][contains(., 'Tổ 9, phường Minh Xuân')]//a[contains(@class,'signal-link')]")));
         browser.click(crowd);
         assertThat(browser.find("signal-status").getText()).contains("Mới");
+        // a photo from the scene, shown on the signal
+        browser.find("photo-file")
+                .sendKeys(java.nio.file.Path.of("target/classes/static/img/icon-192.png")
+                        .toAbsolutePath()
+                        .toString());
+        browser.click(browser.driver.findElement(By.cssSelector("#photo-form button[type=submit]")));
+        assertThat(browser.find("flash-success").getText()).isEqualTo("Đã thêm ảnh.");
+        assertThat(browser.driver.findElements(By.cssSelector("#signal-photos img")))
+                .singleElement()
+                .satisfies(img -> assertThat(browser.js("return arguments[0].naturalWidth", img))
+                        .isEqualTo(192L));
         assertThat(new Select(browser.find("promote-as"))
                         .getFirstSelectedOption()
                         .getAttribute("value"))

@@ -10,8 +10,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
 import vn.tandem.process.TandemClock;
 import vn.tandem.support.Api;
 import vn.tandem.support.TandemIntegrationTest;
@@ -202,6 +206,66 @@ class SituationApiIT {
                         .getBody()))
                 .contains(signals.get(3))
                 .doesNotContain(signals.get(0));
+    }
+
+    ResponseEntity<Map<String, Object>> upload(Api api, Number signal, String name, byte[] bytes) {
+        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("file", new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return api.post("/api/signals/" + signal + "/photos", body, headers);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSignalCarriesPhotosCheckedByTheirContentAndSeenOnlyWhereTheSignalIs() throws Exception {
+        Api commune = new Api(rest, "officer.danvan.minhxuan");
+        Number signal = signalIds(commune.post(
+                                "/api/situation-reports",
+                                report(
+                                        DV_MINHXUAN,
+                                        List.of(signal(
+                                                "ENVIRONMENT",
+                                                "Suối tổ 11",
+                                                0,
+                                                "MEDIUM",
+                                                "Nước suối đổi màu, nghi xả thải."))))
+                        .getBody())
+                .get(0);
+        byte[] png;
+        try (var in = getClass().getResourceAsStream("/static/img/icon-192.png")) {
+            png = in.readAllBytes();
+        }
+        // a picture named as a document is still a picture; a text named as a picture is refused
+        var added = upload(commune, signal, "hien-truong.pdf", png);
+        assertThat(added.getStatusCode().value()).isEqualTo(201);
+        assertThat(added.getBody()).containsEntry("contentType", "image/png").containsEntry("size", png.length);
+        assertThat(fields(upload(commune, signal, "anh.jpg", "không phải ảnh".getBytes())
+                        .getBody()))
+                .containsExactly("file");
+        // the other agency of the ward sees it, byte for byte; a designer may not add one
+        var bytes = rest.withBasicAuth("officer.congan.minhxuan", "demo")
+                .getForEntity(
+                        "/api/signals/" + signal + "/photos/" + added.getBody().get("id"), byte[].class);
+        assertThat(bytes.getStatusCode().value()).isEqualTo(200);
+        assertThat(bytes.getHeaders().getContentType().toString()).isEqualTo("image/png");
+        assertThat(bytes.getBody()).isEqualTo(png);
+        assertThat((List<Map<String, Object>>) (List<?>) rest.withBasicAuth("officer.congan", "demo")
+                        .getForObject("/api/signals/" + signal + "/photos", List.class))
+                .hasSize(1);
+        assertThat(upload(new Api(rest, "designer"), signal, "a.png", png)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        assertThat((List<Map<String, Object>>) (List<?>) rest.withBasicAuth("officer.danvan.minhxuan", "demo")
+                        .getForObject("/api/signals/" + signal + "/history", List.class))
+                .extracting(e -> e.get("action"))
+                .containsExactly("REPORTED", "PHOTO_ADDED");
     }
 
     @Test

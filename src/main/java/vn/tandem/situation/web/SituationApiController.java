@@ -3,13 +3,17 @@ package vn.tandem.situation.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +22,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import vn.tandem.casefile.Case;
 import vn.tandem.casefile.CaseType;
+import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.PageResponse;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.situation.Assessment;
@@ -28,6 +35,7 @@ import vn.tandem.situation.NewReport;
 import vn.tandem.situation.Signal;
 import vn.tandem.situation.SignalCategory;
 import vn.tandem.situation.SignalEvent;
+import vn.tandem.situation.SignalPhoto;
 import vn.tandem.situation.SignalRisk;
 import vn.tandem.situation.SignalStatus;
 import vn.tandem.situation.Situation;
@@ -180,6 +188,59 @@ class SituationApiController {
         return situation.history(id, principal.user()).stream()
                 .map(EventView::of)
                 .toList();
+    }
+
+    record PhotoView(
+            long id,
+            String fileName,
+            String contentType,
+            long size,
+            String sha256,
+            String uploadedBy,
+            Instant uploadedAt) {
+
+        static PhotoView of(SignalPhoto p) {
+            return new PhotoView(
+                    p.getId(),
+                    p.getFileName(),
+                    p.getContentType(),
+                    p.getSize(),
+                    p.getSha256(),
+                    p.getUploadedBy(),
+                    p.getUploadedAt());
+        }
+    }
+
+    @PostMapping(value = "/api/signals/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Add a photo to a signal (JPEG, PNG or WebP by its content; at most 10 MB and 10 photos)")
+    ResponseEntity<PhotoView> addPhoto(
+            @PathVariable long id,
+            @RequestPart(name = "file", required = false) MultipartFile file,
+            @AuthenticationPrincipal TandemPrincipal principal)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException("file", "validation.file.empty");
+        }
+        SignalPhoto photo;
+        try (InputStream in = file.getInputStream()) {
+            photo = situation.addPhoto(id, file.getOriginalFilename(), in, principal.user());
+        }
+        return ResponseEntity.created(URI.create("/api/signals/" + id + "/photos/" + photo.getId()))
+                .body(PhotoView.of(photo));
+    }
+
+    @GetMapping("/api/signals/{id}/photos")
+    List<PhotoView> photos(@PathVariable long id, @AuthenticationPrincipal TandemPrincipal principal) {
+        return situation.photos(id, principal.user()).stream()
+                .map(PhotoView::of)
+                .toList();
+    }
+
+    @GetMapping("/api/signals/{id}/photos/{photoId}")
+    ResponseEntity<InputStreamResource> photo(
+            @PathVariable long id, @PathVariable long photoId, @AuthenticationPrincipal TandemPrincipal principal)
+            throws IOException {
+        return SituationController.photoResponse(situation.photo(id, photoId, principal.user()));
     }
 
     record PromoteBody(CaseType as, String title, String petitioner) {}

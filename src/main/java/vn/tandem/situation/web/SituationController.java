@@ -1,5 +1,8 @@
 package vn.tandem.situation.web;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -7,8 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +26,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tandem.casefile.Case;
 import vn.tandem.casefile.CaseType;
@@ -100,10 +109,53 @@ class SituationController {
         Signal s = situation.signal(id, user);
         model.addAttribute("signal", s);
         model.addAttribute("history", situation.history(id, user));
+        model.addAttribute("photos", situation.photos(id, user));
         model.addAttribute("caseTypes", CaseType.values());
         model.addAttribute("today", LocalDate.now(clock));
         filters(model, user);
         return "situation/signal";
+    }
+
+    @PostMapping("/situation/signals/{id}/photos")
+    @RedirectOnError(value = "/situation/signals/{id}", form = "photo-form")
+    String addPhoto(
+            @PathVariable long id,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect,
+            Locale locale)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException("file", "validation.file.empty");
+        }
+        try (InputStream in = file.getInputStream()) {
+            situation.addPhoto(id, file.getOriginalFilename(), in, principal.user());
+        }
+        redirect.addFlashAttribute("success", messages.getMessage("signal.photo.added", null, locale));
+        return "redirect:/situation/signals/" + id + "#photos";
+    }
+
+    @GetMapping("/situation/signals/{id}/photos/{photoId}")
+    ResponseEntity<InputStreamResource> photo(
+            @PathVariable long id, @PathVariable long photoId, @AuthenticationPrincipal TandemPrincipal principal)
+            throws IOException {
+        return photoResponse(situation.photo(id, photoId, principal.user()));
+    }
+
+    /** A photo shown inline with its sniffed type (never as a page), under its own name. */
+    static ResponseEntity<InputStreamResource> photoResponse(Situation.PhotoContent content) {
+        var p = content.photo();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(p.getContentType()))
+                .contentLength(p.getSize())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(p.getFileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400")
+                .body(new InputStreamResource(content.stream()));
     }
 
     @PostMapping("/situation/signals/{id}/watch")
