@@ -1,6 +1,11 @@
 package vn.tandem.situation;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -77,6 +82,7 @@ public class Situation {
     private final Intake intake;
     private final AuditLog audit;
     private final Clock clock;
+    private final EntityManager entities;
 
     Situation(
             SituationReports reports,
@@ -89,7 +95,9 @@ public class Situation {
             CaseFiles caseFiles,
             Intake intake,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            EntityManager entities) {
+        this.entities = entities;
         this.reports = reports;
         this.signals = signals;
         this.events = events;
@@ -346,8 +354,21 @@ public class Situation {
         if (weeks.size() > OVERVIEW_WEEKS_MAX) {
             throw new InvalidInputException("from", "situation.rangeTooLong", OVERVIEW_WEEKS_MAX);
         }
-        List<Signal> found = signals.findAll(visible(
-                new SignalFilter(filter.unitId(), filter.status(), filter.risk(), filter.category(), from, to), user));
+        // only the five columns the overview counts by, not whole signals
+        CriteriaBuilder cb = entities.getCriteriaBuilder();
+        CriteriaQuery<Tuple> query = cb.createTupleQuery();
+        Root<Signal> root = query.from(Signal.class);
+        query.multiselect(
+                root.get("unitId"),
+                root.get("category"),
+                root.get("status"),
+                root.get("reportedAt"),
+                root.get("caseCode"));
+        query.where(visible(
+                        new SignalFilter(filter.unitId(), filter.status(), filter.risk(), filter.category(), from, to),
+                        user)
+                .toPredicate(root, query, cb));
+        List<Tuple> found = entities.createQuery(query).getResultList();
         Map<Long, long[]> perUnit = new LinkedHashMap<>();
         Map<Long, Long> cases = new LinkedHashMap<>();
         Map<SignalCategory, long[]> perCategory = new EnumMap<>(SignalCategory.class);
@@ -355,14 +376,15 @@ public class Situation {
         for (SignalStatus st : SignalStatus.values()) {
             byStatus.put(st, 0L);
         }
-        for (Signal sg : found) {
-            LocalDate day = LocalDate.ofInstant(sg.getReportedAt(), clock.getZone());
+        for (Tuple row : found) {
+            Long unitId = row.get(0, Long.class);
+            LocalDate day = LocalDate.ofInstant(row.get(3, Instant.class), clock.getZone());
             int week = (int) ChronoUnit.WEEKS.between(firstMonday, day.with(DayOfWeek.MONDAY));
-            perUnit.computeIfAbsent(sg.getUnitId(), k -> new long[weeks.size()])[week]++;
-            perCategory.computeIfAbsent(sg.getCategory(), k -> new long[weeks.size()])[week]++;
-            byStatus.merge(sg.getStatus(), 1L, Long::sum);
-            if (sg.getCaseCode() != null) {
-                cases.merge(sg.getUnitId(), 1L, Long::sum);
+            perUnit.computeIfAbsent(unitId, k -> new long[weeks.size()])[week]++;
+            perCategory.computeIfAbsent(row.get(1, SignalCategory.class), k -> new long[weeks.size()])[week]++;
+            byStatus.merge(row.get(2, SignalStatus.class), 1L, Long::sum);
+            if (row.get(4, String.class) != null) {
+                cases.merge(unitId, 1L, Long::sum);
             }
         }
         List<UnitRow> rows = new ArrayList<>();
