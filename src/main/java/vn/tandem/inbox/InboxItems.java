@@ -11,9 +11,13 @@ public interface InboxItems extends JpaRepository<InboxItem, String>, JpaSpecifi
 
     List<InboxItem> findByCaseId(Long caseId);
 
-    /** The steps that have open tasks, for the inbox's step filter (covers steps a designer adds). */
-    @Query("select distinct i.taskKey from InboxItem i order by i.taskKey")
-    List<String> taskKeys();
+    /**
+     * The steps that have open tasks, for the inbox's step filter (covers steps a designer adds), each with the name
+     * of one of its tasks to show where the step has no label of its own.
+     */
+    @Query(
+            "select i.taskKey, min(i.taskName), min(i.taskNameEn) from InboxItem i group by i.taskKey order by i.taskKey")
+    List<Object[]> taskKeys();
 
     /** Every row with its candidate groups (consistency checks; the lists never need the groups). */
     @EntityGraph(attributePaths = "candidateGroups")

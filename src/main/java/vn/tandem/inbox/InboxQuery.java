@@ -75,9 +75,14 @@ public class InboxQuery {
         return new PageImpl<>(content, request, items.count(spec(user, scope, filter, false)));
     }
 
-    public List<String> taskKeys() {
-        return items.taskKeys();
+    public List<Step> taskKeys() {
+        return items.taskKeys().stream()
+                .map(row -> new Step((String) row[0], (String) row[1], (String) row[2]))
+                .toList();
     }
+
+    /** A step of the inbox's step filter: its key and the name of one of its tasks (Vietnamese, English). */
+    public record Step(String key, String name, String nameEn) {}
 
     /**
      * The four tab counts in one pass over the rows the user may see: mine, my groups' unassigned, all I may work,
