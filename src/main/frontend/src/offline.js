@@ -150,7 +150,7 @@ function commentForm() {
 
 // After an online visit: keep the report form and the cases of the inbox for offline use (at most every 10 minutes).
 async function keepForOffline() {
-  if (!user || !navigator.onLine || !('caches' in window)) return;
+  if (!user || document.body.dataset.offline !== 'true' || !navigator.onLine || !('caches' in window)) return;
   const stamp = 'tandem-offline-kept:' + user;
   if (Date.now() - Number(localStorage.getItem(stamp) || 0) < 10 * 60 * 1000) return;
   localStorage.setItem(stamp, String(Date.now()));
