@@ -2,16 +2,11 @@ package vn.tandem.casefile;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.tika.Tika;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.audit.AuditLog;
@@ -33,7 +28,8 @@ public class CaseDocuments {
     /** Longest comment. */
     public static final int COMMENT_MAX = 5000;
 
-    static final Set<String> ALLOWED_TYPES = Set.of(
+    /** What a document may be, by its content: PDF, JPEG, PNG, text, Word, Excel. */
+    public static final Set<String> ALLOWED_TYPES = Set.of(
             "application/pdf",
             "image/jpeg",
             "image/png",
@@ -50,8 +46,6 @@ public class CaseDocuments {
     private final Timeline timeline;
     private final AuditLog audit;
     private final Clock clock;
-    private final long maxAttachmentBytes;
-    private final Tika tika = new Tika();
 
     CaseDocuments(
             CaseFiles caseFiles,
@@ -60,8 +54,7 @@ public class CaseDocuments {
             AttachmentStore store,
             Timeline timeline,
             AuditLog audit,
-            Clock clock,
-            @Value("${tandem.storage.max-attachment-bytes}") long maxAttachmentBytes) {
+            Clock clock) {
         this.caseFiles = caseFiles;
         this.comments = comments;
         this.attachments = attachments;
@@ -69,7 +62,6 @@ public class CaseDocuments {
         this.timeline = timeline;
         this.audit = audit;
         this.clock = clock;
-        this.maxAttachmentBytes = maxAttachmentBytes;
     }
 
     public CaseComment comment(String code, String body, CurrentUser user) {
@@ -137,31 +129,18 @@ public class CaseDocuments {
     }
 
     private Attachment store(Case c, String fileName, InputStream content, CurrentUser user) throws IOException {
-        String name = fileName == null || fileName.isBlank() ? "file" : fileName.replaceAll("[\\\\/\\r\\n\"]", "_");
-        if (name.length() > 200) {
-            name = name.substring(name.length() - 200);
-        }
-        byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxAttachmentBytes + 1));
-        if (bytes.length == 0) {
-            throw new InvalidInputException("file", "validation.file.empty");
-        }
-        if (bytes.length > maxAttachmentBytes) {
-            throw new InvalidInputException("file", "validation.file.tooLarge", maxAttachmentBytes / (1024 * 1024));
-        }
-        String type = tika.detect(bytes, name);
-        if (!ALLOWED_TYPES.contains(type)) {
-            throw new InvalidInputException("file", "validation.file.type", type);
-        }
-        String key = store.store(bytes);
+        AttachmentStore.Accepted file = store.accept(fileName, content, ALLOWED_TYPES);
+        String name = file.name();
+        String type = file.type();
         Attachment a = attachments.save(new Attachment(
-                c.getId(), name, type, bytes.length, sha256(bytes), key, user.username(), clock.instant()));
+                c.getId(), name, type, file.size(), file.sha256(), file.key(), user.username(), clock.instant()));
         audit.record(
                 "ATTACHMENT_ADDED",
                 c.getId(),
                 c.getCode(),
                 "attachment",
                 a.getId().toString(),
-                Map.of("fileName", name, "contentType", type, "size", bytes.length));
+                Map.of("fileName", name, "contentType", type, "size", file.size()));
         timeline.add(
                 c.getId(),
                 user.username(),
@@ -193,13 +172,5 @@ public class CaseDocuments {
     @Transactional(readOnly = true)
     public List<Attachment> attachments(long caseId) {
         return attachments.findByCaseIdOrderByUploadedAtDesc(caseId);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -16,11 +17,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.audit.AuditLog;
+import vn.tandem.casefile.AttachmentStore;
 import vn.tandem.casefile.Case;
 import vn.tandem.casefile.CaseDocuments;
 import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.CaseVisibility;
 import vn.tandem.casefile.Timeline;
+import vn.tandem.common.FieldProblem;
 import vn.tandem.common.ForbiddenException;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
@@ -28,6 +31,7 @@ import vn.tandem.common.Text;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.Role;
+import vn.tandem.identity.Unit;
 import vn.tandem.notification.Notification;
 import vn.tandem.notification.Notifier;
 import vn.tandem.process.InformationRequestProcess;
@@ -56,6 +60,7 @@ public class Exchange {
 
     private final LegalRules rules;
     private final Notifier notifier;
+    private final AttachmentStore store;
 
     Exchange(
             InformationRequests requests,
@@ -67,7 +72,9 @@ public class Exchange {
             AuditLog audit,
             Clock clock,
             LegalRules rules,
-            Notifier notifier) {
+            Notifier notifier,
+            AttachmentStore store) {
+        this.store = store;
         this.rules = rules;
         this.notifier = notifier;
         this.requests = requests;
@@ -106,18 +113,7 @@ public class Exchange {
                 dueDay.atTime(LocalTime.of(23, 59, 59)).atZone(clock.getZone()).toInstant();
         InformationRequest request = requests.save(new InformationRequest(
                 c.getId(), user.agency(), to, question, urgencyValue, due, user.username(), clock.instant()));
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(InformationRequestProcess.VAR_REQUEST_ID, request.getId());
-        variables.put(InformationRequestProcess.VAR_QUESTION, request.getQuestion());
-        variables.put(InformationRequestProcess.VAR_DUE_DATE, Date.from(due));
-        variables.put(InformationRequestProcess.VAR_REQUESTED_BY, user.username());
-        variables.put(InformationRequestProcess.VAR_ANSWERING_GROUP, Role.OFFICER.groupOf(to));
-        variables.put(InformationRequestProcess.VAR_REQUESTING_GROUP, Role.OFFICER.groupOf(user.agency()));
-        boolean urgent = InformationRequestForm.URGENT.equals(urgencyValue);
-        variables.put(
-                InformationRequestProcess.VAR_PRIORITY,
-                urgent ? InformationRequestProcess.PRIORITY_URGENT : InformationRequestProcess.PRIORITY_NORMAL);
-        request.started(workflow.start(InformationRequestProcess.PROCESS_KEY, c.getId(), variables));
+        boolean urgent = start(request, user);
         audit.record(
                 "INFORMATION_REQUESTED",
                 c.getId(),
@@ -161,8 +157,11 @@ public class Exchange {
     public InformationRequest get(long id, CurrentUser user) {
         InformationRequest request =
                 requests.findById(id).orElseThrow(() -> new NotFoundException("informationRequest.notFound"));
-        Case c = caseFiles.byId(request.getCaseId()).orElseThrow();
-        if (!CaseVisibility.canSee(user, c)) {
+        boolean visible = request.isWithoutCase()
+                ? sees(user, request)
+                : CaseVisibility.canSee(
+                        user, caseFiles.byId(request.getCaseId()).orElseThrow());
+        if (!visible) {
             throw new NotFoundException("informationRequest.notFound");
         }
         return request;
@@ -195,6 +194,10 @@ public class Exchange {
         InformationRequest request =
                 requests.findById(((Number) id).longValue()).orElseThrow();
         String by = event.completedBy();
+        if (request.isWithoutCase()) {
+            onTaskWithoutCase(event, request, by);
+            return;
+        }
         if (InformationRequestProcess.TASK_ANSWER.equals(event.task().key())) {
             request.answered(event.text(InformationRequestProcess.VAR_ANSWER), by, clock.instant());
             timeline.add(
@@ -234,6 +237,190 @@ public class Exchange {
             }
         }
     }
+
+    /**
+     * Starts a saved request's process (the asked agency's officers get the answering task, due on the request's
+     * day; an urgent one with a higher priority). Returns whether it is urgent.
+     */
+    private boolean start(InformationRequest request, CurrentUser user) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(InformationRequestProcess.VAR_REQUEST_ID, request.getId());
+        variables.put(InformationRequestProcess.VAR_QUESTION, request.getQuestion());
+        variables.put(InformationRequestProcess.VAR_DUE_DATE, Date.from(request.getDueAt()));
+        variables.put(InformationRequestProcess.VAR_REQUESTED_BY, user.username());
+        variables.put(InformationRequestProcess.VAR_ANSWERING_GROUP, Role.OFFICER.groupOf(request.getToAgency()));
+        variables.put(InformationRequestProcess.VAR_REQUESTING_GROUP, Role.OFFICER.groupOf(request.getFromAgency()));
+        boolean urgent = InformationRequestForm.URGENT.equals(request.getUrgency());
+        variables.put(
+                InformationRequestProcess.VAR_PRIORITY,
+                urgent ? InformationRequestProcess.PRIORITY_URGENT : InformationRequestProcess.PRIORITY_NORMAL);
+        request.started(workflow.start(InformationRequestProcess.PROCESS_KEY, request.businessKey(), variables));
+        return urgent;
+    }
+
+    /** A request without a case keeps its own thread (there is no case timeline); each step is audited. */
+    private void onTaskWithoutCase(TaskClosed event, InformationRequest request, String by) {
+        String action;
+        if (InformationRequestProcess.TASK_ANSWER.equals(event.task().key())) {
+            request.answered(event.text(InformationRequestProcess.VAR_ANSWER), by, clock.instant());
+            action = "INFORMATION_ANSWERED";
+        } else if (InformationRequestProcess.DECISION_FOLLOW_UP.equals(
+                event.text(InformationRequestProcess.VAR_DECISION))) {
+            request.followUp(event.text(InformationRequestProcess.VAR_FOLLOW_UP));
+            action = "INFORMATION_FOLLOW_UP";
+        } else {
+            request.acknowledged(by, clock.instant());
+            action = "INFORMATION_ACKNOWLEDGED";
+        }
+        audit.record(
+                action,
+                null,
+                null,
+                "informationRequest",
+                request.getId().toString(),
+                Map.of(
+                        "reference",
+                        request.reference(),
+                        "status",
+                        request.getStatus().name()));
+    }
+
+    /**
+     * Who sees a request without a case: officers and supervisors of the two agencies it is between whose unit covers
+     * the area it is about; administrators.
+     */
+    static boolean sees(CurrentUser user, InformationRequest request) {
+        if (user.isAdmin()) {
+            return true;
+        }
+        return (user.has(Role.OFFICER) || user.has(Role.SUPERVISOR))
+                && (user.agency().equals(request.getFromAgency())
+                        || user.agency().equals(request.getToAgency()))
+                && user.coversArea(request.getAreaPath());
+    }
+
+    /**
+     * Asks the other agency about a unit's area and a topic, without a case: the same process, deadline rule,
+     * urgency, answer, document, acknowledgement and audit as a request on a case; the asked agency's officers
+     * covering the area get the task.
+     */
+    public InformationRequest askAboutUnit(UnitRequestForm form, CurrentUser user) {
+        if (!user.has(Role.OFFICER) && !user.has(Role.SUPERVISOR)) {
+            throw new ForbiddenException("exchange.forbidden");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        String to = form.toAgency() == null ? null : form.toAgency().strip().toUpperCase(Locale.ROOT);
+        if (to == null || directory.agency(to).isEmpty() || to.equals(user.agency())) {
+            problems.add(new FieldProblem("toAgency", "validation.toAgency"));
+        }
+        Unit unit = form.unitId() == null ? null : directory.unit(form.unitId()).orElse(null);
+        if (unit == null || !user.coversArea(unit.getArea().getPath())) {
+            problems.add(new FieldProblem("unitId", form.unitId() == null ? "validation.required" : "validation.unit"));
+        }
+        String topic = form.topic() == null ? "" : form.topic().strip();
+        if (topic.isEmpty()) {
+            problems.add(new FieldProblem("topic", "validation.required"));
+        } else if (topic.length() > UnitRequestForm.TOPIC_MAX) {
+            problems.add(new FieldProblem("topic", "validation.maxLength", UnitRequestForm.TOPIC_MAX));
+        }
+        String question = form.question() == null ? "" : form.question().strip();
+        if (question.length() < InformationRequestForm.QUESTION_MIN) {
+            problems.add(new FieldProblem("question", "validation.minLength", InformationRequestForm.QUESTION_MIN));
+        } else if (question.length() > InformationRequestForm.QUESTION_MAX) {
+            problems.add(new FieldProblem("question", "validation.maxLength", InformationRequestForm.QUESTION_MAX));
+        }
+        String urgencyValue =
+                form.urgency() == null || form.urgency().isBlank() ? InformationRequestForm.NORMAL : form.urgency();
+        if (!InformationRequestForm.NORMAL.equals(urgencyValue)
+                && !InformationRequestForm.URGENT.equals(urgencyValue)) {
+            problems.add(new FieldProblem("urgency", "validation.option"));
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (form.dueDate() != null && form.dueDate().isBefore(today)) {
+            problems.add(new FieldProblem("dueDate", "validation.future"));
+        }
+        Optional<LegalRules.Deadline> byRule = form.dueDate() != null
+                ? Optional.empty()
+                : rules.standardDeadline(null, LegalStep.INFORMATION_REQUEST, today);
+        if (form.dueDate() == null && byRule.map(LegalRules.Deadline::due).isEmpty()) {
+            problems.add(new FieldProblem("dueDate", "exchange.dueRequired"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        LocalDate dueDay =
+                form.dueDate() != null ? form.dueDate() : byRule.get().due();
+        Instant due =
+                dueDay.atTime(LocalTime.of(23, 59, 59)).atZone(clock.getZone()).toInstant();
+        InformationRequest request = requests.save(InformationRequest.aboutUnit(
+                unit.getId(),
+                unit.getArea().getPath(),
+                topic,
+                user.agency(),
+                to,
+                question,
+                urgencyValue,
+                due,
+                user.username(),
+                clock.instant()));
+        boolean urgent = start(request, user);
+        Map<String, Object> details = new HashMap<>();
+        details.put("reference", request.reference());
+        details.put("unit", unit.getCode());
+        details.put("topic", topic);
+        details.put("toAgency", to);
+        details.put("urgency", urgencyValue);
+        details.put("dueDate", dueDay.toString());
+        byRule.ifPresent(
+                d -> details.put("rule", d.rule().getCode() + "#" + d.rule().getVersion()));
+        audit.record(
+                "INFORMATION_REQUESTED",
+                null,
+                null,
+                "informationRequest",
+                request.getId().toString(),
+                details);
+        if (urgent) {
+            notifier.notify(
+                    directory.usernamesCovering(to, Role.OFFICER, request.getAreaPath()),
+                    Notification.Kind.URGENT_REQUEST,
+                    null,
+                    request.reference(),
+                    Text.of(
+                            "notice.urgentRequest",
+                            request.reference(),
+                            agencyName(user.agency()),
+                            abbreviate(question)),
+                    "/exchanges#request-" + request.getId());
+        }
+        return request;
+    }
+
+    /** The requests without a case the user sees (to or from the user's agency, in the user's area), newest first. */
+    @Transactional(readOnly = true)
+    public List<InformationRequest> withoutCase(CurrentUser user) {
+        if (!user.isAdmin() && !user.has(Role.OFFICER) && !user.has(Role.SUPERVISOR)) {
+            throw new ForbiddenException("exchange.forbidden");
+        }
+        return requests
+                .findByCaseIdIsNullAndAreaPathStartingWithOrderByRequestedAtDesc(user.isAdmin() ? "/" : user.areaPath())
+                .stream()
+                .filter(r -> sees(user, r))
+                .toList();
+    }
+
+    /** The document answered with a request without a case, for a user who sees the request. */
+    @Transactional(readOnly = true)
+    public Document document(long id, CurrentUser user) throws IOException {
+        InformationRequest request = get(id, user);
+        if (!request.isWithoutCase() || request.getDocumentKey() == null) {
+            throw new NotFoundException("attachment.notFound");
+        }
+        return new Document(request, store.open(request.getDocumentKey()));
+    }
+
+    /** A request's document and a way to read it. */
+    public record Document(InformationRequest request, InputStream stream) {}
 
     /** The first words of a long question, for a notification. */
     private static String abbreviate(String text) {

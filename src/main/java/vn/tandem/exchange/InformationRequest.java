@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** A request for information from one agency to the other about a case (trao đổi thông tin). */
+/**
+ * A request for information from one agency to the other (trao đổi thông tin): about a case, or about a unit's area
+ * and a topic without a case.
+ */
 @Entity
 @Table(name = "information_request")
 public class InformationRequest {
@@ -44,6 +47,13 @@ public class InformationRequest {
     private String acknowledgedBy;
     private Instant acknowledgedAt;
     private String processInstanceId;
+    private Long unitId;
+    private String areaPath;
+    private String topic;
+    private String documentName;
+    private String documentType;
+    private Long documentSize;
+    private String documentKey;
 
     @Version
     private long version;
@@ -68,6 +78,79 @@ public class InformationRequest {
         this.status = Status.OPEN;
         this.requestedBy = requestedBy;
         this.requestedAt = requestedAt;
+    }
+
+    /** A request about a unit's area and a topic, without a case. */
+    static InformationRequest aboutUnit(
+            Long unitId,
+            String areaPath,
+            String topic,
+            String fromAgency,
+            String toAgency,
+            String question,
+            String urgency,
+            Instant dueAt,
+            String requestedBy,
+            Instant requestedAt) {
+        InformationRequest r =
+                new InformationRequest(null, fromAgency, toAgency, question, urgency, dueAt, requestedBy, requestedAt);
+        r.unitId = unitId;
+        r.areaPath = areaPath;
+        r.topic = topic;
+        return r;
+    }
+
+    void document(String name, String type, long size, String key) {
+        this.documentName = name;
+        this.documentType = type;
+        this.documentSize = size;
+        this.documentKey = key;
+    }
+
+    /** Whether the request is about a unit and a topic rather than a case. */
+    public boolean isWithoutCase() {
+        return caseId == null;
+    }
+
+    /** The business key of the process of a request without a case (a case's requests use the case id). */
+    public String businessKey() {
+        return caseId == null ? KEY_PREFIX + id : caseId.toString();
+    }
+
+    /** The prefix of the business key of a request without a case. */
+    public static final String KEY_PREFIX = "IR-";
+
+    /** How people refer to a request without a case (no case code). */
+    public String reference() {
+        return "TD-" + id;
+    }
+
+    public Long getUnitId() {
+        return unitId;
+    }
+
+    public String getAreaPath() {
+        return areaPath;
+    }
+
+    public String getTopic() {
+        return topic;
+    }
+
+    public String getDocumentName() {
+        return documentName;
+    }
+
+    public String getDocumentType() {
+        return documentType;
+    }
+
+    public Long getDocumentSize() {
+        return documentSize;
+    }
+
+    String getDocumentKey() {
+        return documentKey;
     }
 
     void started(String processInstanceId) {

@@ -7,4 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface InformationRequests extends JpaRepository<InformationRequest, Long> {
 
     List<InformationRequest> findByCaseIdOrderByRequestedAtDesc(Long caseId);
+
+    /** Requests without a case in an area subtree, newest first. */
+    List<InformationRequest> findByCaseIdIsNullAndAreaPathStartingWithOrderByRequestedAtDesc(String areaPath);
 }

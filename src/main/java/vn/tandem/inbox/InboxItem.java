@@ -48,6 +48,9 @@ public class InboxItem {
     private Instant createdAt;
     private Instant followUp;
 
+    /** The page of a subject that is not a case (null for a case's task). */
+    private String subjectLink;
+
     /**
      * The candidate groups again as {@code |group|group|}, so "a group of mine" is a test on the row the page walks
      * instead of a correlated subquery per row (docs/benchmarks.md, issue 12).
@@ -67,6 +70,26 @@ public class InboxItem {
     }
 
     void apply(TaskSnapshot task, CaseSummary summary) {
+        applyTask(task);
+        apply(summary);
+    }
+
+    /** A task about something other than a case (the subject stands where the case would). */
+    void apply(TaskSnapshot task, TaskSubject subject) {
+        applyTask(task);
+        caseId = null;
+        caseCode = subject.reference();
+        caseTitle = subject.title();
+        caseType = subject.kind();
+        unitId = subject.unitId();
+        areaPath = subject.areaPath();
+        leadAgency = subject.leadAgency();
+        agencies = encodeAgencies(subject.agencies());
+        subjectLink = subject.link();
+        searchText = Folding.fold(1000, caseCode, caseTitle, taskName, taskNameEn);
+    }
+
+    private void applyTask(TaskSnapshot task) {
         taskKey = task.key();
         taskName = task.name();
         taskNameEn = task.nameEn();
@@ -84,7 +107,6 @@ public class InboxItem {
                 : "|"
                         + String.join(
                                 "|", task.candidateGroups().stream().sorted().toList()) + "|";
-        apply(summary);
     }
 
     void apply(CaseSummary summary) {
@@ -109,6 +131,10 @@ public class InboxItem {
 
     public boolean isDueSoon(Instant now, int days) {
         return dueAt != null && !isOverdue(now) && dueAt.isBefore(now.plus(Duration.ofDays(days)));
+    }
+
+    public String getSubjectLink() {
+        return subjectLink;
     }
 
     public String getTaskId() {

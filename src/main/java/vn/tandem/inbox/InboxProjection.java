@@ -1,5 +1,7 @@
 package vn.tandem.inbox;
 
+import java.util.List;
+import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.tandem.casefile.CaseChanged;
@@ -15,10 +17,12 @@ class InboxProjection {
 
     private final InboxItems items;
     private final CaseFiles caseFiles;
+    private final List<TaskSubjects> subjects;
 
-    InboxProjection(InboxItems items, CaseFiles caseFiles) {
+    InboxProjection(InboxItems items, CaseFiles caseFiles, List<TaskSubjects> subjects) {
         this.items = items;
         this.caseFiles = caseFiles;
+        this.subjects = subjects;
     }
 
     @EventListener
@@ -45,6 +49,16 @@ class InboxProjection {
 
     void upsert(TaskSnapshot task) {
         if (task.caseId() == null) {
+            // a task about something else (a request about a unit): its module says what, or it is not listed
+            subjects.stream()
+                    .map(s -> s.subject(task.businessKey()))
+                    .flatMap(Optional::stream)
+                    .findFirst()
+                    .ifPresent(subject -> {
+                        InboxItem item = items.findById(task.id()).orElseGet(() -> new InboxItem(task.id()));
+                        item.apply(task, subject);
+                        items.save(item);
+                    });
             return;
         }
         InboxItem item = items.findById(task.id()).orElseGet(() -> new InboxItem(task.id()));

@@ -43,6 +43,7 @@ public class TaskActions {
 
     private final Workflow workflow;
     private final CaseFiles caseFiles;
+    private final List<TaskSubjects> subjects;
     private final Directory directory;
     private final AuditLog audit;
     private final CaseDocuments documents;
@@ -54,7 +55,9 @@ public class TaskActions {
             Directory directory,
             AuditLog audit,
             CaseDocuments documents,
-            Clock clock) {
+            Clock clock,
+            List<TaskSubjects> subjects) {
+        this.subjects = subjects;
         this.documents = documents;
         this.clock = clock;
         this.workflow = workflow;
@@ -63,17 +66,45 @@ public class TaskActions {
         this.audit = audit;
     }
 
-    /** A task and its case, as seen by a user allowed to see the case. */
-    public record VisibleTask(TaskSnapshot task, Case caseFile) {}
+    /**
+     * A task and its case, as seen by a user allowed to see the case; or, for a task without a case (an information
+     * request about a unit), its subject, as seen by a user allowed to see that.
+     */
+    public record VisibleTask(TaskSnapshot task, Case caseFile, TaskSubject subject) {
+
+        public VisibleTask(TaskSnapshot task, Case caseFile) {
+            this(task, caseFile, null);
+        }
+
+        /** The agency that leads what the task is about. */
+        String leadAgency() {
+            return caseFile != null ? caseFile.getLeadAgency() : subject.leadAgency();
+        }
+
+        boolean visibleTo(CurrentUser user) {
+            return caseFile != null ? CaseVisibility.canSee(user, caseFile) : subject.visibleTo(user);
+        }
+    }
 
     @Transactional(readOnly = true)
     public VisibleTask visible(String taskId, CurrentUser user) {
         TaskSnapshot task = workflow.openTask(taskId);
-        Case c = task.caseId() == null ? null : caseFiles.byId(task.caseId()).orElse(null);
-        if (c == null || !CaseVisibility.canSee(user, c)) {
+        VisibleTask v;
+        if (task.caseId() != null) {
+            Case c = caseFiles.byId(task.caseId()).orElse(null);
+            v = c == null ? null : new VisibleTask(task, c);
+        } else {
+            v = subjects.stream()
+                    .map(s -> s.subject(task.businessKey()))
+                    .flatMap(Optional::stream)
+                    .findFirst()
+                    .map(subject -> new VisibleTask(task, null, subject))
+                    .orElse(null);
+        }
+        if (v == null || !v.visibleTo(user)) {
             throw new NotFoundException("task.notFound");
         }
-        return new VisibleTask(task, c);
+        return v;
     }
 
     @Transactional(readOnly = true)
@@ -93,8 +124,7 @@ public class TaskActions {
 
     public boolean mayReassign(VisibleTask visible, CurrentUser user) {
         return user.isAdmin()
-                || (user.isSupervisor()
-                        && user.agency().equals(visible.caseFile().getLeadAgency()))
+                || (user.isSupervisor() && user.agency().equals(visible.leadAgency()))
                 || (user.isSupervisor()
                         && visible.task().candidateGroups().stream()
                                 .map(CandidateGroup::parse)
@@ -129,9 +159,7 @@ public class TaskActions {
             throw new ForbiddenException("task.assign.forbidden");
         }
         CurrentUser target = userId == null ? null : directory.find(userId).orElse(null);
-        if (target == null
-                || !v.task().isCandidate(target.username(), target.groups())
-                || !CaseVisibility.canSee(target, v.caseFile())) {
+        if (target == null || !v.task().isCandidate(target.username(), target.groups()) || !v.visibleTo(target)) {
             throw new InvalidInputException("userId", "validation.assignee");
         }
         workflow.assign(v.task(), target.username());
@@ -196,7 +224,15 @@ public class TaskActions {
         }
         if (upload != null) {
             try {
-                documents.attachWithTask(v.caseFile(), upload.fileName(), upload.content(), user);
+                if (v.caseFile() != null) {
+                    documents.attachWithTask(v.caseFile(), upload.fileName(), upload.content(), user);
+                } else {
+                    for (TaskSubjects s : subjects) {
+                        if (s.subject(v.task().businessKey()).isPresent()) {
+                            s.attach(v.task().businessKey(), upload.fileName(), upload.content(), user);
+                        }
+                    }
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -222,7 +258,7 @@ public class TaskActions {
                 .flatMap(a -> Arrays.stream(Role.values())
                         .filter(r -> v.task().candidateGroups().contains(r.groupOf(a.getCode())))
                         .flatMap(r -> directory.usersOf(a.getCode(), r).stream()))
-                .filter(u -> CaseVisibility.canSee(u, v.caseFile()))
+                .filter(v::visibleTo)
                 .distinct()
                 .toList();
     }
@@ -230,10 +266,13 @@ public class TaskActions {
     private void audit(String action, VisibleTask v, Map<String, ?> details) {
         Map<String, Object> all = new LinkedHashMap<>(details);
         all.put("taskKey", v.task().key());
+        if (v.caseFile() == null) {
+            all.put("subject", v.subject().reference());
+        }
         audit.record(
                 action,
-                v.caseFile().getId(),
-                v.caseFile().getCode(),
+                v.caseFile() == null ? null : v.caseFile().getId(),
+                v.caseFile() == null ? null : v.caseFile().getCode(),
                 "task",
                 v.task().id(),
                 all);

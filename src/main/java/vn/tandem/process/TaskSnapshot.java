@@ -6,7 +6,7 @@ import java.util.Map;
 import vn.tandem.common.Text;
 
 /**
- * An open user task as other modules see it. {@code businessKey} is the case id; {@code context} carries the
+ * An open user task as other modules see it. {@code businessKey} is the case id (or, for a process without a case, another key); {@code context} carries the
  * few correlation variables other modules need (e.g. {@code requestId}); {@code nameEn} the name in English when
  * the model gives one (null otherwise: show {@code name}); {@code followUp} the day from which the task is to be
  * followed up (null: now).
@@ -43,8 +43,14 @@ public record TaskSnapshot(
         return priority >= URGENT_PRIORITY;
     }
 
+    /** The case the task is about; null for a process that runs without a case (its business key is no case id). */
     public Long caseId() {
-        return businessKey == null ? null : Long.valueOf(businessKey);
+        return businessKey == null
+                        || businessKey.isEmpty()
+                        || businessKey.length() > 18
+                        || !businessKey.chars().allMatch(Character::isDigit)
+                ? null
+                : Long.valueOf(businessKey);
     }
 
     public boolean isCandidate(String user, List<String> groups) {

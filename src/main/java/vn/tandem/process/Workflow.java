@@ -88,7 +88,15 @@ public class Workflow {
 
     /** Starts a process for a case; the case id is the business key. Returns the process instance id. */
     public String start(String processKey, long caseId, Map<String, Object> variables) {
-        return runtime.startProcessInstanceByKey(processKey, Long.toString(caseId), variables)
+        return start(processKey, Long.toString(caseId), variables);
+    }
+
+    /**
+     * Starts a process under a business key that is not a case id (e.g. an information request about a unit, without
+     * a case). Returns the process instance id.
+     */
+    public String start(String processKey, String businessKey, Map<String, Object> variables) {
+        return runtime.startProcessInstanceByKey(processKey, businessKey, variables)
                 .getProcessInstanceId();
     }
 

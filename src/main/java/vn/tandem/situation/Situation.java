@@ -8,8 +8,6 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -19,14 +17,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.tika.Tika;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -75,8 +70,6 @@ public class Situation {
     private final SignalEvents events;
     private final SignalPhotos photos;
     private final AttachmentStore store;
-    private final long maxPhotoBytes;
-    private final Tika tika = new Tika();
     private final Directory directory;
     private final CaseFiles caseFiles;
     private final Intake intake;
@@ -90,7 +83,6 @@ public class Situation {
             SignalEvents events,
             SignalPhotos photos,
             AttachmentStore store,
-            @Value("${tandem.storage.max-attachment-bytes}") long maxPhotoBytes,
             Directory directory,
             CaseFiles caseFiles,
             Intake intake,
@@ -103,7 +95,6 @@ public class Situation {
         this.events = events;
         this.photos = photos;
         this.store = store;
-        this.maxPhotoBytes = maxPhotoBytes;
         this.directory = directory;
         this.caseFiles = caseFiles;
         this.intake = intake;
@@ -459,28 +450,15 @@ public class Situation {
         if (photos.countBySignalId(s.getId()) >= PHOTOS_MAX) {
             throw new InvalidInputException("file", "validation.photos.tooMany", PHOTOS_MAX);
         }
-        String name = fileName == null || fileName.isBlank() ? "photo" : fileName.replaceAll("[\\\\/\\r\\n\"]", "_");
-        if (name.length() > 200) {
-            name = name.substring(name.length() - 200);
-        }
-        byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxPhotoBytes + 1));
-        if (bytes.length == 0) {
-            throw new InvalidInputException("file", "validation.file.empty");
-        }
-        if (bytes.length > maxPhotoBytes) {
-            throw new InvalidInputException("file", "validation.file.tooLarge", maxPhotoBytes / (1024 * 1024));
-        }
-        String type = tika.detect(bytes);
-        if (!PHOTO_TYPES.contains(type)) {
-            throw new InvalidInputException("file", "validation.photo.type", type);
-        }
+        AttachmentStore.Accepted file = store.accept(fileName, content, PHOTO_TYPES);
+        String name = file.name();
         SignalPhoto photo = photos.save(new SignalPhoto(
                 s.getId(),
                 name,
-                type,
-                bytes.length,
-                HexFormat.of().formatHex(sha256(bytes)),
-                store.store(bytes),
+                file.type(),
+                file.size(),
+                file.sha256(),
+                file.key(),
                 user.username(),
                 clock.instant()));
         events.save(new SignalEvent(
@@ -491,16 +469,8 @@ public class Situation {
                 null,
                 "signal",
                 s.getId().toString(),
-                Map.of("photo", photo.getId(), "fileName", name, "contentType", type, "size", bytes.length));
+                Map.of("photo", photo.getId(), "fileName", name, "contentType", file.type(), "size", file.size()));
         return photo;
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Transactional(readOnly = true)

@@ -50,6 +50,11 @@ public class Formats {
                         .toList());
     }
 
+    /** A unit's name ("—" for none). */
+    public String unit(Long id) {
+        return id == null ? "—" : directory.unit(id).map(u -> u.getName()).orElse("—");
+    }
+
     /** One agency's name, in the user's language (the code itself only for an agency no longer known). */
     public String agency(String code) {
         return code == null ? "" : agencies(List.of(code));

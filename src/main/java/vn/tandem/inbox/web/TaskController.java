@@ -184,12 +184,14 @@ class TaskController {
         TaskActions.VisibleTask visible = actions.visible(id, user);
         TaskForm form = actions.form(visible); // the task is read once per request
         model.addAttribute("task", visible.task());
-        model.addAttribute("caseFile", visible.caseFile());
+        var c = visible.caseFile();
+        model.addAttribute("caseFile", c);
+        model.addAttribute("subject", visible.subject());
         model.addAttribute(
                 "petitioners",
-                visible.caseFile().getPetitioners().stream()
-                        .map(PetitionerView::of)
-                        .toList());
+                c == null
+                        ? List.of()
+                        : c.getPetitioners().stream().map(PetitionerView::of).toList());
         model.addAttribute("form", form);
         model.addAttribute("submitted", submitted);
         model.addAttribute("errors", errors);
@@ -205,15 +207,14 @@ class TaskController {
         model.addAttribute("assignees", mayReassign ? actions.possibleAssignees(visible) : List.of());
         model.addAttribute(
                 "template", form.template().map(t -> "inbox/forms/" + t).orElse("inbox/forms/generic"));
-        model.addAttribute("plans", caseFiles.plans(visible.caseFile().getId()));
+        model.addAttribute("plans", c == null ? List.of() : caseFiles.plans(c.getId()));
         Map<String, List<TaskFieldChoices.Choice>> choices = new HashMap<>();
-        fieldChoices.orderedStream().forEach(c -> choices.putAll(c.choices(visible.task(), user)));
+        fieldChoices.orderedStream().forEach(f -> choices.putAll(f.choices(visible.task(), user)));
         model.addAttribute("choices", choices);
-        model.addAttribute(
-                "verifications", caseFiles.verifications(visible.caseFile().getId()));
+        model.addAttribute("verifications", c == null ? List.of() : caseFiles.verifications(c.getId()));
         model.addAttribute(
                 "firstResponse",
-                caseFiles.firstResponse(visible.caseFile().getId()).orElse(null));
+                c == null ? null : caseFiles.firstResponse(c.getId()).orElse(null));
         // fields of older process versions that the layouts show another way (the agencies' findings)
         model.addAttribute("legacyFields", String.join(",", LegacyAgencySteps.PROPOSAL_FIELDS));
         return "inbox/task";
