@@ -258,7 +258,8 @@ class UsabilityBrowserIT {
                 "/audit",
                 "/designer",
                 "/situation",
-                "/situation/signals")) {
+                "/situation/signals",
+                "/exchanges")) {
             browser.get(page);
             browser.find("nav-toggle");
             long scroll = (Long) browser.js("return document.documentElement.scrollWidth");
@@ -328,7 +329,8 @@ class UsabilityBrowserIT {
                         "/cases/new",
                         "/situation",
                         "/situation/signals",
-                        "/situation/reports/new"),
+                        "/situation/reports/new",
+                        "/exchanges"),
                 "supervisor.congan",
                 List.of("/dashboard"),
                 "designer",
