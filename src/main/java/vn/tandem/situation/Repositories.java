@@ -25,6 +25,8 @@ interface Signals extends JpaRepository<Signal, Long>, JpaSpecificationExecutor<
     Optional<Signal> lockById(@Param("id") Long id);
 
     List<Signal> findByReportIdOrderByIdAsc(Long reportId);
+
+    List<Signal> findByReportIdInOrderByIdAsc(List<Long> reportIds);
 }
 
 interface SignalEvents extends JpaRepository<SignalEvent, Long> {

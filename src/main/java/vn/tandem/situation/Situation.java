@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -246,13 +247,25 @@ public class Situation {
         if (!works(user)) {
             throw new ForbiddenException("situation.forbidden");
         }
-        return reports
+        List<SituationReport> seen = reports
                 .findByPeriodToGreaterThanEqualAndPeriodFromLessThanEqualOrderByPeriodFromDescIdDesc(
                         from == null ? LocalDate.of(1900, 1, 1) : from, to == null ? LocalDate.of(9999, 12, 31) : to)
                 .stream()
                 .filter(r -> unitId == null || unitId.equals(r.getUnitId()))
                 .filter(r -> sees(user, r.getAreaPath()))
-                .map(r -> new Filed(r, signals.findByReportIdOrderByIdAsc(r.getId())))
+                .toList();
+        if (seen.isEmpty()) {
+            return List.of();
+        }
+        // every report's signals in one query, not one per report
+        Map<Long, List<Signal>> byReport =
+                signals
+                        .findByReportIdInOrderByIdAsc(
+                                seen.stream().map(SituationReport::getId).toList())
+                        .stream()
+                        .collect(Collectors.groupingBy(Signal::getReportId));
+        return seen.stream()
+                .map(r -> new Filed(r, byReport.getOrDefault(r.getId(), List.of())))
                 .toList();
     }
 

@@ -2,7 +2,6 @@ package vn.tandem.casefile.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -10,8 +9,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,6 +36,7 @@ import vn.tandem.casefile.Timeline;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.PageResponse;
 import vn.tandem.common.RedirectOnError;
+import vn.tandem.common.web.StoredFile;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.TandemPrincipal;
@@ -267,16 +265,6 @@ class CaseController {
 
     static ResponseEntity<InputStreamResource> attachmentResponse(CaseDocuments.AttachmentContent content) {
         var a = content.attachment();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(a.getContentType()))
-                .contentLength(a.getSizeBytes())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(a.getFileName(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(new InputStreamResource(content.stream()));
+        return StoredFile.response(a.getFileName(), a.getContentType(), a.getSizeBytes(), content.stream(), false);
     }
 }

@@ -2,15 +2,11 @@ package vn.tandem.exchange.web;
 
 import jakarta.validation.Valid;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tandem.common.RedirectOnError;
+import vn.tandem.common.web.StoredFile;
 import vn.tandem.exchange.Exchange;
 import vn.tandem.exchange.InformationRequestForm;
 import vn.tandem.exchange.UnitRequestForm;
@@ -94,16 +91,8 @@ class ExchangeController {
     /** The document of a request without a case, downloaded under its own name with its sniffed type. */
     static ResponseEntity<InputStreamResource> documentResponse(Exchange.Document document) {
         var r = document.request();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(r.getDocumentType()))
-                .contentLength(r.getDocumentSize())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(r.getDocumentName(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .body(new InputStreamResource(document.stream()));
+        return StoredFile.response(
+                r.getDocumentName(), r.getDocumentType(), r.getDocumentSize(), document.stream(), false);
     }
 
     @PostMapping("/cases/{code}/information-requests")

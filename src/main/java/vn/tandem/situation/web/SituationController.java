@@ -2,10 +2,10 @@ package vn.tandem.situation.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -13,9 +13,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,6 +31,7 @@ import vn.tandem.common.FieldProblem;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.PageResponse;
 import vn.tandem.common.RedirectOnError;
+import vn.tandem.common.web.StoredFile;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.identity.Unit;
@@ -145,17 +143,7 @@ class SituationController {
     /** A photo shown inline with its sniffed type (never as a page), under its own name. */
     static ResponseEntity<InputStreamResource> photoResponse(Situation.PhotoContent content) {
         var p = content.photo();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(p.getContentType()))
-                .contentLength(p.getSize())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.inline()
-                                .filename(p.getFileName(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400")
-                .body(new InputStreamResource(content.stream()));
+        return StoredFile.response(p.getFileName(), p.getContentType(), p.getSize(), content.stream(), true);
     }
 
     @PostMapping("/situation/signals/{id}/watch")
@@ -274,11 +262,12 @@ class SituationController {
     }
 
     private void filters(Model model, CurrentUser user) {
+        List<Unit> units = situation.visibleUnits(user);
         Map<Long, String> unitNames = new HashMap<>();
-        for (Unit u : situation.visibleUnits(user)) {
+        for (Unit u : units) {
             unitNames.put(u.getId(), u.getName());
         }
-        model.addAttribute("units", situation.visibleUnits(user));
+        model.addAttribute("units", units);
         model.addAttribute("unitNames", unitNames);
         model.addAttribute("categories", SignalCategory.values());
         model.addAttribute("risks", SignalRisk.values());
