@@ -29,6 +29,7 @@ import vn.tandem.common.web.Csv;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
 import vn.tandem.sla.CaseClocks;
+import vn.tandem.sla.EscalationDesk;
 import vn.tandem.sla.LegalRules;
 import vn.tandem.sla.LegalStep;
 
@@ -228,6 +229,25 @@ public class Dashboard {
 
     private ZoneId zone() {
         return clocks.zone();
+    }
+
+    /**
+     * Whether an escalation falls within the dashboard's filters: its case's, or for a task without a case (a late
+     * situation report, a request about a unit) its agency, unit and the day it was raised; a case-type filter
+     * leaves those out.
+     */
+    public boolean matches(EscalationDesk.Item item, Filter f) {
+        if (item.caseFile() != null) {
+            return matches(item.caseFile(), f);
+        }
+        LocalDate raised = item.escalation().getRaisedAt().atZone(zone()).toLocalDate();
+        return (f.type() == null || f.type().isBlank())
+                && (f.from() == null || !raised.isBefore(f.from()))
+                && (f.to() == null || !raised.isAfter(f.to()))
+                && (f.agency() == null
+                        || f.agency().isBlank()
+                        || f.agency().equals(item.escalation().getAgency()))
+                && (f.unitId() == null || f.unitId().equals(item.unitId()));
     }
 
     /** Whether a case falls within the dashboard's filters (the escalation queue follows them too). */

@@ -18,6 +18,14 @@ public record TaskForm(String taskId, String key, String name, String formKey, L
         return fields.stream().filter(f -> !laidOut.contains(f.name())).toList();
     }
 
+    /**
+     * Whether the task completes by work done elsewhere (a scheduled report task completes when the report is
+     * filed on the report form), so its page offers no completion of its own.
+     */
+    public boolean completesElsewhere() {
+        return SituationReportProcess.FORM_KEY.equals(formKey);
+    }
+
     /** The name of the template that lays this form out ({@code tandem:accept} → {@code accept}), if any. */
     public Optional<String> template() {
         if (formKey != null && formKey.startsWith("tandem:")) {

@@ -14,6 +14,10 @@ interface SituationReports extends JpaRepository<SituationReport, Long> {
 
     Optional<SituationReport> findBySubmittedByAndIdempotencyKey(String submittedBy, String idempotencyKey);
 
+    /** The unit's reports whose period covers {@code from}–{@code to} whole. */
+    List<SituationReport> findByUnitIdAndPeriodFromLessThanEqualAndPeriodToGreaterThanEqualOrderByIdAsc(
+            Long unitId, LocalDate from, LocalDate to);
+
     List<SituationReport> findByPeriodToGreaterThanEqualAndPeriodFromLessThanEqualOrderByPeriodFromDescIdDesc(
             LocalDate from, LocalDate to);
 }
@@ -41,4 +45,16 @@ interface SignalPhotos extends JpaRepository<SignalPhoto, Long> {
     Optional<SignalPhoto> findByIdAndSignalId(Long id, Long signalId);
 
     long countBySignalId(Long signalId);
+}
+
+interface ReportSchedules extends JpaRepository<ReportSchedule, Long> {}
+
+interface ReportRoundStore extends JpaRepository<ReportRound, Long> {
+
+    boolean existsByUnitIdAndPeriodFrom(Long unitId, LocalDate periodFrom);
+
+    List<ReportRound> findByUnitIdAndReportIdIsNullOrderByPeriodFromAsc(Long unitId);
+
+    /** Every unit's latest rounds first (the schedule page reads the last few of each). */
+    List<ReportRound> findByPeriodFromGreaterThanEqualOrderByPeriodFromDesc(LocalDate from);
 }

@@ -77,6 +77,7 @@ public class Situation {
     private final AuditLog audit;
     private final Clock clock;
     private final EntityManager entities;
+    private final Rounds rounds;
 
     Situation(
             SituationReports reports,
@@ -89,8 +90,10 @@ public class Situation {
             Intake intake,
             AuditLog audit,
             Clock clock,
-            EntityManager entities) {
+            EntityManager entities,
+            Rounds rounds) {
         this.entities = entities;
+        this.rounds = rounds;
         this.reports = reports;
         this.signals = signals;
         this.events = events;
@@ -169,6 +172,7 @@ public class Situation {
                 "situationReport",
                 report.getId().toString(),
                 details);
+        rounds.filed(report, user);
         return new Filed(report, saved);
     }
 

@@ -296,7 +296,7 @@ public class CaseClocks {
             case DECISION_NOTICE, SECOND_INSTANCE_WINDOW -> day(c.getDecidedAt());
             case TRANSFER_NOTICE -> day(c.getClosedAt());
             case FILING_WINDOW -> c.getDecisionKnownOn();
-            case INFORMATION_REQUEST -> null;
+            case INFORMATION_REQUEST, SITUATION_REPORT -> null;
         };
     }
 

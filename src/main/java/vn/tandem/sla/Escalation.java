@@ -33,6 +33,10 @@ public class Escalation {
     private Long id;
 
     private Long caseId;
+
+    /** The business key of the process of a task without a case (a report round, a request about a unit). */
+    private String subjectKey;
+
     private String watchedTaskId;
     private String watchedTaskKey;
     private String watchedTaskName;
@@ -84,6 +88,16 @@ public class Escalation {
         this.level = 1;
         this.rounds = 1;
         this.status = Status.OPEN;
+    }
+
+    /** An escalation of a task without a case: the subject's business key instead of a case. */
+    Escalation about(String subjectKey) {
+        this.subjectKey = subjectKey;
+        return this;
+    }
+
+    public String getSubjectKey() {
+        return subjectKey;
     }
 
     void started(String processInstanceId) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.tandem.casefile.Case;
-import vn.tandem.casefile.CaseFiles;
 import vn.tandem.common.FieldProblem;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
@@ -24,7 +23,7 @@ import vn.tandem.process.Workflow;
 class EscalationCheck implements TaskSubmissionCheck {
 
     private final Escalations escalations;
-    private final CaseFiles caseFiles;
+    private final WatchedSubjects watched;
     private final ExtensionPolicy policy;
     private final Workflow workflow;
     private final Directory directory;
@@ -32,13 +31,13 @@ class EscalationCheck implements TaskSubmissionCheck {
 
     EscalationCheck(
             Escalations escalations,
-            CaseFiles caseFiles,
+            WatchedSubjects watched,
             ExtensionPolicy policy,
             Workflow workflow,
             Directory directory,
             CaseClocks clocks) {
         this.escalations = escalations;
-        this.caseFiles = caseFiles;
+        this.watched = watched;
         this.policy = policy;
         this.workflow = workflow;
         this.directory = directory;
@@ -52,12 +51,13 @@ class EscalationCheck implements TaskSubmissionCheck {
             return;
         }
         Escalation escalation = escalations.findById(id.longValue()).orElse(null);
-        Case c = escalation == null
+        Watched about = escalation == null
                 ? null
-                : caseFiles.byId(escalation.getCaseId()).orElse(null);
-        if (c == null) {
+                : watched.of(escalation.getCaseId(), escalation.getSubjectKey()).orElse(null);
+        if (about == null) {
             return;
         }
+        Case c = about.caseFile();
         LocalDate today = clocks.today();
         TaskSnapshot watched = workflow.task(escalation.getWatchedTaskId()).orElse(null);
         Object action = values.get(SlaEscalation.VAR_ACTION);
@@ -77,7 +77,7 @@ class EscalationCheck implements TaskSubmissionCheck {
                     || watched == null
                     || !officer.has(Role.OFFICER)
                     || !watched.isCandidate(username, officer.groups())
-                    || !officer.coversArea(c.getAreaPath())) {
+                    || !officer.coversArea(about.areaPath())) {
                 problems.add(
                         new FieldProblem(SlaEscalation.FIELD_REASSIGN_TO, "escalation.reassignNotCandidate", username));
             } else if (username.equals(watched.assignee())) {

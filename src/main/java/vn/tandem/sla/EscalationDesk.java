@@ -13,8 +13,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.casefile.Case;
-import vn.tandem.casefile.CaseFiles;
-import vn.tandem.casefile.CaseVisibility;
 import vn.tandem.common.ConflictException;
 import vn.tandem.common.FieldProblem;
 import vn.tandem.common.InvalidInputException;
@@ -43,12 +41,38 @@ public class EscalationDesk {
      */
     public record Item(
             Escalation escalation,
-            Case caseFile,
+            Watched about,
             TaskSnapshot watched,
             boolean mayAct,
             ExtensionPolicy.Limits limits,
             List<String> officers,
             Map<String, FieldProblem> unavailable) {
+
+        /** The escalated task's case, or null for a task without one. */
+        public Case caseFile() {
+            return about.caseFile();
+        }
+
+        /** The case code, or the reference of the subject of a task without a case. */
+        public String reference() {
+            return about.reference();
+        }
+
+        public String title() {
+            return about.title();
+        }
+
+        /** The unit of the case or of the subject. */
+        public Long unitId() {
+            return about.caseFile() != null
+                    ? about.caseFile().getUnitId()
+                    : about.subject().unitId();
+        }
+
+        /** The page of the case or of the subject. */
+        public String link() {
+            return about.link();
+        }
 
         public List<String> actions() {
             return ACTIONS.stream().filter(a -> !unavailable.containsKey(a)).toList();
@@ -75,7 +99,7 @@ public class EscalationDesk {
             SlaEscalation.ACTION_CLOSE);
 
     private final Escalations escalations;
-    private final CaseFiles caseFiles;
+    private final WatchedSubjects watched;
     private final Workflow workflow;
     private final TaskActions taskActions;
     private final ExtensionPolicy policy;
@@ -86,7 +110,7 @@ public class EscalationDesk {
 
     EscalationDesk(
             Escalations escalations,
-            CaseFiles caseFiles,
+            WatchedSubjects watched,
             Workflow workflow,
             TaskActions taskActions,
             ExtensionPolicy policy,
@@ -96,7 +120,7 @@ public class EscalationDesk {
         this.directory = directory;
         this.clocks = clocks;
         this.escalations = escalations;
-        this.caseFiles = caseFiles;
+        this.watched = watched;
         this.workflow = workflow;
         this.taskActions = taskActions;
         this.policy = policy;
@@ -108,10 +132,9 @@ public class EscalationDesk {
     public List<Item> open(CurrentUser user) {
         List<Item> items = new ArrayList<>();
         for (Escalation e : escalations.findByStatusOrderByRaisedAt(Escalation.Status.OPEN)) {
-            Case c = caseFiles.byId(e.getCaseId()).orElse(null);
-            if (c != null && CaseVisibility.canSee(user, c)) {
-                items.add(item(e, c, user));
-            }
+            watched.of(e.getCaseId(), e.getSubjectKey())
+                    .filter(about -> about.visibleTo(user))
+                    .ifPresent(about -> items.add(item(e, about, user)));
         }
         items.sort(Comparator.comparing((Item i) -> !i.mayAct()));
         return items;
@@ -120,11 +143,10 @@ public class EscalationDesk {
     @Transactional(readOnly = true)
     public Item get(long id, CurrentUser user) {
         Escalation e = escalations.findById(id).orElseThrow(() -> new NotFoundException("escalation.notFound"));
-        Case c = caseFiles.byId(e.getCaseId()).orElse(null);
-        if (c == null || !CaseVisibility.canSee(user, c)) {
-            throw new NotFoundException("escalation.notFound");
-        }
-        return item(e, c, user);
+        Watched about = watched.of(e.getCaseId(), e.getSubjectKey())
+                .filter(a -> a.visibleTo(user))
+                .orElseThrow(() -> new NotFoundException("escalation.notFound"));
+        return item(e, about, user);
     }
 
     @Transactional(readOnly = true)
@@ -160,7 +182,8 @@ public class EscalationDesk {
         taskActions.complete(item.escalation().getTaskId(), values, user);
     }
 
-    private Item item(Escalation e, Case c, CurrentUser user) {
+    private Item item(Escalation e, Watched about, CurrentUser user) {
+        Case c = about.caseFile();
         TaskSnapshot watched = workflow.task(e.getWatchedTaskId()).orElse(null);
         boolean mayAct = false;
         if (e.isOpen() && e.getTaskId() != null) {
@@ -171,7 +194,7 @@ public class EscalationDesk {
         ExtensionPolicy.Limits limits = policy.limits(c, e.getLegalStep(), watched);
         List<String> officers = watched == null
                 ? List.of()
-                : directory.usernamesCovering(e.getAgency(), Role.OFFICER, c.getAreaPath()).stream()
+                : directory.usernamesCovering(e.getAgency(), Role.OFFICER, about.areaPath()).stream()
                         .filter(u -> !u.equals(watched.assignee()))
                         .toList();
         Map<String, FieldProblem> unavailable = new LinkedHashMap<>();
@@ -181,7 +204,7 @@ public class EscalationDesk {
                     SlaEscalation.ACTION_REASSIGN,
                     new FieldProblem(SlaEscalation.FIELD_REASSIGN_TO, "escalation.noOtherOfficer"));
         }
-        return new Item(e, c, watched, mayAct, limits, officers, unavailable);
+        return new Item(e, about, watched, mayAct, limits, officers, unavailable);
     }
 
     /** The open escalations the user sees, as CSV rows (the dashboard's export). */
@@ -205,8 +228,8 @@ public class EscalationDesk {
                 open(user).stream()
                         .map(i -> Arrays.asList(
                                 i.escalation().getId().toString(),
-                                i.caseFile().getCode(),
-                                i.caseFile().getTitle(),
+                                i.reference(),
+                                i.title(),
                                 english() && i.escalation().getWatchedTaskNameEn() != null
                                         ? i.escalation().getWatchedTaskNameEn()
                                         : i.escalation().getWatchedTaskName(),

@@ -96,8 +96,10 @@ class ExtensionPolicy {
         this.rules = rules;
     }
 
+    /** The limits of a step of the case (none without a case: a task without one has no legal cap). */
     Limits limits(Case c, LegalStep legalStep, TaskSnapshot watched) {
-        Optional<CaseClocks.StepClock> step = legalStep == null ? Optional.empty() : clocks.step(c, legalStep);
+        Optional<CaseClocks.StepClock> step =
+                legalStep == null || c == null ? Optional.empty() : clocks.step(c, legalStep);
         if (step.isEmpty()) {
             LocalDate due = watched == null || watched.due() == null
                     ? clocks.today()

@@ -20,6 +20,8 @@ public enum LegalStep {
     RESOLVE(Kind.STEP),
     /** Answering an information request between agencies. */
     INFORMATION_REQUEST(Kind.STEP),
+    /** Filing a commune unit's scheduled situation report: from the day its next period starts. */
+    SITUATION_REPORT(Kind.STEP),
     /** The complainant's time to file, from the day they learned of the decision. */
     FILING_WINDOW(Kind.WINDOW),
     /** The complainant's time to take the first-instance decision to the second instance. */

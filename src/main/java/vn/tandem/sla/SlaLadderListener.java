@@ -44,6 +44,7 @@ class SlaLadderListener {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final SlaAlerts alerts;
+    private final WatchedSubjects watched;
     private final Escalations escalations;
     private final DeadlineExtensions extensions;
     private final ExtensionPolicy policy;
@@ -72,7 +73,9 @@ class SlaLadderListener {
             Notifier notifier,
             Directory directory,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            WatchedSubjects watched) {
+        this.watched = watched;
         this.alerts = alerts;
         this.escalations = escalations;
         this.extensions = extensions;
@@ -92,16 +95,22 @@ class SlaLadderListener {
     @EventListener
     void on(SlaThresholdReached event) {
         TaskSnapshot task = event.task();
-        Case c = task.caseId() == null ? null : caseFiles.byId(task.caseId()).orElse(null);
-        if (c == null || alerts.existsByTaskIdAndThreshold(task.id(), event.threshold())) {
+        Watched about = watched.of(task.caseId(), task.businessKey()).orElse(null);
+        if (about == null || alerts.existsByTaskIdAndThreshold(task.id(), event.threshold())) {
             return;
         }
         LegalStep step = LegalStep.parse(event.legalStep()).orElse(null);
-        alerts.save(new SlaAlert(c.getId(), task.id(), task.key(), task.name(), step, event.threshold(), event.at()));
-        String agency = agencyOf(task, c);
+        alerts.save(
+                new SlaAlert(about.caseId(), task.id(), task.key(), task.name(), step, event.threshold(), event.at()));
+        String agency = agencyOf(task, about.leadAgency());
         String due = task.due() == null
                 ? ""
                 : task.due().atZone(clock.getZone()).toLocalDate().format(DAY);
+        Case c = about.caseFile();
+        if (c == null) {
+            withoutCase(about, task, agency, event, step, due);
+            return;
+        }
         String link = "/cases/" + c.getCode();
         switch (event.threshold()) {
             case WARNING -> {
@@ -131,7 +140,7 @@ class SlaLadderListener {
                         Text.of("notice.atRisk", c.getCode(), task.title(), due),
                         link);
             }
-            case BREACH -> raise(c, task, agency, event, step, due);
+            case BREACH -> raise(about, task, agency, event, step, due);
             case STATUTORY -> {
                 timeline.add(
                         c.getId(),
@@ -157,6 +166,48 @@ class SlaLadderListener {
         }
     }
 
+    /**
+     * A task without a case (a unit's report round, a request about a unit): its officers are warned at 75%, and
+     * its agency's supervisors covering the subject's area get an escalation once it is overdue. Such a task has no
+     * statutory limit and no case timeline; its notices lead to the task.
+     */
+    private void withoutCase(
+            Watched about, TaskSnapshot task, String agency, SlaThresholdReached event, LegalStep step, String due) {
+        switch (event.threshold()) {
+            case WARNING -> {
+                LocalDate today = event.at().atZone(clock.getZone()).toLocalDate();
+                if (task.due() != null
+                        && task.due().atZone(clock.getZone()).toLocalDate().isBefore(today)) {
+                    return;
+                }
+                audit.record(
+                        "SLA_AT_RISK",
+                        null,
+                        about.reference(),
+                        "task",
+                        task.id(),
+                        Map.of("due", due, "subject", task.businessKey()));
+                Set<String> to = new LinkedHashSet<>();
+                if (task.assignee() != null) {
+                    to.add(task.assignee());
+                } else {
+                    to.addAll(directory.usernamesCovering(agency, Role.OFFICER, about.areaPath()));
+                }
+                notifier.notify(
+                        to,
+                        Notification.Kind.AT_RISK,
+                        null,
+                        about.reference(),
+                        Text.of("notice.atRisk", about.reference(), task.title(), due),
+                        "/tasks/" + task.id());
+            }
+            case BREACH -> raise(about, task, agency, event, step, due);
+            case STATUTORY -> {
+                // no statutory limit applies to a task without a case
+            }
+        }
+    }
+
     /** Whether the task is past its due day already when its warning fires (a moved deadline, a late start). */
     private boolean alreadyOverdue(Case c, TaskSnapshot task, LegalStep step, SlaThresholdReached event) {
         LocalDate today = event.at().atZone(clock.getZone()).toLocalDate();
@@ -171,49 +222,60 @@ class SlaLadderListener {
     }
 
     private void raise(
-            Case c, TaskSnapshot task, String agency, SlaThresholdReached event, LegalStep step, String due) {
+            Watched about, TaskSnapshot task, String agency, SlaThresholdReached event, LegalStep step, String due) {
         if (escalations.findByWatchedTaskId(task.id()).isPresent()) {
             return;
         }
-        Escalation escalation = escalations.save(
-                new Escalation(c.getId(), task.id(), task.key(), task.name(), task.nameEn(), step, agency, event.at()));
-        LocalDate statutory = step == null
+        Case c = about.caseFile();
+        Escalation escalation = escalations.save(new Escalation(
+                        about.caseId(), task.id(), task.key(), task.name(), task.nameEn(), step, agency, event.at())
+                .about(c == null ? task.businessKey() : null));
+        LocalDate statutory = step == null || c == null
                 ? null
                 : clocks.step(c, step).map(s -> s.deadline().statutoryDue()).orElse(null);
         escalation.started(ladder.startEscalation(escalation.getId(), task, agency, due, statutory));
-        timeline.add(
-                c.getId(),
-                null,
-                "SLA_BREACHED",
-                Text.of("timeline.slaBreached", task.title()),
-                List.of(Timeline.Detail.of("timeline.label.due", due)),
-                "escalation",
-                escalation.getId().toString());
+        if (c != null) {
+            timeline.add(
+                    c.getId(),
+                    null,
+                    "SLA_BREACHED",
+                    Text.of("timeline.slaBreached", task.title()),
+                    List.of(Timeline.Detail.of("timeline.label.due", due)),
+                    "escalation",
+                    escalation.getId().toString());
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("task", task.key());
+        details.put("agency", agency);
+        details.put("due", due);
+        if (c == null) {
+            details.put("subject", task.businessKey());
+        }
         audit.record(
                 "SLA_ESCALATED",
-                c.getId(),
-                c.getCode(),
+                about.caseId(),
+                about.reference(),
                 "escalation",
                 escalation.getId().toString(),
-                Map.of("task", task.key(), "agency", agency, "due", due));
-        List<String> supervisors = directory.usernamesCovering(agency, Role.SUPERVISOR, c.getAreaPath());
-        Text notice = Text.of("notice.breached", c.getCode(), task.title(), due);
+                details);
+        List<String> supervisors = directory.usernamesCovering(agency, Role.SUPERVISOR, about.areaPath());
+        Text notice = Text.of("notice.breached", about.reference(), task.title(), due);
         notifier.notify(
                 supervisors,
                 Notification.Kind.BREACHED,
-                c.getId(),
-                c.getCode(),
+                about.caseId(),
+                about.reference(),
                 notice,
                 "/escalations/" + escalation.getId());
         if (task.assignee() != null && !supervisors.contains(task.assignee())) {
-            // the officer has no escalation page: the notice leads to the case
+            // the officer has no escalation page: the notice leads to the case (or to the task without one)
             notifier.notify(
                     List.of(task.assignee()),
                     Notification.Kind.BREACHED,
-                    c.getId(),
-                    c.getCode(),
+                    about.caseId(),
+                    about.reference(),
                     notice,
-                    "/cases/" + c.getCode());
+                    c == null ? "/tasks/" + task.id() : about.link());
         }
     }
 
@@ -226,12 +288,14 @@ class SlaLadderListener {
                 int level = SlaEscalation.TASK_HANDLE_PROVINCIAL.equals(task.key()) ? 2 : 1;
                 boolean again = escalation.getTaskId() != null;
                 escalation.taskOpened(task.id(), task.due(), level);
-                Case c = caseFiles.byId(escalation.getCaseId()).orElse(null);
-                if (c == null || !again) {
+                Watched about = watched.of(escalation.getCaseId(), escalation.getSubjectKey())
+                        .orElse(null);
+                if (about == null || !again) {
                     return; // the first round's supervisors were notified with the breach
                 }
+                Case c = about.caseFile();
                 List<String> to =
-                        directory.usernamesCovering(escalation.getAgency(), Role.SUPERVISOR, c.getAreaPath()).stream()
+                        directory.usernamesCovering(escalation.getAgency(), Role.SUPERVISOR, about.areaPath()).stream()
                                 .filter(u -> level == 1
                                         || directory
                                                 .find(u)
@@ -240,29 +304,31 @@ class SlaLadderListener {
                                 .toList();
                 audit.record(
                         "ESCALATION_LEVEL_" + level,
-                        c.getId(),
-                        c.getCode(),
+                        about.caseId(),
+                        about.reference(),
                         "escalation",
                         escalation.getId().toString(),
                         Map.of("round", escalation.getRounds()));
-                timeline.add(
-                        c.getId(),
-                        null,
-                        "ESCALATION",
-                        Text.of(
-                                level == 2 ? "timeline.escalation2" : "timeline.escalation1",
-                                escalation.watchedTaskTitle()),
-                        List.of(),
-                        "escalation",
-                        escalation.getId().toString());
+                if (c != null) {
+                    timeline.add(
+                            c.getId(),
+                            null,
+                            "ESCALATION",
+                            Text.of(
+                                    level == 2 ? "timeline.escalation2" : "timeline.escalation1",
+                                    escalation.watchedTaskTitle()),
+                            List.of(),
+                            "escalation",
+                            escalation.getId().toString());
+                }
                 notifier.notify(
                         to,
                         Notification.Kind.ESCALATION,
-                        c.getId(),
-                        c.getCode(),
+                        about.caseId(),
+                        about.reference(),
                         Text.of(
                                 level == 2 ? "notice.escalation2" : "notice.escalation1",
-                                c.getCode(),
+                                about.reference(),
                                 escalation.watchedTaskTitle()),
                         "/escalations/" + escalation.getId());
             });
@@ -270,7 +336,8 @@ class SlaLadderListener {
             caseFiles
                     .byId(task.caseId())
                     .ifPresent(c -> notifier.notify(
-                            directory.usernamesCovering(agencyOf(task, c), Role.SUPERVISOR, c.getAreaPath()),
+                            directory.usernamesCovering(
+                                    agencyOf(task, c.getLeadAgency()), Role.SUPERVISOR, c.getAreaPath()),
                             Notification.Kind.HOTSPOT,
                             c.getId(),
                             c.getCode(),
@@ -295,10 +362,33 @@ class SlaLadderListener {
     private void decide(Escalation escalation, TaskClosed event) {
         String action = event.text(SlaEscalation.VAR_ACTION);
         String by = event.completedBy();
-        Case c = caseFiles.byId(escalation.getCaseId()).orElseThrow();
+        Watched about =
+                watched.of(escalation.getCaseId(), escalation.getSubjectKey()).orElseThrow();
+        Case c = about.caseFile();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("action", action);
-        if (SlaEscalation.ACTION_EXTEND.equals(action)) {
+        if (SlaEscalation.ACTION_EXTEND.equals(action) && c == null) {
+            // no legal limit and no case to keep a decision with: the task's new due date, recorded in the audit
+            TaskSnapshot watchedTask =
+                    workflow.task(escalation.getWatchedTaskId()).orElse(null);
+            LocalDate newDue = FormValues.engineDate(
+                    event.value(SlaEscalation.FIELD_NEW_DEADLINE).orElse(null));
+            workflow.setDueDate(
+                    escalation.getWatchedTaskId(),
+                    newDue.atTime(23, 59, 59).atZone(clock.getZone()).toInstant());
+            details.put("decisionNumber", event.text(SlaEscalation.FIELD_DECISION_NUMBER));
+            details.put(
+                    "previousDue",
+                    watchedTask == null || watchedTask.due() == null
+                            ? ""
+                            : watchedTask
+                                    .due()
+                                    .atZone(clock.getZone())
+                                    .toLocalDate()
+                                    .toString());
+            details.put("newDue", newDue.toString());
+            details.put("legalExtension", false);
+        } else if (SlaEscalation.ACTION_EXTEND.equals(action)) {
             TaskSnapshot watched = workflow.task(escalation.getWatchedTaskId()).orElse(null);
             var limits = policy.limits(c, escalation.getLegalStep(), watched);
             LocalDate newDue = FormValues.engineDate(
@@ -346,20 +436,20 @@ class SlaLadderListener {
         escalation.handled(action, by, clock.instant(), event.text(SlaEscalation.FIELD_NOTE));
         audit.record(
                 "ESCALATION_" + action,
-                c.getId(),
-                c.getCode(),
+                about.caseId(),
+                about.reference(),
                 "escalation",
                 escalation.getId().toString(),
                 details);
     }
 
-    /** The agency whose task it is: the agency of its first candidate group, else the case's lead agency. */
-    static String agencyOf(TaskSnapshot task, Case c) {
+    /** The agency whose task it is: the agency of its first candidate group, else the lead agency. */
+    static String agencyOf(TaskSnapshot task, String leadAgency) {
         return task.candidateGroups().stream()
                 .map(CandidateGroup::parse)
                 .flatMap(Optional::stream)
                 .map(CandidateGroup::agency)
                 .findFirst()
-                .orElse(c.getLeadAgency());
+                .orElse(leadAgency);
     }
 }

@@ -259,6 +259,7 @@ class UsabilityBrowserIT {
                 "/designer",
                 "/situation",
                 "/situation/signals",
+                "/situation/schedule",
                 "/exchanges")) {
             browser.get(page);
             browser.find("nav-toggle");
@@ -336,7 +337,7 @@ class UsabilityBrowserIT {
                 "designer",
                 List.of("/designer", "/designer/case-handling"),
                 "admin",
-                List.of("/audit", "/admin/rules"));
+                List.of("/audit", "/admin/rules", "/situation/schedule"));
         for (var user : pages.entrySet()) {
             browser.login(user.getKey());
             for (String page : user.getValue()) {

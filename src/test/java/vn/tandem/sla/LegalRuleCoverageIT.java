@@ -27,6 +27,7 @@ import vn.tandem.exchange.InformationRequestForm;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
 import vn.tandem.process.TandemClock;
+import vn.tandem.situation.Rounds;
 import vn.tandem.support.TandemIntegrationTest;
 
 /**
@@ -41,6 +42,9 @@ class LegalRuleCoverageIT {
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     /** A day no other test uses, so these cases stay out of other tests' counts. */
     static final LocalDate DAY = LocalDate.of(2032, 3, 4);
+
+    @Autowired
+    Rounds rounds;
 
     @Autowired
     LegalRules rules;
@@ -92,6 +96,7 @@ class LegalRuleCoverageIT {
                         "PETITION_FORWARD",
                         "RECEPTION_INFORM",
                         "INFORMATION_REQUEST",
+                        "SITUATION_REPORT",
                         "INCIDENT_ACCEPT",
                         "INCIDENT_VERIFY",
                         "INCIDENT_RESOLVE",
@@ -102,6 +107,11 @@ class LegalRuleCoverageIT {
     }
 
     void proveApplied(LegalRule rule) {
+        if (rule.getStep() == LegalStep.SITUATION_REPORT) {
+            // a report round, not a case, is on this clock (ReportRoundsIT follows a round to its escalation)
+            assertThat(rounds.dueFor(DAY)).isEqualTo(rules.deadline(rule, DAY).due());
+            return;
+        }
         CurrentUser officer = directory.find("officer.congan").orElseThrow();
         List<CaseType> types =
                 rule.getCaseType() == null ? List.of(CaseType.values()) : List.of(CaseType.valueOf(rule.getCaseType()));

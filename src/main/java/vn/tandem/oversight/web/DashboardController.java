@@ -49,7 +49,7 @@ class DashboardController {
         model.addAttribute(
                 "escalations",
                 desk.open(principal.user()).stream()
-                        .filter(i -> dashboard.matches(i.caseFile(), filter))
+                        .filter(i -> dashboard.matches(i, filter))
                         .toList());
         return "oversight/dashboard";
     }

@@ -31,6 +31,7 @@ public final class ExpressionAllowlist {
             "caseLifecycleDelegate",
             "monitoringCounterDelegate",
             "slaStatutoryDelegate",
+            "situationRoundsDelegate",
             "assignedOfficerListener",
             "slaTimerListener");
 

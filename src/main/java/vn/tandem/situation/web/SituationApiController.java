@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,6 +34,8 @@ import vn.tandem.common.PageResponse;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.situation.Assessment;
 import vn.tandem.situation.NewReport;
+import vn.tandem.situation.ReportPeriod;
+import vn.tandem.situation.Rounds;
 import vn.tandem.situation.Signal;
 import vn.tandem.situation.SignalCategory;
 import vn.tandem.situation.SignalEvent;
@@ -46,9 +50,13 @@ import vn.tandem.situation.Situation;
 class SituationApiController {
 
     private final Situation situation;
+    private final Rounds rounds;
+    private final Clock clock;
 
-    SituationApiController(Situation situation) {
+    SituationApiController(Situation situation, Rounds rounds, Clock clock) {
         this.situation = situation;
+        this.rounds = rounds;
+        this.clock = clock;
     }
 
     record Created(long id, List<Long> signalIds) {}
@@ -283,5 +291,66 @@ class SituationApiController {
     SignalView link(
             @PathVariable long id, @RequestBody LinkBody body, @AuthenticationPrincipal TandemPrincipal principal) {
         return SignalView.of(situation.link(id, body.caseCode(), principal.user()));
+    }
+
+    record RoundView(
+            long id,
+            String reference,
+            LocalDate periodFrom,
+            LocalDate periodTo,
+            LocalDate openedOn,
+            LocalDate dueOn,
+            Long reportId,
+            Instant filedAt,
+            boolean late) {}
+
+    record ScheduleView(
+            long unitId, String unitName, String agency, String period, boolean active, List<RoundView> rounds) {}
+
+    @GetMapping("/api/situation-schedules")
+    @Operation(summary = "The reporting units the caller sees: each one's period, whether it reports, latest rounds")
+    List<ScheduleView> schedules(@AuthenticationPrincipal TandemPrincipal principal) {
+        LocalDate today = LocalDate.now(clock);
+        return rounds.schedules(principal.user()).stream()
+                .map(u -> view(u.unit().getId(), u.unit().getName(), u.unit().getAgencyCode(), u, today))
+                .toList();
+    }
+
+    private ScheduleView view(long id, String name, String agency, Rounds.UnitSchedule u, LocalDate today) {
+        return new ScheduleView(
+                id,
+                name,
+                agency,
+                u.schedule().getPeriod().name(),
+                u.schedule().isActive(),
+                u.rounds().stream()
+                        .map(l -> new RoundView(
+                                l.round().getId(),
+                                l.round().reference(),
+                                l.round().getPeriodFrom(),
+                                l.round().getPeriodTo(),
+                                l.round().getOpenedOn(),
+                                l.round().getDueOn(),
+                                l.round().getReportId(),
+                                l.round().getFiledAt(),
+                                l.late()))
+                        .toList());
+    }
+
+    record ScheduleBody(ReportPeriod period, Boolean active) {}
+
+    @PutMapping("/api/situation-schedules/{unitId}")
+    @Operation(summary = "Change a unit's reporting period or stop its schedule (administrators; audited)")
+    ScheduleView changeSchedule(
+            @PathVariable long unitId,
+            @RequestBody ScheduleBody body,
+            @AuthenticationPrincipal TandemPrincipal principal) {
+        rounds.change(unitId, body.period(), body.active(), principal.user());
+        LocalDate today = LocalDate.now(clock);
+        return rounds.schedules(principal.user()).stream()
+                .filter(u -> u.unit().getId() == unitId)
+                .map(u -> view(u.unit().getId(), u.unit().getName(), u.unit().getAgencyCode(), u, today))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -36,6 +36,9 @@ import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.TandemPrincipal;
 import vn.tandem.identity.Unit;
 import vn.tandem.situation.Assessment;
+import vn.tandem.situation.ReportPeriod;
+import vn.tandem.situation.ReportRound;
+import vn.tandem.situation.Rounds;
 import vn.tandem.situation.Signal;
 import vn.tandem.situation.SignalCategory;
 import vn.tandem.situation.SignalRisk;
@@ -53,10 +56,36 @@ class SituationController {
     private final MessageSource messages;
     private final Clock clock;
 
-    SituationController(Situation situation, MessageSource messages, Clock clock) {
+    private final Rounds rounds;
+
+    SituationController(Situation situation, Rounds rounds, MessageSource messages, Clock clock) {
         this.situation = situation;
+        this.rounds = rounds;
         this.messages = messages;
         this.clock = clock;
+    }
+
+    /** The reporting schedule: each unit's period and latest rounds (filed, late, open); administrators change it. */
+    @GetMapping("/situation/schedule")
+    String schedule(@AuthenticationPrincipal TandemPrincipal principal, Model model) {
+        model.addAttribute("units", rounds.schedules(principal.user()));
+        model.addAttribute("periods", ReportPeriod.values());
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("mayChange", principal.user().isAdmin());
+        return "situation/schedule";
+    }
+
+    @PostMapping("/situation/schedule/{unitId}")
+    String changeSchedule(
+            @PathVariable Long unitId,
+            @RequestParam(name = "period", required = false) ReportPeriod period,
+            @RequestParam(name = "active", defaultValue = "false") boolean active,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect,
+            Locale locale) {
+        rounds.change(unitId, period, active, principal.user());
+        redirect.addFlashAttribute("success", messages.getMessage("situation.schedule.saved", null, locale));
+        return "redirect:/situation/schedule#unit-" + unitId;
     }
 
     @GetMapping("/situation")
@@ -203,12 +232,23 @@ class SituationController {
     }
 
     @GetMapping("/situation/reports/new")
-    String reportForm(@AuthenticationPrincipal TandemPrincipal principal, Model model) {
+    String reportForm(
+            @RequestParam(name = "round", required = false) Long round,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            Model model) {
         ReportForm form = new ReportForm();
         LocalDate today = LocalDate.now(clock);
         form.setUnitId(principal.user().unitId());
         form.setPeriodFrom(today.minusDays(6));
         form.setPeriodTo(today);
+        if (round != null) {
+            // from a report task: the round's unit and period
+            ReportRound owed = rounds.round(round, principal.user());
+            form.setUnitId(owed.getUnitId());
+            form.setPeriodFrom(owed.getPeriodFrom());
+            form.setPeriodTo(owed.getPeriodTo());
+            model.addAttribute("round", owed);
+        }
         form.getSignals().add(new ReportForm.SignalForm());
         return renderReport(form, UUID.randomUUID().toString(), principal.user(), model);
     }

@@ -102,7 +102,11 @@ class EscalationController {
                 item.actions().contains(action) ? action : item.actions().get(0));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
-        model.addAttribute("extensions", desk.extensionsOf(item.caseFile().getId()));
+        model.addAttribute(
+                "extensions",
+                item.caseFile() == null
+                        ? List.of()
+                        : desk.extensionsOf(item.caseFile().getId()));
         model.addAttribute(
                 "officers",
                 item.officers().stream()
@@ -129,6 +133,8 @@ class EscalationController {
                 long id,
                 String caseCode,
                 String caseTitle,
+                String reference,
+                String link,
                 String watchedTaskId,
                 String watchedTask,
                 String legalStep,
@@ -158,8 +164,10 @@ class EscalationController {
                                 messages.getMessage(p.code(), p.args(), p.code(), LocaleContextHolder.getLocale())));
                 return new EscalationView(
                         e.getId(),
-                        i.caseFile().getCode(),
-                        i.caseFile().getTitle(),
+                        i.caseFile() == null ? null : i.caseFile().getCode(),
+                        i.title(),
+                        i.reference(),
+                        i.link(),
                         e.getWatchedTaskId(),
                         e.getWatchedTaskName(),
                         e.getLegalStep() == null ? null : e.getLegalStep().name(),

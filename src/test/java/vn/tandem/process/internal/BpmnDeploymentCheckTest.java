@@ -70,7 +70,14 @@ class BpmnDeploymentCheckTest {
     static final String TTL = "camunda:historyTimeToLive=\"3650\"";
 
     @ParameterizedTest
-    @ValueSource(strings = {"case-handling.bpmn", "information-request.bpmn", "sla-escalation.bpmn"})
+    @ValueSource(
+            strings = {
+                "case-handling.bpmn",
+                "incident-handling.bpmn",
+                "information-request.bpmn",
+                "situation-report.bpmn",
+                "sla-escalation.bpmn"
+            })
     void tandemsOwnProcessesPass(String file) throws Exception {
         assertThat(check(file, Files.readAllBytes(Path.of("bpmn", file))).problems())
                 .isEmpty();

@@ -17,6 +17,7 @@ import org.camunda.community.process_test_coverage.engine.platform7.ProcessCover
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import vn.tandem.audit.AuditLog;
 import vn.tandem.process.CaseAgencies;
+import vn.tandem.process.ReportRounds;
 import vn.tandem.process.StepDeadlines;
 import vn.tandem.process.TandemClock;
 import vn.tandem.sla.LegalStep;
@@ -28,6 +29,9 @@ import vn.tandem.sla.LegalStep;
 final class TestEngine {
 
     static final List<Object> EVENTS = new CopyOnWriteArrayList<>();
+
+    /** The report rounds the next daily run of the situation reports opens (then forgotten, as opened). */
+    static final List<ReportRounds.Round> ROUNDS_DUE = new CopyOnWriteArrayList<>();
 
     private TestEngine() {}
 
@@ -69,7 +73,9 @@ final class TestEngine {
                 "slaTimerListener",
                 timerListener,
                 "slaStatutoryDelegate",
-                new SlaStatutoryDelegate(timerListener)));
+                new SlaStatutoryDelegate(timerListener),
+                "situationRoundsDelegate",
+                new SituationRoundsDelegate(rounds().getBeanProvider(ReportRounds.class), clock, slaTimers)));
         configuration
                 .getProcessEnginePlugins()
                 .add(new TandemEnginePlugin(
@@ -103,6 +109,16 @@ final class TestEngine {
             return group.startsWith("congan") ? "Provincial Police" : "Mass Mobilization Board";
         }
     };
+
+    private static StaticListableBeanFactory rounds() {
+        StaticListableBeanFactory factory = new StaticListableBeanFactory();
+        factory.addBean("rounds", (ReportRounds) today -> {
+            List<ReportRounds.Round> due = List.copyOf(ROUNDS_DUE);
+            ROUNDS_DUE.clear();
+            return due;
+        });
+        return factory;
+    }
 
     private static StaticListableBeanFactory agencies() {
         StaticListableBeanFactory factory = new StaticListableBeanFactory();
