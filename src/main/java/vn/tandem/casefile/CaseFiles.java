@@ -183,6 +183,27 @@ public class CaseFiles {
                 .orElseThrow(() -> new NotFoundException("case.notFound", code));
     }
 
+    /**
+     * The cases the user sees brought by the people with these ID numbers or phones (normalised, see
+     * {@link vn.tandem.common.PersonNumbers}); confidential petitioners are never matched. Newest first.
+     */
+    @Transactional(readOnly = true)
+    public List<Case> ofPeople(Collection<String> idNumbers, Collection<String> phones, CurrentUser user) {
+        if (idNumbers.isEmpty() && phones.isEmpty()) {
+            return List.of();
+        }
+        List<String> phoneForms = phones.stream()
+                .flatMap(p -> vn.tandem.common.PersonNumbers.phoneForms(p).stream())
+                .toList();
+        return cases
+                .findByPetitionerNumbers(
+                        idNumbers.isEmpty() ? List.of("-") : idNumbers,
+                        phoneForms.isEmpty() ? List.of("-") : phoneForms)
+                .stream()
+                .filter(c -> CaseVisibility.canSee(user, c))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public Optional<Case> byId(long id) {
         return cases.findById(id);

@@ -1,11 +1,26 @@
 package vn.tandem.casefile;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 /** The cases. */
 public interface Cases extends JpaRepository<Case, Long>, JpaSpecificationExecutor<Case> {
 
     Optional<Case> findByCode(String code);
+
+    /**
+     * Cases whose petitioners (not the confidential ones: a denouncer is never found this way) have one of these ID
+     * numbers or phones; stored numbers are compared without spaces, dots and dashes. Newest first.
+     */
+    @Query("select distinct c from CaseFile c join c.petitioners p where p.confidential = false and ("
+            + "replace(replace(replace(p.idNumber, ' ', ''), '.', ''), '-', '') in :ids"
+            + " or replace(replace(replace(p.phone, ' ', ''), '.', ''), '-', '') in :phones)"
+            + " order by c.receivedAt desc")
+    List<Case> findByPetitionerNumbers(
+            @Param("ids") Collection<String> ids, @Param("phones") Collection<String> phones);
 }

@@ -137,7 +137,8 @@ class DemoSituation {
                                 sample.category() == SignalCategory.CROWD ? 10 + random.nextInt(30) : random.nextInt(8),
                                 risk,
                                 sample.description(),
-                                sample.source()));
+                                sample.source(),
+                                List.of()));
                     }
                     Assessment assessment = list.stream().anyMatch(s -> s.risk().ordinal() >= 2)
                             ? Assessment.COMPLEX
@@ -166,6 +167,31 @@ class DemoSituation {
             clock.reset();
         }
         triage(runAs, recentSerious, recentMedium, oldSmall, now);
+        // an ad hoc report this week naming a petitioner of an earlier case (the signal's page lists that case)
+        directory.units().stream()
+                .filter(u -> u.getCode().equals("CA-HAMYEN"))
+                .findFirst()
+                .ifPresent(unit -> runAs.as(
+                        reporter(unit),
+                        () -> situation.submit(
+                                new NewReport(
+                                        unit.getId(),
+                                        thisMonday,
+                                        LocalDate.now(clock),
+                                        Assessment.WATCH,
+                                        List.of(new NewReport.NewSignal(
+                                                SignalCategory.LAND,
+                                                "Thôn Làng Chẵng, "
+                                                        + unit.getArea().getName(),
+                                                6,
+                                                SignalRisk.MEDIUM,
+                                                "Một số hộ thôn Làng Chẵng lại bàn nhau lên huyện hỏi về đất rừng"
+                                                        + " giao khoán, sau buổi đối thoại chưa thống nhất.",
+                                                "Trưởng thôn Làng Chẵng",
+                                                List.of(new NewReport.NewPerson(
+                                                        "Hoàng Văn Sáng", "008081004567", "0987 654 321"))))),
+                                "demo-adhoc-" + unit.getCode(),
+                                Directory.currentUser())));
         // this week's run of the report rounds, as on Monday morning: last week's rounds are filed, except the two
         // units above, whose tasks are overdue by now and escalate
         try {

@@ -58,3 +58,8 @@ interface ReportRoundStore extends JpaRepository<ReportRound, Long> {
     /** Every unit's latest rounds first (the schedule page reads the last few of each). */
     List<ReportRound> findByPeriodFromGreaterThanEqualOrderByPeriodFromDesc(LocalDate from);
 }
+
+interface SignalPeople extends JpaRepository<SignalPerson, Long> {
+
+    List<SignalPerson> findBySignalIdOrderByPositionAsc(Long signalId);
+}

@@ -43,6 +43,7 @@ import vn.tandem.common.FieldProblem;
 import vn.tandem.common.ForbiddenException;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
+import vn.tandem.common.PersonNumbers;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.Role;
@@ -65,11 +66,14 @@ public class Situation {
     static final int REASON_MAX = 2000;
     static final int SIGNALS_MAX = 50;
     static final int TITLE_MAX = 300;
+    static final int PEOPLE_MAX = 20;
+    static final int NAME_MAX = 200;
 
     private final SituationReports reports;
     private final Signals signals;
     private final SignalEvents events;
     private final SignalPhotos photos;
+    private final SignalPeople people;
     private final AttachmentStore store;
     private final Directory directory;
     private final CaseFiles caseFiles;
@@ -84,6 +88,7 @@ public class Situation {
             Signals signals,
             SignalEvents events,
             SignalPhotos photos,
+            SignalPeople people,
             AttachmentStore store,
             Directory directory,
             CaseFiles caseFiles,
@@ -98,6 +103,7 @@ public class Situation {
         this.signals = signals;
         this.events = events;
         this.photos = photos;
+        this.people = people;
         this.store = store;
         this.directory = directory;
         this.caseFiles = caseFiles;
@@ -155,6 +161,16 @@ public class Situation {
         List<Signal> saved = new ArrayList<>();
         for (NewReport.NewSignal s : input.signals() == null ? List.<NewReport.NewSignal>of() : input.signals()) {
             Signal signal = signals.save(new Signal(report, s, now));
+            List<NewReport.NewPerson> named = s.petitioners() == null ? List.of() : s.petitioners();
+            for (int i = 0; i < named.size(); i++) {
+                NewReport.NewPerson person = named.get(i);
+                people.save(new SignalPerson(
+                        signal.getId(),
+                        i,
+                        person.fullName().strip(),
+                        PersonNumbers.idNumber(person.idNumber()).orElse(null),
+                        PersonNumbers.phone(person.phone()).orElse(null)));
+            }
             events.save(new SignalEvent(
                     signal.getId(), SignalEvent.Action.REPORTED, user.username(), now, null, null, null));
             saved.add(signal);
@@ -225,6 +241,29 @@ public class Situation {
             text(problems, at + "source", s.source(), false, SOURCE_MAX);
             if (s.peopleInvolved() != null && (s.peopleInvolved() < 0 || s.peopleInvolved() > 100_000)) {
                 problems.add(new FieldProblem(at + "peopleInvolved", "validation.range", 0, 100_000));
+            }
+            List<NewReport.NewPerson> named = s.petitioners() == null ? List.of() : s.petitioners();
+            if (named.size() > PEOPLE_MAX) {
+                problems.add(new FieldProblem(at + "petitioners", "validation.max", PEOPLE_MAX));
+            }
+            for (int j = 0; j < named.size(); j++) {
+                NewReport.NewPerson person = named.get(j);
+                String who = at + "petitioners[" + j + "].";
+                if (person == null) {
+                    problems.add(new FieldProblem(at + "petitioners[" + j + "]", "validation.required"));
+                    continue;
+                }
+                text(problems, who + "fullName", person.fullName(), true, NAME_MAX);
+                if (person.idNumber() != null
+                        && !person.idNumber().isBlank()
+                        && PersonNumbers.idNumber(person.idNumber()).isEmpty()) {
+                    problems.add(new FieldProblem(who + "idNumber", "validation.idNumber"));
+                }
+                if (person.phone() != null
+                        && !person.phone().isBlank()
+                        && PersonNumbers.phone(person.phone()).isEmpty()) {
+                    problems.add(new FieldProblem(who + "phone", "validation.phone"));
+                }
             }
         }
         if (!problems.isEmpty()) {
@@ -555,6 +594,28 @@ public class Situation {
         return s;
     }
 
+    /** The people a signal names and the earlier cases (that the user sees) of the same ID numbers or phones. */
+    public record People(List<SignalPerson> people, List<Case> earlierCases) {}
+
+    /** The people the signal names, and their earlier cases the user sees (by ID number or phone). */
+    @Transactional(readOnly = true)
+    public People people(long id, CurrentUser user) {
+        Signal s = signal(id, user);
+        List<SignalPerson> named = people.findBySignalIdOrderByPositionAsc(s.getId());
+        Set<String> ids = named.stream()
+                .map(SignalPerson::getIdNumber)
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        Set<String> phones = named.stream()
+                .map(SignalPerson::getPhone)
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        List<Case> earlier = caseFiles.ofPeople(ids, phones, user).stream()
+                .filter(c -> !c.getCode().equals(s.getCaseCode()))
+                .toList();
+        return new People(named, earlier);
+    }
+
     /** What a promotion asks besides the type: a title, and for a grievance who raised it (else the source). */
     public record Promotion(CaseType as, String title, String petitioner) {}
 
@@ -592,14 +653,22 @@ public class Situation {
             form.setDetectedBy(Detection.SIGNAL);
             form.setPeopleInvolved(s.getPeopleInvolved());
         } else {
-            String who =
-                    promotion.petitioner() != null && !promotion.petitioner().isBlank()
-                            ? promotion.petitioner().strip()
-                            : s.getSource();
-            if (who == null) {
+            List<SignalPerson> named = people.findBySignalIdOrderByPositionAsc(s.getId());
+            if (promotion.petitioner() != null && !promotion.petitioner().isBlank()) {
+                form.setPetitioners(new ArrayList<>(List.of(
+                        new IntakeForm.PetitionerForm(promotion.petitioner().strip(), null, null, null, false))));
+            } else if (!named.isEmpty()) {
+                // the people the signal names bring the grievance, with their numbers (their earlier cases show)
+                form.setPetitioners(new ArrayList<>(named.stream()
+                        .map(p -> new IntakeForm.PetitionerForm(
+                                p.getFullName(), p.getIdNumber(), p.getPhone(), null, false))
+                        .toList()));
+            } else if (s.getSource() != null) {
+                form.setPetitioners(new ArrayList<>(
+                        List.of(new IntakeForm.PetitionerForm(s.getSource(), null, null, null, false))));
+            } else {
                 throw new InvalidInputException("petitioner", "validation.required");
             }
-            form.setPetitioners(new ArrayList<>(List.of(new IntakeForm.PetitionerForm(who, null, null, null, false))));
         }
         Case c = intake.receive(form, user);
         s.settle(SignalStatus.PROMOTED, c.getCode(), clock.instant());

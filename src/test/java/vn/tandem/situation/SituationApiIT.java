@@ -312,4 +312,80 @@ class SituationApiIT {
                 .containsEntry("risk", "CRITICAL")
                 .containsEntry("agency", "DANVAN");
     }
+
+    String caseOf(Api api, String type, String name, String idNumber, String phone) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("type", type);
+        body.put("channel", "RECEPTION");
+        body.put("title", "Vụ việc của " + name);
+        body.put("description", "Nội dung vụ việc phục vụ kiểm thử người liên quan của tin tình hình.");
+        body.put("unitId", CA_MINHXUAN);
+        body.put("crowdSize", 1);
+        Map<String, Object> person = new HashMap<>();
+        person.put("fullName", name);
+        person.put("idNumber", idNumber);
+        person.put("phone", phone);
+        person.put("address", "Phường Minh Xuân");
+        body.put("petitioners", List.of(person));
+        var created = api.post("/api/cases", body);
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        return (String) created.getBody().get("code");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSignalNamesItsPeopleTheirEarlierCasesShowButNeverADenouncersAndPromotionBringsThemIn() {
+        Api police = new Api(rest, "officer.congan.minhxuan");
+        // an earlier complaint by the same person (phone typed differently), and a denunciation whose denouncer has
+        // the number of the second person: a denouncer is never found through a signal
+        String earlier = caseOf(police, "COMPLAINT", "Đặng Văn Lực", "036089001122", "+84 913 444 555");
+        String denounced = caseOf(police, "DENUNCIATION", "Người tố cáo", "036090009988", null);
+
+        Map<String, Object> named =
+                signal("LAND", "Tổ 9", 3, "MEDIUM", "Ông Lực và hộ bên cạnh lại bàn việc khiếu nại.");
+        named.put(
+                "petitioners",
+                List.of(
+                        Map.of("fullName", "Đặng Văn Lực", "phone", "0913.444.555"),
+                        Map.of("fullName", "Lý Thị Hạnh", "idNumber", "036 090 009 988")));
+        var created = police.post("/api/situation-reports", report(CA_MINHXUAN, List.of(named)));
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        Number id = signalIds(created.getBody()).get(0);
+
+        // Dân vận sees the signal and its people, but not the police's case: only cases the reader may open show
+        Map<String, Object> seenByDanvan = new Api(rest, "officer.danvan.minhxuan")
+                .get("/api/signals/" + id + "/petitioners")
+                .getBody();
+        assertThat((List<Map<String, Object>>) seenByDanvan.get("petitioners")).hasSize(2);
+        assertThat((List<Map<String, Object>>) seenByDanvan.get("earlierCases"))
+                .noneMatch(c -> earlier.equals(c.get("code")));
+        Map<String, Object> people =
+                police.get("/api/signals/" + id + "/petitioners").getBody();
+        assertThat((List<Map<String, Object>>) people.get("petitioners"))
+                .extracting(p -> p.get("fullName") + "|" + p.get("idNumber") + "|" + p.get("phone"))
+                .containsExactly("Đặng Văn Lực|null|0913444555", "Lý Thị Hạnh|036090009988|null");
+        List<String> earlierCodes = ((List<Map<String, Object>>) people.get("earlierCases"))
+                .stream().map(c -> (String) c.get("code")).toList();
+        assertThat(earlierCodes).contains(earlier).doesNotContain(denounced);
+        String page = rest.withBasicAuth("officer.congan.minhxuan", "demo")
+                .getForObject("/situation/signals/" + id, String.class);
+        assertThat(page).contains("id=\"earlier-cases\"").contains(earlier).doesNotContain(denounced);
+
+        // promoted to a complaint: the people the signal names are its petitioners, with their numbers
+        var promoted = police.post("/api/signals/" + id + "/promote", Map.of("as", "COMPLAINT"));
+        assertThat(promoted.getStatusCode().value()).isEqualTo(201);
+        Map<String, Object> complaint =
+                police.get("/api/cases/" + promoted.getBody().get("code")).getBody();
+        assertThat((List<Map<String, Object>>) complaint.get("petitioners"))
+                .extracting(p -> (String) p.get("fullName"))
+                .containsExactly("Đặng Văn Lực", "Lý Thị Hạnh");
+
+        // a number that is neither an ID nor a phone is refused on its field
+        Map<String, Object> bad = signal("LAND", "Tổ 9", 1, "LOW", "Tin có số giấy tờ sai.");
+        bad.put("petitioners", List.of(Map.of("fullName", "Ai đó", "idNumber", "12345", "phone", "abc")));
+        var refused = police.post("/api/situation-reports", report(CA_MINHXUAN, List.of(bad)));
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(fields(refused.getBody()))
+                .contains("signals[0].petitioners[0].idNumber", "signals[0].petitioners[0].phone");
+    }
 }

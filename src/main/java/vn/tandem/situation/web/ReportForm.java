@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
+import vn.tandem.common.PersonNumbers;
 import vn.tandem.situation.Assessment;
 import vn.tandem.situation.NewReport;
 import vn.tandem.situation.SignalCategory;
@@ -32,6 +33,8 @@ public class ReportForm {
         private SignalRisk risk;
         private String description;
         private String source;
+        /** The people the signal names, one per line: "full name; ID number; phone" (numbers optional). */
+        private String petitioners;
 
         boolean isEmpty() {
             return category == null
@@ -39,7 +42,51 @@ public class ReportForm {
                     && peopleInvolved == null
                     && blank(place)
                     && blank(description)
-                    && blank(source);
+                    && blank(source)
+                    && blank(petitioners);
+        }
+
+        /**
+         * The lines of {@link #petitioners} as people: the name first, then any ID number (9 or 12 digits) or phone
+         * in the following parts, each recognised by its form; a part that is neither is kept as the ID number, so
+         * the report answers which line is wrong instead of dropping it.
+         */
+        List<NewReport.NewPerson> people() {
+            if (blank(petitioners)) {
+                return List.of();
+            }
+            List<NewReport.NewPerson> result = new ArrayList<>();
+            for (String line : petitioners.split("\\R")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] parts = line.split(";");
+                String idNumber = null;
+                String phone = null;
+                for (int i = 1; i < parts.length; i++) {
+                    String part = parts[i].strip();
+                    if (part.isEmpty()) {
+                        continue;
+                    }
+                    if (PersonNumbers.phone(part).isPresent() && phone == null) {
+                        phone = part;
+                    } else if (idNumber == null) {
+                        idNumber = part;
+                    } else {
+                        phone = part;
+                    }
+                }
+                result.add(new NewReport.NewPerson(parts[0].strip(), idNumber, phone));
+            }
+            return result;
+        }
+
+        public String getPetitioners() {
+            return petitioners;
+        }
+
+        public void setPetitioners(String petitioners) {
+            this.petitioners = petitioners;
         }
 
         private static boolean blank(String s) {
@@ -107,7 +154,7 @@ public class ReportForm {
                 assessment,
                 signals.stream()
                         .map(s -> new NewReport.NewSignal(
-                                s.category, s.place, s.peopleInvolved, s.risk, s.description, s.source))
+                                s.category, s.place, s.peopleInvolved, s.risk, s.description, s.source, s.people()))
                         .toList());
     }
 

@@ -293,6 +293,29 @@ class SituationApiController {
         return SignalView.of(situation.link(id, body.caseCode(), principal.user()));
     }
 
+    record PersonView(String fullName, String idNumber, String phone) {}
+
+    record EarlierCase(String code, String title, String type, String status) {}
+
+    record PeopleView(List<PersonView> petitioners, List<EarlierCase> earlierCases) {}
+
+    @GetMapping("/api/signals/{id}/petitioners")
+    @Operation(summary = "The people a signal names and their earlier cases the caller sees (same ID number or phone)")
+    PeopleView petitioners(@PathVariable long id, @AuthenticationPrincipal TandemPrincipal principal) {
+        Situation.People people = situation.people(id, principal.user());
+        return new PeopleView(
+                people.people().stream()
+                        .map(p -> new PersonView(p.getFullName(), p.getIdNumber(), p.getPhone()))
+                        .toList(),
+                people.earlierCases().stream()
+                        .map(c -> new EarlierCase(
+                                c.getCode(),
+                                c.getTitle(),
+                                c.getType().name(),
+                                c.getStatus().name()))
+                        .toList());
+    }
+
     record RoundView(
             long id,
             String reference,

@@ -137,6 +137,7 @@ class SituationController {
         model.addAttribute("signal", s);
         model.addAttribute("history", situation.history(id, user));
         model.addAttribute("photos", situation.photos(id, user));
+        model.addAttribute("people", situation.people(id, user));
         model.addAttribute("caseTypes", CaseType.values());
         model.addAttribute("today", LocalDate.now(clock));
         filters(model, user);
@@ -275,8 +276,10 @@ class SituationController {
             return "redirect:/situation/signals?unitId=" + filed.report().getUnitId();
         } catch (InvalidInputException e) {
             for (FieldProblem p : e.fieldProblems()) {
-                if (binding.getFieldErrorCount(p.field()) == 0) {
-                    binding.rejectValue(p.field(), p.code(), p.args(), p.code());
+                // a person's problem belongs to the signal's "people" box, which holds one person per line
+                String field = p.field().replaceAll("^(signals\\[\\d+]\\.petitioners)\\[.*$", "$1");
+                if (binding.getFieldErrorCount(field) == 0) {
+                    binding.rejectValue(field, p.code(), p.args(), p.code());
                 }
             }
             return renderReportAgain(form, idempotencyKey, principal.user(), model);
