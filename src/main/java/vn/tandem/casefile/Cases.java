@@ -13,6 +13,18 @@ public interface Cases extends JpaRepository<Case, Long>, JpaSpecificationExecut
 
     Optional<Case> findByCode(String code);
 
+    /** The cases still open, or closed after a moment (the outlook reads the weeks since). */
+    @Query("select c from CaseFile c where c.closedAt is null or c.closedAt > :after")
+    List<Case> findOpenOrClosedAfter(@Param("after") java.time.Instant after);
+
+    /**
+     * Every non-confidential petitioner's numbers with its case's id and receipt, to find people who came before
+     * (rows: id number, phone, case id, received at).
+     */
+    @Query("select p.idNumber, p.phone, c.id, c.receivedAt from CaseFile c join c.petitioners p"
+            + " where p.confidential = false and (p.idNumber is not null or p.phone is not null)")
+    List<Object[]> petitionerNumbers();
+
     /**
      * Cases whose petitioners (not the confidential ones: a denouncer is never found this way) have one of these ID
      * numbers or phones; stored numbers are compared without spaces, dots and dashes. Newest first.

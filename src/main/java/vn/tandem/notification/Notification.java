@@ -24,7 +24,9 @@ public class Notification {
         STATUTORY_BREACH,
         URGENT_REQUEST,
         /** A security-and-order incident received by another agency in the recipient's area. */
-        INCIDENT_REPORTED
+        INCIDENT_REPORTED,
+        /** A commune unit's risk outlook crossed into HIGH or CRITICAL. */
+        OUTLOOK
     }
 
     @Id

@@ -1,6 +1,7 @@
 package vn.tandem.situation;
 
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,8 @@ interface Signals extends JpaRepository<Signal, Long>, JpaSpecificationExecutor<
     Optional<Signal> lockById(@Param("id") Long id);
 
     List<Signal> findByReportIdOrderByIdAsc(Long reportId);
+
+    List<Signal> findByReportedAtAfter(Instant after);
 
     List<Signal> findByReportIdInOrderByIdAsc(List<Long> reportIds);
 }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -82,6 +83,7 @@ public class Situation {
     private final Clock clock;
     private final EntityManager entities;
     private final Rounds rounds;
+    private final ApplicationEventPublisher publisher;
 
     Situation(
             SituationReports reports,
@@ -96,7 +98,9 @@ public class Situation {
             AuditLog audit,
             Clock clock,
             EntityManager entities,
-            Rounds rounds) {
+            Rounds rounds,
+            ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.entities = entities;
         this.rounds = rounds;
         this.reports = reports;
@@ -189,6 +193,7 @@ public class Situation {
                 report.getId().toString(),
                 details);
         rounds.filed(report, user);
+        publisher.publishEvent(new SituationReported(report.getId(), unit.getId(), saved.size()));
         return new Filed(report, saved);
     }
 
@@ -592,6 +597,12 @@ public class Situation {
         s.settle(SignalStatus.LINKED, c.getCode(), clock.instant());
         record(s, SignalEvent.Action.LINKED, user, null, c, null);
         return s;
+    }
+
+    /** Every signal reported since a moment, of every unit (for the outlook, which applies its own visibility). */
+    @Transactional(readOnly = true)
+    public List<Signal> reportedSince(Instant after) {
+        return signals.findByReportedAtAfter(after);
     }
 
     /** The people a signal names and the earlier cases (that the user sees) of the same ID numbers or phones. */

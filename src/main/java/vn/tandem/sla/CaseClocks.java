@@ -20,6 +20,7 @@ import vn.tandem.casefile.CaseStatus;
 import vn.tandem.casefile.CaseType;
 import vn.tandem.casefile.Channel;
 import vn.tandem.casefile.Outcome;
+import vn.tandem.process.Threshold;
 
 /**
  * Every legal deadline of a case, each under the rule version in force when its clock started:
@@ -69,6 +70,7 @@ public class CaseClocks {
     private final LegalCalendar calendar;
     private final DeadlineExtensions extensions;
     private final CaseClockRules pins;
+    private final SlaAlerts alerts;
 
     CaseClocks(
             LegalRules rules,
@@ -76,7 +78,9 @@ public class CaseClocks {
             ClockPauses pauses,
             LegalCalendar calendar,
             DeadlineExtensions extensions,
-            CaseClockRules pins) {
+            CaseClockRules pins,
+            SlaAlerts alerts) {
+        this.alerts = alerts;
         this.rules = rules;
         this.clock = clock;
         this.pauses = pauses;
@@ -384,4 +388,15 @@ public class CaseClocks {
 
     static final Comparator<StepClock> BY_DUE = Comparator.comparing(
             s -> s.deadline().due() == null ? LocalDate.MAX : s.deadline().due());
+
+    /** The SLA breaches of cases' steps since a moment (case id and the day each breached), for the outlook. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<LocalDate>> breachesSince(Instant after) {
+        Map<Long, List<LocalDate>> result = new HashMap<>();
+        for (SlaAlert alert : alerts.findByThresholdAndFiredAtAfterAndCaseIdIsNotNull(Threshold.BREACH, after)) {
+            result.computeIfAbsent(alert.getCaseId(), k -> new ArrayList<>())
+                    .add(alert.getFiredAt().atZone(zone()).toLocalDate());
+        }
+        return result;
+    }
 }

@@ -260,6 +260,8 @@ class UsabilityBrowserIT {
                 "/situation",
                 "/situation/signals",
                 "/situation/schedule",
+                "/outlook",
+                "/admin/outlook",
                 "/exchanges")) {
             browser.get(page);
             browser.find("nav-toggle");
@@ -333,11 +335,11 @@ class UsabilityBrowserIT {
                         "/situation/reports/new",
                         "/exchanges"),
                 "supervisor.congan",
-                List.of("/dashboard"),
+                List.of("/dashboard", "/outlook"),
                 "designer",
                 List.of("/designer", "/designer/case-handling"),
                 "admin",
-                List.of("/audit", "/admin/rules", "/situation/schedule"));
+                List.of("/audit", "/admin/rules", "/situation/schedule", "/admin/outlook"));
         for (var user : pages.entrySet()) {
             browser.login(user.getKey());
             for (String page : user.getValue()) {

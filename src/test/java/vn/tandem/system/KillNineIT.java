@@ -141,8 +141,9 @@ class KillNineIT {
         }
         try (Connection c = DriverManager.getConnection(jdbc, "sa", "");
                 ResultSet rs = c.createStatement()
-                        .executeQuery(
-                                "select threshold, count(*) from sla_alert group by threshold order by threshold")) {
+                        .executeQuery("select threshold, count(*) from sla_alert where case_id ="
+                                + " (select id from cases where code = '" + code + "')"
+                                + " group by threshold order by threshold")) {
             List<String> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(rs.getString(1) + "=" + rs.getInt(2));

@@ -18,6 +18,8 @@ import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.web.Csv;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.TandemPrincipal;
+import vn.tandem.outlook.Outlook;
+import vn.tandem.outlook.OutlookLevel;
 import vn.tandem.oversight.Dashboard;
 import vn.tandem.sla.EscalationDesk;
 import vn.tandem.sla.LegalRules;
@@ -31,14 +33,44 @@ class DashboardController {
     private final Directory directory;
     private final EscalationDesk desk;
 
-    DashboardController(Dashboard dashboard, Directory directory, EscalationDesk desk) {
+    DashboardController(
+            Dashboard dashboard,
+            Directory directory,
+            EscalationDesk desk,
+            Outlook outlook,
+            org.springframework.context.MessageSource messages) {
+        this.outlook = outlook;
+        this.messages = messages;
         this.dashboard = dashboard;
         this.directory = directory;
         this.desk = desk;
     }
 
+    /** Units shown in the dashboard's outlook panel: the highest, from ELEVATED up. */
+    static final int OUTLOOK_PANEL = 5;
+
+    private final Outlook outlook;
+    private final org.springframework.context.MessageSource messages;
+
     @GetMapping("/dashboard")
-    String page(@AuthenticationPrincipal TandemPrincipal principal, Dashboard.Filter filter, Model model) {
+    String page(
+            @AuthenticationPrincipal TandemPrincipal principal,
+            Dashboard.Filter filter,
+            Model model,
+            java.util.Locale locale) {
+        model.addAttribute(
+                "outlook",
+                outlook.rank(null, principal.user()).stream()
+                        .filter(o -> o.level() != OutlookLevel.LOW)
+                        .limit(OUTLOOK_PANEL)
+                        .map(o -> new OutlookPanelItem(
+                                o.unit().getId(),
+                                o.unit().getName(),
+                                o.level(),
+                                o.reasons().stream()
+                                        .map(t -> t.render(messages, locale))
+                                        .toList()))
+                        .toList());
         model.addAttribute("view", dashboard.view(principal.user(), filter));
         model.addAttribute("filter", filter);
         model.addAttribute("agencies", directory.agencies());
@@ -120,4 +152,7 @@ class DashboardController {
             return new Summary(counts.onTrack(), counts.atRisk(), counts.breached(), counts.statutoryBreached());
         }
     }
+
+    /** A unit in the dashboard's outlook panel. */
+    record OutlookPanelItem(long unitId, String unitName, OutlookLevel level, java.util.List<String> reasons) {}
 }
