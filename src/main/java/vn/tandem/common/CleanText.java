@@ -29,4 +29,21 @@ public final class CleanText {
         }
         return true;
     }
+
+    /**
+     * Adds the problem of a text field to {@code problems}, if any: missing when required, longer than {@code max}
+     * once trimmed, or holding characters {@link #isClean} refuses.
+     */
+    public static void check(
+            java.util.List<FieldProblem> problems, String field, String value, boolean required, int max) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                problems.add(new FieldProblem(field, "validation.required"));
+            }
+        } else if (value.strip().length() > max) {
+            problems.add(new FieldProblem(field, "validation.maxLength", max));
+        } else if (!isClean(value)) {
+            problems.add(new FieldProblem(field, "validation.characters"));
+        }
+    }
 }

@@ -58,6 +58,7 @@ class DemoData implements ApplicationRunner {
     private final TandemClock clock;
     private final boolean createCases;
     private final DemoSituation situation;
+    private final DemoProgram program;
 
     DemoData(
             Directory directory,
@@ -68,8 +69,10 @@ class DemoData implements ApplicationRunner {
             Hotspots hotspots,
             TandemClock clock,
             DemoSituation situation,
+            DemoProgram program,
             @Value("${tandem.demo.cases:true}") boolean createCases) {
         this.situation = situation;
+        this.program = program;
         this.directory = directory;
         this.intake = intake;
         this.tasks = tasks;
@@ -100,6 +103,7 @@ class DemoData implements ApplicationRunner {
                         == 0) {
             createCases();
             situation.create(this::runAs);
+            program.create(this::runAs);
         }
     }
 

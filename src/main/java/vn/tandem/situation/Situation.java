@@ -278,15 +278,7 @@ public class Situation {
     }
 
     private static void text(List<FieldProblem> problems, String field, String value, boolean required, int max) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                problems.add(new FieldProblem(field, "validation.required"));
-            }
-        } else if (value.strip().length() > max) {
-            problems.add(new FieldProblem(field, "validation.maxLength", max));
-        } else if (!CleanText.isClean(value)) {
-            problems.add(new FieldProblem(field, "validation.characters"));
-        }
+        CleanText.check(problems, field, value, required, max);
     }
 
     /** The reports the user sees, newest period first, optionally of one unit and overlapping a period. */

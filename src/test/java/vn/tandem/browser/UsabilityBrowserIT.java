@@ -262,6 +262,8 @@ class UsabilityBrowserIT {
                 "/situation/schedule",
                 "/outlook",
                 "/admin/outlook",
+                "/program",
+                "/program/new?kind=MODEL",
                 "/exchanges")) {
             browser.get(page);
             browser.find("nav-toggle");
@@ -335,7 +337,7 @@ class UsabilityBrowserIT {
                         "/situation/reports/new",
                         "/exchanges"),
                 "supervisor.congan",
-                List.of("/dashboard", "/outlook"),
+                List.of("/dashboard", "/outlook", "/program", "/program/new?kind=DRIVE"),
                 "designer",
                 List.of("/designer", "/designer/case-handling"),
                 "admin",
