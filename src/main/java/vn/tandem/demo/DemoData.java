@@ -59,6 +59,7 @@ class DemoData implements ApplicationRunner {
     private final boolean createCases;
     private final DemoSituation situation;
     private final DemoProgram program;
+    private final DemoReception reception;
 
     DemoData(
             Directory directory,
@@ -70,9 +71,11 @@ class DemoData implements ApplicationRunner {
             TandemClock clock,
             DemoSituation situation,
             DemoProgram program,
+            DemoReception reception,
             @Value("${tandem.demo.cases:true}") boolean createCases) {
         this.situation = situation;
         this.program = program;
+        this.reception = reception;
         this.directory = directory;
         this.intake = intake;
         this.tasks = tasks;
@@ -104,6 +107,7 @@ class DemoData implements ApplicationRunner {
             createCases();
             situation.create(this::runAs);
             program.create(this::runAs);
+            reception.create(this::runAs);
         }
     }
 

@@ -184,7 +184,10 @@ class DemoProgram {
             for (int i = 0; i < count; i++) {
                 ModelSample m = MODELS.get(random.nextInt(MODELS.size()));
                 LocalDate start = today.minusDays(30 + random.nextInt(700));
-                ProgramStatus status = random.nextInt(6) == 0 ? ProgramStatus.COMPLETED : ProgramStatus.ACTIVE;
+                ProgramStatus status =
+                        random.nextInt(6) == 0 && !start.plusMonths(6).isAfter(today)
+                                ? ProgramStatus.COMPLETED
+                                : ProgramStatus.ACTIVE;
                 ProgramInput input = new ProgramInput(
                         m.title() + " — " + unit.getArea().getName(),
                         unit.getId(),

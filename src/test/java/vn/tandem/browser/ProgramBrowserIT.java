@@ -15,7 +15,7 @@ import vn.tandem.support.TandemIntegrationTest;
 
 /**
  * A supervisor records a "Dân vận khéo" model on the program pages, is told what is missing, fixes it, edits the
- * results; an officer finds it by typing without diacritics.
+ * results; an officer finds it by typing without diacritics; an officer logs a reception day.
  */
 @Tag("browser")
 @TandemIntegrationTest
@@ -73,5 +73,31 @@ class ProgramBrowserIT {
         assertThat(browser.driver.findElements(By.id("program-new-MODEL")))
                 .as("officers read only")
                 .isEmpty();
+    }
+
+    @Test
+    void anOfficerLogsAReceptionDayAndIsToldWhichMatterNamesAnUnknownCase() {
+        browser.login("officer.congan.minhxuan");
+        browser.click("nav-reception");
+        browser.click("reception-new");
+        browser.find("reception-form");
+        browser.type("place", "Trụ sở Công an phường Minh Xuân");
+        browser.type("receivedBy", "Đ/c Phó Trưởng Công an phường");
+        browser.type("citizens", "3");
+        browser.type("matters", "Hỏi thủ tục đăng ký tạm trú\nPhản ánh tiếng ồn; VV-1900-000001");
+        browser.click("reception-save");
+        browser.find("form-errors");
+        assertThat(browser.find("matters").getAttribute("class")).contains("is-invalid");
+        assertThat(browser.text()).contains("VV-1900-000001");
+        browser.find("matters").clear();
+        browser.type("matters", "Hỏi thủ tục đăng ký tạm trú\nPhản ánh tiếng ồn xưởng gỗ tổ 5");
+        browser.click("reception-save");
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reception-table")));
+        assertThat(browser.text()).contains("Phản ánh tiếng ồn xưởng gỗ tổ 5");
+        browser.click("dialogue-new");
+        browser.find("dialogue-form");
+        browser.click("dialogue-save");
+        browser.find("form-errors");
+        assertThat(browser.find("conclusions").getAttribute("class")).contains("is-invalid");
     }
 }

@@ -264,6 +264,9 @@ class UsabilityBrowserIT {
                 "/admin/outlook",
                 "/program",
                 "/program/new?kind=MODEL",
+                "/receptions",
+                "/receptions/new",
+                "/dialogues/new",
                 "/exchanges")) {
             browser.get(page);
             browser.find("nav-toggle");
@@ -337,7 +340,13 @@ class UsabilityBrowserIT {
                         "/situation/reports/new",
                         "/exchanges"),
                 "supervisor.congan",
-                List.of("/dashboard", "/outlook", "/program", "/program/new?kind=DRIVE"),
+                List.of(
+                        "/dashboard",
+                        "/outlook",
+                        "/program",
+                        "/program/new?kind=DRIVE",
+                        "/receptions",
+                        "/dialogues/new"),
                 "designer",
                 List.of("/designer", "/designer/case-handling"),
                 "admin",
