@@ -270,6 +270,9 @@ class UsabilityBrowserIT {
                 "/exchanges")) {
             browser.get(page);
             browser.find("nav-toggle");
+            assertThat(browser.driver.findElements(By.id("error-heading")))
+                    .as(page + " renders itself, not the error page")
+                    .isEmpty();
             long scroll = (Long) browser.js("return document.documentElement.scrollWidth");
             long viewport = (Long) browser.js("return window.innerWidth");
             assertThat(scroll)
@@ -358,6 +361,9 @@ class UsabilityBrowserIT {
                 if (page.startsWith("/designer/")) {
                     browser.wait.until(d -> browser.js("return !!document.querySelector('.djs-element')"));
                 }
+                assertThat(browser.driver.findElements(By.id("error-heading")))
+                        .as(page + " as " + user.getKey() + " renders itself, not the error page")
+                        .isEmpty();
                 found.put(page, browser.accessibilityViolations());
             }
         }
