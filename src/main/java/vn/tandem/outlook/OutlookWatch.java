@@ -24,8 +24,9 @@ import vn.tandem.situation.SituationReported;
 
 /**
  * Tells a unit's supervisors (its agency's, covering its area) when the unit's outlook crosses into HIGH or
- * CRITICAL: after every situation report and once a day (01:15 in Hà Nội; {@code tandem.outlook.watch-cron}, "-"
- * switches it off). Each unit's last level is kept with a version, so two nodes or a repeated run tell once.
+ * CRITICAL: within five minutes of a situation report ({@code tandem.outlook.recheck-cron}; the check runs off the
+ * request, so filing a report never waits for the outlook) and once a day (01:15 in Hà Nội;
+ * {@code tandem.outlook.watch-cron}; "-" switches either off). Each unit's last level is kept with a version, so two nodes or a repeated run tell once.
  */
 @Component
 class OutlookWatch {
@@ -39,6 +40,8 @@ class OutlookWatch {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    /** Whether a report was filed on this node since the last check (the check runs off the request). */
+    private final java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
 
     OutlookWatch(
             Outlook outlook,
@@ -63,9 +66,17 @@ class OutlookWatch {
         run();
     }
 
+    /** A report was filed: the next short check (every five minutes) recomputes the levels. */
     @TransactionalEventListener
     void on(SituationReported event) {
-        run();
+        reported.set(true);
+    }
+
+    @Scheduled(cron = "${tandem.outlook.recheck-cron:0 */5 * * * *}", zone = "Asia/Ho_Chi_Minh")
+    void afterReports() {
+        if (reported.getAndSet(false)) {
+            run();
+        }
     }
 
     private void run() {
