@@ -217,6 +217,19 @@ public class CaseFiles {
         return codes;
     }
 
+    /** The codes of the cases among {@code ids} that the user may open, in one query (others are not named). */
+    @Transactional(readOnly = true)
+    public Map<Long, String> visibleCodes(Collection<Long> ids, CurrentUser user) {
+        Map<Long, String> codes = new HashMap<>();
+        if (ids.isEmpty()) {
+            return codes;
+        }
+        cases.findAllById(ids).stream()
+                .filter(c -> CaseVisibility.canSee(user, c))
+                .forEach(c -> codes.put(c.getId(), c.getCode()));
+        return codes;
+    }
+
     @Transactional(readOnly = true)
     public Optional<Case> byCode(String code) {
         return cases.findByCode(code);

@@ -1,6 +1,6 @@
 package vn.tandem.program;
 
-/** The field of a "Dân vận khéo" model. */
+/** The field of a Dân vận khéo model. */
 public enum ModelField {
     ECONOMY,
     CULTURE_SOCIETY,

@@ -19,7 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import vn.tandem.common.Folding;
 
-/** A campaign, emulation drive or "Dân vận khéo" model, led by a unit of one agency. */
+/** A campaign, emulation drive or Dân vận khéo model, led by a unit of one agency. */
 @Entity
 @Table(name = "program_item")
 public class ProgramItem {

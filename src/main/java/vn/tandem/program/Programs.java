@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -131,10 +132,18 @@ public class Programs {
                 .orElseThrow(() -> new NotFoundException("program.notFound"));
     }
 
-    /** The codes of an item's linked cases (those that still exist). */
+    /** The codes of some items' linked cases (those that still exist), by case id, in one query. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> caseCodes(Collection<ProgramItem> items) {
+        Set<Long> ids = new LinkedHashSet<>();
+        items.forEach(i -> ids.addAll(i.getCaseIds()));
+        return ids.isEmpty() ? Map.of() : caseFiles.codes(ids);
+    }
+
+    /** The codes of an item's linked cases, sorted. */
     @Transactional(readOnly = true)
     public List<String> caseCodes(ProgramItem item) {
-        return List.copyOf(caseFiles.codes(item.getCaseIds()).values());
+        return caseCodes(List.of(item)).values().stream().sorted().toList();
     }
 
     @Transactional

@@ -1,5 +1,5 @@
 /**
- * The coordination program registry: campaigns, emulation drives and "Dân vận khéo" models of both agencies, with
+ * The coordination program registry: campaigns, emulation drives and Dân vận khéo models of both agencies, with
  * their units, results, commendations and linked cases. Supervisors and administrators write, officers read; every
  * change is audited.
  */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -156,14 +157,18 @@ public class ReceptionLog {
                 .orElseThrow(() -> new NotFoundException("reception.notFound"));
     }
 
-    /** The codes of cases by id that the user may open (others are not named). */
+    /** The codes of the cases linked to some receptions and dialogues that the user may open, in one query. */
     @Transactional(readOnly = true)
-    public Map<Long, String> visibleCodes(Set<Long> caseIds, CurrentUser user) {
-        Map<Long, String> codes = new LinkedHashMap<>();
-        for (Long id : caseIds) {
-            caseFiles.byId(id).filter(c -> CaseVisibility.canSee(user, c)).ifPresent(c -> codes.put(id, c.getCode()));
-        }
-        return codes;
+    public Map<Long, String> linkedCodes(
+            Collection<Reception> receptions, Collection<Dialogue> dialogues, CurrentUser user) {
+        Set<Long> ids = new HashSet<>();
+        receptions.forEach(r -> r.getMatters().forEach(m -> {
+            if (m.getCaseId() != null) {
+                ids.add(m.getCaseId());
+            }
+        }));
+        dialogues.forEach(d -> ids.addAll(d.getCaseIds()));
+        return caseFiles.visibleCodes(ids, user);
     }
 
     @Transactional

@@ -29,7 +29,7 @@ import vn.tandem.program.ProgramKind;
 import vn.tandem.program.ProgramStatus;
 import vn.tandem.program.Programs;
 
-/** Campaigns, emulation drives and "Dân vận khéo" models over the API: {@code /api/campaigns|drives|models}. */
+/** Campaigns, emulation drives and Dân vận khéo models over the API: {@code /api/campaigns|drives|models}. */
 @RestController
 @Tag(name = "Coordination program")
 class ProgramApiController {
@@ -73,6 +73,11 @@ class ProgramApiController {
             Instant updatedAt) {}
 
     ItemView view(ProgramItem i) {
+        return view(i, programs.caseCodes(List.of(i)));
+    }
+
+    /** An item with the codes of its linked cases taken from {@code codes} (one query for a whole page). */
+    ItemView view(ProgramItem i, java.util.Map<Long, String> codes) {
         return new ItemView(
                 i.getId(),
                 i.getKind().name(),
@@ -89,7 +94,11 @@ class ProgramApiController {
                 i.getResults(),
                 i.getCommendations(),
                 i.getUnitIds().stream().sorted().toList(),
-                programs.caseCodes(i).stream().sorted().toList(),
+                i.getCaseIds().stream()
+                        .map(codes::get)
+                        .filter(java.util.Objects::nonNull)
+                        .sorted()
+                        .toList(),
                 i.getVersion(),
                 i.getUpdatedBy(),
                 i.getUpdatedAt());
@@ -148,7 +157,8 @@ class ProgramApiController {
                 new Programs.Filter(kind(collection), q, status, agency, unitId, field, year),
                 PageRequest.of(PageResponse.page(page, pageSize), pageSize),
                 principal.user());
-        return PageResponse.of(found, this::view);
+        var codes = programs.caseCodes(found.getContent());
+        return PageResponse.of(found, i -> view(i, codes));
     }
 
     @GetMapping("/api/{collection:campaigns|drives|models}/{id}")

@@ -53,13 +53,7 @@ class ReceptionApiController {
             String updatedBy,
             Instant updatedAt) {}
 
-    ReceptionView view(Reception r, CurrentUser user) {
-        Map<Long, String> codes = log.visibleCodes(
-                r.getMatters().stream()
-                        .map(m -> m.getCaseId())
-                        .filter(java.util.Objects::nonNull)
-                        .collect(java.util.stream.Collectors.toSet()),
-                user);
+    ReceptionView view(Reception r, Map<Long, String> codes) {
         return new ReceptionView(
                 r.getId(),
                 r.getHeldOn(),
@@ -94,7 +88,7 @@ class ReceptionApiController {
             String updatedBy,
             Instant updatedAt) {}
 
-    DialogueView view(Dialogue d, CurrentUser user) {
+    DialogueView view(Dialogue d, Map<Long, String> codes) {
         return new DialogueView(
                 d.getId(),
                 d.getHeldOn(),
@@ -105,7 +99,9 @@ class ReceptionApiController {
                 d.getParticipants(),
                 d.getCitizens(),
                 d.getConclusions(),
-                log.visibleCodes(d.getCaseIds(), user).values().stream()
+                d.getCaseIds().stream()
+                        .map(codes::get)
+                        .filter(java.util.Objects::nonNull)
                         .sorted()
                         .toList(),
                 d.getVersion(),
@@ -121,14 +117,14 @@ class ReceptionApiController {
             @RequestParam(required = false) Long unitId,
             @RequestParam(required = false) String q,
             @AuthenticationPrincipal TandemPrincipal principal) {
-        return log.receptions(from, to, unitId, q, principal.user()).stream()
-                .map(r -> view(r, principal.user()))
-                .toList();
+        List<Reception> found = log.receptions(from, to, unitId, q, principal.user());
+        Map<Long, String> codes = log.linkedCodes(found, List.of(), principal.user());
+        return found.stream().map(r -> view(r, codes)).toList();
     }
 
     @GetMapping("/api/receptions/{id}")
     ReceptionView reception(@PathVariable long id, @AuthenticationPrincipal TandemPrincipal principal) {
-        return view(log.reception(id, principal.user()), principal.user());
+        return one(log.reception(id, principal.user()), principal.user());
     }
 
     record ReceptionBody(
@@ -153,7 +149,7 @@ class ReceptionApiController {
             @RequestBody ReceptionBody body, @AuthenticationPrincipal TandemPrincipal principal) {
         Reception r = log.record(body.input(), principal.user());
         return ResponseEntity.created(URI.create("/api/receptions/" + r.getId()))
-                .body(view(r, principal.user()));
+                .body(one(r, principal.user()));
     }
 
     @PutMapping("/api/receptions/{id}")
@@ -162,7 +158,7 @@ class ReceptionApiController {
             @PathVariable long id,
             @RequestBody ReceptionBody body,
             @AuthenticationPrincipal TandemPrincipal principal) {
-        return view(log.update(id, body.input(), body.version(), principal.user()), principal.user());
+        return one(log.update(id, body.input(), body.version(), principal.user()), principal.user());
     }
 
     @GetMapping("/api/dialogues")
@@ -173,14 +169,14 @@ class ReceptionApiController {
             @RequestParam(required = false) Long unitId,
             @RequestParam(required = false) String q,
             @AuthenticationPrincipal TandemPrincipal principal) {
-        return log.dialogues(from, to, unitId, q, principal.user()).stream()
-                .map(d -> view(d, principal.user()))
-                .toList();
+        List<Dialogue> found = log.dialogues(from, to, unitId, q, principal.user());
+        Map<Long, String> codes = log.linkedCodes(List.of(), found, principal.user());
+        return found.stream().map(d -> view(d, codes)).toList();
     }
 
     @GetMapping("/api/dialogues/{id}")
     DialogueView dialogue(@PathVariable long id, @AuthenticationPrincipal TandemPrincipal principal) {
-        return view(log.dialogue(id, principal.user()), principal.user());
+        return one(log.dialogue(id, principal.user()), principal.user());
     }
 
     record DialogueBody(
@@ -204,13 +200,21 @@ class ReceptionApiController {
     ResponseEntity<DialogueView> record(
             @RequestBody DialogueBody body, @AuthenticationPrincipal TandemPrincipal principal) {
         Dialogue d = log.record(body.input(), principal.user());
-        return ResponseEntity.created(URI.create("/api/dialogues/" + d.getId())).body(view(d, principal.user()));
+        return ResponseEntity.created(URI.create("/api/dialogues/" + d.getId())).body(one(d, principal.user()));
     }
 
     @PutMapping("/api/dialogues/{id}")
     @Operation(summary = "Change a dialogue meeting; with version, a change made meanwhile answers 409")
     DialogueView update(
             @PathVariable long id, @RequestBody DialogueBody body, @AuthenticationPrincipal TandemPrincipal principal) {
-        return view(log.update(id, body.input(), body.version(), principal.user()), principal.user());
+        return one(log.update(id, body.input(), body.version(), principal.user()), principal.user());
+    }
+
+    private ReceptionView one(Reception r, CurrentUser user) {
+        return view(r, log.linkedCodes(List.of(r), List.of(), user));
+    }
+
+    private DialogueView one(Dialogue d, CurrentUser user) {
+        return view(d, log.linkedCodes(List.of(), List.of(d), user));
     }
 }

@@ -62,14 +62,7 @@ class ReceptionController {
         var dialogues = log.dialogues(from, to, unitId, q, user);
         model.addAttribute("receptions", receptions);
         model.addAttribute("dialogues", dialogues);
-        java.util.Set<Long> caseIds = new java.util.HashSet<>();
-        receptions.forEach(r -> r.getMatters().forEach(m -> {
-            if (m.getCaseId() != null) {
-                caseIds.add(m.getCaseId());
-            }
-        }));
-        dialogues.forEach(d -> caseIds.addAll(d.getCaseIds()));
-        model.addAttribute("codes", log.visibleCodes(caseIds, user));
+        model.addAttribute("codes", log.linkedCodes(receptions, dialogues, user));
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("unitId", unitId);
