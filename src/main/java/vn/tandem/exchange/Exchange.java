@@ -27,6 +27,7 @@ import vn.tandem.common.FieldProblem;
 import vn.tandem.common.ForbiddenException;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
+import vn.tandem.common.ReportScope;
 import vn.tandem.common.Text;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
@@ -85,6 +86,34 @@ public class Exchange {
         this.directory = directory;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * Information exchanged in a period, for a period report: requests made (sent or received by the scope's agency,
+     * about a case or a unit in its area; for a user of one agency, those their agency sent or received), how many
+     * were answered, and how many by their due time.
+     */
+    public record Tally(long requests, long answered, long answeredOnTime) {}
+
+    @Transactional(readOnly = true)
+    public Tally tally(ReportScope scope, CurrentUser user) {
+        List<InformationRequest> made = requests
+                .requestedBetween(scope.start(clock.getZone()), scope.end(clock.getZone()), scope.areaPattern())
+                .stream()
+                .filter(r -> scope.agency() == null
+                        || scope.agency().equals(r.getFromAgency())
+                        || scope.agency().equals(r.getToAgency()))
+                .filter(r -> user.isAdmin()
+                        || user.agency().equals(r.getFromAgency())
+                        || user.agency().equals(r.getToAgency()))
+                .toList();
+        return new Tally(
+                made.size(),
+                made.stream().filter(r -> r.getAnsweredAt() != null).count(),
+                made.stream()
+                        .filter(r -> r.getAnsweredAt() != null
+                                && (r.getDueAt() == null || !r.getAnsweredAt().isAfter(r.getDueAt())))
+                        .count());
     }
 
     /** Sends {@code form} (already validated by the caller) to the partner agency and starts the request's process. */

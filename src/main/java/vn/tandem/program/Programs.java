@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +30,7 @@ import vn.tandem.common.Folding;
 import vn.tandem.common.ForbiddenException;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
+import vn.tandem.common.ReportScope;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.Role;
@@ -120,6 +123,61 @@ public class Programs {
                         pageable.getPageSize(),
                         Sort.by(Sort.Order.desc("startDate"), Sort.Order.desc("id")));
         return items.findAll(spec, sorted);
+    }
+
+    /**
+     * The program's figures for a period report: campaigns and drives launched (started in the period, not merely
+     * planned), models built (started in the period) and active (running at some time in the period), with the
+     * titles of what was launched and the models by field. Counts items whose agency and area the scope covers.
+     */
+    public record Tally(
+            long campaigns,
+            long drives,
+            long models,
+            long modelsActive,
+            Map<ModelField, Long> modelsByField,
+            List<String> campaignTitles,
+            List<String> driveTitles) {}
+
+    @Transactional(readOnly = true)
+    public Tally tally(ReportScope scope) {
+        List<ProgramItem> running = items
+                .findAll((root, query, cb) -> cb.and(
+                        cb.notEqual(root.get("status"), ProgramStatus.PLANNED),
+                        cb.lessThanOrEqualTo(root.get("startDate"), scope.to()),
+                        cb.or(
+                                cb.isNull(root.get("endDate")),
+                                cb.greaterThanOrEqualTo(root.get("endDate"), scope.from())),
+                        cb.like(root.get("areaPath"), scope.areaPattern(), '\\')))
+                .stream()
+                .filter(i -> scope.includes(i.getAgencyCode(), i.getAreaPath()))
+                .sorted(Comparator.comparing(ProgramItem::getStartDate).thenComparing(ProgramItem::getId))
+                .toList();
+        List<ProgramItem> launched =
+                running.stream().filter(i -> scope.covers(i.getStartDate())).toList();
+        Map<ModelField, Long> byField = new EnumMap<>(ModelField.class);
+        launched.stream()
+                .filter(i -> i.getKind() == ProgramKind.MODEL && i.getField() != null)
+                .forEach(i -> byField.merge(i.getField(), 1L, Long::sum));
+        return new Tally(
+                count(launched, ProgramKind.CAMPAIGN),
+                count(launched, ProgramKind.DRIVE),
+                count(launched, ProgramKind.MODEL),
+                count(running, ProgramKind.MODEL),
+                byField,
+                titles(launched, ProgramKind.CAMPAIGN),
+                titles(launched, ProgramKind.DRIVE));
+    }
+
+    private static long count(List<ProgramItem> list, ProgramKind kind) {
+        return list.stream().filter(i -> i.getKind() == kind).count();
+    }
+
+    private static List<String> titles(List<ProgramItem> list, ProgramKind kind) {
+        return list.stream()
+                .filter(i -> i.getKind() == kind)
+                .map(ProgramItem::getTitle)
+                .toList();
     }
 
     @Transactional(readOnly = true)

@@ -27,6 +27,7 @@ import vn.tandem.common.Folding;
 import vn.tandem.common.ForbiddenException;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
+import vn.tandem.common.ReportScope;
 import vn.tandem.common.Text;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
@@ -77,6 +78,40 @@ public class ReceptionLog {
 
     static boolean reads(CurrentUser user) {
         return user.has(Role.OFFICER) || user.has(Role.SUPERVISOR) || user.isAdmin();
+    }
+
+    /**
+     * Reception and dialogue figures for a period report: sessions held in the period (regular and ad hoc), citizens
+     * received, matters raised and how many were linked to a case, dialogue meetings and the citizens who took part.
+     */
+    public record Tally(
+            long receptions,
+            long regularReceptions,
+            long citizensReceived,
+            long matters,
+            long mattersLinked,
+            long dialogues,
+            long dialogueCitizens) {}
+
+    @Transactional(readOnly = true)
+    public Tally tally(ReportScope scope) {
+        List<Reception> held = receptions.findByHeldOnBetweenOrderByHeldOnDescIdDesc(scope.from(), scope.to()).stream()
+                .filter(r -> scope.includes(r.getAgencyCode(), r.getAreaPath()))
+                .toList();
+        List<Dialogue> met = dialogues.findByHeldOnBetweenOrderByHeldOnDescIdDesc(scope.from(), scope.to()).stream()
+                .filter(d -> scope.includes(d.getAgencyCode(), d.getAreaPath()))
+                .toList();
+        return new Tally(
+                held.size(),
+                held.stream().filter(Reception::isRegular).count(),
+                held.stream().mapToLong(Reception::getCitizens).sum(),
+                held.stream().mapToLong(r -> r.getMatters().size()).sum(),
+                held.stream()
+                        .flatMap(r -> r.getMatters().stream())
+                        .filter(m -> m.getCaseId() != null)
+                        .count(),
+                met.size(),
+                met.stream().mapToLong(Dialogue::getCitizens).sum());
     }
 
     static boolean sees(CurrentUser user, String areaPath) {

@@ -11,7 +11,7 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface SituationReports extends JpaRepository<SituationReport, Long> {
+interface SituationReports extends JpaRepository<SituationReport, Long>, JpaSpecificationExecutor<SituationReport> {
 
     Optional<SituationReport> findBySubmittedByAndIdempotencyKey(String submittedBy, String idempotencyKey);
 

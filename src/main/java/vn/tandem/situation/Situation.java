@@ -45,6 +45,7 @@ import vn.tandem.common.ForbiddenException;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
 import vn.tandem.common.PersonNumbers;
+import vn.tandem.common.ReportScope;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
 import vn.tandem.identity.Role;
@@ -125,6 +126,41 @@ public class Situation {
     }
 
     /** Whether the user sees what was reported in this area: both agencies' users covering it; designers none. */
+    /**
+     * The grassroots figures for a period report: situation reports submitted in the period, signals reported, those
+     * of high or critical risk, and those that became or joined a case.
+     */
+    public record Tally(long reports, long signals, long highRiskSignals, long signalsToCases) {}
+
+    @Transactional(readOnly = true)
+    public Tally tally(ReportScope scope) {
+        Instant start = scope.start(clock.getZone());
+        Instant end = scope.end(clock.getZone());
+        long filed = reports
+                .findAll((root, query, cb) -> cb.and(
+                        cb.greaterThanOrEqualTo(root.get("submittedAt"), start),
+                        cb.lessThan(root.get("submittedAt"), end),
+                        cb.like(root.get("areaPath"), scope.areaPattern(), '\\')))
+                .stream()
+                .filter(r -> scope.includes(r.getAgencyCode(), r.getAreaPath()))
+                .count();
+        List<Signal> reported = signals
+                .findAll((root, query, cb) -> cb.and(
+                        cb.greaterThanOrEqualTo(root.get("reportedAt"), start),
+                        cb.lessThan(root.get("reportedAt"), end),
+                        cb.like(root.get("areaPath"), scope.areaPattern(), '\\')))
+                .stream()
+                .filter(x -> scope.includes(x.getAgencyCode(), x.getAreaPath()))
+                .toList();
+        return new Tally(
+                filed,
+                reported.size(),
+                reported.stream()
+                        .filter(x -> x.getRisk() == SignalRisk.HIGH || x.getRisk() == SignalRisk.CRITICAL)
+                        .count(),
+                reported.stream().filter(x -> x.getCaseCode() != null).count());
+    }
+
     static boolean sees(CurrentUser user, String areaPath) {
         return works(user) && (user.isAdmin() || user.coversArea(areaPath));
     }

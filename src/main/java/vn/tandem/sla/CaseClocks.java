@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -52,8 +53,12 @@ public class CaseClocks {
         INFO
     }
 
-    /** One clock of a case on a day. */
-    public record StepClock(LegalStep step, LegalRules.Deadline deadline, LegalRules.Standing standing, Phase phase) {
+    /**
+     * One clock of a case on a day; {@code end} is the day it is measured to (the day a finished step ended, today
+     * for a running one).
+     */
+    public record StepClock(
+            LegalStep step, LegalRules.Deadline deadline, LegalRules.Standing standing, Phase phase, LocalDate end) {
 
         public boolean current() {
             return phase == Phase.CURRENT;
@@ -261,7 +266,40 @@ public class CaseClocks {
     private StepClock clock(LegalStep step, LegalRule rule, LocalDate start, LocalDate end, Phase phase, Inputs in) {
         LocalDate from = phase == Phase.INFO ? start : effectiveStart(in.pauses(), rule, start, end);
         LegalRules.Deadline deadline = extended(rules.deadline(rule, from), step, start, in.extensions());
-        return new StepClock(step, deadline, rules.standing(deadline, end), phase);
+        return new StepClock(step, deadline, rules.standing(deadline, end), phase, end);
+    }
+
+    /**
+     * How a finished step went against the law: the days used and the days the statutory limit allowed, both in
+     * calendar days from the clock's start (paused time counts in neither: the start moves forward by it; an
+     * extension by decision lengthens the limit), and whether it ended by the province's target and by the statutory
+     * limit.
+     */
+    public record Measure(
+            LegalStep step, LocalDate end, long daysUsed, long daysAllowed, boolean onTarget, boolean onStatutory) {
+
+        /** The share of the statutory limit left unused, in percent (negative when late). */
+        public double savedPercent() {
+            return daysAllowed <= 0 ? 0 : 100.0 * (daysAllowed - daysUsed) / daysAllowed;
+        }
+    }
+
+    /**
+     * The measure of a finished step clock (a step the office works, with a statutory limit), empty for a running
+     * clock, a citizen's window, a notice, or a step without a statutory limit.
+     */
+    public Optional<Measure> measure(StepClock s) {
+        LegalRules.Deadline d = s.deadline();
+        if (s.phase() != Phase.DONE || s.step().kind() != LegalStep.Kind.STEP || d.statutoryDue() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Measure(
+                s.step(),
+                s.end(),
+                Math.max(0, ChronoUnit.DAYS.between(d.start(), s.end())),
+                ChronoUnit.DAYS.between(d.start(), d.statutoryDue()),
+                !s.end().isAfter(d.due()),
+                !s.end().isAfter(d.statutoryDue())));
     }
 
     /**
