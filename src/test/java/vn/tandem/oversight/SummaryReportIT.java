@@ -540,7 +540,8 @@ class SummaryReportIT {
         assertCounts(f, GEN_PATH, from, to);
         List<CaseClocks.Measure> steps = expectedSteps(gens, from, to);
         assertThat(steps).hasSizeGreaterThan(10_000);
-        assertThat(((Map<?, ?>) f.get("timeSavedByStep")).keySet()).contains("ACCEPT", "RESOLVE");
+        assertThat(((Map<?, ?>) f.get("timeSavedByStep")).keySet().stream().map(String::valueOf))
+                .contains("ACCEPT", "RESOLVE");
         assertThat(((Number) f.get("hotspots")).longValue()).isPositive();
         assertSteps(f, steps);
         // the previous year too

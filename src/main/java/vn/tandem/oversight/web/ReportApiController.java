@@ -149,7 +149,7 @@ class ReportApiController {
             summary = "CSV lists of the period summary",
             description = "list=cases: the cases received in the period; list=figures: every single figure in this"
                     + " period and the previous one.")
-    @GetMapping(value = "/summary.csv", produces = "text/csv")
+    @GetMapping("/summary.csv")
     ResponseEntity<StreamingResponseBody> csv(
             @AuthenticationPrincipal TandemPrincipal principal,
             SummaryReport.Query query,
