@@ -86,7 +86,8 @@
       if (old) old.remove();
       list.appendChild(item);
       say(item, box.dataset.running.replace('{0}', 0));
-      const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+      // the file speaks the page's language (an API request without a chosen language follows Accept-Language)
+      const headers = { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': document.documentElement.lang || 'vi' };
       if (token && header) headers[header.content] = token.content;
       fetch(box.dataset.base || '/api/reports/jobs', {
         method: 'POST',

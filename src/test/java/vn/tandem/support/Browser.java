@@ -52,6 +52,18 @@ public final class Browser implements AutoCloseable {
         return new ChromeDriver(service, options);
     }
 
+    /** Files the page downloads are saved in {@code dir} (Chromium's download behaviour, set over CDP). */
+    public void downloadTo(java.nio.file.Path dir) {
+        var chromium = (org.openqa.selenium.chromium.ChromiumDriver) driver;
+        chromium.executeCdpCommand(
+                "Browser.setDownloadBehavior",
+                java.util.Map.of(
+                        "behavior",
+                        "allow",
+                        "downloadPath",
+                        dir.toAbsolutePath().toString()));
+    }
+
     /** Chromium's network emulation: the page (and what it fetches) is offline until {@code online(true)}. */
     public void online(boolean online) {
         var chromium = (org.openqa.selenium.chromium.ChromiumDriver) driver;
