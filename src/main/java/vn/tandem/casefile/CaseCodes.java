@@ -26,7 +26,12 @@ class CaseCodes {
     }
 
     String next() {
+        return next(LocalDate.now(clock).getYear());
+    }
+
+    /** A code of the year a case was received (an imported case keeps its own year). */
+    String next(int year) {
         long number = ((Number) em.createNativeQuery(nextValueSql).getSingleResult()).longValue();
-        return "VV-%d-%06d".formatted(LocalDate.now(clock).getYear(), number);
+        return "VV-%d-%06d".formatted(year, number);
     }
 }

@@ -60,6 +60,7 @@ class DemoData implements ApplicationRunner {
     private final DemoSituation situation;
     private final DemoProgram program;
     private final DemoReception reception;
+    private final DemoHistory history;
 
     DemoData(
             Directory directory,
@@ -72,10 +73,12 @@ class DemoData implements ApplicationRunner {
             DemoSituation situation,
             DemoProgram program,
             DemoReception reception,
+            DemoHistory history,
             @Value("${tandem.demo.cases:true}") boolean createCases) {
         this.situation = situation;
         this.program = program;
         this.reception = reception;
+        this.history = history;
         this.directory = directory;
         this.intake = intake;
         this.tasks = tasks;
@@ -108,6 +111,7 @@ class DemoData implements ApplicationRunner {
             situation.create(this::runAs);
             program.create(this::runAs);
             reception.create(this::runAs);
+            history.create(this::runAs);
         }
     }
 
