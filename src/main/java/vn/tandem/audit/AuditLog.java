@@ -87,6 +87,16 @@ public class AuditLog {
                 clock.instant(), actor, action, null, null, "user", actor, toJson(details), clientIp(), tokenId()));
     }
 
+    /**
+     * Records what someone outside Tandem did on a public page or API (a citizen's status look-up, a 311 app's call):
+     * the actor names the channel; the case, when one was found.
+     */
+    @Transactional
+    public AuditEntry recordPublic(String actor, String action, Long caseId, String caseCode, Map<String, ?> details) {
+        return save(new AuditEntry(
+                clock.instant(), actor, action, caseId, caseCode, "public", actor, toJson(details), clientIp(), null));
+    }
+
     /** Saves the entry and its folded words for search. */
     private AuditEntry save(AuditEntry entry) {
         AuditEntry saved = entries.save(entry);

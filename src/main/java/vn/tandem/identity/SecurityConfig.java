@@ -65,6 +65,26 @@ class SecurityConfig {
         return new VerifiedCredentialsCache(new BCryptPasswordEncoder(), clock);
     }
 
+    /**
+     * What is public on purpose: Open311 (its own API keys, checked by the endpoint), the citizen status page and its
+     * API. No session, no login, no CSRF token (nothing here acts for a signed-in user).
+     */
+    static final RequestMatcher PUBLIC = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/open311/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/api/public/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/public/**"));
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain publicChannels(HttpSecurity http) throws Exception {
+        http.securityMatcher(PUBLIC)
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http, AccessTokens tokens, LoginThrottling throttling)

@@ -86,9 +86,9 @@ class Narrative {
         String agency = p.agency() == null
                 ? msg(locale, "report.narrative.bothAgencies")
                 : directory.agency(p.agency()).map(a -> a.name(locale)).orElse(p.agency());
-        return p.unitName() == null
+        return p.areaName() == null
                 ? msg(locale, "report.narrative.province", agency)
-                : msg(locale, "report.narrative.unit", agency, p.unitName());
+                : msg(locale, "report.narrative.unit", agency, p.areaName());
     }
 
     private String received(Locale locale, SummaryReport.Figures f) {

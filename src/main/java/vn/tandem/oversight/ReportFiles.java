@@ -488,7 +488,10 @@ class ReportFiles {
         String agency = p.agency() == null
                 ? msg(locale, "report.agency.both")
                 : directory.agency(p.agency()).map(a -> a.name(locale)).orElse(p.agency());
-        return agency + " — " + (p.unitName() == null ? msg(locale, "report.unit.all") : p.unitName());
+        String where = p.unitName() != null
+                ? p.unitName()
+                : p.areaName() != null ? p.areaName() : msg(locale, "report.unit.all");
+        return agency + " — " + where;
     }
 
     private String label(Locale locale, String prefix, String key) {

@@ -67,8 +67,12 @@ public class SummaryReport {
             String agency,
             Long unitId) {}
 
-    /** The period a report covers, with its scope resolved. */
-    public record Period(LocalDate from, LocalDate to, String agency, Long unitId, String unitName, long days) {}
+    /**
+     * The period a report covers, with its scope resolved: the chosen unit's name, and the name of the area the
+     * report covers (null: the whole province).
+     */
+    public record Period(
+            LocalDate from, LocalDate to, String agency, Long unitId, String unitName, String areaName, long days) {}
 
     /** Time used against the law for one step: days are calendar days; rates and percents rounded to 0.1. */
     public record StepFigures(
@@ -208,6 +212,11 @@ public class SummaryReport {
             throw new InvalidInputException("agency", "report.unknownAgency");
         }
         String unitName = null;
+        String areaName = null;
+        if (q.unitId() == null && !user.isAdmin()) {
+            areaName =
+                    directory.unit(user.unitId()).map(SummaryReport::areaName).orElse(null);
+        }
         if (q.unitId() != null) {
             Unit unit = directory
                     .unit(q.unitId())
@@ -216,8 +225,9 @@ public class SummaryReport {
                 throw new ForbiddenException("report.unitForbidden");
             }
             unitName = unit.getName();
+            areaName = areaName(unit);
         }
-        return new Period(q.from(), q.to(), q.agency(), q.unitId(), unitName, days);
+        return new Period(q.from(), q.to(), q.agency(), q.unitId(), unitName, areaName, days);
     }
 
     /** One single-number figure of a section, in this period and the previous one (null: nothing measured). */
@@ -250,7 +260,12 @@ public class SummaryReport {
     /** The previous period of the same length, ending the day before. */
     static Period previous(Period p) {
         LocalDate to = p.from().minusDays(1);
-        return new Period(to.minusDays(p.days() - 1), to, p.agency(), p.unitId(), p.unitName(), p.days());
+        return new Period(to.minusDays(p.days() - 1), to, p.agency(), p.unitId(), p.unitName(), p.areaName(), p.days());
+    }
+
+    /** A unit's area by name, or null for the province's own (the report covers the whole province). */
+    private static String areaName(Unit unit) {
+        return unit.getArea().getParentId() == null ? null : unit.getArea().getName();
     }
 
     /** The scope of a period for the user: the unit's area, else the user's own (the province for admins). */

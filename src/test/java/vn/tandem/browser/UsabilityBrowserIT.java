@@ -354,7 +354,13 @@ class UsabilityBrowserIT {
                 "designer",
                 List.of("/designer", "/designer/case-handling"),
                 "admin",
-                List.of("/audit", "/admin/rules", "/situation/schedule", "/admin/outlook"));
+                List.of(
+                        "/audit",
+                        "/admin/rules",
+                        "/situation/schedule",
+                        "/admin/outlook",
+                        "/admin/open311",
+                        "/public/status"));
         for (var user : pages.entrySet()) {
             browser.login(user.getKey());
             for (String page : user.getValue()) {

@@ -194,6 +194,12 @@ class ReportExportIT {
                         .value())
                 .isEqualTo(401);
         assertThat(admin.get("/api/reports/jobs/nope").getStatusCode().value()).isEqualTo(404);
+        HttpHeaders html = new HttpHeaders();
+        html.set(HttpHeaders.ACCEPT, "text/html");
+        ResponseEntity<String> page = rest.withBasicAuth("officer.danvan.minhxuan", "demo")
+                .exchange("/reports/summary", HttpMethod.GET, new HttpEntity<>(html), String.class);
+        assertThat(page.getStatusCode().value()).isEqualTo(403);
+        assertThat(page.getBody()).contains("<html").contains("Chỉ lãnh đạo, chỉ huy và quản trị viên");
     }
 
     @Test
@@ -207,6 +213,12 @@ class ReportExportIT {
                 .contains("không có điểm nóng")
                 .contains("không có khiếu kiện vượt cấp")
                 .contains("không tiếp nhận vụ việc nào");
+        assertThat((String) new Api(rest, "supervisor.danvan.minhxuan")
+                        .get("/api/reports/summary?from=2000-01-01&to=2000-12-31")
+                        .getBody()
+                        .get("narrative"))
+                .as("a ward supervisor's report covers the ward")
+                .contains("trên địa bàn Phường Minh Xuân");
         HttpHeaders english = new HttpHeaders();
         english.set(HttpHeaders.ACCEPT_LANGUAGE, "en");
         ResponseEntity<Map<String, Object>> en = rest.withBasicAuth("admin", "demo")

@@ -36,10 +36,10 @@ import vn.tandem.support.TandemIntegrationTest;
 @TandemIntegrationTest
 class SummaryReportIT {
 
-    static final long GEN_AREA = 900;
-    static final long GEN_UNIT_DV = 900;
-    static final long GEN_UNIT_CA = 901;
-    static final String GEN_PATH = "/1/900/";
+    static final long GEN_AREA = 9900;
+    static final long GEN_UNIT_DV = 9900;
+    static final long GEN_UNIT_CA = 9901;
+    static final String GEN_PATH = "/1/9900/";
     static final LocalDate GEN_FROM = LocalDate.of(2024, 1, 1);
     static final LocalDate GEN_TO = LocalDate.of(2025, 12, 31);
     static final int GEN_CASES = 20_000;
