@@ -195,6 +195,12 @@ public class Case {
         this.updatedAt = at;
     }
 
+    /** Filed at a level above the unit already handling the same matter. */
+    void flagLevelSkipping(Instant at) {
+        this.levelSkipping = true;
+        this.updatedAt = at;
+    }
+
     void flagHotspot(boolean raised, Instant at) {
         this.hotspot = raised;
         this.updatedAt = at;

@@ -49,6 +49,7 @@ public class CaseFiles {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PersonRegistry registry;
 
     CaseFiles(
             Cases cases,
@@ -61,7 +62,9 @@ public class CaseFiles {
             Directory directory,
             AuditLog audit,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            PersonRegistry registry) {
+        this.registry = registry;
         this.cases = cases;
         this.codes = codes;
         this.plans = plans;
@@ -129,6 +132,7 @@ public class CaseFiles {
                     confidential));
         }
         c.addPetitioners(petitioners);
+        registry.link(c);
         boolean complaint = input.type() == CaseType.COMPLAINT;
         c.variant(
                 unit.getArea().isRemote(),
@@ -248,11 +252,7 @@ public class CaseFiles {
                 return cb.disjunction();
             }
             if (!user.isAdmin()) {
-                var shared = query.subquery(Integer.class);
-                var share = shared.correlate(root).join("shares");
-                shared.select(cb.literal(1)).where(cb.equal(share.get("agencyCode"), user.agency()));
-                and.add(cb.or(cb.equal(root.get("leadAgency"), user.agency()), cb.exists(shared)));
-                and.add(cb.like(root.get("areaPath"), user.areaPath() + "%"));
+                and.addAll(visibleTo(user, root, query, cb));
             }
             if (filter.status() != null) {
                 and.add(cb.equal(root.get("status"), filter.status()));
@@ -266,6 +266,88 @@ public class CaseFiles {
             return cb.and(and.toArray(Predicate[]::new));
         };
         return cases.findAll(spec, pageable);
+    }
+
+    /**
+     * The criteria form of {@link CaseVisibility#canSee} for an officer or supervisor (not an admin): their agency
+     * leads the case or takes part in it, and the case lies in their area subtree.
+     */
+    static List<Predicate> visibleTo(
+            CurrentUser user,
+            jakarta.persistence.criteria.Root<Case> root,
+            jakarta.persistence.criteria.CriteriaQuery<?> query,
+            jakarta.persistence.criteria.CriteriaBuilder cb) {
+        var shared = query.subquery(Integer.class);
+        var share = shared.correlate(root).join("shares");
+        shared.select(cb.literal(1)).where(cb.equal(share.get("agencyCode"), user.agency()));
+        return List.of(
+                cb.or(cb.equal(root.get("leadAgency"), user.agency()), cb.exists(shared)),
+                cb.like(root.get("areaPath"), user.areaPath() + "%"));
+    }
+
+    /** The kind of link between two cases brought about the same matter. */
+    public static final String SAME_MATTER = "SAME_MATTER";
+
+    /**
+     * Links two cases about the same matter (nothing if they are linked already), with a timeline entry on each;
+     * the duplicate check at intake calls it, and so does an officer who may work on both.
+     */
+    public void linkSameMatter(Case a, Case b, String actor) {
+        boolean exists = links.findByCaseIdOrRelatedCaseId(a.getId(), a.getId()).stream()
+                .anyMatch(l ->
+                        l.getCaseId().equals(b.getId()) || l.getRelatedCaseId().equals(b.getId()));
+        if (exists || a.getId().equals(b.getId())) {
+            return;
+        }
+        links.save(new CaseLink(a.getId(), b.getId(), SAME_MATTER, clock.instant()));
+        timeline.add(
+                a.getId(),
+                actor,
+                "LINKED",
+                Text.of("timeline.sameMatter", b.getCode()),
+                List.of(),
+                "case",
+                b.getCode());
+        timeline.add(
+                b.getId(),
+                actor,
+                "LINKED",
+                Text.of("timeline.sameMatter", a.getCode()),
+                List.of(),
+                "case",
+                a.getCode());
+        audit.record(
+                "CASES_LINKED",
+                a.getId(),
+                a.getCode(),
+                "case",
+                b.getCode(),
+                Map.of("kind", SAME_MATTER, "with", b.getCode()));
+    }
+
+    /** An officer links a case to another they may work on too (404 for a case they cannot see). */
+    public void linkSameMatter(String code, String otherCode, CurrentUser user) {
+        Case a = contributable(code, user);
+        Case b = contributable(otherCode, user);
+        if (a.getId().equals(b.getId())) {
+            throw new InvalidInputException("related", "case.link.self");
+        }
+        linkSameMatter(a, b, user.username());
+    }
+
+    /** The case was filed above the unit already handling the same matter (set by the duplicate check at intake). */
+    public void markLevelSkipping(Case c) {
+        if (!c.isLevelSkipping()) {
+            c.flagLevelSkipping(clock.instant());
+            audit.recordChange(
+                    "LEVEL_SKIPPING",
+                    c.getId(),
+                    c.getCode(),
+                    "case",
+                    c.getCode(),
+                    Map.of("levelSkipping", false),
+                    Map.of("levelSkipping", true));
+        }
     }
 
     /** A visible case on which the user's agency takes full part (404 if invisible, 403 if read-only). */

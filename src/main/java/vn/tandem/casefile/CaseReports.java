@@ -68,11 +68,7 @@ public class CaseReports {
                 and.add(cb.equal(root.get("leadAgency"), scope.agency()));
             }
             if (!user.isAdmin()) {
-                var shared = query.subquery(Integer.class);
-                var share = shared.correlate(root).join("shares");
-                shared.select(cb.literal(1)).where(cb.equal(share.get("agencyCode"), user.agency()));
-                and.add(cb.or(cb.equal(root.get("leadAgency"), user.agency()), cb.exists(shared)));
-                and.add(cb.like(root.get("areaPath"), user.areaPath() + "%"));
+                and.addAll(CaseFiles.visibleTo(user, root, query, cb));
             }
             return cb.and(and.toArray(Predicate[]::new));
         };

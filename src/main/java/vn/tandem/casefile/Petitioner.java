@@ -32,6 +32,9 @@ public class Petitioner {
     private String address;
     private boolean confidential;
 
+    @Column(name = "person_id")
+    private Long personId;
+
     protected Petitioner() {}
 
     Petitioner(int position, String fullName, String idNumber, String phone, String address, boolean confidential) {
@@ -41,6 +44,19 @@ public class Petitioner {
         this.phone = phone;
         this.address = address;
         this.confidential = confidential;
+    }
+
+    public Long getCaseId() {
+        return caseId;
+    }
+
+    /** The person this petitioner is (set when the case is recorded). */
+    public Long getPersonId() {
+        return personId;
+    }
+
+    void linkTo(Long personId) {
+        this.personId = personId;
     }
 
     void attachTo(Long caseId) {

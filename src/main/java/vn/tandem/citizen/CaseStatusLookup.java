@@ -1,8 +1,6 @@
 package vn.tandem.citizen;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -10,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,6 +16,7 @@ import vn.tandem.casefile.Case;
 import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.CaseStatus;
 import vn.tandem.common.PersonNumbers;
+import vn.tandem.common.RateCounters;
 import vn.tandem.common.TooManyRequestsException;
 import vn.tandem.sla.CaseClocks;
 
@@ -42,7 +39,7 @@ public class CaseStatusLookup {
 
     private final CaseFiles caseFiles;
     private final CaseClocks clocks;
-    private final JdbcTemplate jdbc;
+    private final RateCounters counters;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -51,7 +48,7 @@ public class CaseStatusLookup {
     CaseStatusLookup(
             CaseFiles caseFiles,
             CaseClocks clocks,
-            JdbcTemplate jdbc,
+            RateCounters counters,
             AuditLog audit,
             Clock clock,
             PlatformTransactionManager transactions) {
@@ -59,7 +56,7 @@ public class CaseStatusLookup {
         this.reads.setReadOnly(true);
         this.caseFiles = caseFiles;
         this.clocks = clocks;
-        this.jdbc = jdbc;
+        this.counters = counters;
         this.audit = audit;
         this.clock = clock;
     }
@@ -71,8 +68,9 @@ public class CaseStatusLookup {
     public Optional<Answer> lookUp(String code, String phone, String clientAddress) {
         String typedCode = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
         Instant now = clock.instant();
-        boolean limited = count("ip:" + clientAddress, now.truncatedTo(ChronoUnit.MINUTES)) > PER_ADDRESS_PER_MINUTE
-                | count("code:" + typedCode, now.truncatedTo(ChronoUnit.HOURS)) > PER_CODE_PER_HOUR;
+        boolean limited = counters.hit("status:ip:" + clientAddress, now.truncatedTo(ChronoUnit.MINUTES))
+                        > PER_ADDRESS_PER_MINUTE
+                | counters.hit("status:code:" + typedCode, now.truncatedTo(ChronoUnit.HOURS)) > PER_CODE_PER_HOUR;
         record Match(Long caseId, String caseCode, Answer answer) {}
         Optional<String> typedPhone = PersonNumbers.phone(phone);
         Match match = reads.execute(tx -> {
@@ -117,34 +115,5 @@ public class CaseStatusLookup {
                 c.getOutcome() == null ? null : c.getOutcome().name(),
                 current.map(s -> s.step().name()).orElse(null),
                 current.map(s -> s.deadline().due()).orElse(null));
-    }
-
-    /**
-     * Adds one to a bucket's window (a concurrent first hit falls back to the update) and answers its count; each
-     * statement commits on its own, so a refused look-up still counts.
-     */
-    int count(String bucket, Instant window) {
-        String key = bucket.length() > 120 ? bucket.substring(0, 120) : bucket;
-        Timestamp start = Timestamp.from(window);
-        if (jdbc.update(
-                        "update status_lookup_hit set hits = hits + 1 where bucket = ? and window_start = ?",
-                        key,
-                        start)
-                == 0) {
-            try {
-                jdbc.update("insert into status_lookup_hit (bucket, window_start, hits) values (?, ?, 1)", key, start);
-            } catch (DuplicateKeyException e) {
-                jdbc.update(
-                        "update status_lookup_hit set hits = hits + 1 where bucket = ? and window_start = ?",
-                        key,
-                        start);
-            }
-        }
-        jdbc.update(
-                "delete from status_lookup_hit where window_start < ?",
-                Timestamp.from(window.minus(Duration.ofDays(1))));
-        Integer hits = jdbc.queryForObject(
-                "select hits from status_lookup_hit where bucket = ? and window_start = ?", Integer.class, key, start);
-        return hits == null ? 0 : hits;
     }
 }

@@ -11,6 +11,7 @@ import vn.tandem.casefile.Case;
 import vn.tandem.casefile.CaseFiles;
 import vn.tandem.casefile.CaseSharing;
 import vn.tandem.casefile.CaseType;
+import vn.tandem.casefile.Duplicates;
 import vn.tandem.casefile.Hotspots;
 import vn.tandem.common.FieldProblem;
 import vn.tandem.common.InvalidInputException;
@@ -39,6 +40,7 @@ public class Intake {
     private final CaseSharing sharing;
     private final Directory directory;
     private final Notifier notifier;
+    private final Duplicates duplicates;
 
     Intake(
             CaseFiles caseFiles,
@@ -47,7 +49,9 @@ public class Intake {
             Clock clock,
             CaseSharing sharing,
             Directory directory,
-            Notifier notifier) {
+            Notifier notifier,
+            Duplicates duplicates) {
+        this.duplicates = duplicates;
         this.sharing = sharing;
         this.directory = directory;
         this.notifier = notifier;
@@ -79,11 +83,72 @@ public class Intake {
                 c.getType() == CaseType.INCIDENT ? IncidentHandling.PROCESS_KEY : CaseHandling.PROCESS_KEY,
                 c.getId(),
                 variables);
+        sameMatterElsewhere(c);
         hotspots.onReceived(c);
         if (c.getType() == CaseType.INCIDENT) {
             informOtherAgencies(c);
         }
         return c;
+    }
+
+    /**
+     * The same citizen already has an open case about a matter handled at another level or by the other agency: the
+     * cases are linked and both leads are told; filed at a unit whose area is above the handling unit's, the new case
+     * is a level-skipping complaint (which also raises the hot-spot risk). Candidates at the same level and agency
+     * are left to the officer, who sees them on the case page.
+     */
+    private void sameMatterElsewhere(Case c) {
+        List<String> linked = new ArrayList<>();
+        boolean skipped = false;
+        for (Duplicates.Candidate k : duplicates.of(c)) {
+            Case other = k.caseFile();
+            boolean elsewhere =
+                    k.level() != Duplicates.Level.SAME || !other.getLeadAgency().equals(c.getLeadAgency());
+            if (!k.samePerson() || !other.isOpen() || !elsewhere) {
+                continue;
+            }
+            boolean below = k.level() == Duplicates.Level.BELOW;
+            skipped |= below;
+            caseFiles.linkSameMatter(c, other, null);
+            linked.add(other.getCode() + " (" + unitName(other) + ")");
+            notifier.notify(
+                    leads(other),
+                    Notification.Kind.SAME_MATTER,
+                    other.getId(),
+                    other.getCode(),
+                    Text.of(
+                            below ? "notification.filedAbove" : "notification.sameMatter",
+                            other.getCode(),
+                            c.getCode() + " (" + unitName(c) + ")"),
+                    "/cases/" + other.getCode());
+        }
+        if (skipped) {
+            caseFiles.markLevelSkipping(c);
+        }
+        if (!linked.isEmpty()) {
+            notifier.notify(
+                    leads(c),
+                    Notification.Kind.SAME_MATTER,
+                    c.getId(),
+                    c.getCode(),
+                    Text.of(
+                            skipped ? "notification.levelSkipping" : "notification.sameMatter",
+                            c.getCode(),
+                            String.join(", ", linked)),
+                    "/cases/" + c.getCode());
+        }
+    }
+
+    private String unitName(Case c) {
+        return directory.unit(c.getUnitId()).map(u -> u.getName()).orElse("");
+    }
+
+    /** The officers and supervisors of the agency leading a case who cover its area. */
+    private List<String> leads(Case c) {
+        List<String> people =
+                new ArrayList<>(directory.usernamesCovering(c.getLeadAgency(), Role.OFFICER, c.getAreaPath()));
+        people.addAll(directory.usernamesCovering(c.getLeadAgency(), Role.SUPERVISOR, c.getAreaPath()));
+        return people.stream().distinct().toList();
     }
 
     /**

@@ -26,7 +26,9 @@ public class Notification {
         /** A security-and-order incident received by another agency in the recipient's area. */
         INCIDENT_REPORTED,
         /** A commune unit's risk outlook crossed into HIGH or CRITICAL. */
-        OUTLOOK
+        OUTLOOK,
+        /** The same citizen filed the same matter elsewhere (another level or agency): the cases were linked. */
+        SAME_MATTER
     }
 
     @Id

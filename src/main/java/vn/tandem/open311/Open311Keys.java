@@ -1,8 +1,5 @@
 package vn.tandem.open311;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -11,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,8 +16,10 @@ import vn.tandem.audit.AuditLog;
 import vn.tandem.common.CleanText;
 import vn.tandem.common.ConflictException;
 import vn.tandem.common.FieldProblem;
+import vn.tandem.common.Hashes;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.NotFoundException;
+import vn.tandem.common.RateCounters;
 
 /**
  * The API keys 311 apps use: issued by administrators (the key is shown once; only its SHA-256 hash is kept),
@@ -56,11 +54,13 @@ public class Open311Keys {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
+    private final RateCounters counters;
     private final AuditLog audit;
     private final Clock clock;
 
-    Open311Keys(JdbcTemplate jdbc, AuditLog audit, Clock clock) {
+    Open311Keys(JdbcTemplate jdbc, RateCounters counters, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
+        this.counters = counters;
         this.audit = audit;
         this.clock = clock;
     }
@@ -69,15 +69,7 @@ public class Open311Keys {
         return jdbc.query(
                 "select id, name, key_prefix, per_minute, created_by, created_at, revoked_at, last_used_at"
                         + " from open311_key order by id desc",
-                (rs, n) -> new Key(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getInt(4),
-                        rs.getString(5),
-                        instant(rs.getTimestamp(6)),
-                        instant(rs.getTimestamp(7)),
-                        instant(rs.getTimestamp(8))));
+                Open311Keys::key);
     }
 
     @Transactional
@@ -100,7 +92,7 @@ public class Open311Keys {
                 "insert into open311_key (name, key_hash, key_prefix, per_minute, created_by, created_at)"
                         + " values (?, ?, ?, ?, ?, ?)",
                 clean,
-                hash(secret),
+                Hashes.sha256Hex(secret),
                 secret.substring(0, 12),
                 limit,
                 by,
@@ -148,23 +140,15 @@ public class Open311Keys {
         List<Key> found = jdbc.query(
                 "select id, name, key_prefix, per_minute, created_by, created_at, revoked_at, last_used_at"
                         + " from open311_key where key_hash = ?",
-                (rs, n) -> new Key(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getInt(4),
-                        rs.getString(5),
-                        instant(rs.getTimestamp(6)),
-                        instant(rs.getTimestamp(7)),
-                        instant(rs.getTimestamp(8))),
-                hash(apiKey.strip()));
+                Open311Keys::key,
+                Hashes.sha256Hex(apiKey.strip()));
         if (found.isEmpty() || !found.get(0).active()) {
             throw new Open311Exception(403, "api_key is invalid or revoked");
         }
         Key key = found.get(0);
         Instant now = clock.instant();
         Timestamp minute = Timestamp.from(now.truncatedTo(ChronoUnit.MINUTES));
-        int hits = count(key.id(), minute);
+        int hits = counters.hit("open311:" + key.id(), minute.toInstant());
         jdbc.update("update open311_key set last_used_at = ? where id = ?", Timestamp.from(now), key.id());
         if (hits > key.perMinute()) {
             throw new Open311Exception(429, "rate limit exceeded: " + key.perMinute() + " requests per minute");
@@ -172,34 +156,16 @@ public class Open311Keys {
         return key;
     }
 
-    /** Adds one hit to the key's minute and answers the count (an insert race falls back to the update). */
-    private int count(long keyId, Timestamp minute) {
-        int updated = jdbc.update(
-                "update open311_hit set hits = hits + 1 where key_id = ? and minute_start = ?", keyId, minute);
-        if (updated == 0) {
-            try {
-                jdbc.update("insert into open311_hit (key_id, minute_start, hits) values (?, ?, 1)", keyId, minute);
-            } catch (DuplicateKeyException e) {
-                jdbc.update(
-                        "update open311_hit set hits = hits + 1 where key_id = ? and minute_start = ?", keyId, minute);
-            }
-        }
-        jdbc.update(
-                "delete from open311_hit where key_id = ? and minute_start < ?",
-                keyId,
-                Timestamp.from(minute.toInstant().minus(1, ChronoUnit.HOURS)));
-        Integer hits = jdbc.queryForObject(
-                "select hits from open311_hit where key_id = ? and minute_start = ?", Integer.class, keyId, minute);
-        return hits == null ? 0 : hits;
-    }
-
-    static String hash(String secret) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static Key key(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Key(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getInt(4),
+                rs.getString(5),
+                instant(rs.getTimestamp(6)),
+                instant(rs.getTimestamp(7)),
+                instant(rs.getTimestamp(8)));
     }
 
     private static Instant instant(Timestamp t) {

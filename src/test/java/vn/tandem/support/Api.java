@@ -49,8 +49,24 @@ public class Api {
                 .value();
     }
 
-    /** Creates a case led by the user's agency in the given unit and returns its code. */
+    /**
+     * Creates a case led by the user's agency in the given unit and returns its code. Each case has its own
+     * petitioner (a fresh ID number and phone), so the duplicate check at intake links nothing between tests.
+     */
     public String createCase(long unitId, String type, String title) {
+        return createCase(unitId, type, title, freshPhone());
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong PEOPLE =
+            new java.util.concurrent.atomic.AtomicLong(System.nanoTime() % 10_000_000L);
+
+    /** A phone number no other test case has. */
+    public static String freshPhone() {
+        return "09%08d".formatted(PEOPLE.incrementAndGet() % 100_000_000L);
+    }
+
+    /** Creates a case whose petitioner gave this phone number (and a fresh ID number). */
+    public String createCase(long unitId, String type, String title, String phone) {
         Map<String, Object> body = new HashMap<>();
         body.put("type", type);
         body.put("channel", "RECEPTION");
@@ -61,10 +77,14 @@ public class Api {
         body.put(
                 "petitioners",
                 List.of(Map.of(
-                        "fullName", "Nguyễn Văn A",
-                        "idNumber", "001234567890",
-                        "phone", "0912345678",
-                        "address", "Xã Yên Sơn")));
+                        "fullName",
+                        "Nguyễn Văn A",
+                        "idNumber",
+                        "%012d".formatted(PEOPLE.incrementAndGet()),
+                        "phone",
+                        phone,
+                        "address",
+                        "Xã Yên Sơn")));
         if ("INCIDENT".equals(type)) {
             // an incident says when it happened (before any day the tests set the clock to) and how it was seen
             body.put("occurredAt", "2025-01-02T08:30:00");

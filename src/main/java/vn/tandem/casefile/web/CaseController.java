@@ -2,6 +2,7 @@ package vn.tandem.casefile.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -30,7 +31,9 @@ import vn.tandem.casefile.CaseSharing;
 import vn.tandem.casefile.CaseStatus;
 import vn.tandem.casefile.CaseType;
 import vn.tandem.casefile.CaseVisibility;
+import vn.tandem.casefile.Duplicates;
 import vn.tandem.casefile.Hotspots;
+import vn.tandem.casefile.PersonRegistry;
 import vn.tandem.casefile.PetitionerView;
 import vn.tandem.casefile.Timeline;
 import vn.tandem.common.InvalidInputException;
@@ -55,6 +58,8 @@ class CaseController {
     private final Directory directory;
     private final MessageSource messages;
     private final AuditEntries audit;
+    private final Duplicates duplicates;
+    private final PersonRegistry registry;
 
     CaseController(
             CaseFiles caseFiles,
@@ -65,7 +70,11 @@ class CaseController {
             Workflow workflow,
             Directory directory,
             MessageSource messages,
-            AuditEntries audit) {
+            AuditEntries audit,
+            Duplicates duplicates,
+            PersonRegistry registry) {
+        this.duplicates = duplicates;
+        this.registry = registry;
         this.audit = audit;
         this.caseFiles = caseFiles;
         this.sharing = sharing;
@@ -186,10 +195,33 @@ class CaseController {
         model.addAttribute("verifications", caseFiles.verifications(c.getId()));
         model.addAttribute("firstResponse", caseFiles.firstResponse(c.getId()).orElse(null));
         model.addAttribute("related", caseFiles.relatedCodes(c.getId(), user));
+        List<Duplicates.Candidate> candidates = duplicates.of(c);
+        model.addAttribute(
+                "duplicates",
+                candidates.stream()
+                        .filter(k -> CaseVisibility.canSee(user, k.caseFile()))
+                        .toList());
+        model.addAttribute(
+                "hiddenDuplicates",
+                candidates.stream()
+                        .filter(k -> !CaseVisibility.canSee(user, k.caseFile()))
+                        .count());
+        model.addAttribute("persons", registry.personsOf(c));
         model.addAttribute("unit", directory.unit(c.getUnitId()).orElse(null));
         model.addAttribute("agencies", directory.agencies());
         model.addAttribute("assignedName", directory.displayName(c.getAssignedOfficer()));
         return "casefile/case";
+    }
+
+    /** An officer links the case to another about the same matter (both must be theirs to work on). */
+    @PostMapping("/cases/{code}/links")
+    @RedirectOnError(value = "/cases/{code}", form = "duplicates")
+    String link(
+            @PathVariable String code,
+            @RequestParam(required = false) String related,
+            @AuthenticationPrincipal TandemPrincipal principal) {
+        caseFiles.linkSameMatter(code, related == null ? "" : related.strip(), principal.user());
+        return "redirect:/cases/" + code + "#duplicates";
     }
 
     /** The diagram of the case's process with its active and passed elements, for the bpmn-js viewer. */

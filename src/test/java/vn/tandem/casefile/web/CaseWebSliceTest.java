@@ -79,6 +79,12 @@ class CaseWebSliceTest {
     @MockitoBean
     Clock clock;
 
+    @MockitoBean
+    vn.tandem.casefile.Duplicates duplicates;
+
+    @MockitoBean
+    vn.tandem.casefile.PersonRegistry registry;
+
     static RequestPostProcessor officer() {
         return user(TandemPrincipal.of(
                 new CurrentUser("officer.x", "Cán bộ X", "LEAD", 2L, "Đơn vị", 1L, "/1/", Set.of(Role.OFFICER))));
