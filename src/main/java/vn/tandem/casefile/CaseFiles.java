@@ -325,6 +325,37 @@ public class CaseFiles {
                 Map.of("kind", SAME_MATTER, "with", b.getCode()));
     }
 
+    /** The kind of link from a case split off a letter to the letter's case. */
+    public static final String SPLIT_FROM = "SPLIT_FROM";
+
+    /** A matter split off a letter: linked to the letter's case, with a timeline entry on each, audited. */
+    public void linkSplit(Case letter, Case matter, String actor) {
+        links.save(new CaseLink(matter.getId(), letter.getId(), SPLIT_FROM, clock.instant()));
+        timeline.add(
+                letter.getId(),
+                actor,
+                "SPLIT",
+                Text.of("timeline.split", matter.getCode()),
+                List.of(),
+                "case",
+                matter.getCode());
+        timeline.add(
+                matter.getId(),
+                actor,
+                "SPLIT",
+                Text.of("timeline.splitFrom", letter.getCode()),
+                List.of(),
+                "case",
+                letter.getCode());
+        audit.record(
+                "CASE_SPLIT",
+                letter.getId(),
+                letter.getCode(),
+                "case",
+                matter.getCode(),
+                Map.of("matter", matter.getCode()));
+    }
+
     /** An officer links a case to another they may work on too (404 for a case they cannot see). */
     public void linkSameMatter(String code, String otherCode, CurrentUser user) {
         Case a = contributable(code, user);

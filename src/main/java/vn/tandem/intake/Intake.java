@@ -91,6 +91,62 @@ public class Intake {
         return c;
     }
 
+    /** The most matters one letter is split into at once. */
+    public static final int MAX_SPLIT = 20;
+
+    /**
+     * A letter raising several matters becomes several cases: one new case per further matter (its title given, the
+     * rest — type, channel, unit, petitioners, description — taken from the letter's case), each received as any case
+     * (its process started, its clock running from today) and linked to the letter's case ({@code SPLIT_FROM}).
+     * Only while the letter's case awaits acceptance, by someone who may work on it.
+     */
+    @Transactional
+    public List<Case> split(String code, List<String> titles, CurrentUser user) {
+        Case letter = caseFiles.contributable(code, user);
+        if (letter.getStatus() != vn.tandem.casefile.CaseStatus.RECEIVED) {
+            throw new vn.tandem.common.ConflictException("case.split.notReceived");
+        }
+        List<String> matters = titles == null
+                ? List.of()
+                : titles.stream()
+                        .filter(t -> t != null && !t.isBlank())
+                        .map(String::strip)
+                        .toList();
+        if (matters.isEmpty()) {
+            throw new InvalidInputException("titles", "validation.required");
+        }
+        if (matters.size() > MAX_SPLIT) {
+            throw new InvalidInputException("titles", "validation.maxItems", MAX_SPLIT);
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < matters.size(); i++) {
+            vn.tandem.common.CleanText.check(problems, "titles[" + i + "]", matters.get(i), true, 300);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        List<Case> created = new ArrayList<>();
+        for (String title : matters) {
+            IntakeForm form = new IntakeForm();
+            form.setType(letter.getType());
+            form.setChannel(letter.getChannel());
+            form.setTitle(title);
+            form.setDescription(letter.getDescription());
+            form.setLocation(letter.getLocation());
+            form.setUnitId(letter.getUnitId());
+            form.setCrowdSize(letter.getCrowdSize());
+            form.setInstance(letter.getInstance());
+            form.setPetitioners(new ArrayList<>(letter.getPetitioners().stream()
+                    .map(p -> new IntakeForm.PetitionerForm(
+                            p.getFullName(), p.getIdNumber(), p.getPhone(), p.getAddress(), p.isConfidential()))
+                    .toList()));
+            Case c = receive(form, user);
+            caseFiles.linkSplit(letter, c, user.username());
+            created.add(c);
+        }
+        return created;
+    }
+
     /**
      * The same citizen already has an open case about a matter handled at another level or by the other agency: the
      * cases are linked and both leads are told; filed at a unit whose area is above the handling unit's, the new case

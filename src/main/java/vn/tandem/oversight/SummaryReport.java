@@ -54,7 +54,7 @@ public class SummaryReport {
     public static final int MAX_DAYS = 3660;
 
     /** The steps whose times the report measures, in the order the law runs them. */
-    static final List<LegalStep> STEPS =
+    public static final List<LegalStep> STEPS =
             List.of(LegalStep.ACCEPT, LegalStep.FORWARD, LegalStep.INFORM, LegalStep.VERIFY, LegalStep.RESOLVE);
 
     /** The outcomes a case can stand at when a period ends; {@code OPEN}: no outcome yet. */

@@ -250,4 +250,46 @@ class PeopleAndDuplicatesIT {
         assertThat(Duplicates.ancestors("/1/3/")).containsExactly("/1/");
         assertThat(Duplicates.ancestors("/1/")).containsExactly("/1/");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLetterWithSeveralMattersIsSplitIntoLinkedCases() {
+        Api officer = new Api(rest, "officer.danvan.minhxuan");
+        String letter = file(
+                "officer.danvan.minhxuan",
+                DV_MINHXUAN,
+                "PETITION",
+                "Đơn kiến nghị nhiều nội dung",
+                "Vũ Thị Mai",
+                null,
+                Api.freshPhone());
+        var split = officer.post(
+                "/api/cases/" + letter + "/split",
+                Map.of("titles", List.of("Kiến nghị sửa đường thôn 2", "", "Phản ánh tiếng ồn xưởng gỗ")));
+        assertThat(split.getStatusCode().value()).isEqualTo(201);
+        List<String> codes = (List<String>) split.getBody().get("codes");
+        assertThat(codes).hasSize(2);
+        for (String code : codes) {
+            Map<String, Object> c = caseOf("officer.danvan.minhxuan", code);
+            assertThat(c)
+                    .containsEntry("type", "PETITION")
+                    .containsEntry("unitId", 3)
+                    .containsEntry("status", "RECEIVED");
+            assertThat(personOf(code)).isEqualTo(personOf(letter));
+        }
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from case_link l join cases c on c.id = l.related_case_id where c.code = ? and l.kind = 'SPLIT_FROM'",
+                        Long.class,
+                        letter))
+                .isEqualTo(2);
+        assertThat(officer.post("/api/cases/" + letter + "/split", Map.of("titles", List.of(" ")))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
+        assertThat(new Api(rest, "officer.congan.minhxuan")
+                        .post("/api/cases/" + letter + "/split", Map.of("titles", List.of("X")))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+    }
 }

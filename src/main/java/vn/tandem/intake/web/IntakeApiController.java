@@ -28,6 +28,26 @@ class IntakeApiController {
     /** The created case. */
     record Created(long id, String code, String status) {}
 
+    /** The matters a letter is split into, by title. */
+    record Split(java.util.List<String> titles) {}
+
+    /** The cases made from a letter. */
+    record SplitCases(java.util.List<String> codes) {}
+
+    @PostMapping("/api/cases/{code}/split")
+    @Operation(
+            summary = "Split a letter raising several matters: one new linked case per further matter (by title)",
+            description = "Only while the letter's case awaits acceptance (409 after); each new case is received as any"
+                    + " case and linked SPLIT_FROM the letter's case.")
+    ResponseEntity<SplitCases> split(
+            @org.springframework.web.bind.annotation.PathVariable String code,
+            @RequestBody Split body,
+            @AuthenticationPrincipal TandemPrincipal principal) {
+        var cases = intake.split(code, body == null ? null : body.titles(), principal.user());
+        return ResponseEntity.status(201)
+                .body(new SplitCases(cases.stream().map(Case::getCode).toList()));
+    }
+
     @PostMapping("/api/cases")
     @Operation(
             summary = "Receive a case; starts its process (case-handling, or incident-handling for an INCIDENT), led"

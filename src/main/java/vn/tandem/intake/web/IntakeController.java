@@ -94,4 +94,18 @@ class IntakeController {
                         .toList());
         return "intake/new";
     }
+
+    /** Splits a letter on the case page: one further matter per line of {@code titles}. */
+    @PostMapping("/cases/{code}/split")
+    @vn.tandem.common.RedirectOnError(value = "/cases/{code}", form = "split-form")
+    String split(
+            @org.springframework.web.bind.annotation.PathVariable String code,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String titles,
+            @AuthenticationPrincipal TandemPrincipal principal,
+            RedirectAttributes redirect) {
+        java.util.List<String> lines =
+                titles == null ? java.util.List.of() : titles.lines().toList();
+        intake.split(code, lines, principal.user());
+        return "redirect:/cases/" + code + "#case-related";
+    }
 }
