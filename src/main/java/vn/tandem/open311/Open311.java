@@ -147,15 +147,19 @@ public class Open311 {
     public Open311Keys.Key authorize(String apiKey, String method, String path) {
         try {
             Open311Keys.Key key = keys.use(apiKey);
-            audit.recordFor(
+            audit.recordPublic(
                     "open311:" + key.name(),
                     "OPEN311_REQUEST",
+                    null,
+                    null,
                     Map.of("method", method, "path", path, "key", key.prefix()));
             return key;
         } catch (Open311Exception e) {
-            audit.recordFor(
+            audit.recordPublic(
                     "open311",
                     "OPEN311_REFUSED",
+                    null,
+                    null,
                     Map.of("method", method, "path", path, "code", e.code(), "reason", e.getMessage()));
             throw e;
         }
