@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Request counters kept in the database ({@code rate_counter}: one row per bucket and window), so a limit holds
  * across nodes: an Open311 key's requests per minute, a citizen's status look-ups per address and per case code.
- * Each hit commits on its own, so a refused request still counts; windows older than a day are deleted.
+ * Each statement commits on its own (outside any transaction), so a refused request still counts and two first
+ * hits at once do not abort anything on PostgreSQL; windows older than a day are deleted.
  */
 @Component
 public class RateCounters {
@@ -24,7 +25,7 @@ public class RateCounters {
     }
 
     /** Adds one to the bucket's window starting at {@code window} and answers the window's count. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public int hit(String bucket, Instant window) {
         String key = bucket.length() > 150 ? bucket.substring(0, 150) : bucket;
         Timestamp start = Timestamp.from(window);

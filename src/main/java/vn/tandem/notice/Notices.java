@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +51,7 @@ public class Notices {
     private final Timeline timeline;
     private final AuditLog audit;
     private final Clock clock;
+    private final NoticeCounters counters;
 
     Notices(
             CaseFiles caseFiles,
@@ -60,7 +60,9 @@ public class Notices {
             JdbcTemplate jdbc,
             Timeline timeline,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            NoticeCounters counters) {
+        this.counters = counters;
         this.caseFiles = caseFiles;
         this.documents = documents;
         this.directory = directory;
@@ -88,6 +90,7 @@ public class Notices {
         }
         Unit unit = directory.unit(c.getUnitId()).orElseThrow();
         LocalDate today = LocalDate.now(clock);
+        counters.ensure(unit.getId(), today.getYear(), type.name());
         int number = next(unit.getId(), today.getYear(), type);
         String numberText = number + "/TB-" + unit.getCode();
         Map<String, String> values = new LinkedHashMap<>();
@@ -153,19 +156,12 @@ public class Notices {
 
     /** The next number of a unit's notices of a type in a year; the row stays locked until the caller commits. */
     private int next(long unitId, int year, NoticeType type) {
-        String bump = "update notice_counter set last_number = last_number + 1"
-                + " where unit_id = ? and notice_year = ? and notice_type = ?";
-        if (jdbc.update(bump, unitId, year, type.name()) == 0) {
-            try {
-                jdbc.update(
-                        "insert into notice_counter (unit_id, notice_year, notice_type, last_number) values (?, ?, ?, 1)",
-                        unitId,
-                        year,
-                        type.name());
-            } catch (DuplicateKeyException e) {
-                jdbc.update(bump, unitId, year, type.name());
-            }
-        }
+        jdbc.update(
+                "update notice_counter set last_number = last_number + 1"
+                        + " where unit_id = ? and notice_year = ? and notice_type = ?",
+                unitId,
+                year,
+                type.name());
         Integer n = jdbc.queryForObject(
                 "select last_number from notice_counter where unit_id = ? and notice_year = ? and notice_type = ?",
                 Integer.class,
