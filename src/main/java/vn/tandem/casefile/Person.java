@@ -9,7 +9,8 @@ import java.time.Instant;
 
 /**
  * A citizen as a person: the ID number and the phone normalized ({@code 0…}), the name as first given, and its
- * key — folded, without diacritics or case, its words in order — so "Nguyễn Văn Tám" and "Tám Nguyen van" are one.
+ * key — folded, without diacritics or case, its words sorted — so one name typed in any word order or case, with or
+ * without diacritics, is one key.
  */
 @Entity
 @Table(name = "person")

@@ -346,7 +346,7 @@ public class Open311 {
         return directory.unit(service.defaultUnitId()).orElseThrow();
     }
 
-    /** An area's name folded, without its kind ("Xã Yên Sơn" is "yen son"). */
+    /** An area's name folded, without its kind word (commune, ward, town) in front. */
     static String bareName(String areaName) {
         String folded = Folding.fold(areaName).replaceAll("[^a-z0-9]+", " ").strip();
         return folded.replaceFirst("^(xa|phuong|thi tran|thi xa|huyen|quan|thanh pho|tp) ", "");
