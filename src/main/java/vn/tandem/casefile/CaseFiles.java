@@ -234,6 +234,18 @@ public class CaseFiles {
         return codes;
     }
 
+    /** The cases among {@code ids} that the user may open, by id, in one query. */
+    @Transactional(readOnly = true)
+    public Map<Long, Case> visibleAmong(Collection<Long> ids, CurrentUser user) {
+        Map<Long, Case> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            cases.findAllById(ids).stream()
+                    .filter(c -> CaseVisibility.canSee(user, c))
+                    .forEach(c -> found.put(c.getId(), c));
+        }
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public Optional<Case> byCode(String code) {
         return cases.findByCode(code);

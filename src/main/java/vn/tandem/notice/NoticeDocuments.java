@@ -62,13 +62,13 @@ class NoticeDocuments {
             line(doc, msg("notice.motto"), true, ParagraphAlignment.RIGHT);
             line(doc, msg("notice.numberLine"), false, ParagraphAlignment.LEFT);
             line(doc, msg("notice.placeDate"), false, ParagraphAlignment.RIGHT);
-            line(doc, msg("notice.heading"), true, ParagraphAlignment.CENTER);
+            line(doc, msg("notice.heading", type), true, ParagraphAlignment.CENTER);
             line(doc, msg("notice.subject." + type), true, ParagraphAlignment.CENTER);
-            line(doc, msg("notice.to"), false, ParagraphAlignment.LEFT);
+            line(doc, msg("notice.to", type), false, ParagraphAlignment.LEFT);
             line(doc, msg("notice.body." + type), false, ParagraphAlignment.BOTH);
             line(doc, msg("notice.ground"), false, ParagraphAlignment.BOTH);
             line(doc, msg("notice.signer"), true, ParagraphAlignment.RIGHT);
-            line(doc, msg("notice.recipients"), false, ParagraphAlignment.LEFT);
+            line(doc, msg("notice.recipients", type), false, ParagraphAlignment.LEFT);
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -182,5 +182,11 @@ class NoticeDocuments {
 
     private String msg(String key) {
         return messages.getMessage(key, null, VIETNAMESE);
+    }
+
+    /** A line of the layout that a notice type may word its own way ({@code key.TYPE}), else the common one. */
+    private String msg(String key, NoticeType type) {
+        String own = messages.getMessage(key + "." + type, null, null, VIETNAMESE);
+        return own != null ? own : msg(key);
     }
 }

@@ -84,15 +84,33 @@ public class Notices {
             problems.add(new FieldProblem("type", "validation.required"));
         }
         CleanText.check(problems, "legalGround", legalGround, true, 1000);
-        CleanText.check(problems, "recipient", recipient, type == NoticeType.TRANSFER, 300);
+        CleanText.check(problems, "recipient", recipient, type != null && type.needsRecipient(), 300);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        return store(c, type, legalGround.strip(), recipient, user.username(), user.fullName(), null);
+    }
+
+    /**
+     * Issues a notice the law requires without anyone asking (see {@link NoticeDuties}), in the name of whoever
+     * made the change that requires it (the case's unit signs when no one did). {@code key} names the duty: a
+     * second notice under the same key fails on the unique index, so a duty is met once even when two nodes try.
+     */
+    @Transactional
+    Issued issueOwed(Case c, NoticeType type, String legalGround, String recipient, String actor, String key) {
+        String signer = actor == null
+                ? directory.unit(c.getUnitId()).map(Unit::getName).orElse("")
+                : directory.displayName(actor);
+        return store(c, type, legalGround, recipient, actor == null ? "system" : actor, signer, key);
+    }
+
+    private Issued store(
+            Case c, NoticeType type, String legalGround, String recipient, String actor, String signer, String key) {
         Unit unit = directory.unit(c.getUnitId()).orElseThrow();
         LocalDate today = LocalDate.now(clock);
         counters.ensure(unit.getId(), today.getYear(), type.name());
         int number = next(unit.getId(), today.getYear(), type);
-        String numberText = number + "/TB-" + unit.getCode();
+        String numberText = number + "/" + type.sign() + "-" + unit.getCode();
         Map<String, String> values = new LinkedHashMap<>();
         values.put("number", numberText);
         values.put("unit", unit.getName());
@@ -109,26 +127,28 @@ public class Notices {
         values.put("code", c.getCode());
         values.put("title", c.getTitle());
         values.put("received", DAY.format(c.getReceivedAt().atZone(clock.getZone())));
-        values.put("legal.ground", legalGround.strip());
+        values.put("legal.ground", legalGround);
         values.put("recipient", recipient == null ? "" : recipient.strip());
-        values.put("signer", user.fullName());
+        values.put("signer", signer);
         byte[] docx = documents.fill(template(type, c.getType()), values);
         byte[] pdf = documents.pdf(docx);
         Instant now = clock.instant();
         jdbc.update(
                 "insert into case_notice (case_id, notice_type, unit_id, notice_year, notice_number, number_text,"
-                        + " legal_ground, issued_by, issued_at, docx, pdf) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " legal_ground, issued_by, issued_at, docx, pdf, auto_key)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 c.getId(),
                 type.name(),
                 unit.getId(),
                 today.getYear(),
                 number,
                 numberText,
-                legalGround.strip(),
-                user.username(),
+                legalGround,
+                actor,
                 Timestamp.from(now),
                 docx,
-                pdf);
+                pdf,
+                key);
         Long id = jdbc.queryForObject(
                 "select id from case_notice where unit_id = ? and notice_year = ? and notice_type = ? and notice_number = ?",
                 Long.class,
@@ -138,20 +158,19 @@ public class Notices {
                 number);
         timeline.add(
                 c.getId(),
-                user.username(),
+                key == null ? actor : null,
                 "NOTICE",
                 Text.of("timeline.notice." + type, numberText),
                 List.of(),
                 "notice",
                 String.valueOf(id));
-        audit.record(
-                "NOTICE_ISSUED",
-                c.getId(),
-                c.getCode(),
-                "notice",
-                String.valueOf(id),
-                Map.of("type", type.name(), "number", numberText, "legalGround", legalGround.strip()));
-        return new Issued(id, type.name(), numberText, legalGround.strip(), user.username(), now);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("type", type.name());
+        details.put("number", numberText);
+        details.put("legalGround", legalGround);
+        details.put("automatic", key != null);
+        audit.record("NOTICE_ISSUED", c.getId(), c.getCode(), "notice", String.valueOf(id), details);
+        return new Issued(id, type.name(), numberText, legalGround, actor, now);
     }
 
     /** The next number of a unit's notices of a type in a year; the row stays locked until the caller commits. */
@@ -240,24 +259,27 @@ public class Notices {
 
     /**
      * A notice's file ({@code docx} or {@code pdf}); a notice naming a confidential petitioner opens only for those
-     * who may reveal the identity (the assigned officer, the lead agency's supervisors).
+     * who may reveal the identity (the assigned officer, the lead agency's supervisors) and for whoever issued it.
      */
     @Transactional(readOnly = true)
     public byte[] file(String code, long id, String format, CurrentUser user) {
         Case c = caseFiles.visible(code, user);
-        if (c.getPetitioners().stream().anyMatch(Petitioner::isConfidential) && !CaseVisibility.leads(user, c)) {
-            throw new ForbiddenException("notice.confidential");
-        }
         String column = "pdf".equals(format) ? "pdf" : "docx";
-        List<byte[]> found = jdbc.query(
-                "select " + column + " from case_notice where id = ? and case_id = ?",
-                (rs, n) -> rs.getBytes(1),
+        record Found(String issuedBy, byte[] content) {}
+        List<Found> found = jdbc.query(
+                "select issued_by, " + column + " from case_notice where id = ? and case_id = ?",
+                (rs, n) -> new Found(rs.getString(1), rs.getBytes(2)),
                 id,
                 c.getId());
         if (found.isEmpty()) {
             throw new NotFoundException("notice.notFound");
         }
-        return found.get(0);
+        if (c.getPetitioners().stream().anyMatch(Petitioner::isConfidential)
+                && !CaseVisibility.leads(user, c)
+                && !user.username().equals(found.get(0).issuedBy())) {
+            throw new ForbiddenException("notice.confidential");
+        }
+        return found.get(0).content();
     }
 
     static boolean issues(CurrentUser user) {

@@ -28,7 +28,11 @@ public class Notification {
         /** A commune unit's risk outlook crossed into HIGH or CRITICAL. */
         OUTLOOK,
         /** The same citizen filed the same matter elsewhere (another level or agency): the cases were linked. */
-        SAME_MATTER
+        SAME_MATTER,
+        /** A transferred case's receiving body has not answered by the day it was awaited. */
+        TRANSFER_OVERDUE,
+        /** The receiving body sent a transferred case back: it needs a new decision. */
+        TRANSFER_RETURNED
     }
 
     @Id

@@ -33,6 +33,12 @@ public final class CaseHandling {
 
     public static final String DECISION_ACCEPT = "ACCEPT";
     public static final String DECISION_MERGE = "MERGE";
+    public static final String DECISION_TRANSFER = "TRANSFER";
+    /** At a transfer: the competent body the matter is sent to. */
+    public static final String FIELD_COMPETENT_BODY = "competentBody";
+    /** At a transfer, merge or refusal: why. */
+    public static final String FIELD_REASON = "reason";
+
     public static final String FIELD_MERGE_INTO = "mergeInto";
 
     /** Versions deployed before complexity had three levels had a yes/no field {@code complex}. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.casefile.Case;
@@ -31,7 +32,8 @@ import vn.tandem.process.Threshold;
  * a rule sets it) and resolution (from acceptance, or afresh from the reopening after a flare-up);
  * <li>the citizen's windows — filing a complaint (from the day the contested decision became known), taking it to
  * the second instance (from the first-instance decision);
- * <li>the notices the offices owe — of a denunciation's acceptance, of the decision, of a transfer.
+ * <li>the notices the offices owe — of a denunciation's acceptance, of the decision, of a transfer — done on the
+ * day the first notice of its kind was issued after the clock started.
  * </ul>
  * Paused time does not count and extensions by written decision move the dates. The current clock is the step the
  * case is in; it drives the dashboard and the escalation ladder. A clock's rule version is pinned when it starts, so
@@ -49,7 +51,7 @@ public class CaseClocks {
         RUNNING,
         /** A step that has ended: measured on the day it ended. */
         DONE,
-        /** A citizen's window or a notice owed: shown with its date and basis, never escalated. */
+        /** A citizen's window or a notice still owed: shown with its date and basis, never escalated. */
         INFO
     }
 
@@ -76,6 +78,7 @@ public class CaseClocks {
     private final DeadlineExtensions extensions;
     private final CaseClockRules pins;
     private final SlaAlerts alerts;
+    private final ObjectProvider<IssuedNotices> issuedNotices;
 
     CaseClocks(
             LegalRules rules,
@@ -84,8 +87,10 @@ public class CaseClocks {
             LegalCalendar calendar,
             DeadlineExtensions extensions,
             CaseClockRules pins,
-            SlaAlerts alerts) {
+            SlaAlerts alerts,
+            ObjectProvider<IssuedNotices> issuedNotices) {
         this.alerts = alerts;
+        this.issuedNotices = issuedNotices;
         this.rules = rules;
         this.clock = clock;
         this.pauses = pauses;
@@ -103,9 +108,18 @@ public class CaseClocks {
     }
 
     /** Everything a case's clocks are computed from, loaded once. */
-    record Inputs(List<ClockPause> pauses, List<DeadlineExtension> extensions, Map<LegalStep, CaseClockRule> pins) {
+    record Inputs(
+            List<ClockPause> pauses,
+            List<DeadlineExtension> extensions,
+            Map<LegalStep, CaseClockRule> pins,
+            Map<LegalStep, List<LocalDate>> notices) {
 
-        static final Inputs NONE = new Inputs(List.of(), List.of(), Map.of());
+        static final Inputs NONE = new Inputs(List.of(), List.of(), Map.of(), Map.of());
+    }
+
+    private Map<Long, Map<LegalStep, List<LocalDate>>> notices(Collection<Long> caseIds) {
+        IssuedNotices issued = issuedNotices.getIfAvailable();
+        return issued == null || caseIds.isEmpty() ? Map.of() : issued.issuedOn(caseIds);
     }
 
     public List<StepClock> of(Case c) {
@@ -117,10 +131,11 @@ public class CaseClocks {
                 pauses.findByCaseIdOrderByPausedAt(caseId),
                 extensions.findByCaseIdOrderById(caseId),
                 pins.findByCaseId(caseId).stream()
-                        .collect(Collectors.toMap(CaseClockRule::getLegalStep, Function.identity(), (a, b) -> a)));
+                        .collect(Collectors.toMap(CaseClockRule::getLegalStep, Function.identity(), (a, b) -> a)),
+                notices(List.of(caseId)).getOrDefault(caseId, Map.of()));
     }
 
-    /** The clocks of many cases, their pauses, extensions and pinned rules loaded in three queries. */
+    /** The clocks of many cases, their pauses, extensions, pinned rules and notices loaded in four queries. */
     public Map<Long, List<StepClock>> ofAll(Collection<Case> cases) {
         List<Long> ids = cases.stream().map(Case::getId).toList();
         Map<Long, List<ClockPause>> byCasePauses = new HashMap<>();
@@ -141,6 +156,7 @@ public class CaseClocks {
                             .computeIfAbsent(p.getCaseId(), k -> new HashMap<>())
                             .putIfAbsent(p.getLegalStep(), p));
         }
+        Map<Long, Map<LegalStep, List<LocalDate>>> byCaseNotices = notices(ids);
         Map<Long, List<StepClock>> result = new HashMap<>();
         for (Case c : cases) {
             result.put(
@@ -150,7 +166,8 @@ public class CaseClocks {
                             new Inputs(
                                     byCasePauses.getOrDefault(c.getId(), List.of()),
                                     byCaseExtensions.getOrDefault(c.getId(), List.of()),
-                                    byCasePins.getOrDefault(c.getId(), Map.of()))));
+                                    byCasePins.getOrDefault(c.getId(), Map.of()),
+                                    byCaseNotices.getOrDefault(c.getId(), Map.of()))));
         }
         return result;
     }
@@ -240,7 +257,19 @@ public class CaseClocks {
                 .orElse(null);
     }
 
+    /**
+     * A citizen's window, or a notice owed: done on the day the first notice of its kind was issued on or after the
+     * clock's start (a notice of an earlier decision does not answer a later one).
+     */
     private StepClock info(Case c, Inputs in, LegalStep step, LocalDate start, LocalDate end) {
+        if (step.kind() == LegalStep.Kind.NOTICE) {
+            Optional<LocalDate> sent = in.notices().getOrDefault(step, List.of()).stream()
+                    .filter(day -> !day.isBefore(start))
+                    .findFirst();
+            if (sent.isPresent()) {
+                return exactStep(c, in, step, start, sent.get(), Phase.DONE);
+            }
+        }
         return exactStep(c, in, step, start, end, Phase.INFO);
     }
 
@@ -311,7 +340,7 @@ public class CaseClocks {
         Map<LegalStep, CaseClockRule> existing = pins.findByCaseId(c.getId()).stream()
                 .collect(Collectors.toMap(CaseClockRule::getLegalStep, Function.identity(), (a, b) -> a));
         Instant now = clock.instant();
-        for (StepClock s : of(c, new Inputs(List.of(), List.of(), existing))) {
+        for (StepClock s : of(c, new Inputs(List.of(), List.of(), existing, Map.of()))) {
             CaseClockRule pin = existing.get(s.step());
             LegalRule rule = s.deadline().rule();
             LocalDate start = startOf(c, s.step());

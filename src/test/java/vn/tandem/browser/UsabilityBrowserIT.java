@@ -267,7 +267,8 @@ class UsabilityBrowserIT {
                 "/receptions",
                 "/receptions/new",
                 "/dialogues/new",
-                "/exchanges")) {
+                "/exchanges",
+                "/transfers")) {
             browser.get(page);
             browser.find("nav-toggle");
             assertThat(browser.driver.findElements(By.id("error-heading")))
@@ -341,7 +342,8 @@ class UsabilityBrowserIT {
                         "/situation",
                         "/situation/signals",
                         "/situation/reports/new",
-                        "/exchanges"),
+                        "/exchanges",
+                        "/transfers"),
                 "supervisor.congan",
                 List.of(
                         "/dashboard",

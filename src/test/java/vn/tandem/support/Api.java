@@ -102,6 +102,12 @@ public class Api {
         return (List<Map<String, Object>>) response.getBody().get("items");
     }
 
+    /** A JSON array answer ({@code GET path}). */
+    public List<Map<String, Object>> list(String path) {
+        return rest.exchange(path, HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {})
+                .getBody();
+    }
+
     /** The open task with this key on the case (from the case detail), or null. */
     @SuppressWarnings("unchecked")
     public String taskId(String caseCode, String key) {

@@ -37,8 +37,10 @@ class NoticeApiController {
     record Request(String type, String legalGround, String recipient) {}
 
     @Operation(
-            summary = "Issue a statutory notice of the case (ACCEPTANCE, REFUSAL, TRANSFER, DECISION)",
-            description = "Numbered per issuing unit, year and type without gaps; stored as Word and PDF.")
+            summary = "Issue a statutory notice of the case (ACCEPTANCE, REFUSAL, TRANSFER, DECISION, TRANSFER_SLIP)",
+            description = "Numbered per issuing unit, year and type without gaps; stored as Word and PDF. The notices"
+                    + " the law requires are also issued on their own when the change requiring them commits; this"
+                    + " issues one by hand (a correction, or one that could not be issued).")
     @PostMapping("/api/cases/{code}/notices")
     ResponseEntity<Notices.Issued> issue(
             @PathVariable String code, @RequestBody Request body, @AuthenticationPrincipal TandemPrincipal principal) {
@@ -58,10 +60,7 @@ class NoticeApiController {
     @GetMapping("/api/cases/{code}/notices/{id}.docx")
     ResponseEntity<byte[]> docx(
             @PathVariable String code, @PathVariable long id, @AuthenticationPrincipal TandemPrincipal principal) {
-        return file(
-                notices.file(code, id, "docx", principal.user()),
-                code + "-" + id + ".docx",
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        return file(notices.file(code, id, "docx", principal.user()), code + "-" + id + ".docx", DOCX);
     }
 
     @Operation(summary = "A notice as PDF")
@@ -86,7 +85,9 @@ class NoticeApiController {
         return ResponseEntity.noContent().build();
     }
 
-    private static NoticeType parse(String type) {
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    static NoticeType parse(String type) {
         for (NoticeType t : NoticeType.values()) {
             if (t.name().equalsIgnoreCase(type == null ? "" : type.strip())) {
                 return t;
@@ -95,7 +96,7 @@ class NoticeApiController {
         throw new InvalidInputException("type", "notice.type");
     }
 
-    private static ResponseEntity<byte[]> file(byte[] content, String name, String mediaType) {
+    static ResponseEntity<byte[]> file(byte[] content, String name, String mediaType) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(mediaType))
                 .header(

@@ -40,7 +40,8 @@ class DeadlinesPanel {
             LocalDate due,
             LegalRules.State state,
             boolean statutoryBreached,
-            int daysLeft) {
+            int daysLeft,
+            LocalDate end) {
 
         static Row of(CaseClocks.StepClock s) {
             var rule = s.deadline().rule();
@@ -58,7 +59,8 @@ class DeadlinesPanel {
                     s.deadline().due(),
                     s.standing().state(),
                     s.standing().statutoryBreached(),
-                    s.standing().left());
+                    s.standing().left(),
+                    s.end());
         }
 
         public boolean running() {
