@@ -13,6 +13,12 @@ public interface Cases extends JpaRepository<Case, Long>, JpaSpecificationExecut
 
     Optional<Case> findByCode(String code);
 
+    /** How many cases of each type are in each status: {@code [type, status, count]}. */
+    @Query("select c.type, c.status, count(c) from CaseFile c group by c.type, c.status")
+    List<Object[]> countByTypeAndStatus();
+
+    List<Case> findByStatusIn(java.util.Collection<CaseStatus> statuses);
+
     /** The cases still open, or closed after a moment (the outlook reads the weeks since). */
     @Query("select c from CaseFile c where c.closedAt is null or c.closedAt > :after")
     List<Case> findOpenOrClosedAfter(@Param("after") java.time.Instant after);

@@ -23,7 +23,7 @@ import vn.tandem.common.ViaApiToken;
 final class ApiTokenFilter extends OncePerRequestFilter {
 
     /** The authentication details of a token request: which token, for the audit trail. */
-    record TokenDetails(long apiTokenId, String remoteAddress) implements ViaApiToken {}
+    record TokenDetails(long apiTokenId, String remoteAddress) implements ViaApiToken, java.io.Serializable {}
 
     private final AccessTokens tokens;
     private final LoginThrottling throttling;

@@ -55,6 +55,10 @@ import org.springframework.web.servlet.LocaleResolver;
 class SecurityConfig {
 
     static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    /** The metrics a Prometheus server scrapes (admins; HTTP Basic or a personal API token). */
+    static final RequestMatcher METRICS =
+            PathPatternRequestMatcher.withDefaults().matcher("/actuator/prometheus");
+
     static final RequestMatcher API_DOCS =
             PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**");
     static final RequestMatcher ENGINE_REST =
@@ -132,6 +136,8 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/camunda/**")
                         .denyAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole(Role.ADMIN.name())
                         .anyRequest()
                         .authenticated())
                 .formLogin(form ->
@@ -147,9 +153,11 @@ class SecurityConfig {
                         .csrfTokenRepository(new NoSessionForApiCsrf(API)))
                 .addFilterAfter(new LoginThrottleFilter(throttling, false), CsrfFilter.class)
                 // pages are used with a session: a token is accepted on the API only
-                .addFilterBefore(new ApiTokenFilter(tokens, throttling, basic, API), BasicAuthenticationFilter.class)
+                .addFilterBefore(
+                        new ApiTokenFilter(tokens, throttling, basic, new OrRequestMatcher(API, METRICS)),
+                        BasicAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
-                                basic, new OrRequestMatcher(API, API_DOCS))
+                                basic, new OrRequestMatcher(API, API_DOCS, METRICS))
                         // a page's script (a diagram, the bell) without a session gets 401, not the login page:
                         // following the redirect would start a session that replaces the one a tab signs in with
                         .defaultAuthenticationEntryPointFor(

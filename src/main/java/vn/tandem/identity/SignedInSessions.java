@@ -1,15 +1,19 @@
 package vn.tandem.identity;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.stereotype.Component;
 
 /**
  * The signed-in sessions of each user, so that disabling an account or resetting its password ends them at once
- * (the next request of such a session is signed out).
+ * (the next request of such a session is signed out), on every node: the sessions live in the database (Spring
+ * Session JDBC) and are found by their user's name.
  */
 @Component
 public class SignedInSessions {
@@ -22,25 +26,20 @@ public class SignedInSessions {
 
     /** Ends every session of the user. */
     public void end(String username) {
-        for (Object principal : registry.getAllPrincipals()) {
-            if (principal instanceof TandemPrincipal p && p.getUsername().equalsIgnoreCase(username)) {
-                registry.getAllSessions(principal, false).forEach(s -> s.expireNow());
-            }
-        }
+        registry.getAllSessions(username, false).forEach(s -> s.expireNow());
     }
 
     @Configuration
     static class Beans {
 
+        /** The sessions in the database; a web slice test without one keeps them in memory. */
         @Bean
-        SessionRegistry sessionRegistry() {
-            return new SessionRegistryImpl();
-        }
-
-        /** Tells the registry when a session ends (logout, timeout). */
-        @Bean
-        HttpSessionEventPublisher httpSessionEventPublisher() {
-            return new HttpSessionEventPublisher();
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        SessionRegistry sessionRegistry(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions) {
+            FindByIndexNameSessionRepository repository = sessions.getIfAvailable();
+            return repository == null
+                    ? new SessionRegistryImpl()
+                    : new SpringSessionBackedSessionRegistry<>(repository);
         }
     }
 }

@@ -9,4 +9,6 @@ interface Escalations extends JpaRepository<Escalation, Long> {
     Optional<Escalation> findByWatchedTaskId(String watchedTaskId);
 
     List<Escalation> findByStatusOrderByRaisedAt(Escalation.Status status);
+
+    long countByStatus(Escalation.Status status);
 }

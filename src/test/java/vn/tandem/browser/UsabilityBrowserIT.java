@@ -94,7 +94,7 @@ class UsabilityBrowserIT {
         browser.click(browser.find("decision-REFUSE"));
         String reason = "Nội dung đã được Tòa án nhân dân huyện thụ lý, không thuộc thẩm quyền giải quyết.";
         browser.type("reason", reason);
-        browser.driver.manage().deleteCookieNamed("JSESSIONID");
+        browser.driver.manage().deleteCookieNamed("SESSION");
         browser.click("complete");
         browser.find("login-kept");
         browser.signIn("officer.congan");
@@ -362,6 +362,7 @@ class UsabilityBrowserIT {
                         "/situation/schedule",
                         "/admin/outlook",
                         "/admin/open311",
+                        "/admin/operations",
                         "/public/status"));
         for (var user : pages.entrySet()) {
             browser.login(user.getKey());

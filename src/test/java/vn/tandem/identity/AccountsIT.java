@@ -9,13 +9,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -47,7 +48,9 @@ class AccountsIT {
 
     @BeforeEach
     void mvc() {
+        // sessions in the database, as in the running application (Spring Session's filter comes first)
         mvc = MockMvcBuilders.webAppContextSetup(context)
+                .addFilters(context.getBean(SessionRepositoryFilter.class))
                 .apply(SecurityMockMvcConfigurers.springSecurity())
                 .build();
     }
@@ -105,7 +108,8 @@ class AccountsIT {
         assertThat(directory.find("can.bo.moi").orElseThrow().unitId()).isEqualTo(2L);
 
         // the person signs in; an administrator resets the password: the session ends, the old password fails
-        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login")
+        // sessions live in the database (Spring Session): the browser holds only the SESSION cookie
+        Cookie session = mvc.perform(post("/login")
                         .param("username", "can.bo.moi")
                         .param("password", "Rung-tre-xanh-2026")
                         .with(csrf())
@@ -115,12 +119,12 @@ class AccountsIT {
                         }))
                 .andExpect(redirectedUrl("/"))
                 .andReturn()
-                .getRequest()
-                .getSession(false);
-        mvc.perform(get("/inbox").session(session)).andExpect(status().isOk());
+                .getResponse()
+                .getCookie("SESSION");
+        mvc.perform(get("/inbox").cookie(session)).andExpect(status().isOk());
         mvc.perform(asAdmin(post("/admin/users/" + id + "/password")).param("password", "Nuoc-chay-da-mon-77"))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(get("/inbox").session(session)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/inbox").cookie(session)).andExpect(status().is3xxRedirection());
         mvc.perform(get("/api/cases")
                         .with(httpBasic("can.bo.moi", "Rung-tre-xanh-2026"))
                         .with(r -> {

@@ -29,8 +29,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -67,7 +67,9 @@ class AuthenticationEdgesIT {
 
     @BeforeEach
     void mvc() {
+        // sessions in the database, as in the running application (Spring Session's filter comes first)
         mvc = MockMvcBuilders.webAppContextSetup(context)
+                .addFilters(context.getBean(SessionRepositoryFilter.class))
                 .apply(SecurityMockMvcConfigurers.springSecurity())
                 .build();
     }
@@ -180,14 +182,17 @@ class AuthenticationEdgesIT {
 
     @Test
     void aSessionRequestAlwaysNeedsItsCsrfTokenAndAnonymousWritesAnswer401() throws Exception {
-        MockHttpSession session = (MockHttpSession) mvc.perform(login("officer.congan", "demo", newAddress()))
+        Cookie session = mvc.perform(login("officer.congan", "demo", newAddress()))
                 .andReturn()
-                .getRequest()
-                .getSession(false);
+                .getResponse()
+                .getCookie("SESSION");
+        assertThat(session)
+                .as("signed in: a session in the database, its cookie in the browser")
+                .isNotNull();
         String body = "{\"body\":\"x\"}";
         // the bypass that was reported: a session plus any Basic header for the same user
         mvc.perform(post("/api/cases/VV-2000-000001/comments")
-                        .session(session)
+                        .cookie(session)
                         .header(
                                 "Authorization",
                                 "Basic " + Base64.getEncoder().encodeToString("officer.congan:wrong".getBytes()))
@@ -195,8 +200,7 @@ class AuthenticationEdgesIT {
                         .content(body))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/cases/VV-2000-000001/comments")
-                        .cookie(new Cookie("JSESSIONID", session.getId()))
-                        .session(session)
+                        .cookie(session)
                         .with(httpBasic("officer.congan", "demo"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body))
