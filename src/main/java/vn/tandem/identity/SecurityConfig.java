@@ -25,6 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -97,7 +98,9 @@ class SecurityConfig {
         basic.setRealmName("Tandem engine API");
         http.securityMatcher(ENGINE_REST)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(Role.DESIGNER.name(), Role.ADMIN.name()))
-                .httpBasic(b -> b.authenticationEntryPoint(basic))
+                .httpBasic(b -> b.authenticationEntryPoint(basic)
+                        // a call with its own credentials starts no session (sessions live in the database)
+                        .securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(new LoginThrottleFilter(throttling, true), BasicAuthenticationFilter.class)
@@ -148,7 +151,9 @@ class SecurityConfig {
                 .requestCache(cache -> cache.requestCache(pageVisits()))
                 .sessionManagement(
                         s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
-                .httpBasic(b -> b.authenticationEntryPoint(basic))
+                .httpBasic(b -> b.authenticationEntryPoint(basic)
+                        // a call with its own credentials starts no session (sessions live in the database)
+                        .securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::isSessionlessApiCallWithCredentials)
                         .csrfTokenRepository(new NoSessionForApiCsrf(API)))
                 .addFilterAfter(new LoginThrottleFilter(throttling, false), CsrfFilter.class)

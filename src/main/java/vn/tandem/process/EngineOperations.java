@@ -54,6 +54,7 @@ public class EngineOperations {
             int queueSize,
             long dueNow,
             long timersLater,
+            long retrying,
             long failed,
             long incidents) {}
 
@@ -169,6 +170,7 @@ public class EngineOperations {
                         .timers()
                         .duedateHigherThen(ClockUtil.getCurrentTime())
                         .count(),
+                management.createJobQuery().withException().withRetriesLeft().count(),
                 management.createJobQuery().noRetriesLeft().count(),
                 runtime.createIncidentQuery().count());
     }

@@ -96,7 +96,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 .getBytes(StandardCharsets.UTF_8));
         HttpServletRequest forward = request;
         if (mediaType(request.getContentType()).startsWith("multipart/")) {
-            for (Part part : request.getParts()) {
+            java.util.Collection<Part> parts;
+            try {
+                parts = request.getParts();
+            } catch (IOException | ServletException | IllegalStateException unreadable) {
+                // too large or malformed: the handler refuses it with its own 400, and no key is claimed
+                chain.doFilter(request, response);
+                return;
+            }
+            for (Part part : parts) {
                 digest.update(
                         (part.getName() + "\n" + part.getSubmittedFileName() + "\n").getBytes(StandardCharsets.UTF_8));
                 try (InputStream in = part.getInputStream()) {

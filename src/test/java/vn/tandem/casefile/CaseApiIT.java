@@ -56,7 +56,7 @@ class CaseApiIT {
         assertThat(congan.post("/api/cases/" + other + "/comments", Map.of("body", "Ý kiến khác."), key)
                         .getStatusCode()
                         .value())
-                .isEqualTo(409);
+                .isEqualTo(422);
     }
 
     @Test

@@ -85,6 +85,8 @@ public final class Browser implements AutoCloseable {
         // leave the previous page first: its last background calls (a draft saved on leaving) run before the
         // cookies go, as they would for a person signing in again in the same tab
         driver.get("about:blank");
+        // cookies are deleted for the page's own site: on about:blank nothing would go
+        get("/login");
         driver.manage().deleteAllCookies();
         get("/login");
         signIn(user);
