@@ -3,17 +3,10 @@ package vn.tandem.process.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.tandem.common.web.CachedBodyRequest;
 import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Role;
 import vn.tandem.identity.TandemPrincipal;
@@ -115,7 +109,7 @@ class EngineRestSecurity {
                     refuse(response, found);
                     return;
                 }
-                chain.doFilter(new CachedBody(request, body), response);
+                chain.doFilter(new CachedBodyRequest(request, body), response);
             }
         };
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
@@ -164,53 +158,6 @@ class EngineRestSecurity {
         response.getWriter()
                 .write("{\"type\":\"BadUserRequestException\",\"message\":\"Expressions are not "
                         + "allowed in queries (" + parameter.replaceAll("[^A-Za-z0-9]", "") + ")\"}");
-    }
-
-    /** A request whose JSON body was read once and can be read again. */
-    static final class CachedBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
     }
 
     /**
