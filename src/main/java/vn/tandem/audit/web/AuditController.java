@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import vn.tandem.audit.AuditEntry;
 import vn.tandem.audit.AuditQuery;
 import vn.tandem.audit.AuditSearch;
@@ -54,7 +53,7 @@ class AuditController {
     }
 
     @GetMapping("/audit.csv")
-    ResponseEntity<StreamingResponseBody> export(@ModelAttribute AuditQuery query) {
+    ResponseEntity<byte[]> export(@ModelAttribute AuditQuery query) {
         return Csv.download(search.export(query));
     }
 

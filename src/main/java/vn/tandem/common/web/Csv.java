@@ -1,7 +1,9 @@
 package vn.tandem.common.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -9,7 +11,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * CSV for exports, the one writer every export uses: UTF-8 with a byte-order mark (so spreadsheet programs show
@@ -27,8 +28,11 @@ public final class Csv {
         return value == null ? "" : value.toString();
     }
 
-    /** The table as a download. */
-    public static ResponseEntity<StreamingResponseBody> download(Table table) {
+    /**
+     * The table as a download, written in the request's own thread (the table is in memory already; an asynchronous
+     * body would commit a new database session from a second thread).
+     */
+    public static ResponseEntity<byte[]> download(Table table) {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(
@@ -37,11 +41,17 @@ public final class Csv {
                                 .filename(table.fileName(), StandardCharsets.UTF_8)
                                 .build()
                                 .toString())
-                .body(out -> {
-                    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                    write(writer, table);
-                    writer.flush();
-                });
+                .body(bytes(table));
+    }
+
+    private static byte[] bytes(Table table) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            write(writer, table);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     public static void write(Writer out, Table table) throws IOException {

@@ -12,7 +12,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import vn.tandem.casefile.CaseType;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.web.Csv;
@@ -121,7 +120,7 @@ class DashboardController {
 
     /** A table of the dashboard, or the escalation queue, as CSV. */
     @GetMapping("/dashboard.csv")
-    ResponseEntity<StreamingResponseBody> csv(
+    ResponseEntity<byte[]> csv(
             @AuthenticationPrincipal TandemPrincipal principal,
             @RequestParam(defaultValue = "closest") String table,
             Dashboard.Filter filter) {

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import vn.tandem.casefile.Case;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.web.Csv;
@@ -150,7 +149,7 @@ class ReportApiController {
             description = "list=cases: the cases received in the period; list=figures: every single figure in this"
                     + " period and the previous one.")
     @GetMapping("/summary.csv")
-    ResponseEntity<StreamingResponseBody> csv(
+    ResponseEntity<byte[]> csv(
             @AuthenticationPrincipal TandemPrincipal principal,
             SummaryReport.Query query,
             @RequestParam(defaultValue = "cases") String list,
