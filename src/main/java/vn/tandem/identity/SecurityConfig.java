@@ -18,7 +18,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -118,8 +117,7 @@ class SecurityConfig {
             AccessTokens tokens,
             LoginThrottling throttling,
             MessageSource messages,
-            LocaleResolver locales,
-            SessionRegistry sessions)
+            LocaleResolver locales)
             throws Exception {
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName("Tandem");
@@ -149,8 +147,6 @@ class SecurityConfig {
                 // only a page the browser navigated to is worth coming back to after signing in; a script's
                 // background call must not start a session (it would replace the one a tab is signing in with)
                 .requestCache(cache -> cache.requestCache(pageVisits()))
-                .sessionManagement(
-                        s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
                 .httpBasic(b -> b.authenticationEntryPoint(basic)
                         // a call with its own credentials starts no session (sessions live in the database)
                         .securityContextRepository(new RequestAttributeSecurityContextRepository()))

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
@@ -124,7 +125,10 @@ class AccountsIT {
         mvc.perform(get("/inbox").cookie(session)).andExpect(status().isOk());
         mvc.perform(asAdmin(post("/admin/users/" + id + "/password")).param("password", "Nuoc-chay-da-mon-77"))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(get("/inbox").cookie(session)).andExpect(status().is3xxRedirection());
+        // the session is gone from the database: the browser is sent to sign in again
+        mvc.perform(get("/inbox").cookie(session).accept(MediaType.TEXT_HTML))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("**/login"));
         mvc.perform(get("/api/cases")
                         .with(httpBasic("can.bo.moi", "Rung-tre-xanh-2026"))
                         .with(r -> {

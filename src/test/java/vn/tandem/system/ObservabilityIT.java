@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -114,5 +115,24 @@ class ObservabilityIT {
                 HttpRequest.newBuilder(URI.create(base + "/inbox")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(inbox.statusCode()).isEqualTo(200);
         assertThat(inbox.body()).contains("nav-inbox");
+
+        // a call that brings its own credentials starts no session (the API, an export; a page with forms keeps
+        // its CSRF token in one)
+        for (String path : List.of("/api/cases", "/api/tasks", "/audit.csv")) {
+            HttpResponse<String> basic = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + path))
+                                    .header(
+                                            "Authorization",
+                                            "Basic "
+                                                    + java.util.Base64.getEncoder()
+                                                            .encodeToString("admin:demo".getBytes()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(basic.statusCode()).as(path).isEqualTo(200);
+            assertThat(basic.headers().firstValue("Set-Cookie").orElse(""))
+                    .as(path)
+                    .doesNotContain("SESSION=");
+        }
     }
 }
