@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -155,6 +157,12 @@ public class EngineOperations {
             core = pool.getThreadPoolExecutor().getCorePoolSize();
             maxPool = pool.getThreadPoolExecutor().getMaximumPoolSize();
             queue = pool.getThreadPoolExecutor().getQueue().size();
+        } else if (executor instanceof SpringJobExecutor spring
+                && spring.getTaskExecutor() instanceof ThreadPoolTaskExecutor pool) {
+            // the Spring Boot starter runs jobs on Spring's pool (camunda.bpm.job-execution.*-pool-size)
+            core = pool.getCorePoolSize();
+            maxPool = pool.getMaxPoolSize();
+            queue = pool.getQueueSize();
         }
         return new ExecutorState(
                 executor != null && executor.isActive(),
