@@ -173,7 +173,7 @@ public class Transfers {
     @Transactional(readOnly = true)
     public Optional<TransferView> ofCase(String code, CurrentUser user) {
         Case c = caseFiles.visible(code, user);
-        return records.findByCaseId(c.getId()).map(t -> view(t, c, notices.of(code, user)));
+        return records.findByCaseId(c.getId()).map(t -> view(t, c, clocks.of(c), notices.of(code, user)));
     }
 
     /** The transfer row of a case, for the notices issued on their own. */
@@ -264,7 +264,7 @@ public class Transfers {
                     Text.of("notice.transferReturned", c.getCode(), t.getRecipient()),
                     "/cases/" + c.getCode() + "#transfer");
         }
-        return view(t, c, notices.of(code, user));
+        return view(t, c, clocks.of(c), notices.of(code, user));
     }
 
     /** The register: transfers of the cases the user sees, in a state (all when {@code null}), a page at a time. */
@@ -286,8 +286,13 @@ public class Transfers {
                 .toList();
         int pages = Math.max(1, (seen.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int p = Math.min(Math.max(page, 0), pages - 1);
-        List<TransferView> rows = seen.subList(p * PAGE_SIZE, Math.min(seen.size(), (p + 1) * PAGE_SIZE)).stream()
-                .map(t -> view(t, visible.get(t.getCaseId()), List.of()))
+        List<Transfer> shown = seen.subList(p * PAGE_SIZE, Math.min(seen.size(), (p + 1) * PAGE_SIZE));
+        // the page's clocks in one go, not a query per row
+        Map<Long, List<CaseClocks.StepClock>> pageClocks =
+                clocks.ofAll(shown.stream().map(t -> visible.get(t.getCaseId())).toList());
+        List<TransferView> rows = shown.stream()
+                .map(t -> view(
+                        t, visible.get(t.getCaseId()), pageClocks.getOrDefault(t.getCaseId(), List.of()), List.of()))
                 .toList();
         return new Listing(rows, p, pages, seen.size());
     }
@@ -327,8 +332,8 @@ public class Transfers {
         return to;
     }
 
-    private TransferView view(Transfer t, Case c, List<Notices.Issued> issued) {
-        Forward forward = clocks.of(c).stream()
+    private TransferView view(Transfer t, Case c, List<CaseClocks.StepClock> caseClocks, List<Notices.Issued> issued) {
+        Forward forward = caseClocks.stream()
                 .filter(s -> s.step() == LegalStep.FORWARD)
                 .findFirst()
                 .map(s -> new Forward(

@@ -3,10 +3,11 @@ package vn.tandem.process;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -195,25 +196,33 @@ public class EngineOperations {
     }
 
     private List<IncidentView> views(List<Incident> incidents, boolean withStack) {
-        Map<String, ProcessInstance> instances = new HashMap<>();
-        Map<String, ProcessDefinition> definitions = new HashMap<>();
+        // the incidents' instances and definitions in two queries, not one per incident
+        Set<String> instanceIds = incidents.stream()
+                .map(Incident::getProcessInstanceId)
+                .filter(id -> id != null)
+                .collect(Collectors.toSet());
+        Set<String> definitionIds = incidents.stream()
+                .map(Incident::getProcessDefinitionId)
+                .filter(id -> id != null)
+                .collect(Collectors.toSet());
+        Map<String, ProcessInstance> instances = instanceIds.isEmpty()
+                ? Map.of()
+                : runtime.createProcessInstanceQuery().processInstanceIds(instanceIds).list().stream()
+                        .collect(Collectors.toMap(ProcessInstance::getId, pi -> pi));
+        Map<String, ProcessDefinition> definitions = definitionIds.isEmpty()
+                ? Map.of()
+                : repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionIdIn(definitionIds.toArray(String[]::new))
+                        .list()
+                        .stream()
+                        .collect(Collectors.toMap(ProcessDefinition::getId, d -> d));
         List<IncidentView> views = new ArrayList<>();
         for (Incident i : incidents) {
-            ProcessInstance instance = i.getProcessInstanceId() == null
-                    ? null
-                    : instances.computeIfAbsent(
-                            i.getProcessInstanceId(),
-                            pid -> runtime.createProcessInstanceQuery()
-                                    .processInstanceId(pid)
-                                    .singleResult());
-            ProcessDefinition definition = i.getProcessDefinitionId() == null
-                    ? null
-                    : definitions.computeIfAbsent(
-                            i.getProcessDefinitionId(),
-                            did -> repository
-                                    .createProcessDefinitionQuery()
-                                    .processDefinitionId(did)
-                                    .singleResult());
+            ProcessInstance instance =
+                    i.getProcessInstanceId() == null ? null : instances.get(i.getProcessInstanceId());
+            ProcessDefinition definition =
+                    i.getProcessDefinitionId() == null ? null : definitions.get(i.getProcessDefinitionId());
             boolean job = Incident.FAILED_JOB_HANDLER_TYPE.equals(i.getIncidentType());
             String stack = null;
             if (withStack && job && i.getConfiguration() != null) {
