@@ -1,0 +1,930 @@
+package vn.tandem.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ActiveProfilesResolver;
+import vn.tandem.casefile.CaseImports;
+import vn.tandem.casefile.CaseType;
+import vn.tandem.casefile.Channel;
+import vn.tandem.casefile.Complexity;
+import vn.tandem.casefile.Outcome;
+import vn.tandem.identity.AccessTokens;
+import vn.tandem.identity.CurrentUser;
+import vn.tandem.identity.Directory;
+import vn.tandem.identity.Unit;
+import vn.tandem.inbox.TaskActions;
+import vn.tandem.intake.Intake;
+import vn.tandem.intake.IntakeForm;
+import vn.tandem.process.CaseHandling;
+import vn.tandem.process.TandemClock;
+import vn.tandem.process.TaskSnapshot;
+import vn.tandem.process.internal.BareEngine;
+
+/**
+ * Issue 19's harness: Tandem measured side by side with a bare Camunda 7 engine and with Camunda's own REST API, in
+ * one run, on one database server, on one machine; every figure a ratio. Run by
+ * {@code ./mvnw -Pbench verify -Dbench.size=quick|full [-Dbench.db=postgres]} (docs/benchmarks.md), never by
+ * {@code ./mvnw verify}. The JVM runs with {@code -Xmx512m}. Fails (so the build exits non-zero) when a target is
+ * missed; the report is printed and written to {@code target/benchmarks/bench-<db>-<size>.md}.
+ *
+ * <p>Phases, in order: the case flow at 1, 2 and 4 client threads (which also warms the code up); SLA warnings
+ * falling due at once; the data set (open cases made through the processes, historic cases cloned from imported ones); the
+ * inbox and the dashboard under requests; memory.
+ */
+@Tag("bench")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles(resolver = TandemBenchIT.Profiles.class)
+class TandemBenchIT {
+
+    static final String DB = System.getProperty("bench.db", "h2");
+    static final BenchSize SIZE = BenchSize.of(System.getProperty("bench.size", "quick"));
+    /** {@code all}, or some of {@code sla,flow,data} (data also measures the inbox, the dashboard and memory). */
+    static final String PHASES = System.getProperty("bench.phases", "all");
+
+    static boolean phase(String name) {
+        return "all".equals(PHASES) || List.of(PHASES.split(",")).contains(name);
+    }
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** A Monday, 09:00 in the province: the run's clock starts here and only moves forward. */
+    static final Instant T0 = Instant.parse("2026-03-02T02:00:00Z");
+
+    /** {@code bench} (H2 file under target/bench), plus {@code bench-postgres} with {@code -Dbench.db=postgres}. */
+    static class Profiles implements ActiveProfilesResolver {
+        @Override
+        public String[] resolve(Class<?> testClass) {
+            if ("postgres".equals(DB)) {
+                resetPostgres();
+                return new String[] {"bench", "bench-postgres"};
+            }
+            if (!"h2".equals(DB)) {
+                throw new IllegalArgumentException("bench.db is h2 or postgres, not " + DB);
+            }
+            resetH2();
+            return new String[] {"bench"};
+        }
+    }
+
+    /** Every run starts from an empty database ({@code tandem_bench}, owned by {@code tandem}). */
+    static void resetPostgres() {
+        try (var connection = java.sql.DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:5432/tandem_bench", "tandem", "tandem");
+                var statement = connection.createStatement()) {
+            statement.execute("drop schema if exists bare cascade");
+            statement.execute("drop schema public cascade");
+            statement.execute("create schema public");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("bench.db=postgres needs the database tandem_bench owned by tandem", e);
+        }
+    }
+
+    /** Every run starts from empty databases. */
+    static void resetH2() {
+        try (Stream<Path> files = Files.exists(Path.of("target/bench")) ? Files.walk(Path.of("target/bench")) : null) {
+            if (files != null) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Intake intake;
+
+    @Autowired
+    TaskActions actions;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    CaseImports imports;
+
+    @Autowired
+    TandemClock clock;
+
+    @Value("${spring.datasource.url}")
+    String tandemUrl;
+
+    @Value("${spring.datasource.username:sa}")
+    String dbUser;
+
+    @Value("${spring.datasource.password:}")
+    String dbPassword;
+
+    static BareEngine bare;
+
+    final Figures figures = new Figures();
+    CurrentUser officer;
+    CurrentUser danvan;
+    CurrentUser supervisor;
+    List<Long> units;
+    Http officerToken;
+    Http danvanToken;
+    Http supervisorToken;
+    Http adminToken;
+    final AtomicLong sequence = new AtomicLong();
+
+    @AfterAll
+    static void closeBare() {
+        if (bare != null) {
+            bare.close();
+        }
+    }
+
+    @Test
+    void tandemAgainstTheBareEngineAndCamundaRest() throws Exception {
+        clock.setTime(T0);
+        openBare();
+        officer = directory.find("officer.congan").orElseThrow();
+        danvan = directory.find("officer.danvan").orElseThrow();
+        supervisor = directory.find("supervisor.congan").orElseThrow();
+        units = directory.units().stream()
+                .filter(u -> "CONGAN".equals(u.getAgencyCode()))
+                .map(Unit::getId)
+                .toList();
+        officerToken = Http.token(
+                port, tokens.issue(officer, "bench", AccessTokens.MAX_DAYS).secret());
+        danvanToken = Http.token(
+                port, tokens.issue(danvan, "bench", AccessTokens.MAX_DAYS).secret());
+        supervisorToken = Http.token(
+                port, tokens.issue(supervisor, "bench", AccessTokens.MAX_DAYS).secret());
+        adminToken = Http.token(
+                port,
+                tokens.issue(directory.find("admin").orElseThrow(), "bench", AccessTokens.MAX_DAYS)
+                        .secret());
+        figures.line("Run of " + LocalDate.now() + ": size " + SIZE.name() + ", database " + DB + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, heap limit "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB.");
+
+        if (phase("flow")) {
+            caseFlow();
+        }
+        if (phase("sla")) {
+            slaWarnings();
+        }
+        if (phase("data")) {
+            dataSet();
+            long gcBefore = Figures.gcMs();
+            long wallBefore = System.nanoTime();
+            double bareP95 = inbox();
+            dashboard(bareP95);
+            memory(gcBefore, wallBefore);
+        }
+        if (!"all".equals(PHASES)) {
+            figures.line("Only the phases " + PHASES + " ran: this run proves nothing about the others.");
+        }
+
+        Path file = Path.of("target/benchmarks/bench-" + DB + "-" + SIZE.name() + ".md");
+        figures.finish("Tandem benchmark — " + SIZE.name() + " run on " + DB, file);
+        System.out.println("Report: " + file.toAbsolutePath());
+        if (!figures.missed().isEmpty()) {
+            throw new AssertionError("Targets missed: " + figures.missed());
+        }
+    }
+
+    void openBare() throws Exception {
+        if ("postgres".equals(DB)) {
+            jdbc.execute("create schema if not exists bare");
+            bare = BareEngine.open("bare", tandemUrl, dbUser, dbPassword, "bare");
+        } else {
+            bare = BareEngine.open(
+                    "bare", "jdbc:h2:file:./target/bench/bare;WRITE_DELAY=0;LOCK_TIMEOUT=10000", "sa", "", null);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // SLA warnings
+
+    /**
+     * {@code slaCases} cases whose acceptance warning falls due at the same moment: the time until Tandem's job
+     * executor has raised every warning (one alert per case, no more), against the bare engine's job executor
+     * firing the same number of warning timers.
+     */
+    void slaWarnings() throws Exception {
+        figures.heading("SLA warnings falling due at once (" + SIZE.slaCases() + " cases)");
+        int n = SIZE.slaCases();
+        clock.setTime(T0.plus(Duration.ofDays(30)));
+        parallel(2, n, i -> bare.start(i, bareVariables(1_000_000 + i, "COMPLAINT")));
+        clock.setTime(T0.plus(Duration.ofDays(51)));
+        List<Long> tandemCases = new ArrayList<>(parallel(2, n, i -> receive(CaseType.COMPLAINT)));
+        long bareStart = T0.toEpochMilli();
+        // the bare engine: every warning due, no breach yet
+        Instant bareWarn = bare.timerDue("Event_AcceptAtRisk", true);
+        Instant bareBreach = bare.timerDue("Event_AcceptBreached", false);
+        check(bareWarn.isBefore(bareBreach), "bare warnings before breaches");
+        Instant tandemWarn = tandemTimerDue("Event_AcceptAtRisk", true);
+        Instant tandemBreach = tandemTimerDue("Event_AcceptBreached", false);
+        check(tandemWarn.isBefore(tandemBreach), "Tandem warnings before breaches");
+        check(bareWarn.isBefore(tandemWarn.minusSeconds(1)), "the two batches' warnings fall apart");
+
+        clock.setTime(bareWarn.plusSeconds(1));
+        long start = System.nanoTime();
+        bare.startJobExecutor();
+        while (bare.firedTimers("Event_AcceptAtRisk") < n) {
+            Thread.sleep(10);
+        }
+        double bareSeconds = (System.nanoTime() - start) / 1e9;
+        bare.stopJobExecutor();
+        check(bare.firedTimers("Event_AcceptAtRisk") == n, "bare warnings fired once each");
+
+        clock.setTime(tandemWarn.plusSeconds(1));
+        start = System.nanoTime();
+        String alerts = "select count(*) from sla_alert where threshold = 'WARNING' and task_key = 'Task_Accept'";
+        while (jdbc.queryForObject(alerts, Long.class) < n) {
+            Thread.sleep(10);
+        }
+        double tandemSeconds = (System.nanoTime() - start) / 1e9;
+        while (tandemDueJobs() > 0) {
+            Thread.sleep(50);
+        }
+        long raised = jdbc.queryForObject(alerts, Long.class);
+        long escalations = jdbc.queryForObject(
+                "select count(*) from sla_alert where threshold <> 'WARNING' and task_key = 'Task_Accept'", Long.class);
+        check(raised == n, "one warning per case, got " + raised);
+        check(escalations == 0, "no breach before its time, got " + escalations);
+        figures.table("", "cases", "seconds until every warning", "warnings per second", "effects");
+        figures.row("bare engine (warning timers fired)", n, bareSeconds, n / bareSeconds, n);
+        figures.row("Tandem (alerts raised, ladder run)", n, tandemSeconds, n / tandemSeconds, raised);
+        figures.target("SLA warnings: Tandem drain time / bare drain time", tandemSeconds, bareSeconds, 1.5);
+        check(bareStart > 0 && !tandemCases.isEmpty(), "cases made");
+    }
+
+    Instant tandemTimerDue(String activity, boolean latest) {
+        return jdbc.queryForObject(
+                        "select " + (latest ? "max" : "min") + "(j.DUEDATE_) from ACT_RU_JOB j join ACT_RU_JOBDEF d"
+                                + " on j.JOB_DEF_ID_ = d.ID_ where d.ACT_ID_ = ?",
+                        java.sql.Timestamp.class,
+                        activity)
+                .toInstant();
+    }
+
+    long tandemDueJobs() {
+        return jdbc.queryForObject(
+                "select count(*) from ACT_RU_JOB where DUEDATE_ <= ? and RETRIES_ > 0",
+                Long.class,
+                java.sql.Timestamp.from(clock.instant()));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Case flow
+
+    /** The happy path of case-handling (accept, verify by both agencies, propose, approve, implement, outcome). */
+    interface Flow {
+        void run(int i) throws Exception;
+    }
+
+    void caseFlow() throws Exception {
+        figures.heading("Case flow: the happy path of case-handling.bpmn (7 user tasks)");
+        clock.setTime(T0);
+        Map<String, Flow> flows = new LinkedHashMap<>();
+        flows.put("a. bare engine, in-process", this::bareFlow);
+        flows.put("b. Tandem services, in-process", this::tandemFlow);
+        flows.put("c. Tandem /api over HTTP (token)", this::apiFlow);
+        flows.put("d. Camunda engine REST, Tasklist's calls (token)", this::engineRestFlow);
+        for (Flow flow : flows.values()) {
+            parallel(2, SIZE.warmUpCases(), i -> {
+                flow.run(i);
+                return null;
+            });
+        }
+        int[] threads = {1, 2, 4};
+        Map<String, List<double[]>> results = new LinkedHashMap<>();
+        for (int round = 0; round < SIZE.flowRounds(); round++) {
+            for (int t : threads) {
+                for (var e : flows.entrySet()) {
+                    double jvm0 = Figures.jvmCpuMs();
+                    double pg0 = Figures.postgresCpuMs();
+                    long start = System.nanoTime();
+                    int cases = SIZE.flowCases() * t;
+                    Flow flow = e.getValue();
+                    parallel(t, cases, i -> {
+                        flow.run(i);
+                        return null;
+                    });
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    double jvm = (Figures.jvmCpuMs() - jvm0) / cases;
+                    double pg = (Figures.postgresCpuMs() - pg0) / cases;
+                    results.computeIfAbsent(e.getKey() + "@" + t, k -> new ArrayList<>())
+                            .add(new double[] {jvm, pg, cases / seconds});
+                }
+            }
+        }
+        figures.line("Each cell: the median of " + SIZE.flowRounds() + " rounds (min–max), " + SIZE.flowCases()
+                + " cases per client thread per round, variants interleaved round by round.");
+        figures.line("");
+        figures.table("variant", "threads", "JVM CPU-ms/case", "DB server CPU-ms/case", "total CPU-ms/case", "cases/s");
+        Map<String, Double> cpu = new HashMap<>();
+        for (var e : results.entrySet()) {
+            List<double[]> rounds = e.getValue();
+            List<Double> jvm = rounds.stream().map(r -> r[0]).toList();
+            List<Double> pg = rounds.stream().map(r -> r[1]).toList();
+            List<Double> total = rounds.stream().map(r -> r[0] + r[1]).toList();
+            List<Double> rate = rounds.stream().map(r -> r[2]).toList();
+            String[] key = e.getKey().split("@");
+            cpu.merge(key[0], Figures.median(total), Double::sum);
+            figures.row(
+                    key[0],
+                    key[1],
+                    spread(jvm),
+                    "postgres".equals(DB) ? spread(pg) : "(in the JVM)",
+                    spread(total),
+                    spread(rate));
+        }
+        String a = "a. bare engine, in-process";
+        String b = "b. Tandem services, in-process";
+        String c = "c. Tandem /api over HTTP (token)";
+        String d = "d. Camunda engine REST, Tasklist's calls (token)";
+        figures.line("");
+        figures.line(String.format(
+                java.util.Locale.ROOT,
+                "CPU per case summed over 1, 2 and 4 threads: in-process %.2f× the bare engine, over HTTP %.2f×"
+                        + " the Camunda-REST way.",
+                cpu.get(b) / cpu.get(a),
+                cpu.get(c) / cpu.get(d)));
+        figures.target("Case flow in-process: Tandem CPU/case / bare engine CPU/case", cpu.get(b), cpu.get(a), 1.5);
+        figures.target("Case flow over HTTP: Tandem /api CPU/case / engine REST CPU/case", cpu.get(c), cpu.get(d), 1.0);
+    }
+
+    static String spread(List<Double> values) {
+        double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return String.format(java.util.Locale.ROOT, "%.2f (%.2f–%.2f)", Figures.median(values), min, max);
+    }
+
+    Map<String, Object> bareVariables(long id, String type) {
+        Map<String, Object> vars = BareEngine.startVariables(
+                id,
+                "BARE-" + id,
+                type,
+                LocalDate.ofInstant(clock.instant(), ZONE).toString());
+        return vars;
+    }
+
+    static final Map<String, Object> ACCEPT = Map.of("decision", "ACCEPT", "complexity", "STANDARD");
+    static final Map<String, Object> VERIFY_CA =
+            Map.of("findings", "Không có dấu hiệu kích động, tình hình ổn định.", "riskLevel", "LOW");
+    static final Map<String, Object> VERIFY_DV =
+            Map.of("findings", "Đã nắm tình hình tại cơ sở, người dân mong được đối thoại.", "riskLevel", "LOW");
+    static final Map<String, Object> PROPOSE = Map.of(
+            "plan", "Tổ chức đối thoại và hỗ trợ các hộ dân theo chính sách hiện hành.", "dialogueRequired", true);
+    static final Map<String, Object> APPROVE = Map.of("approvalDecision", "APPROVE");
+    static final Map<String, Object> OUTCOME =
+            Map.of("outcome", "RESOLVED", "outcomeSummary", "Đã giải quyết dứt điểm, công dân rút đơn.");
+
+    Map<String, Object> implement() {
+        return Map.of(
+                "actionsTaken",
+                "Đã đối thoại, công dân đồng thuận với phương án.",
+                "dialogueDate",
+                LocalDate.ofInstant(clock.instant(), ZONE).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+    }
+
+    /**
+     * The implementation step's values for the engine's own API: the dialogue day as a date value (the engine's date
+     * form type parses a text with one shared {@code SimpleDateFormat}, which is not thread-safe — Camunda Tasklist
+     * sends a date value, too).
+     */
+    Map<String, Object> implementAsDate() {
+        return Map.of(
+                "actionsTaken",
+                "Đã đối thoại, công dân đồng thuận với phương án.",
+                "dialogueDate",
+                java.util.Date.from(LocalDate.ofInstant(clock.instant(), ZONE)
+                        .atStartOfDay(ZONE)
+                        .toInstant()));
+    }
+
+    void bareFlow(int i) {
+        long id = 5_000_000 + sequence.incrementAndGet();
+        String pi = bare.start(id, bareVariables(id, "COMPLAINT"));
+        bare.submit(pi, CaseHandling.TASK_ACCEPT, null, "officer.congan", ACCEPT);
+        bare.submit(pi, CaseHandling.TASK_VERIFY, "congan-officer", "officer.congan", VERIFY_CA);
+        bare.submit(pi, CaseHandling.TASK_VERIFY, "danvan-officer", "officer.danvan", VERIFY_DV);
+        bare.submit(pi, CaseHandling.TASK_PROPOSE, null, "officer.congan", PROPOSE);
+        bare.submit(pi, CaseHandling.TASK_APPROVE, null, "supervisor.congan", APPROVE);
+        bare.submit(pi, CaseHandling.TASK_IMPLEMENT, null, "officer.congan", implementAsDate());
+        bare.submit(pi, CaseHandling.TASK_OUTCOME, null, "officer.congan", OUTCOME);
+        check(bare.ended(pi), "bare case ended");
+    }
+
+    long receive(CaseType type) {
+        IntakeForm form = new IntakeForm();
+        Sample sample = new Sample(sequence.incrementAndGet());
+        form.setType(type);
+        form.setChannel(Channel.RECEPTION);
+        form.setTitle(sample.title());
+        form.setDescription(sample.description());
+        form.setUnitId(units.get(sample.nextInt(units.size())));
+        form.setCrowdSize(1 + sample.nextInt(4));
+        form.setPetitioners(new ArrayList<>(List.of(new IntakeForm.PetitionerForm(
+                sample.fullName(), sample.idNumber(), sample.phone(), sample.place(), false))));
+        return intake.receive(form, officer).getId();
+    }
+
+    void work(long caseId, CurrentUser user, String key, Map<String, Object> values) {
+        TaskSnapshot task = actions.nextOnCase(caseId, user)
+                .filter(t -> t.key().equals(key))
+                .orElseThrow(() -> new IllegalStateException("no " + key + " for " + user.username()));
+        actions.complete(task.id(), values, user);
+    }
+
+    void tandemFlow(int i) {
+        long id = receive(CaseType.COMPLAINT);
+        work(id, officer, CaseHandling.TASK_ACCEPT, ACCEPT);
+        work(id, officer, CaseHandling.TASK_VERIFY, VERIFY_CA);
+        work(id, danvan, CaseHandling.TASK_VERIFY, VERIFY_DV);
+        work(id, officer, CaseHandling.TASK_PROPOSE, PROPOSE);
+        work(id, supervisor, CaseHandling.TASK_APPROVE, APPROVE);
+        work(id, officer, CaseHandling.TASK_IMPLEMENT, implement());
+        work(id, officer, CaseHandling.TASK_OUTCOME, OUTCOME);
+        check(actions.nextOnCase(id, officer).isEmpty(), "Tandem case ended");
+    }
+
+    void apiFlow(int i) throws Exception {
+        Sample sample = new Sample(sequence.incrementAndGet());
+        Map<String, Object> body = new HashMap<>();
+        body.put("type", "COMPLAINT");
+        body.put("channel", "RECEPTION");
+        body.put("title", sample.title());
+        body.put("description", sample.description());
+        body.put("unitId", units.get(sample.nextInt(units.size())));
+        body.put("crowdSize", 2);
+        body.put(
+                "petitioners",
+                List.of(Map.of(
+                        "fullName", sample.fullName(),
+                        "idNumber", sample.idNumber(),
+                        "phone", sample.phone(),
+                        "address", sample.place())));
+        String code = officerToken.postJson("/api/cases", body, 201).get("code").asText();
+        apiStep(officerToken, code, CaseHandling.TASK_ACCEPT, null, ACCEPT);
+        apiStep(officerToken, code, CaseHandling.TASK_VERIFY, "congan-officer", VERIFY_CA);
+        apiStep(danvanToken, code, CaseHandling.TASK_VERIFY, "danvan-officer", VERIFY_DV);
+        apiStep(officerToken, code, CaseHandling.TASK_PROPOSE, null, PROPOSE);
+        apiStep(supervisorToken, code, CaseHandling.TASK_APPROVE, null, APPROVE);
+        apiStep(officerToken, code, CaseHandling.TASK_IMPLEMENT, null, implement());
+        apiStep(officerToken, code, CaseHandling.TASK_OUTCOME, null, OUTCOME);
+    }
+
+    /** A client's step: read the case's open tasks, complete the one with this key (for this group). */
+    void apiStep(Http http, String code, String key, String group, Map<String, Object> values) throws Exception {
+        JsonNode detail = http.getJson("/api/cases/" + code);
+        String id = null;
+        for (JsonNode task : detail.get("currentTasks")) {
+            if (key.equals(task.get("key").asText())
+                    && (group == null || task.get("candidateGroups").toString().contains("\"" + group + "\""))) {
+                id = task.get("id").asText();
+            }
+        }
+        check(id != null, "open task " + key + " on " + code);
+        http.post("/api/tasks/" + id + "/complete", values, 204);
+    }
+
+    void engineRestFlow(int i) throws Exception {
+        long id = 7_000_000 + sequence.incrementAndGet();
+        Map<String, Object> start =
+                Map.of("businessKey", Long.toString(id), "variables", typed(bareVariables(id, "COMPLAINT")));
+        String pi = adminToken
+                .postJson("/engine-rest/engine/bare/process-definition/key/case-handling/start", start, 200)
+                .get("id")
+                .asText();
+        restStep(pi, CaseHandling.TASK_ACCEPT, null, "officer.congan", ACCEPT);
+        restStep(pi, CaseHandling.TASK_VERIFY, "congan-officer", "officer.congan", VERIFY_CA);
+        restStep(pi, CaseHandling.TASK_VERIFY, "danvan-officer", "officer.danvan", VERIFY_DV);
+        restStep(pi, CaseHandling.TASK_PROPOSE, null, "officer.congan", PROPOSE);
+        restStep(pi, CaseHandling.TASK_APPROVE, null, "supervisor.congan", APPROVE);
+        restStep(pi, CaseHandling.TASK_IMPLEMENT, null, "officer.congan", implementAsDate());
+        restStep(pi, CaseHandling.TASK_OUTCOME, null, "officer.congan", OUTCOME);
+    }
+
+    /**
+     * Tasklist's calls for one task: the task list (here: the instance's task with this key), the task, its form
+     * variables, claim (unless assigned), submit the form.
+     */
+    void restStep(String pi, String key, String group, String user, Map<String, Object> values) throws Exception {
+        String list = "/engine-rest/engine/bare/task?processInstanceId=" + pi + "&taskDefinitionKey=" + key
+                + (group == null ? "" : "&candidateGroup=" + group);
+        JsonNode tasks = adminToken.getJson(list);
+        check(tasks.size() == 1, "one open task " + key + " in " + pi);
+        String id = tasks.get(0).get("id").asText();
+        JsonNode task = adminToken.getJson("/engine-rest/engine/bare/task/" + id);
+        adminToken.getJson("/engine-rest/engine/bare/task/" + id + "/form-variables");
+        if (task.get("assignee").isNull()) {
+            adminToken.post("/engine-rest/engine/bare/task/" + id + "/claim", Map.of("userId", user), 204);
+        }
+        adminToken.post(
+                "/engine-rest/engine/bare/task/" + id + "/submit-form", Map.of("variables", typed(values)), 204);
+    }
+
+    static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+    /** Variables in the engine REST API's typed form. */
+    static Map<String, Object> typed(Map<String, Object> values) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            Map<String, Object> value = new HashMap<>();
+            if (v instanceof java.util.Date date) {
+                value.put("value", REST_DATE.format(date.toInstant().atZone(ZONE)));
+                value.put("type", "Date");
+                typed.put(k, value);
+                return;
+            }
+            value.put("value", v);
+            value.put(
+                    "type",
+                    v instanceof Boolean
+                            ? "Boolean"
+                            : v instanceof Long ? "Long" : v instanceof Integer ? "Integer" : "String");
+            typed.put(k, value);
+        });
+        return typed;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Data set
+
+    /**
+     * The open cases, made through the processes in ten batches two days apart (so the oldest are overdue when the
+     * clock reaches the end), in both engines alike: 50% waiting for acceptance, 30% accepted and being verified by
+     * both agencies, 20% verified and with the officer for a proposal. Then every timer due by then is let run
+     * (alerts, escalations), as in a system in use. Historic cases: imported through {@link CaseImports} (200 of
+     * them), then cloned in SQL with new codes to the size wanted — the clones are the same rows the import wrote.
+     */
+    void dataSet() throws Exception {
+        figures.heading("Data set");
+        int open = SIZE.openCases() - SIZE.slaCases();
+        int batches = 10;
+        long started = System.nanoTime();
+        Instant first = T0.plus(Duration.ofDays(100));
+        String[] types = {"COMPLAINT", "DENUNCIATION", "PETITION", "COMPLAINT"};
+        for (int b = 0; b < batches; b++) {
+            clock.setTime(first.plus(Duration.ofDays(2L * b)));
+            int count = open / batches;
+            parallel(2, count, i -> {
+                String type = types[i % types.length];
+                long id = receive(CaseType.valueOf(type));
+                int stage = i % 10;
+                if (stage >= 5) {
+                    work(id, officer, CaseHandling.TASK_ACCEPT, ACCEPT);
+                }
+                if (stage >= 8) {
+                    work(id, officer, CaseHandling.TASK_VERIFY, VERIFY_CA);
+                    work(id, danvan, CaseHandling.TASK_VERIFY, VERIFY_DV);
+                }
+                return null;
+            });
+            long batch = b;
+            parallel(2, count, i -> {
+                long id = 10_000_000L + batch * 1_000_000L + i;
+                Map<String, Object> vars = bareVariables(id, types[i % types.length]);
+                Sample sample = new Sample(id);
+                vars.put("caseTitle", sample.title());
+                vars.put("unitName", "Công an xã " + sample.place());
+                String pi = bare.start(id, vars);
+                int stage = i % 10;
+                if (stage >= 5) {
+                    bare.submit(pi, CaseHandling.TASK_ACCEPT, null, "officer.congan", ACCEPT);
+                }
+                if (stage >= 8) {
+                    bare.submit(pi, CaseHandling.TASK_VERIFY, "congan-officer", "officer.congan", VERIFY_CA);
+                    bare.submit(pi, CaseHandling.TASK_VERIFY, "danvan-officer", "officer.danvan", VERIFY_DV);
+                }
+                return pi;
+            });
+        }
+        double openSeconds = (System.nanoTime() - started) / 1e9;
+        clock.setTime(first.plus(Duration.ofDays(2L * batches + 1)));
+        long drained = System.nanoTime();
+        bare.startJobExecutor();
+        while (bare.dueTimers() > 0 || tandemDueJobs() > 0) {
+            Thread.sleep(100);
+        }
+        bare.stopJobExecutor();
+        bare.dateOpenTasks();
+        double drainSeconds = (System.nanoTime() - drained) / 1e9;
+        long historicStart = System.nanoTime();
+        historic(SIZE.historicCases());
+        double historicSeconds = (System.nanoTime() - historicStart) / 1e9;
+        long openTandem = jdbc.queryForObject(
+                "select count(*) from cases where status in ('RECEIVED','IN_PROGRESS')", Long.class);
+        long closedTandem = jdbc.queryForObject("select count(*) from cases where status = 'CLOSED'", Long.class);
+        long inboxRows = jdbc.queryForObject("select count(*) from inbox_item", Long.class);
+        long alerts = jdbc.queryForObject("select count(*) from sla_alert", Long.class);
+        figures.table("", "Tandem", "bare engine");
+        figures.row("open cases (made through the processes)", openTandem, "same shape");
+        figures.row("open tasks", inboxRows + " (inbox rows)", bare.openTasks());
+        figures.row("historic (closed) cases", closedTandem, "—");
+        figures.row("SLA alerts raised while the clock moved", alerts, "—");
+        if ("h2".equals(DB)) {
+            figures.row("H2 file, MiB", fileMiB("target/bench/tandem.mv.db"), fileMiB("target/bench/bare.mv.db"));
+        }
+        figures.line("");
+        figures.line(String.format(
+                java.util.Locale.ROOT,
+                "Made in %.0f s (open cases, both engines), timers due at the end drained in %.0f s, historic cases in"
+                        + " %.0f s.",
+                openSeconds,
+                drainSeconds,
+                historicSeconds));
+    }
+
+    static long fileMiB(String file) {
+        try {
+            return Files.size(Path.of(file)) / (1024 * 1024);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    void historic(int total) {
+        int templates = 200;
+        Sample sample = new Sample(42);
+        Outcome[] outcomes = {Outcome.RESOLVED, Outcome.RESOLVED, Outcome.STABILIZED, Outcome.RESOLVED};
+        CaseType[] types = {CaseType.COMPLAINT, CaseType.DENUNCIATION, CaseType.PETITION, CaseType.COMPLAINT};
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < templates; i++) {
+            Instant received = T0.minus(Duration.ofDays(30 + sample.nextInt(700)));
+            ids.add(imports.importSettled(
+                            new CaseImports.Settled(
+                                    types[i % types.length],
+                                    Channel.RECEPTION,
+                                    sample.title(),
+                                    sample.description(),
+                                    units.get(sample.nextInt(units.size())),
+                                    1 + sample.nextInt(5),
+                                    false,
+                                    Complexity.STANDARD,
+                                    received,
+                                    received.plus(Duration.ofDays(3)),
+                                    received.plus(Duration.ofDays(25)),
+                                    received.plus(Duration.ofDays(27)),
+                                    outcomes[i % outcomes.length],
+                                    "Đã giải quyết xong."),
+                            "officer.congan")
+                    .getId());
+        }
+        List<String> columns = jdbc.query("select * from cases where 1 = 0", rs -> {
+            List<String> names = new ArrayList<>();
+            for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                names.add(rs.getMetaData().getColumnName(c).toLowerCase(java.util.Locale.ROOT));
+            }
+            return names;
+        });
+        columns.removeAll(List.of("id", "code", "version"));
+        String list = String.join(", ", columns);
+        long low = ids.stream().mapToLong(Long::longValue).min().orElseThrow();
+        long high = ids.stream().mapToLong(Long::longValue).max().orElseThrow();
+        for (int copy = 1; (long) copy * templates < total; copy++) {
+            jdbc.update(
+                    "insert into cases (" + list + ", code, version) select " + list + ", concat('LS-', ?, '-', id), 0"
+                            + " from cases where id between ? and ?",
+                    copy,
+                    low,
+                    high);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Inbox
+
+    /** Returns the bare task query's p95 without filters (the dashboard's baseline). */
+    double inbox() throws Exception {
+        figures.heading("Inbox: one 50-row page of the tasks offered to the officer's groups, due date first");
+        Http session = Http.session(port, "officer.congan", "demo");
+        String firstTask = jdbc.queryForObject("select min(task_id) from inbox_item", String.class);
+        String dueBefore = REST_DATE.format(clock.instant().atZone(ZONE));
+        Map<String, String[]> filters = new LinkedHashMap<>();
+        filters.put("no filter", new String[] {"", null, "false"});
+        filters.put("case type = complaint", new String[] {"&type=COMPLAINT", "COMPLAINT", "false"});
+        filters.put("overdue", new String[] {"&overdue=true", null, "true"});
+        figures.line(SIZE.requests() + " requests per cell after 20 warm-up requests, the four ways interleaved"
+                + " request by request, a write to each store before every request (no query-cache hits).");
+        figures.line("");
+        figures.table(
+                "filter",
+                "Tandem inbox page (HTML)",
+                "Tandem /api/tasks",
+                "bare TaskQuery",
+                "Tasklist REST calls",
+                "rows");
+        double bareNoFilter = 0;
+        for (var f : filters.entrySet()) {
+            String query = f.getValue()[0];
+            String type = f.getValue()[1];
+            boolean overdue = Boolean.parseBoolean(f.getValue()[2]);
+            Map<String, Object> restBody = new HashMap<>();
+            restBody.put("candidateGroup", "congan-officer");
+            restBody.put("sorting", List.of(Map.of("sortBy", "dueDate", "sortOrder", "asc")));
+            if (type != null) {
+                restBody.put("processVariables", List.of(Map.of("name", "caseType", "operator", "eq", "value", type)));
+            }
+            if (overdue) {
+                restBody.put("dueBefore", dueBefore);
+            }
+            List<Callable<Integer>> ways = List.of(
+                    () -> {
+                        String html = session.get("/inbox?scope=group&size=50" + query);
+                        return html.split(" data-task=\"", -1).length - 1;
+                    },
+                    () -> officerToken
+                            .getJson("/api/tasks?scope=group&size=50" + query)
+                            .get("items")
+                            .size(),
+                    () -> bare.taskPage("congan-officer", type, overdue, 50),
+                    () -> {
+                        JsonNode page = adminToken.postJson(
+                                "/engine-rest/engine/bare/task?firstResult=0&maxResults=50", restBody, 200);
+                        adminToken.postJson("/engine-rest/engine/bare/task/count", restBody, 200);
+                        List<String> instances = new ArrayList<>();
+                        page.forEach(
+                                t -> instances.add(t.get("processInstanceId").asText()));
+                        if (!instances.isEmpty()) {
+                            adminToken.postJson(
+                                    "/engine-rest/engine/bare/variable-instance",
+                                    Map.of(
+                                            "processInstanceIdIn",
+                                            instances,
+                                            "variableNameIn",
+                                            List.of("caseCode", "caseTitle", "caseType", "unitName")),
+                                    200);
+                        }
+                        return page.size();
+                    });
+            double[][] ms = new double[ways.size()][SIZE.requests()];
+            int[] rows = new int[ways.size()];
+            for (int r = -20; r < SIZE.requests(); r++) {
+                for (int w = 0; w < ways.size(); w++) {
+                    jdbc.update("update inbox_item set priority = priority where task_id = ?", firstTask);
+                    bare.touch();
+                    long start = System.nanoTime();
+                    rows[w] = ways.get(w).call();
+                    if (r >= 0) {
+                        ms[w][r] = (System.nanoTime() - start) / 1e6;
+                    }
+                }
+            }
+            figures.row(
+                    f.getKey(),
+                    p(ms[0]),
+                    p(ms[1]),
+                    p(ms[2]),
+                    p(ms[3]),
+                    rows[0] + " / " + rows[1] + " / " + rows[2] + " / " + rows[3]);
+            double bareP95 = Figures.percentile(ms[2], 95);
+            double restP95 = Figures.percentile(ms[3], 95);
+            if (bareNoFilter == 0) {
+                bareNoFilter = bareP95;
+            }
+            figures.target(
+                    "Inbox page p95 / bare TaskQuery p95 (" + f.getKey() + ")",
+                    Figures.percentile(ms[0], 95),
+                    bareP95,
+                    0.25);
+            figures.target(
+                    "/api/tasks p95 / bare TaskQuery p95 (" + f.getKey() + ")",
+                    Figures.percentile(ms[1], 95),
+                    bareP95,
+                    0.25);
+            figures.target(
+                    "Inbox page p95 / Tasklist REST p95 (" + f.getKey() + ")",
+                    Figures.percentile(ms[0], 95),
+                    restP95,
+                    1.0);
+            figures.target(
+                    "/api/tasks p95 / Tasklist REST p95 (" + f.getKey() + ")",
+                    Figures.percentile(ms[1], 95),
+                    restP95,
+                    1.0);
+        }
+        figures.line("");
+        figures.line("Cells: p50 / p95 ms. Rows: rows on the page for each way.");
+        return bareNoFilter;
+    }
+
+    static String p(double[] ms) {
+        return String.format(
+                java.util.Locale.ROOT, "%.1f / %.1f", Figures.percentile(ms, 50), Figures.percentile(ms, 95));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Dashboard
+
+    void dashboard(double bareP95) throws Exception {
+        figures.heading("Dashboard (supervisor of the lead agency)");
+        Http session = Http.session(port, "supervisor.congan", "demo");
+        String firstTask = jdbc.queryForObject("select min(task_id) from inbox_item", String.class);
+        double[] summary = new double[SIZE.requests()];
+        double[] page = new double[SIZE.requests()];
+        for (int r = -10; r < SIZE.requests(); r++) {
+            jdbc.update("update inbox_item set priority = priority where task_id = ?", firstTask);
+            long start = System.nanoTime();
+            supervisorToken.getJson("/api/sla/summary");
+            if (r >= 0) {
+                summary[r] = (System.nanoTime() - start) / 1e6;
+            }
+            jdbc.update("update inbox_item set priority = priority where task_id = ?", firstTask);
+            start = System.nanoTime();
+            session.get("/dashboard");
+            if (r >= 0) {
+                page[r] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        JsonNode counts = supervisorToken.getJson("/api/sla/summary");
+        figures.table("request", "p50 / p95 ms", "bare TaskQuery p95 ms");
+        figures.row("GET /api/sla/summary", p(summary), bareP95);
+        figures.row("GET /dashboard (HTML)", p(page), bareP95);
+        figures.line("");
+        figures.line("Summary answered: " + counts);
+        figures.target("/api/sla/summary p95 / bare TaskQuery p95", Figures.percentile(summary, 95), bareP95, 0.25);
+        figures.target("Dashboard page p95 / bare TaskQuery p95", Figures.percentile(page, 95), bareP95, 0.25);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Memory
+
+    void memory(long gcBefore, long wallBefore) {
+        figures.heading("Memory while serving the data set");
+        double wall = (System.nanoTime() - wallBefore) / 1e6;
+        double gc = Figures.gcMs() - gcBefore;
+        Runtime runtime = Runtime.getRuntime();
+        long maxMiB = runtime.maxMemory() / (1024 * 1024);
+        figures.table("heap limit MiB", "heap used MiB at the end", "GC ms", "wall ms", "GC share");
+        figures.row(
+                maxMiB,
+                (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024),
+                gc,
+                wall,
+                String.format(java.util.Locale.ROOT, "%.2f%%", 100 * gc / wall));
+        check(maxMiB <= 512, "the run has -Xmx512m (heap limit " + maxMiB + " MiB)");
+        figures.target("GC time share while serving (limit 5%)", gc, wall, 0.05);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    interface Job<T> {
+        T run(int i) throws Exception;
+    }
+
+    /** Runs {@code count} jobs on {@code threads} threads; returns their results; fails on the first failure. */
+    static <T> List<T> parallel(int threads, int count, Job<T> job) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> job.run(n)));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static void check(boolean condition, String what) {
+        if (!condition) {
+            throw new AssertionError("benchmark precondition failed: " + what);
+        }
+    }
+}
