@@ -34,7 +34,8 @@ import vn.tandem.identity.Unit;
  * Issuing a statutory notice of a case: the template (an admin's for the case type, else the default one, else the
  * built-in layout) filled with the case's facts and the legal ground, numbered per issuing unit, year and type —
  * the counter row is locked by its update until the notice is stored, so concurrent notices get consecutive numbers
- * and a failed one leaves no gap — stored on the case as Word and PDF, with a timeline entry, audited.
+ * and a failed one leaves no gap — stored on the case as Word (its PDF rendered on the first download, then kept),
+ * with a timeline entry, audited.
  */
 @Service
 public class Notices {
@@ -131,7 +132,6 @@ public class Notices {
         values.put("recipient", recipient == null ? "" : recipient.strip());
         values.put("signer", signer);
         byte[] docx = documents.fill(template(type, c.getType()), values);
-        byte[] pdf = documents.pdf(docx);
         Instant now = clock.instant();
         jdbc.update(
                 "insert into case_notice (case_id, notice_type, unit_id, notice_year, notice_number, number_text,"
@@ -147,7 +147,7 @@ public class Notices {
                 actor,
                 Timestamp.from(now),
                 docx,
-                pdf,
+                null, // rendered from the Word file on the first download (file)
                 key);
         Long id = jdbc.queryForObject(
                 "select id from case_notice where unit_id = ? and notice_year = ? and notice_type = ? and notice_number = ?",
@@ -261,14 +261,15 @@ public class Notices {
      * A notice's file ({@code docx} or {@code pdf}); a notice naming a confidential petitioner opens only for those
      * who may reveal the identity (the assigned officer, the lead agency's supervisors) and for whoever issued it.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public byte[] file(String code, long id, String format, CurrentUser user) {
         Case c = caseFiles.visible(code, user);
-        String column = "pdf".equals(format) ? "pdf" : "docx";
-        record Found(String issuedBy, byte[] content) {}
+        boolean pdf = "pdf".equals(format);
+        record Found(String issuedBy, byte[] content, byte[] docx) {}
         List<Found> found = jdbc.query(
-                "select issued_by, " + column + " from case_notice where id = ? and case_id = ?",
-                (rs, n) -> new Found(rs.getString(1), rs.getBytes(2)),
+                "select issued_by, " + (pdf ? "pdf" : "docx") + ", " + (pdf ? "docx" : "null")
+                        + " from case_notice where id = ? and case_id = ?",
+                (rs, n) -> new Found(rs.getString(1), rs.getBytes(2), rs.getBytes(3)),
                 id,
                 c.getId());
         if (found.isEmpty()) {
@@ -278,6 +279,13 @@ public class Notices {
                 && !CaseVisibility.leads(user, c)
                 && !user.username().equals(found.get(0).issuedBy())) {
             throw new ForbiddenException("notice.confidential");
+        }
+        if (pdf && found.get(0).content() == null) {
+            // the PDF is a rendition of the Word file, made once on the first download and kept (two first downloads
+            // at once render the same bytes)
+            byte[] rendered = documents.pdf(found.get(0).docx());
+            jdbc.update("update case_notice set pdf = ? where id = ? and pdf is null", rendered, id);
+            return rendered;
         }
         return found.get(0).content();
     }
