@@ -2,6 +2,7 @@ package vn.tandem.casefile;
 
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -278,6 +279,29 @@ public class CaseFiles {
             return cb.and(and.toArray(Predicate[]::new));
         };
         return cases.findAll(spec, pageable);
+    }
+
+    /**
+     * The cases the user may see that are open or were closed at or after {@code closedSince}: what the dashboard
+     * reads, whatever the size of the register's history (a million closed cases are not loaded to count the open
+     * ones).
+     */
+    @Transactional(readOnly = true)
+    public List<Case> openOrClosedSince(Instant closedSince, CurrentUser user) {
+        Specification<Case> spec = (root, query, cb) -> {
+            List<Predicate> and = new ArrayList<>();
+            if (!user.isAdmin() && !user.has(Role.OFFICER) && !user.has(Role.SUPERVISOR)) {
+                return cb.disjunction();
+            }
+            if (!user.isAdmin()) {
+                and.addAll(visibleTo(user, root, query, cb));
+            }
+            and.add(cb.or(
+                    cb.notEqual(root.get("status"), CaseStatus.CLOSED),
+                    cb.greaterThanOrEqualTo(root.get("closedAt"), closedSince)));
+            return cb.and(and.toArray(Predicate[]::new));
+        };
+        return cases.findAll(spec);
     }
 
     /**

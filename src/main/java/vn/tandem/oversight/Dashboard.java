@@ -1,6 +1,7 @@
 package vn.tandem.oversight;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -16,13 +17,11 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.data.domain.Pageable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.casefile.Case;
 import vn.tandem.casefile.CaseFiles;
-import vn.tandem.casefile.CaseFilter;
 import vn.tandem.casefile.CaseStatus;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.web.Csv;
@@ -126,10 +125,12 @@ public class Dashboard {
     }
 
     public View view(CurrentUser user, Filter filter) {
-        List<Case> cases =
-                caseFiles.search(new CaseFilter(null, null, null), Pageable.unpaged(), user).getContent().stream()
-                        .filter(c -> matches(c, filter))
-                        .toList();
+        // the open cases and those closed within the trend's weeks: the rest of the register's history shows nowhere
+        Instant trendStart =
+                trendMonday(0).minusWeeks(TREND_WEEKS - 1).atStartOfDay(zone()).toInstant();
+        List<Case> cases = caseFiles.openOrClosedSince(trendStart, user).stream()
+                .filter(c -> matches(c, filter))
+                .toList();
         Map<Long, List<CaseClocks.StepClock>> caseClocks = clocks.ofAll(cases.stream()
                 .filter(c -> c.isOpen() || (c.getClosedAt() != null && c.getAcceptedAt() != null))
                 .toList());
@@ -190,10 +191,9 @@ public class Dashboard {
 
     /** The last 8 weeks of closed cases: how many closed after their target, days saved against the law. */
     private List<Week> trend(List<Case> cases, Map<Long, List<CaseClocks.StepClock>> caseClocks) {
-        LocalDate thisMonday = clocks.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         List<Week> weeks = new ArrayList<>();
-        for (int i = 7; i >= 0; i--) {
-            LocalDate monday = thisMonday.minusWeeks(i);
+        for (int i = TREND_WEEKS - 1; i >= 0; i--) {
+            LocalDate monday = trendMonday(i);
             long closed = 0;
             long breached = 0;
             double saved = 0;
@@ -225,6 +225,16 @@ public class Dashboard {
             weeks.add(new Week(monday, closed, breached, withStatutory == 0 ? 0 : saved / withStatutory));
         }
         return weeks;
+    }
+
+    /** The weeks of the trend. */
+    static final int TREND_WEEKS = 8;
+
+    /** The Monday {@code weeksBack} weeks before this week's. */
+    private LocalDate trendMonday(int weeksBack) {
+        return clocks.today()
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .minusWeeks(weeksBack);
     }
 
     private ZoneId zone() {

@@ -135,8 +135,30 @@ public class CaseClocks {
                 notices(List.of(caseId)).getOrDefault(caseId, Map.of()));
     }
 
-    /** The clocks of many cases, their pauses, extensions, pinned rules and notices loaded in four queries. */
+    /**
+     * The most case ids one query names: PostgreSQL's driver takes at most 32,767 parameters per statement, and H2
+     * checks each row it finds against the whole list again, so the work grows with rows × list (2,000 open cases
+     * in one list took 41% of the dashboard's time; docs/benchmarks.md).
+     */
+    static final int CHUNK = 200;
+
+    /**
+     * The clocks of many cases, their pauses, extensions, pinned rules and notices loaded in four queries per
+     * {@value #CHUNK} cases.
+     */
     public Map<Long, List<StepClock>> ofAll(Collection<Case> cases) {
+        if (cases.size() <= CHUNK) {
+            return ofChunk(cases);
+        }
+        List<Case> all = List.copyOf(cases);
+        Map<Long, List<StepClock>> result = new HashMap<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            result.putAll(ofChunk(all.subList(from, Math.min(all.size(), from + CHUNK))));
+        }
+        return result;
+    }
+
+    private Map<Long, List<StepClock>> ofChunk(Collection<Case> cases) {
         List<Long> ids = cases.stream().map(Case::getId).toList();
         Map<Long, List<ClockPause>> byCasePauses = new HashMap<>();
         Map<Long, List<DeadlineExtension>> byCaseExtensions = new HashMap<>();

@@ -140,6 +140,40 @@ public class EscalationDesk {
         return items;
     }
 
+    /** The first open escalations of a queue and how many the queue holds in all. */
+    public record Queue(List<Item> items, int total) {}
+
+    /**
+     * The dashboard's queue: the open escalations the user sees that pass {@code within}, those the user may act on
+     * first, oldest first; only the first {@code limit} are read in full (deadline, limits, officers), the others
+     * are counted. Whether the user may act is read for all of them in a few queries, not one per escalation.
+     */
+    @Transactional(readOnly = true)
+    public Queue queue(CurrentUser user, java.util.function.Predicate<Item> within, int limit) {
+        List<Item> visible = new ArrayList<>();
+        for (Escalation e : escalations.findByStatusOrderByRaisedAt(Escalation.Status.OPEN)) {
+            watched.of(e.getCaseId(), e.getSubjectKey())
+                    .filter(about -> about.visibleTo(user))
+                    .map(about -> new Item(e, about, null, false, null, List.of(), Map.of()))
+                    .filter(within)
+                    .ifPresent(visible::add);
+        }
+        java.util.Set<String> workable = workflow.workableAmong(
+                visible.stream()
+                        .map(i -> i.escalation().getTaskId())
+                        .filter(java.util.Objects::nonNull)
+                        .toList(),
+                user.username(),
+                user.groups());
+        List<Item> first = visible.stream()
+                .sorted(Comparator.comparing(
+                        (Item i) -> !workable.contains(i.escalation().getTaskId())))
+                .limit(limit)
+                .map(i -> item(i.escalation(), i.about(), user))
+                .toList();
+        return new Queue(first, visible.size());
+    }
+
     @Transactional(readOnly = true)
     public Item get(long id, CurrentUser user) {
         Escalation e = escalations.findById(id).orElseThrow(() -> new NotFoundException("escalation.notFound"));

@@ -48,6 +48,12 @@ class DashboardController {
     /** Units shown in the dashboard's outlook panel: the highest, from ELEVATED up. */
     static final int OUTLOOK_PANEL = 5;
 
+    /**
+     * The escalations the dashboard lists in full (those the supervisor may act on first, oldest first); the rest
+     * are counted, and all of them are in the CSV export and {@code GET /api/escalations}.
+     */
+    static final int QUEUE = 25;
+
     private final Outlook outlook;
     private final org.springframework.context.MessageSource messages;
 
@@ -77,11 +83,9 @@ class DashboardController {
         model.addAttribute(
                 "unitNames", directory.units().stream().collect(Collectors.toMap(u -> u.getId(), u -> u.getName())));
         model.addAttribute("caseTypes", CaseType.values());
-        model.addAttribute(
-                "escalations",
-                desk.open(principal.user()).stream()
-                        .filter(i -> dashboard.matches(i, filter))
-                        .toList());
+        EscalationDesk.Queue queue = desk.queue(principal.user(), i -> dashboard.matches(i, filter), QUEUE);
+        model.addAttribute("escalations", queue.items());
+        model.addAttribute("escalationTotal", queue.total());
         return "oversight/dashboard";
     }
 
