@@ -76,10 +76,28 @@ public class InboxQuery {
     }
 
     public List<Step> taskKeys() {
-        return items.taskKeys().stream()
+        Steps cached = steps;
+        long now = System.nanoTime();
+        if (cached != null && now - cached.readAt() < STEPS_TTL_NANOS) {
+            return cached.steps();
+        }
+        List<Step> read = items.taskKeys().stream()
                 .map(row -> new Step((String) row[0], (String) row[1], (String) row[2]))
                 .toList();
+        steps = new Steps(read, now);
+        return read;
     }
+
+    /**
+     * The step filter's choices are read at most once a minute: they change only when a step gets its first open
+     * task or loses its last, and reading them groups every row of the inbox (a quarter of the inbox page's time
+     * at 2,000 open cases; docs/benchmarks.md). A step may so stay offered a minute after its last task closed.
+     */
+    private static final long STEPS_TTL_NANOS = 60_000_000_000L;
+
+    private record Steps(List<Step> steps, long readAt) {}
+
+    private volatile Steps steps;
 
     /** A step of the inbox's step filter: its key and the name of one of its tasks (Vietnamese, English). */
     public record Step(String key, String name, String nameEn) {}
