@@ -44,13 +44,11 @@ public final class BareEngine implements AutoCloseable {
     }
 
     /**
-     * Builds the engine on its own database (or schema: {@code schema} non-null puts every table there, as Camunda's
-     * {@code databaseSchema}/{@code databaseTablePrefix} do) and deploys the case process from {@code bpmn/}. The
+     * Builds the engine on its own database and deploys the case process from {@code bpmn/}. The
      * job executor is configured as Tandem's (3–6 threads, 3 jobs per acquisition) and started only by
      * {@link #startJobExecutor()}.
      */
-    public static BareEngine open(String name, String jdbcUrl, String user, String password, String schema)
-            throws IOException {
+    public static BareEngine open(String name, String jdbcUrl, String user, String password) throws IOException {
         TandemClock clock = new TandemClock(ZoneId.of("Asia/Ho_Chi_Minh"));
         SlaTimers slaTimers = new SlaTimers(
                 clock,
@@ -64,10 +62,6 @@ public final class BareEngine implements AutoCloseable {
         configuration.setJdbcUsername(user);
         configuration.setJdbcPassword(password);
         configuration.setJdbcMaxActiveConnections(10);
-        if (schema != null) {
-            configuration.setDatabaseSchema(schema);
-            configuration.setDatabaseTablePrefix(schema + ".");
-        }
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setJobExecutorActivate(false);
@@ -242,11 +236,12 @@ public final class BareEngine implements AutoCloseable {
                 .count();
     }
 
-    /** The latest (or earliest) due date of the open timers of this boundary event. */
-    public java.time.Instant timerDue(String activityId, boolean latest) {
+    /** The latest (or earliest) due date of the open timers of this boundary event due after {@code after}. */
+    public java.time.Instant timerDue(String activityId, boolean latest, java.time.Instant after) {
         var jobs = engine.getManagementService()
                 .createJobQuery()
                 .activityId(activityId)
+                .duedateHigherThan(Date.from(after))
                 .timers();
         var first = (latest
                         ? jobs.orderByJobDuedate().desc()
