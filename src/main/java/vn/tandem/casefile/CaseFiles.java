@@ -260,12 +260,9 @@ public class CaseFiles {
     @Transactional(readOnly = true)
     public Page<Case> search(CaseFilter filter, Pageable pageable, CurrentUser user) {
         Specification<Case> spec = (root, query, cb) -> {
-            List<Predicate> and = new ArrayList<>();
-            if (!user.isAdmin() && !user.has(Role.OFFICER) && !user.has(Role.SUPERVISOR)) {
+            List<Predicate> and = visibility(user, root, query, cb);
+            if (and == null) {
                 return cb.disjunction();
-            }
-            if (!user.isAdmin()) {
-                and.addAll(visibleTo(user, root, query, cb));
             }
             if (filter.status() != null) {
                 and.add(cb.equal(root.get("status"), filter.status()));
@@ -289,12 +286,9 @@ public class CaseFiles {
     @Transactional(readOnly = true)
     public List<Case> openOrClosedSince(Instant closedSince, CurrentUser user) {
         Specification<Case> spec = (root, query, cb) -> {
-            List<Predicate> and = new ArrayList<>();
-            if (!user.isAdmin() && !user.has(Role.OFFICER) && !user.has(Role.SUPERVISOR)) {
+            List<Predicate> and = visibility(user, root, query, cb);
+            if (and == null) {
                 return cb.disjunction();
-            }
-            if (!user.isAdmin()) {
-                and.addAll(visibleTo(user, root, query, cb));
             }
             and.add(cb.or(
                     cb.notEqual(root.get("status"), CaseStatus.CLOSED),
@@ -302,6 +296,25 @@ public class CaseFiles {
             return cb.and(and.toArray(Predicate[]::new));
         };
         return cases.findAll(spec);
+    }
+
+    /**
+     * The predicates a case query starts from for the user (none for an admin, who sees every case; the agency and
+     * area test for officers and supervisors), or null when the user sees no case at all (designers).
+     */
+    private static List<Predicate> visibility(
+            CurrentUser user,
+            jakarta.persistence.criteria.Root<Case> root,
+            jakarta.persistence.criteria.CriteriaQuery<?> query,
+            jakarta.persistence.criteria.CriteriaBuilder cb) {
+        if (!user.isAdmin() && !user.has(Role.OFFICER) && !user.has(Role.SUPERVISOR)) {
+            return null;
+        }
+        List<Predicate> and = new ArrayList<>();
+        if (!user.isAdmin()) {
+            and.addAll(visibleTo(user, root, query, cb));
+        }
+        return and;
     }
 
     /**

@@ -389,7 +389,7 @@ class TandemBenchIT {
                     });
                     double seconds = (System.nanoTime() - start) / 1e9;
                     double jvm = (Figures.jvmCpuMs() - jvm0) / cases;
-                    double pg = (Figures.postgresCpuMs() - pg0) / cases;
+                    double pg = "postgres".equals(DB) ? (Figures.postgresCpuMs() - pg0) / cases : 0;
                     results.computeIfAbsent(e.getKey() + "@" + t, k -> new ArrayList<>())
                             .add(new double[] {jvm, pg, cases / seconds});
                 }

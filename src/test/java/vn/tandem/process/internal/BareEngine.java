@@ -34,9 +34,6 @@ import vn.tandem.process.TandemClock;
  */
 public final class BareEngine implements AutoCloseable {
 
-    /** The groups a case-handling test case is offered to, as Tandem's intake gives them. */
-    public static final List<String> VERIFIERS = List.of("congan-officer", "danvan-officer");
-
     private final ProcessEngine engine;
 
     private BareEngine(ProcessEngine engine) {
@@ -273,29 +270,10 @@ public final class BareEngine implements AutoCloseable {
         engine.close();
     }
 
+    /** The founding two agencies, as the process tests give them (Công an leads). */
     private static StaticListableBeanFactory agencies() {
         StaticListableBeanFactory factory = new StaticListableBeanFactory();
-        factory.addBean("agencies", new CaseAgencies() {
-            @Override
-            public List<String> verifierGroups(long caseId) {
-                return VERIFIERS;
-            }
-
-            @Override
-            public List<String> supervisorGroups(long caseId) {
-                return List.of("congan-supervisor", "danvan-supervisor");
-            }
-
-            @Override
-            public String agencyName(String group) {
-                return group.startsWith("congan") ? "Công an tỉnh" : "Ban Dân vận Tỉnh ủy";
-            }
-
-            @Override
-            public String agencyNameEn(String group) {
-                return group.startsWith("congan") ? "Provincial Police" : "Mass Mobilization Board";
-            }
-        });
+        factory.addBean("agencies", TestEngine.AGENCIES);
         return factory;
     }
 }
