@@ -118,11 +118,6 @@ public class Workflow {
     }
 
     /**
-     * The open task, or empty when it does not exist — also when it ends while it is being read (a concurrent
-     * completion committed between our queries), so the caller answers 409, never 500.
-     */
-    @Transactional(readOnly = true)
-    /**
      * Which of these open tasks the user may work: assigned to the user, or offered to one of the user's groups
      * (as {@link TaskSnapshot#isCandidate}), read in two queries per 500 tasks.
      */
@@ -144,6 +139,11 @@ public class Workflow {
         return workable;
     }
 
+    /**
+     * The open task, or empty when it does not exist — also when it ends while it is being read (a concurrent
+     * completion committed between our queries), so the caller answers 409, never 500.
+     */
+    @Transactional(readOnly = true)
     public Optional<TaskSnapshot> task(String taskId) {
         Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null) {

@@ -147,9 +147,6 @@ public class CaseClocks {
      * {@value #CHUNK} cases.
      */
     public Map<Long, List<StepClock>> ofAll(Collection<Case> cases) {
-        if (cases.size() <= CHUNK) {
-            return ofChunk(cases);
-        }
         List<Case> all = List.copyOf(cases);
         Map<Long, List<StepClock>> result = new HashMap<>();
         for (int from = 0; from < all.size(); from += CHUNK) {
