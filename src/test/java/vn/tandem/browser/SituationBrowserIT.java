@@ -64,7 +64,7 @@ class SituationBrowserIT {
         select("signals1.category", "RUMOUR");
         select("signals1.risk", "MEDIUM");
         browser.type("signals1.place", "Nhóm Zalo tổ 9");
-        browser.click("report-submit");
+        browser.submit("report-submit");
         // the second signal lacks what happened: refused beside its field, everything typed kept
         assertThat(browser.find("signals1.description").getAttribute("class")).contains("is-invalid");
         assertThat(browser.find("signals0.description").getAttribute("value")).contains("kéo lên trụ sở tỉnh");

@@ -124,6 +124,16 @@ public final class Browser implements AutoCloseable {
         click(find(id));
     }
 
+    /**
+     * Clicks what submits a form and waits until the browser has left the page: the page answered may carry the
+     * same ids (a refused form shown again), so finding them at once could reach the old page's elements.
+     */
+    public void submit(String id) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        click(id);
+        wait.until(ExpectedConditions.stalenessOf(page));
+    }
+
     public void type(String id, String text) {
         WebElement element = find(id);
         element.clear();
