@@ -6,6 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -38,6 +39,7 @@ import vn.tandem.common.Folding;
  */
 @Entity(name = "CaseFile")
 @Table(name = "cases")
+@EntityListeners(CaseChanges.class)
 public class Case {
 
     @Id

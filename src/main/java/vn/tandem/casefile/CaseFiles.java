@@ -50,6 +50,7 @@ public class CaseFiles {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final jakarta.persistence.EntityManager entities;
     private final PersonRegistry registry;
 
     CaseFiles(
@@ -64,7 +65,9 @@ public class CaseFiles {
             AuditLog audit,
             ApplicationEventPublisher events,
             Clock clock,
-            PersonRegistry registry) {
+            PersonRegistry registry,
+            jakarta.persistence.EntityManager entities) {
+        this.entities = entities;
         this.registry = registry;
         this.cases = cases;
         this.codes = codes;
@@ -296,6 +299,67 @@ public class CaseFiles {
             return cb.and(and.toArray(Predicate[]::new));
         };
         return cases.findAll(spec);
+    }
+
+    /**
+     * Builds a query over cases ({@link #select}): selection, grouping, order and further roots are the caller's;
+     * {@code where} already holds who may see what and takes the caller's conditions.
+     */
+    @FunctionalInterface
+    public interface CaseQuery<T> {
+        void build(
+                jakarta.persistence.criteria.Root<Case> root,
+                jakarta.persistence.criteria.CriteriaQuery<T> query,
+                jakarta.persistence.criteria.CriteriaBuilder cb,
+                List<Predicate> where);
+    }
+
+    /**
+     * A query of the caller's over the cases the user may see (none for a user who sees no case), at most
+     * {@code limit} results (0: all): how other modules read projections and counts of cases in one query rather
+     * than loading the cases.
+     */
+    @Transactional(readOnly = true)
+    public <T> List<T> select(CurrentUser user, Class<T> type, int limit, CaseQuery<T> build) {
+        java.util.Objects.requireNonNull(user, "user");
+        return run(type, limit, build, (root, query, cb) -> visibility(user, root, query, cb));
+    }
+
+    /** A query of the caller's over every case, whoever may see it: the system's own counts (metrics). */
+    @Transactional(readOnly = true)
+    public <T> List<T> selectAll(Class<T> type, int limit, CaseQuery<T> build) {
+        return run(type, limit, build, (root, query, cb) -> new ArrayList<>());
+    }
+
+    private <T> List<T> run(
+            Class<T> type,
+            int limit,
+            CaseQuery<T> build,
+            TriFunction<
+                            jakarta.persistence.criteria.Root<Case>,
+                            jakarta.persistence.criteria.CriteriaQuery<T>,
+                            jakarta.persistence.criteria.CriteriaBuilder,
+                            List<Predicate>>
+                    start) {
+        var cb = entities.getCriteriaBuilder();
+        var query = cb.createQuery(type);
+        var root = query.from(Case.class);
+        List<Predicate> where = start.apply(root, query, cb);
+        if (where == null) {
+            return List.of();
+        }
+        build.build(root, query, cb, where);
+        query.where(where.toArray(Predicate[]::new));
+        var typed = entities.createQuery(query);
+        if (limit > 0) {
+            typed.setMaxResults(limit);
+        }
+        return typed.getResultList();
+    }
+
+    @FunctionalInterface
+    private interface TriFunction<A, B, C, R> {
+        R apply(A a, B b, C c);
     }
 
     /**

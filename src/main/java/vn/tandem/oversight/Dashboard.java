@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.casefile.Case;
 import vn.tandem.casefile.CaseFiles;
+import vn.tandem.casefile.CaseScope;
 import vn.tandem.casefile.CaseStatus;
 import vn.tandem.common.InvalidInputException;
 import vn.tandem.common.web.Csv;
@@ -29,8 +29,8 @@ import vn.tandem.identity.CurrentUser;
 import vn.tandem.identity.Directory;
 import vn.tandem.sla.CaseClocks;
 import vn.tandem.sla.EscalationDesk;
+import vn.tandem.sla.KeptClocks;
 import vn.tandem.sla.LegalRules;
-import vn.tandem.sla.LegalStep;
 
 /**
  * The supervisors' dashboard over the cases the user may see: every open case counted once, by the clock of the
@@ -54,26 +54,34 @@ public class Dashboard {
             agency = agency == null || agency.isBlank() ? null : agency;
             type = type == null || type.isBlank() ? null : type;
         }
+
+        /** The cases the filter selects. */
+        public CaseScope scope() {
+            return new CaseScope(from, to, agency, unitId, type);
+        }
     }
 
     /** The tables the dashboard exports. */
     public static final List<String> TABLES = List.of("closest", "agency", "unit", "type", "flags", "trend");
 
+    /** The cases the dashboard lists as closest to their deadline. */
+    static final int CLOSEST = 10;
+
     /** Counts per clock state. */
     public record Counts(long onTrack, long atRisk, long breached, long statutoryBreached) {
 
-        static Counts of(List<Row> rows) {
+        static final Counts NONE = new Counts(0, 0, 0, 0);
+
+        static Counts of(KeptClocks.Tally t) {
+            return new Counts(t.onTrack(), t.atRisk(), t.breached(), t.statutoryBreached());
+        }
+
+        Counts plus(Counts o) {
             return new Counts(
-                    rows.stream()
-                            .filter(r -> r.state() == LegalRules.State.ON_TRACK)
-                            .count(),
-                    rows.stream()
-                            .filter(r -> r.state() == LegalRules.State.AT_RISK)
-                            .count(),
-                    rows.stream()
-                            .filter(r -> r.state() == LegalRules.State.BREACHED)
-                            .count(),
-                    rows.stream().filter(Row::statutoryBreached).count());
+                    onTrack + o.onTrack,
+                    atRisk + o.atRisk,
+                    breached + o.breached,
+                    statutoryBreached + o.statutoryBreached);
         }
 
         public long total() {
@@ -83,6 +91,10 @@ public class Dashboard {
 
     /** An open case with its current clock. */
     public record Row(Case caseFile, CaseClocks.StepClock clock) {
+
+        static Row of(KeptClocks.Current c) {
+            return new Row(c.caseFile(), c.clock());
+        }
 
         public LegalRules.State state() {
             return clock.standing().state();
@@ -108,61 +120,41 @@ public class Dashboard {
             Map<Long, Counts> byUnit,
             Map<String, Counts> byType,
             List<Row> closest,
-            List<Row> rows,
             List<Case> flagged,
             List<Week> trend) {}
 
     private final CaseFiles caseFiles;
     private final CaseClocks clocks;
+    private final KeptClocks kept;
     private final Directory directory;
     private final MessageSource messages;
 
-    Dashboard(CaseFiles caseFiles, CaseClocks clocks, Directory directory, MessageSource messages) {
+    Dashboard(CaseFiles caseFiles, CaseClocks clocks, KeptClocks kept, Directory directory, MessageSource messages) {
         this.directory = directory;
         this.messages = messages;
         this.caseFiles = caseFiles;
         this.clocks = clocks;
+        this.kept = kept;
     }
 
+    /**
+     * The dashboard over the cases the user may see within the filters: the counts in one grouped query over the
+     * clocks kept beside the cases ({@link KeptClocks}), the closest cases and the flags each in one more, the trend
+     * from the kept ends of the resolution clocks of the cases closed within its weeks.
+     */
     public View view(CurrentUser user, Filter filter) {
-        // the open cases and those closed within the trend's weeks: the rest of the register's history shows nowhere
+        CaseScope scope = filter.scope();
+        List<KeptClocks.Tally> tallies = kept.tally(user, scope);
         Instant trendStart =
                 trendMonday(0).minusWeeks(TREND_WEEKS - 1).atStartOfDay(zone()).toInstant();
-        List<Case> cases = caseFiles.openOrClosedSince(trendStart, user).stream()
-                .filter(c -> matches(c, filter))
-                .toList();
-        Map<Long, List<CaseClocks.StepClock>> caseClocks = clocks.ofAll(cases.stream()
-                .filter(c -> c.isOpen() || (c.getClosedAt() != null && c.getAcceptedAt() != null))
-                .toList());
-        List<Row> rows = new ArrayList<>();
-        for (Case c : cases) {
-            if (c.getStatus() == CaseStatus.RECEIVED || c.getStatus() == CaseStatus.IN_PROGRESS) {
-                CaseClocks.current(caseClocks.get(c.getId())).ifPresent(clock -> rows.add(new Row(c, clock)));
-            }
-        }
-        List<Row> closest = rows.stream()
-                .sorted(Comparator.comparing(r -> r.clock().deadline().due() == null
-                        ? LocalDate.MAX
-                        : r.clock().deadline().due()))
-                .limit(10)
-                .toList();
-        List<Case> flagged = cases.stream()
-                .filter(Case::isOpen)
-                .filter(c -> c.isHotspot() || c.isCrowd() || c.isLevelSkipping())
-                .toList();
         return new View(
-                Counts.of(rows),
-                group(rows, r -> r.caseFile().getLeadAgency()),
-                group(rows, r -> r.caseFile().getUnitId()),
-                group(rows, r -> r.caseFile().getType().name()),
-                closest,
-                rows.stream()
-                        .sorted(Comparator.comparing(r -> r.clock().deadline().due() == null
-                                ? LocalDate.MAX
-                                : r.clock().deadline().due()))
-                        .toList(),
-                flagged,
-                trend(cases, caseClocks));
+                tallies.stream().map(Counts::of).reduce(Counts.NONE, Counts::plus),
+                group(tallies, KeptClocks.Tally::agency),
+                group(tallies, KeptClocks.Tally::unitId),
+                group(tallies, t -> t.type().name()),
+                kept.closest(user, scope, CLOSEST).stream().map(Row::of).toList(),
+                flagged(user, scope),
+                trend(kept.closedSince(user, scope, trendStart)));
     }
 
     /**
@@ -170,59 +162,60 @@ public class Dashboard {
      * one clock state ({@code null}: any) or past their statutory limit, nearest deadline first.
      */
     public List<Row> drillDown(CurrentUser user, Filter filter, LegalRules.State state, boolean statutoryOnly) {
-        return view(user, filter).rows().stream()
-                .filter(r -> state == null || r.state() == state)
-                .filter(r -> !statutoryOnly || r.statutoryBreached())
+        return kept.inState(user, filter.scope(), state, statutoryOnly).stream()
+                .map(Row::of)
                 .toList();
     }
 
+    /** The counters alone: one grouped query. */
     public Counts summary(CurrentUser user, Filter filter) {
-        return view(user, filter).totals();
+        return kept.tally(user, filter.scope()).stream().map(Counts::of).reduce(Counts.NONE, Counts::plus);
     }
 
-    private static <K extends Comparable<K>> Map<K, Counts> group(List<Row> rows, Function<Row, K> key) {
-        Map<K, List<Row>> grouped = new TreeMap<>();
-        rows.forEach(r ->
-                grouped.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
-        Map<K, Counts> counts = new LinkedHashMap<>();
-        grouped.forEach((k, v) -> counts.put(k, Counts.of(v)));
-        return counts;
+    private static <K extends Comparable<K>> Map<K, Counts> group(
+            List<KeptClocks.Tally> tallies, Function<KeptClocks.Tally, K> key) {
+        Map<K, Counts> grouped = new TreeMap<>();
+        tallies.forEach(t -> grouped.merge(key.apply(t), Counts.of(t), Counts::plus));
+        return new LinkedHashMap<>(grouped);
+    }
+
+    /** The open cases within the filters flagged as a crowd, a hot spot or skipping levels. */
+    private List<Case> flagged(CurrentUser user, CaseScope scope) {
+        return caseFiles.select(user, Case.class, 0, (root, query, cb, where) -> {
+            where.add(cb.notEqual(root.get("status"), CaseStatus.CLOSED));
+            where.add(cb.or(
+                    cb.isTrue(root.get("hotspot")),
+                    cb.isTrue(root.get("crowd")),
+                    cb.isTrue(root.get("levelSkipping"))));
+            where.addAll(scope.predicates(root, cb, zone()));
+            query.select(root).orderBy(cb.asc(root.get("id")));
+        });
     }
 
     /** The last 8 weeks of closed cases: how many closed after their target, days saved against the law. */
-    private List<Week> trend(List<Case> cases, Map<Long, List<CaseClocks.StepClock>> caseClocks) {
+    private List<Week> trend(List<KeptClocks.Closed> closed) {
         List<Week> weeks = new ArrayList<>();
         for (int i = TREND_WEEKS - 1; i >= 0; i--) {
             LocalDate monday = trendMonday(i);
-            long closed = 0;
+            long count = 0;
             long breached = 0;
             double saved = 0;
             int withStatutory = 0;
-            for (Case c : cases) {
-                if (c.getClosedAt() == null || c.getAcceptedAt() == null) {
-                    continue;
-                }
-                LocalDate day = c.getClosedAt().atZone(zone()).toLocalDate();
+            for (KeptClocks.Closed c : closed) {
+                LocalDate day = c.closedAt().atZone(zone()).toLocalDate();
                 if (day.isBefore(monday) || !day.isBefore(monday.plusWeeks(1))) {
                     continue;
                 }
-                var resolve = caseClocks.get(c.getId()).stream()
-                        .filter(s -> s.step() == LegalStep.RESOLVE)
-                        .findFirst();
-                if (resolve.isEmpty()) {
-                    continue;
-                }
-                closed++;
-                if (resolve.get().standing().state() == LegalRules.State.BREACHED) {
+                count++;
+                if (c.due() != null && c.end().isAfter(c.due())) {
                     breached++;
                 }
-                if (resolve.get().deadline().statutoryDue() != null) {
-                    saved += ChronoUnit.DAYS.between(
-                            day, resolve.get().deadline().statutoryDue());
+                if (c.statutoryDue() != null) {
+                    saved += ChronoUnit.DAYS.between(day, c.statutoryDue());
                     withStatutory++;
                 }
             }
-            weeks.add(new Week(monday, closed, breached, withStatutory == 0 ? 0 : saved / withStatutory));
+            weeks.add(new Week(monday, count, breached, withStatutory == 0 ? 0 : saved / withStatutory));
         }
         return weeks;
     }
@@ -262,14 +255,7 @@ public class Dashboard {
 
     /** Whether a case falls within the dashboard's filters (the escalation queue follows them too). */
     public boolean matches(Case c, Filter f) {
-        LocalDate received = c.getReceivedAt().atZone(zone()).toLocalDate();
-        return (f.from() == null || !received.isBefore(f.from()))
-                && (f.to() == null || !received.isAfter(f.to()))
-                && (f.agency() == null || f.agency().isBlank() || f.agency().equals(c.getLeadAgency()))
-                && (f.unitId() == null || f.unitId().equals(c.getUnitId()))
-                && (f.type() == null
-                        || f.type().isBlank()
-                        || f.type().equals(c.getType().name()));
+        return f.scope().matches(c, zone());
     }
 
     /** One of the dashboard's tables ({@link #TABLES}) as rows for an export. */

@@ -1,6 +1,7 @@
 package vn.tandem.sla;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 /** The rule version one of a case's clocks started under (pinned when the clock starts; see {@link CaseClocks}). */
 @Entity
 @Table(name = "case_clock_rule")
+@EntityListeners(ClockChanges.class)
 class CaseClockRule {
 
     @Id

@@ -1,6 +1,7 @@
 package vn.tandem.sla;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -10,6 +11,7 @@ import java.time.Instant;
 /** An interval during which a case's legal clock stood still, with the reason. */
 @Entity
 @Table(name = "clock_pause")
+@EntityListeners(ClockChanges.class)
 public class ClockPause {
 
     @Id

@@ -1,6 +1,7 @@
 package vn.tandem.sla;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -16,6 +17,7 @@ import java.time.LocalDate;
  */
 @Entity
 @Table(name = "deadline_extension")
+@EntityListeners(ClockChanges.class)
 public class DeadlineExtension {
 
     @Id

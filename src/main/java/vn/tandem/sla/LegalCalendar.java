@@ -46,7 +46,15 @@ public class LegalCalendar implements ApplicationRunner {
 
     private final MessageSource messages;
 
-    LegalCalendar(Holidays holidays, AuditLog audit, Clock clock, MessageSource messages) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    LegalCalendar(
+            Holidays holidays,
+            AuditLog audit,
+            Clock clock,
+            MessageSource messages,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.messages = messages;
         this.holidays = holidays;
         this.audit = audit;
@@ -158,6 +166,7 @@ public class LegalCalendar implements ApplicationRunner {
                 Map.of(),
                 Map.of("day", day.toString(), "kind", kind.name(), "name", saved.getNameVi()));
         cache.remove(day.getYear());
+        events.publishEvent(new KeptClocks.BasisChanged("calendar"));
         return saved;
     }
 
@@ -175,6 +184,7 @@ public class LegalCalendar implements ApplicationRunner {
                 Map.of("day", day.toString(), "kind", existing.getKind().name(), "name", existing.getNameVi()),
                 Map.of());
         cache.remove(day.getYear());
+        events.publishEvent(new KeptClocks.BasisChanged("calendar"));
     }
 
     private static String auditActor() {

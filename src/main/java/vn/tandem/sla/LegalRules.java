@@ -94,7 +94,16 @@ public class LegalRules {
     private final AuditLog audit;
     private final Clock clock;
 
-    LegalRules(LegalRuleVersions rules, CaseClockRules pins, LegalCalendar calendar, AuditLog audit, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    LegalRules(
+            LegalRuleVersions rules,
+            CaseClockRules pins,
+            LegalCalendar calendar,
+            AuditLog audit,
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.rules = rules;
         this.pins = pins;
         this.calendar = calendar;
@@ -350,6 +359,7 @@ public class LegalRules {
 
     private void invalidate() {
         cache = null;
+        events.publishEvent(new KeptClocks.BasisChanged("rules"));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -4,34 +4,28 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import vn.tandem.casefile.Case;
-import vn.tandem.casefile.CaseStatus;
-import vn.tandem.casefile.Cases;
 
 /**
- * The legal clock for Prometheus, recomputed every minute: {@code tandem_sla_cases{state}} — the open cases by the
+ * The legal clock for Prometheus, recomputed every minute from the kept clocks ({@link KeptClocks}): {@code tandem_sla_cases{state}} — the open cases by the
  * state of their current step's clock (on track, at risk, breached) —, {@code tandem_sla_statutory_breached} (open
  * cases past the statutory limit) and {@code tandem_escalations_open}.
  */
 @Component
 public class SlaMetrics implements MeterBinder {
 
-    private final Cases cases;
-    private final CaseClocks clocks;
+    private final KeptClocks kept;
     private final Escalations escalations;
     private final Map<LegalRules.State, AtomicLong> byState = new EnumMap<>(LegalRules.State.class);
     private final AtomicLong statutory = new AtomicLong();
     private final AtomicLong openEscalations = new AtomicLong();
 
-    SlaMetrics(Cases cases, CaseClocks clocks, Escalations escalations) {
-        this.cases = cases;
-        this.clocks = clocks;
+    SlaMetrics(KeptClocks kept, Escalations escalations) {
+        this.kept = kept;
         this.escalations = escalations;
         for (LegalRules.State s : LegalRules.State.values()) {
             byState.put(s, new AtomicLong());
@@ -57,18 +51,13 @@ public class SlaMetrics implements MeterBinder {
             fixedDelayString = "${tandem.metrics.refresh:PT1M}")
     @Transactional(readOnly = true)
     public void refresh() {
-        List<Case> open = cases.findByStatusIn(List.of(CaseStatus.RECEIVED, CaseStatus.IN_PROGRESS));
         Map<LegalRules.State, Long> counted = new EnumMap<>(LegalRules.State.class);
         long late = 0;
-        for (List<CaseClocks.StepClock> caseClocks : clocks.ofAll(open).values()) {
-            CaseClocks.StepClock current = CaseClocks.current(caseClocks).orElse(null);
-            if (current == null) {
-                continue;
-            }
-            counted.merge(current.standing().state(), 1L, Long::sum);
-            if (current.standing().statutoryBreached()) {
-                late++;
-            }
+        for (KeptClocks.Tally t : kept.tallyAll()) {
+            counted.merge(LegalRules.State.ON_TRACK, t.onTrack(), Long::sum);
+            counted.merge(LegalRules.State.AT_RISK, t.atRisk(), Long::sum);
+            counted.merge(LegalRules.State.BREACHED, t.breached(), Long::sum);
+            late += t.statutoryBreached();
         }
         byState.forEach((state, value) -> value.set(counted.getOrDefault(state, 0L)));
         statutory.set(late);

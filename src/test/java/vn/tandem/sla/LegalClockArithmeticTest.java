@@ -46,9 +46,10 @@ class LegalClockArithmeticTest {
                     }),
             null,
             Clock.system(ZoneId.of("Asia/Ho_Chi_Minh")),
-            null);
+            null,
+            event -> {});
 
-    static final LegalRules RULES = new LegalRules(null, null, CALENDAR, null, Clock.systemUTC());
+    static final LegalRules RULES = new LegalRules(null, null, CALENDAR, null, Clock.systemUTC(), event -> {});
 
     static LegalRule rule(
             Integer duration,
