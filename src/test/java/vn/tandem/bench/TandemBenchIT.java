@@ -763,6 +763,17 @@ class TandemBenchIT {
                     copy,
                     low,
                     high);
+            // the clock kept beside each case, as the application wrote it for the imported original
+            jdbc.update(
+                    "insert into case_clock_now (case_id, kept, step, warning_on, due_on, statutory_due_on,"
+                            + " resolve_end_on, resolve_due_on, resolve_statutory_due_on, refreshed_at)"
+                            + " select n.id, k.kept, k.step, k.warning_on, k.due_on, k.statutory_due_on,"
+                            + " k.resolve_end_on, k.resolve_due_on, k.resolve_statutory_due_on, k.refreshed_at"
+                            + " from case_clock_now k join cases n on n.code = concat('LS-', ?, '-', k.case_id)"
+                            + " where k.case_id between ? and ?",
+                    copy,
+                    low,
+                    high);
         }
     }
 
