@@ -19,9 +19,11 @@ public interface Cases extends JpaRepository<Case, Long>, JpaSpecificationExecut
 
     List<Case> findByStatusIn(java.util.Collection<CaseStatus> statuses);
 
-    /** The cases still open, or closed after a moment (the outlook reads the weeks since). */
-    @Query("select c from CaseFile c where c.closedAt is null or c.closedAt > :after")
-    List<Case> findOpenOrClosedAfter(@Param("after") java.time.Instant after);
+    /** The facts of the cases still open, or closed after a moment (the outlook reads the weeks since). */
+    @Query("select new vn.tandem.casefile.CaseFacts(c.id, c.unitId, c.receivedAt, c.closedAt, c.crowd,"
+            + " c.levelSkipping, c.hotspot, c.reopenedAt) from CaseFile c"
+            + " where c.closedAt is null or c.closedAt > :after")
+    List<CaseFacts> findOpenOrClosedAfter(@Param("after") java.time.Instant after);
 
     /**
      * Every non-confidential petitioner's numbers with its case's id and receipt, to find people who came before

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.audit.AuditLog;
-import vn.tandem.casefile.Case;
+import vn.tandem.casefile.CaseFacts;
 import vn.tandem.casefile.Cases;
 import vn.tandem.common.ForbiddenException;
 import vn.tandem.common.InvalidInputException;
@@ -155,24 +155,24 @@ public class Outlook {
         Map<Long, List<LocalDate>> breaches = clocks.breachesSince(since);
         Set<Long> repeat = repeatPetitionerCases();
         Map<Long, List<OutlookModel.CaseFact>> byUnit = new HashMap<>();
-        for (Case c : cases.findOpenOrClosedAfter(since)) {
-            if (c.getUnitId() == null) {
+        for (CaseFacts c : cases.findOpenOrClosedAfter(since)) {
+            if (c.unitId() == null) {
                 continue;
             }
-            byUnit.computeIfAbsent(c.getUnitId(), k -> new ArrayList<>())
+            byUnit.computeIfAbsent(c.unitId(), k -> new ArrayList<>())
                     .add(new OutlookModel.CaseFact(
-                            c.getReceivedAt().atZone(zone).toLocalDate(),
-                            c.getClosedAt() == null
+                            c.receivedAt().atZone(zone).toLocalDate(),
+                            c.closedAt() == null
                                     ? null
-                                    : c.getClosedAt().atZone(zone).toLocalDate(),
-                            c.isCrowd(),
-                            c.isLevelSkipping(),
-                            c.isHotspot(),
-                            repeat.contains(c.getId()),
-                            c.getReopenedAt() == null
+                                    : c.closedAt().atZone(zone).toLocalDate(),
+                            c.crowd(),
+                            c.levelSkipping(),
+                            c.hotspot(),
+                            repeat.contains(c.id()),
+                            c.reopenedAt() == null
                                     ? null
-                                    : c.getReopenedAt().atZone(zone).toLocalDate(),
-                            breaches.getOrDefault(c.getId(), List.of())));
+                                    : c.reopenedAt().atZone(zone).toLocalDate(),
+                            breaches.getOrDefault(c.id(), List.of())));
         }
         Map<Long, OutlookModel.UnitFacts> result = new HashMap<>();
         Set<Long> unitIds = new HashSet<>(signals.keySet());

@@ -7,7 +7,6 @@ import java.sql.SQLTransientException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -117,28 +116,6 @@ public class Workflow {
         } catch (MismatchingMessageCorrelationException e) {
             return false;
         }
-    }
-
-    /**
-     * Which of these open tasks the user may work: assigned to the user, or offered to one of the user's groups
-     * (as {@link TaskSnapshot#isCandidate}), read in two queries per 500 tasks.
-     */
-    public java.util.Set<String> workableAmong(Collection<String> taskIds, String user, List<String> groups) {
-        java.util.Set<String> workable = new java.util.HashSet<>();
-        List<String> ids = List.copyOf(taskIds);
-        for (int from = 0; from < ids.size(); from += 500) {
-            String[] chunk = ids.subList(from, Math.min(ids.size(), from + 500)).toArray(String[]::new);
-            tasks.createTaskQuery().taskIdIn(chunk).taskAssignee(user).list().forEach(t -> workable.add(t.getId()));
-            if (!groups.isEmpty()) {
-                tasks.createTaskQuery()
-                        .taskIdIn(chunk)
-                        .taskCandidateGroupIn(groups)
-                        .includeAssignedTasks()
-                        .list()
-                        .forEach(t -> workable.add(t.getId()));
-            }
-        }
-        return workable;
     }
 
     /**

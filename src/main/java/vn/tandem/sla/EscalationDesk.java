@@ -107,6 +107,7 @@ public class EscalationDesk {
 
     private final Directory directory;
     private final CaseClocks clocks;
+    private final vn.tandem.inbox.InboxQuery inbox;
 
     EscalationDesk(
             Escalations escalations,
@@ -116,7 +117,9 @@ public class EscalationDesk {
             ExtensionPolicy policy,
             DeadlineExtensions extensions,
             Directory directory,
-            CaseClocks clocks) {
+            CaseClocks clocks,
+            vn.tandem.inbox.InboxQuery inbox) {
+        this.inbox = inbox;
         this.directory = directory;
         this.clocks = clocks;
         this.escalations = escalations;
@@ -158,13 +161,12 @@ public class EscalationDesk {
                     .filter(within)
                     .ifPresent(visible::add);
         }
-        java.util.Set<String> workable = workflow.workableAmong(
+        java.util.Set<String> workable = inbox.workableAmong(
                 visible.stream()
                         .map(i -> i.escalation().getTaskId())
                         .filter(java.util.Objects::nonNull)
                         .toList(),
-                user.username(),
-                user.groups());
+                user);
         List<Item> first = visible.stream()
                 .sorted(Comparator.comparing(
                         (Item i) -> !workable.contains(i.escalation().getTaskId())))

@@ -270,6 +270,14 @@ public class KeptClocks {
         return List.copyOf(tallies.values());
     }
 
+    /**
+     * The kept dates of a case's current clock while it runs in this step: none when the case has no row yet, its
+     * clock is paused, or it is in another step (then compute the clock).
+     */
+    public java.util.Optional<KeptClock> running(long caseId, LegalStep step) {
+        return rows.findById(caseId).filter(k -> k.getKept() == KeptClock.Kept.RUNNING && k.getStep() == step);
+    }
+
     /** Every open case counted, whoever may see it: the SLA metrics. */
     public List<Tally> tallyAll() {
         return tally(null, CaseScope.ALL);

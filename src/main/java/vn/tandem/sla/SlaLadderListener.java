@@ -51,6 +51,7 @@ class SlaLadderListener {
     private final CaseFiles caseFiles;
     private final Hotspots hotspots;
     private final CaseClocks clocks;
+    private final KeptClocks kept;
     private final SlaLadder ladder;
     private final Workflow workflow;
     private final Timeline timeline;
@@ -74,8 +75,10 @@ class SlaLadderListener {
             Directory directory,
             AuditLog audit,
             Clock clock,
-            WatchedSubjects watched) {
+            WatchedSubjects watched,
+            KeptClocks kept) {
         this.watched = watched;
+        this.kept = kept;
         this.alerts = alerts;
         this.escalations = escalations;
         this.extensions = extensions;
@@ -215,10 +218,17 @@ class SlaLadderListener {
                 && task.due().atZone(clock.getZone()).toLocalDate().isBefore(today)) {
             return true;
         }
-        return step != null
-                && clocks.step(c, step)
-                        .map(s -> s.standing().state() == LegalRules.State.BREACHED)
-                        .orElse(false);
+        if (step == null) {
+            return false;
+        }
+        // the dates kept beside the case when its current clock runs in this step: no clock to compute per warning
+        var keptNow = kept.running(c.getId(), step);
+        if (keptNow.isPresent()) {
+            return keptNow.get().getDueOn() != null && keptNow.get().getDueOn().isBefore(clocks.today());
+        }
+        return clocks.step(c, step)
+                .map(s -> s.standing().state() == LegalRules.State.BREACHED)
+                .orElse(false);
     }
 
     private void raise(
@@ -232,7 +242,10 @@ class SlaLadderListener {
                 .about(c == null ? task.businessKey() : null));
         LocalDate statutory = step == null || c == null
                 ? null
-                : clocks.step(c, step).map(s -> s.deadline().statutoryDue()).orElse(null);
+                : kept.running(c.getId(), step)
+                        .map(KeptClock::getStatutoryDueOn)
+                        .or(() -> clocks.step(c, step).map(s -> s.deadline().statutoryDue()))
+                        .orElse(null);
         escalation.started(ladder.startEscalation(escalation.getId(), task, agency, due, statutory));
         if (c != null) {
             timeline.add(
