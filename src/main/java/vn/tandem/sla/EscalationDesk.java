@@ -108,6 +108,7 @@ public class EscalationDesk {
     private final Directory directory;
     private final CaseClocks clocks;
     private final vn.tandem.inbox.InboxQuery inbox;
+    private final vn.tandem.casefile.Cases cases;
 
     EscalationDesk(
             Escalations escalations,
@@ -118,8 +119,10 @@ public class EscalationDesk {
             DeadlineExtensions extensions,
             Directory directory,
             CaseClocks clocks,
-            vn.tandem.inbox.InboxQuery inbox) {
+            vn.tandem.inbox.InboxQuery inbox,
+            vn.tandem.casefile.Cases cases) {
         this.inbox = inbox;
+        this.cases = cases;
         this.directory = directory;
         this.clocks = clocks;
         this.escalations = escalations;
@@ -134,7 +137,7 @@ public class EscalationDesk {
     @Transactional(readOnly = true)
     public List<Item> open(CurrentUser user) {
         List<Item> items = new ArrayList<>();
-        for (Escalation e : escalations.findByStatusOrderByRaisedAt(Escalation.Status.OPEN)) {
+        for (Escalation e : openWithTheirCases()) {
             watched.of(e.getCaseId(), e.getSubjectKey())
                     .filter(about -> about.visibleTo(user))
                     .ifPresent(about -> items.add(item(e, about, user)));
@@ -147,6 +150,23 @@ public class EscalationDesk {
     public record Queue(List<Item> items, int total) {}
 
     /**
+     * The open escalations, oldest first, their cases read {@value CaseClocks#CHUNK} a query into this transaction's
+     * persistence context (then found there, not by one query per escalation).
+     */
+    private List<Escalation> openWithTheirCases() {
+        List<Escalation> open = escalations.findByStatusOrderByRaisedAt(Escalation.Status.OPEN);
+        List<Long> caseIds = open.stream()
+                .map(Escalation::getCaseId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        for (int from = 0; from < caseIds.size(); from += CaseClocks.CHUNK) {
+            cases.findAllById(caseIds.subList(from, Math.min(caseIds.size(), from + CaseClocks.CHUNK)));
+        }
+        return open;
+    }
+
+    /**
      * The dashboard's queue: the open escalations the user sees that pass {@code within}, those the user may act on
      * first, oldest first; only the first {@code limit} are read in full (deadline, limits, officers), the others
      * are counted. Whether the user may act is read for all of them in a few queries, not one per escalation.
@@ -154,7 +174,8 @@ public class EscalationDesk {
     @Transactional(readOnly = true)
     public Queue queue(CurrentUser user, java.util.function.Predicate<Item> within, int limit) {
         List<Item> visible = new ArrayList<>();
-        for (Escalation e : escalations.findByStatusOrderByRaisedAt(Escalation.Status.OPEN)) {
+        List<Escalation> open = openWithTheirCases();
+        for (Escalation e : open) {
             watched.of(e.getCaseId(), e.getSubjectKey())
                     .filter(about -> about.visibleTo(user))
                     .map(about -> new Item(e, about, null, false, null, List.of(), Map.of()))
