@@ -188,11 +188,18 @@ public class EscalationDesk {
                         .filter(java.util.Objects::nonNull)
                         .toList(),
                 user);
+        Map<String, List<String>> covering = new HashMap<>();
         List<Item> first = visible.stream()
                 .sorted(Comparator.comparing(
                         (Item i) -> !workable.contains(i.escalation().getTaskId())))
                 .limit(limit)
-                .map(i -> item(i.escalation(), i.about(), user))
+                .map(i -> item(
+                        i.escalation(),
+                        i.about(),
+                        user,
+                        i.escalation().getTaskId() != null
+                                && workable.contains(i.escalation().getTaskId()),
+                        covering))
                 .toList();
         return new Queue(first, visible.size());
     }
@@ -240,18 +247,34 @@ public class EscalationDesk {
     }
 
     private Item item(Escalation e, Watched about, CurrentUser user) {
+        return item(e, about, user, null, new HashMap<>());
+    }
+
+    /**
+     * An escalation read in full. {@code workable}: whether the user may act, when the caller read it already for
+     * many (else the escalation's task is read); {@code covering}: the officers covering an agency and area, shared
+     * by the items of one list (escalations of one unit need them once).
+     */
+    private Item item(
+            Escalation e, Watched about, CurrentUser user, Boolean workable, Map<String, List<String>> covering) {
         Case c = about.caseFile();
         TaskSnapshot watched = workflow.task(e.getWatchedTaskId()).orElse(null);
         boolean mayAct = false;
         if (e.isOpen() && e.getTaskId() != null) {
-            mayAct = workflow.task(e.getTaskId())
-                    .map(t -> t.isCandidate(user.username(), user.groups()))
-                    .orElse(false);
+            mayAct = workable != null
+                    ? workable
+                    : workflow.task(e.getTaskId())
+                            .map(t -> t.isCandidate(user.username(), user.groups()))
+                            .orElse(false);
         }
         ExtensionPolicy.Limits limits = policy.limits(c, e.getLegalStep(), watched);
         List<String> officers = watched == null
                 ? List.of()
-                : directory.usernamesCovering(e.getAgency(), Role.OFFICER, about.areaPath()).stream()
+                : covering
+                        .computeIfAbsent(
+                                e.getAgency() + "|" + about.areaPath(),
+                                k -> directory.usernamesCovering(e.getAgency(), Role.OFFICER, about.areaPath()))
+                        .stream()
                         .filter(u -> !u.equals(watched.assignee()))
                         .toList();
         Map<String, FieldProblem> unavailable = new LinkedHashMap<>();
