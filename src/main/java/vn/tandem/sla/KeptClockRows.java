@@ -19,9 +19,12 @@ interface KeptClockRows extends JpaRepository<KeptClock, Long> {
             + " where c.status <> vn.tandem.casefile.CaseStatus.CLOSED or c.closedAt >= :since)")
     int forgetSince(Instant since);
 
-    /** Cases without a kept clock that may be read: open, or closed since {@code since}. */
-    @Query("select c.id from CaseFile c where (c.status <> vn.tandem.casefile.CaseStatus.CLOSED"
+    /**
+     * Cases after the id {@code after} without a kept clock that may be read (open, or closed since {@code since}),
+     * by id.
+     */
+    @Query("select c.id from CaseFile c where c.id > :after and (c.status <> vn.tandem.casefile.CaseStatus.CLOSED"
             + " or c.closedAt >= :since) and not exists (select 1 from KeptClock k where k.caseId = c.id)"
             + " order by c.id")
-    List<Long> missingSince(Instant since, Limit limit);
+    List<Long> missingSince(Instant since, long after, Limit limit);
 }

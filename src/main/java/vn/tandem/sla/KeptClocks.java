@@ -143,16 +143,24 @@ public class KeptClocks {
         log.info("Legal clock basis changed ({}): {} kept clocks to compute again", event.what(), forgotten);
     }
 
-    /** Writes the rows of these cases from their clocks now. */
+    /** Writes the rows of these cases from their clocks now; answers how many it wrote. */
     @Transactional
-    public void keep(Collection<Long> caseIds) {
+    public int keep(Collection<Long> caseIds) {
         if (caseIds.isEmpty()) {
-            return;
+            return 0;
         }
-        List<Case> changed = cases.findAllById(caseIds);
-        Map<Long, List<CaseClocks.StepClock>> all = clocks.ofAll(changed);
         Map<Long, KeptClock> existing =
                 rows.findAllById(caseIds).stream().collect(Collectors.toMap(KeptClock::getId, Function.identity()));
+        List<Case> changed = new ArrayList<>();
+        for (Case c : cases.findAllById(caseIds)) {
+            if (withinCalendar(c)) {
+                changed.add(c);
+            } else if (existing.containsKey(c.getId())) {
+                // no row: such a case is computed live where it is read, as before
+                rows.delete(existing.remove(c.getId()));
+            }
+        }
+        Map<Long, List<CaseClocks.StepClock>> all = clocks.ofAll(changed);
         Set<Long> paused = pauses.findByCaseIdIn(caseIds).stream()
                 .filter(ClockPause::isOpen)
                 .map(ClockPause::getCaseId)
@@ -184,11 +192,41 @@ public class KeptClocks {
             written.add(row);
         }
         rows.saveAll(written);
+        return written.size();
+    }
+
+    /**
+     * Whether the case's clocks can be computed with the working calendar, which knows the years
+     * {@value LegalCalendar#FIRST_YEAR}–{@value LegalCalendar#LAST_YEAR}: a register imported from earlier years has
+     * cases the calendar refuses, and that refusal must not fail the transaction that imported or changed them (the
+     * row is written in it). The last year is left out, so the deadlines that run into the next year still fit.
+     */
+    boolean withinCalendar(Case c) {
+        java.time.ZoneId zone = clocks.zone();
+        List<LocalDate> days = new ArrayList<>();
+        days.add(clocks.today());
+        for (Instant at : java.util.Arrays.asList(
+                c.getReceivedAt(),
+                c.getAcceptedAt(),
+                c.getVerifiedAt(),
+                c.getDecidedAt(),
+                c.getClosedAt(),
+                c.getReopenedAt())) {
+            if (at != null) {
+                days.add(at.atZone(zone).toLocalDate());
+            }
+        }
+        if (c.getDecisionKnownOn() != null) {
+            days.add(c.getDecisionKnownOn());
+        }
+        return days.stream()
+                .allMatch(d -> d.getYear() >= LegalCalendar.FIRST_YEAR && d.getYear() < LegalCalendar.LAST_YEAR);
     }
 
     /**
      * Writes the missing rows of the cases that may be read (open, or closed within {@link #HORIZON}), a batch per
-     * transaction: after an upgrade, and after a change of the rules or the calendar forgot them.
+     * transaction: after an upgrade, and after a change of the rules or the calendar forgot them. Answers how many
+     * rows it wrote.
      */
     @Scheduled(
             initialDelayString = "${tandem.clocks.keep-after:PT20S}",
@@ -196,19 +234,22 @@ public class KeptClocks {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NEVER)
     public int keepMissing() {
         int kept = 0;
+        long after = 0; // by id, so the cases the calendar cannot compute (left without a row) are passed once
         while (true) {
-            List<Long> missing = writing.execute(tx -> rows.missingSince(horizon(), Limit.of(BATCH)));
+            long from = after;
+            List<Long> missing = writing.execute(tx -> rows.missingSince(horizon(), from, Limit.of(BATCH)));
             if (missing == null || missing.isEmpty()) {
                 return kept;
             }
+            after = missing.get(missing.size() - 1);
             try {
-                writing.executeWithoutResult(tx -> keep(missing));
+                Integer written = writing.execute(tx -> keep(missing));
+                kept += written == null ? 0 : written;
             } catch (DataIntegrityViolationException e) {
                 // another node wrote some of them at the same moment: the next pass takes what is still missing
                 log.debug("Kept clocks written meanwhile by another node: {}", e.getMessage());
                 return kept;
             }
-            kept += missing.size();
         }
     }
 

@@ -166,6 +166,9 @@ class PowerToolsBrowserIT {
             browser.click(browser.driver.findElement(
                     By.cssSelector("tr.inbox-row[data-case='" + code + "'] input.task-select")));
         }
+        // both ticks hold before the form goes (CI once sent one: told apart here from a refused assignment)
+        assertThat(browser.driver.findElements(By.cssSelector("tr.inbox-row input.task-select:checked")))
+                .hasSize(2);
         new Select(browser.find("bulk-assign-user")).selectByValue("officer.congan");
         browser.click("bulk-assign");
         assertThat(browser.find("flash-success").getText()).contains("2");

@@ -2,6 +2,7 @@ package vn.tandem.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -55,6 +56,9 @@ class KeptClocksIT {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    vn.tandem.casefile.CaseImports imports;
 
     @AfterEach
     void reset() {
@@ -154,5 +158,36 @@ class KeptClocksIT {
         assertThat(codes).allSatisfy(code -> assertThat(keptAs(code)).isNotNull());
         assertThat(keptCounts()).isEqualTo(liveCounts());
         assertThat(kept.keepMissing()).isZero();
+    }
+
+    /**
+     * A register imported from years the working calendar does not know: the import commits (the row is written in
+     * its transaction and must not fail it), the case has no row, and the background pass does not stall on it.
+     */
+    @Test
+    void aCaseFromBeforeTheCalendarIsImportedWithoutARow() {
+        at(LocalDate.of(2031, 5, 5));
+        Instant received = LocalDate.of(2019, 3, 4).atStartOfDay(VN).toInstant();
+        var imported = imports.importSettled(
+                new vn.tandem.casefile.CaseImports.Settled(
+                        vn.tandem.casefile.CaseType.COMPLAINT,
+                        vn.tandem.casefile.Channel.LETTER,
+                        "Khiếu nại từ sổ cũ năm 2019",
+                        "Nhập từ sổ theo dõi giấy.",
+                        2,
+                        0,
+                        false,
+                        vn.tandem.casefile.Complexity.STANDARD,
+                        received,
+                        received.plus(java.time.Duration.ofDays(3)),
+                        received.plus(java.time.Duration.ofDays(30)),
+                        received.plus(java.time.Duration.ofDays(32)),
+                        vn.tandem.casefile.Outcome.RESOLVED,
+                        "Đã giải quyết."),
+                "officer.congan");
+        assertThat(cases.findById(imported.getId())).isPresent();
+        assertThat(keptAs(imported.getCode())).isNull();
+        assertThat(kept.keepMissing()).isGreaterThanOrEqualTo(0);
+        assertThat(keptCounts()).isEqualTo(liveCounts());
     }
 }
