@@ -158,6 +158,72 @@ class KeptClocksIT {
         assertThat(codes).allSatisfy(code -> assertThat(keptAs(code)).isNotNull());
         assertThat(keptCounts()).isEqualTo(liveCounts());
         assertThat(kept.keepMissing()).isZero();
+
+        // the trend reads how closed cases ended their resolution clock from the rows: the same as computed live
+        for (int late : new int[] {20, 80}) {
+            Instant received = first.plusDays(5).atStartOfDay(VN).toInstant();
+            imports.importSettled(
+                    new vn.tandem.casefile.CaseImports.Settled(
+                            vn.tandem.casefile.CaseType.COMPLAINT,
+                            vn.tandem.casefile.Channel.LETTER,
+                            "Khiếu nại đã giải quyết sau " + late + " ngày",
+                            "Đã khép hồ sơ.",
+                            2,
+                            0,
+                            false,
+                            vn.tandem.casefile.Complexity.STANDARD,
+                            received,
+                            received.plus(java.time.Duration.ofDays(3)),
+                            received.plus(java.time.Duration.ofDays(late)),
+                            received.plus(java.time.Duration.ofDays(late + 2)),
+                            vn.tandem.casefile.Outcome.RESOLVED,
+                            "Đã giải quyết."),
+                    "officer.congan");
+        }
+        at(first.plusDays(100));
+        java.time.Instant since = first.atStartOfDay(VN).toInstant();
+        var admin = directoryUser("admin");
+        List<KeptClocks.Closed> fromRows = kept.closedSince(admin, vn.tandem.casefile.CaseScope.ALL, since);
+        assertThat(fromRows).isNotEmpty();
+        assertThat(fromRows.stream().map(KeptClocks.Closed::toString).sorted().toList())
+                .isEqualTo(liveClosedSince(since).stream()
+                        .map(KeptClocks.Closed::toString)
+                        .sorted()
+                        .toList());
+    }
+
+    @Autowired
+    vn.tandem.identity.Directory directory;
+
+    vn.tandem.identity.CurrentUser directoryUser(String name) {
+        return directory.find(name).orElseThrow();
+    }
+
+    /** The cases closed since a moment with a finished resolution clock, computed from scratch. */
+    List<KeptClocks.Closed> liveClosedSince(java.time.Instant since) {
+        TransactionTemplate read = new TransactionTemplate(transactions);
+        read.setReadOnly(true);
+        return read.execute(tx -> {
+            List<KeptClocks.Closed> closed = new ArrayList<>();
+            var all = cases.findAll().stream()
+                    .filter(c -> c.getClosedAt() != null && !c.getClosedAt().isBefore(since))
+                    .filter(c -> c.getAcceptedAt() != null)
+                    .toList();
+            clocks.ofAll(all)
+                    .forEach((id, caseClocks) -> caseClocks.stream()
+                            .filter(x -> x.step() == LegalStep.RESOLVE && x.phase() == CaseClocks.Phase.DONE)
+                            .findFirst()
+                            .ifPresent(x -> closed.add(new KeptClocks.Closed(
+                                    all.stream()
+                                            .filter(c -> c.getId().equals(id))
+                                            .findFirst()
+                                            .orElseThrow()
+                                            .getClosedAt(),
+                                    x.end(),
+                                    x.deadline().due(),
+                                    x.deadline().statutoryDue()))));
+            return closed;
+        });
     }
 
     /**
