@@ -2,7 +2,6 @@ package vn.tandem.casefile;
 
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -282,26 +281,6 @@ public class CaseFiles {
     }
 
     /**
-     * The cases the user may see that are open or were closed at or after {@code closedSince}: what the dashboard
-     * reads, whatever the size of the register's history (a million closed cases are not loaded to count the open
-     * ones).
-     */
-    @Transactional(readOnly = true)
-    public List<Case> openOrClosedSince(Instant closedSince, CurrentUser user) {
-        Specification<Case> spec = (root, query, cb) -> {
-            List<Predicate> and = visibility(user, root, query, cb);
-            if (and == null) {
-                return cb.disjunction();
-            }
-            and.add(cb.or(
-                    cb.notEqual(root.get("status"), CaseStatus.CLOSED),
-                    cb.greaterThanOrEqualTo(root.get("closedAt"), closedSince)));
-            return cb.and(and.toArray(Predicate[]::new));
-        };
-        return cases.findAll(spec);
-    }
-
-    /**
      * Builds a query over cases ({@link #select}): selection, grouping, order and further roots are the caller's;
      * {@code where} already holds who may see what and takes the caller's conditions.
      */
@@ -321,30 +300,21 @@ public class CaseFiles {
      */
     @Transactional(readOnly = true)
     public <T> List<T> select(CurrentUser user, Class<T> type, int limit, CaseQuery<T> build) {
-        java.util.Objects.requireNonNull(user, "user");
-        return run(type, limit, build, (root, query, cb) -> visibility(user, root, query, cb));
+        return run(java.util.Objects.requireNonNull(user, "user"), type, limit, build);
     }
 
     /** A query of the caller's over every case, whoever may see it: the system's own counts (metrics). */
     @Transactional(readOnly = true)
     public <T> List<T> selectAll(Class<T> type, int limit, CaseQuery<T> build) {
-        return run(type, limit, build, (root, query, cb) -> new ArrayList<>());
+        return run(null, type, limit, build);
     }
 
-    private <T> List<T> run(
-            Class<T> type,
-            int limit,
-            CaseQuery<T> build,
-            TriFunction<
-                            jakarta.persistence.criteria.Root<Case>,
-                            jakarta.persistence.criteria.CriteriaQuery<T>,
-                            jakarta.persistence.criteria.CriteriaBuilder,
-                            List<Predicate>>
-                    start) {
+    /** The query built by the caller, over the cases the user may see ({@code null}: every case). */
+    private <T> List<T> run(CurrentUser user, Class<T> type, int limit, CaseQuery<T> build) {
         var cb = entities.getCriteriaBuilder();
         var query = cb.createQuery(type);
         var root = query.from(Case.class);
-        List<Predicate> where = start.apply(root, query, cb);
+        List<Predicate> where = user == null ? new ArrayList<>() : visibility(user, root, query, cb);
         if (where == null) {
             return List.of();
         }
@@ -355,11 +325,6 @@ public class CaseFiles {
             typed.setMaxResults(limit);
         }
         return typed.getResultList();
-    }
-
-    @FunctionalInterface
-    private interface TriFunction<A, B, C, R> {
-        R apply(A a, B b, C c);
     }
 
     /**

@@ -24,8 +24,7 @@ public interface Cases extends JpaRepository<Case, Long>, JpaSpecificationExecut
      * each on an index (status, closing time), rather than one "open or closed after" that walks the whole register.
      */
     default List<CaseFacts> findOpenOrClosedAfter(java.time.Instant after) {
-        List<CaseFacts> facts = new java.util.ArrayList<>(
-                findFactsByStatusIn(java.util.EnumSet.complementOf(java.util.EnumSet.of(CaseStatus.CLOSED))));
+        List<CaseFacts> facts = new java.util.ArrayList<>(findFactsByStatusIn(CaseStatus.OPEN));
         facts.addAll(findFactsClosedAfter(after));
         return facts;
     }

@@ -144,7 +144,8 @@ public class Dashboard {
      */
     public View view(CurrentUser user, Filter filter) {
         CaseScope scope = filter.scope();
-        List<KeptClocks.Tally> tallies = kept.tally(user, scope);
+        KeptClocks.Overview overview = kept.overview(user, scope, CLOSEST);
+        List<KeptClocks.Tally> tallies = overview.tallies();
         Instant trendStart =
                 trendMonday(0).minusWeeks(TREND_WEEKS - 1).atStartOfDay(zone()).toInstant();
         return new View(
@@ -152,7 +153,7 @@ public class Dashboard {
                 group(tallies, KeptClocks.Tally::agency),
                 group(tallies, KeptClocks.Tally::unitId),
                 group(tallies, t -> t.type().name()),
-                kept.closest(user, scope, CLOSEST).stream().map(Row::of).toList(),
+                overview.closest().stream().map(Row::of).toList(),
                 flagged(user, scope),
                 trend(kept.closedSince(user, scope, trendStart)));
     }
@@ -183,7 +184,7 @@ public class Dashboard {
     private List<Case> flagged(CurrentUser user, CaseScope scope) {
         return caseFiles.select(user, Case.class, 0, (root, query, cb, where) -> {
             // the open statuses named, so the status index applies (a million closed cases are not walked)
-            where.add(root.get("status").in(java.util.EnumSet.complementOf(java.util.EnumSet.of(CaseStatus.CLOSED))));
+            where.add(root.get("status").in(CaseStatus.OPEN));
             where.add(cb.or(
                     cb.isTrue(root.get("hotspot")),
                     cb.isTrue(root.get("crowd")),

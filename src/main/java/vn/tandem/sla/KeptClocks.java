@@ -135,12 +135,30 @@ public class KeptClocks {
         keep(event.caseIds());
     }
 
+    /**
+     * Whether rows may be missing, so the background pass has work: on start (an upgrade, or the basis changed while
+     * this node was down) and after this node changed the basis. Otherwise the pass does not read the register.
+     */
+    private final java.util.concurrent.atomic.AtomicBoolean pending =
+            new java.util.concurrent.atomic.AtomicBoolean(true);
+
     /** The basis of every date changed: the rows that may be read are written again in the background. */
     @EventListener
     @Transactional
     public void on(BasisChanged event) {
         int forgotten = rows.forgetSince(horizon());
         log.info("Legal clock basis changed ({}): {} kept clocks to compute again", event.what(), forgotten);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            pending.set(true);
+                        }
+                    });
+        } else {
+            pending.set(true);
+        }
     }
 
     /** Writes the rows of these cases from their clocks now; answers how many it wrote. */
@@ -225,14 +243,17 @@ public class KeptClocks {
 
     /**
      * Writes the missing rows of the cases that may be read (open, or closed within {@link #HORIZON}), a batch per
-     * transaction: after an upgrade, and after a change of the rules or the calendar forgot them. Answers how many
-     * rows it wrote.
+     * transaction: after an upgrade, and after a change of the rules or the calendar forgot them; between those it
+     * returns at once. Answers how many rows it wrote.
      */
     @Scheduled(
             initialDelayString = "${tandem.clocks.keep-after:PT20S}",
             fixedDelayString = "${tandem.clocks.keep-every:PT1M}")
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NEVER)
     public int keepMissing() {
+        if (!pending.getAndSet(false)) {
+            return 0;
+        }
         int kept = 0;
         long after = 0; // by id, so the cases the calendar cannot compute (left without a row) are passed once
         while (true) {
@@ -248,6 +269,7 @@ public class KeptClocks {
             } catch (DataIntegrityViolationException e) {
                 // another node wrote some of them at the same moment: the next pass takes what is still missing
                 log.debug("Kept clocks written meanwhile by another node: {}", e.getMessage());
+                pending.set(true);
                 return kept;
             }
         }
@@ -265,6 +287,18 @@ public class KeptClocks {
      * current clock today: one grouped query over the kept dates, plus the few clocks computed live.
      */
     public List<Tally> tally(CurrentUser user, CaseScope scope) {
+        return tally(user, scope, live(user, scope));
+    }
+
+    /** The dashboard's counts and its cases closest to their deadline, the clocks computed live read once. */
+    public record Overview(List<Tally> tallies, List<Current> closest) {}
+
+    public Overview overview(CurrentUser user, CaseScope scope, int closest) {
+        List<Current> live = live(user, scope);
+        return new Overview(tally(user, scope, live), closest(user, scope, closest, live));
+    }
+
+    private List<Tally> tally(CurrentUser user, CaseScope scope, List<Current> live) {
         LocalDate today = clocks.today();
         java.time.ZoneId zone = clocks.zone();
         Map<List<Object>, Tally> tallies = new LinkedHashMap<>();
@@ -295,7 +329,7 @@ public class KeptClocks {
                             breached,
                             number(t.get(6))));
         }
-        for (Current c : live(user, scope)) {
+        for (Current c : live) {
             LegalRules.Standing s = c.clock().standing();
             add(
                     tallies,
@@ -339,15 +373,15 @@ public class KeptClocks {
 
     /**
      * The {@code limit} open cases within the scope nearest their deadline (no deadline last), with their current
-     * clocks computed in full.
+     * clocks computed in full; {@code live}: those whose clocks are computed live.
      */
-    public List<Current> closest(CurrentUser user, CaseScope scope, int limit) {
+    private List<Current> closest(CurrentUser user, CaseScope scope, int limit, List<Current> live) {
         List<Long> ids = new ArrayList<>(runningIds(user, scope, null, false, true, limit));
         if (ids.size() < limit) {
             ids.addAll(runningIds(user, scope, null, false, false, limit - ids.size()));
         }
         List<Current> found = new ArrayList<>(current(user, ids));
-        found.addAll(live(user, scope));
+        found.addAll(live);
         return found.stream().sorted(NEAREST).limit(limit).toList();
     }
 

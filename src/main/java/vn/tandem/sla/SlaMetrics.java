@@ -11,9 +11,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The legal clock for Prometheus, recomputed every minute from the kept clocks ({@link KeptClocks}): {@code tandem_sla_cases{state}} — the open cases by the
- * state of their current step's clock (on track, at risk, breached) —, {@code tandem_sla_statutory_breached} (open
- * cases past the statutory limit) and {@code tandem_escalations_open}.
+ * The legal clock for Prometheus, recomputed every minute from the kept clocks ({@link KeptClocks}):
+ * {@code tandem_sla_cases{state}} — the open cases by the state of their current step's clock (on track, at risk,
+ * breached) —, {@code tandem_sla_statutory_breached} (open cases past the statutory limit) and
+ * {@code tandem_escalations_open}.
  */
 @Component
 public class SlaMetrics implements MeterBinder {
