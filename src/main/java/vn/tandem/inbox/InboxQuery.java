@@ -150,6 +150,28 @@ public class InboxQuery {
         return workable;
     }
 
+    /**
+     * The due instants of these open tasks that have one, by task id, read from the inbox rows {@value #CHUNK} ids
+     * a query.
+     */
+    public Map<String, java.time.Instant> dueAmong(java.util.Collection<String> taskIds) {
+        Map<String, java.time.Instant> due = new java.util.HashMap<>();
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(taskIds));
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
+            Root<InboxItem> root = query.from(InboxItem.class);
+            query.multiselect(root.get("taskId"), root.get("dueAt"))
+                    .where(
+                            root.get("taskId").in(ids.subList(from, Math.min(ids.size(), from + CHUNK))),
+                            cb.isNotNull(root.get("dueAt")));
+            for (Object[] row : em.createQuery(query).getResultList()) {
+                due.put((String) row[0], (java.time.Instant) row[1]);
+            }
+        }
+        return due;
+    }
+
     private static Expression<Long> count(CriteriaBuilder cb, Predicate when) {
         return cb.sum(cb.<Long>selectCase().when(when, 1L).otherwise(0L));
     }

@@ -241,7 +241,7 @@ public class Dashboard {
      * situation report, a request about a unit) its agency, unit and the day it was raised; a case-type filter
      * leaves those out.
      */
-    public boolean matches(EscalationDesk.Item item, Filter f) {
+    public boolean matches(EscalationDesk.Listed item, Filter f) {
         if (item.caseFile() != null) {
             return matches(item.caseFile(), f);
         }

@@ -91,6 +91,39 @@ public class EscalationDesk {
         }
     }
 
+    /**
+     * An escalation as the dashboard's queue lists it: the case or subject, whether the user may act, and the due
+     * day of the escalated step (the deadline, limits and officers are read when the escalation is opened).
+     */
+    public record Listed(Escalation escalation, Watched about, boolean mayAct, LocalDate currentDue) {
+
+        /** The escalated task's case, or null for a task without one. */
+        public Case caseFile() {
+            return about.caseFile();
+        }
+
+        /** The case code, or the reference of the subject of a task without a case. */
+        public String reference() {
+            return about.reference();
+        }
+
+        public String title() {
+            return about.title();
+        }
+
+        /** The unit of the case or of the subject. */
+        public Long unitId() {
+            return about.caseFile() != null
+                    ? about.caseFile().getUnitId()
+                    : about.subject().unitId();
+        }
+
+        /** The page of the case or of the subject. */
+        public String link() {
+            return about.link();
+        }
+    }
+
     /** The actions a supervisor may take on an escalation, in the order the page offers them. */
     public static final List<String> ACTIONS = List.of(
             SlaEscalation.ACTION_EXTEND,
@@ -109,6 +142,7 @@ public class EscalationDesk {
     private final CaseClocks clocks;
     private final vn.tandem.inbox.InboxQuery inbox;
     private final vn.tandem.casefile.Cases cases;
+    private final KeptClocks kept;
 
     EscalationDesk(
             Escalations escalations,
@@ -120,7 +154,9 @@ public class EscalationDesk {
             Directory directory,
             CaseClocks clocks,
             vn.tandem.inbox.InboxQuery inbox,
-            vn.tandem.casefile.Cases cases) {
+            vn.tandem.casefile.Cases cases,
+            KeptClocks kept) {
+        this.kept = kept;
         this.inbox = inbox;
         this.cases = cases;
         this.directory = directory;
@@ -137,17 +173,18 @@ public class EscalationDesk {
     @Transactional(readOnly = true)
     public List<Item> open(CurrentUser user) {
         List<Item> items = new ArrayList<>();
+        Map<String, List<String>> covering = new HashMap<>();
         for (Escalation e : openWithTheirCases()) {
             watched.of(e.getCaseId(), e.getSubjectKey())
                     .filter(about -> about.visibleTo(user))
-                    .ifPresent(about -> items.add(item(e, about, user)));
+                    .ifPresent(about -> items.add(item(e, about, user, covering)));
         }
         items.sort(Comparator.comparing((Item i) -> !i.mayAct()));
         return items;
     }
 
     /** The first open escalations of a queue and how many the queue holds in all. */
-    public record Queue(List<Item> items, int total) {}
+    public record Queue(List<Listed> items, int total) {}
 
     /**
      * The open escalations, oldest first, their cases read {@value CaseClocks#CHUNK} a query into this transaction's
@@ -168,17 +205,19 @@ public class EscalationDesk {
 
     /**
      * The dashboard's queue: the open escalations the user sees that pass {@code within}, those the user may act on
-     * first, oldest first; only the first {@code limit} are read in full (deadline, limits, officers), the others
-     * are counted. Whether the user may act is read for all of them in a few queries, not one per escalation.
+     * first, oldest first; the first {@code limit} are listed, the others counted. Whether the user may act is read
+     * from the inbox rows and the due days from the kept clocks, a few queries for the whole list rather than a task,
+     * a clock and the extensions per escalation (on PostgreSQL the page waited on ~15 round trips per listed
+     * escalation; docs/benchmarks.md). A clock not kept as running in the escalated step (paused, not yet written,
+     * the case moved on) is computed as the escalation's page computes it.
      */
     @Transactional(readOnly = true)
-    public Queue queue(CurrentUser user, java.util.function.Predicate<Item> within, int limit) {
-        List<Item> visible = new ArrayList<>();
-        List<Escalation> open = openWithTheirCases();
-        for (Escalation e : open) {
+    public Queue queue(CurrentUser user, java.util.function.Predicate<Listed> within, int limit) {
+        List<Listed> visible = new ArrayList<>();
+        for (Escalation e : openWithTheirCases()) {
             watched.of(e.getCaseId(), e.getSubjectKey())
                     .filter(about -> about.visibleTo(user))
-                    .map(about -> new Item(e, about, null, false, null, List.of(), Map.of()))
+                    .map(about -> new Listed(e, about, false, null))
                     .filter(within)
                     .ifPresent(visible::add);
         }
@@ -188,20 +227,50 @@ public class EscalationDesk {
                         .filter(java.util.Objects::nonNull)
                         .toList(),
                 user);
-        Map<String, List<String>> covering = new HashMap<>();
-        List<Item> first = visible.stream()
+        List<Listed> first = visible.stream()
                 .sorted(Comparator.comparing(
-                        (Item i) -> !workable.contains(i.escalation().getTaskId())))
+                        (Listed i) -> !workable.contains(i.escalation().getTaskId())))
                 .limit(limit)
-                .map(i -> item(
-                        i.escalation(),
-                        i.about(),
-                        user,
-                        i.escalation().getTaskId() != null
-                                && workable.contains(i.escalation().getTaskId()),
-                        covering))
                 .toList();
-        return new Queue(first, visible.size());
+        Map<Long, KeptClock> running = kept.runningOf(first.stream()
+                .map(i -> i.escalation().getCaseId())
+                .filter(java.util.Objects::nonNull)
+                .toList());
+        Map<String, java.time.Instant> taskDue = inbox.dueAmong(first.stream()
+                .map(i -> i.escalation().getWatchedTaskId())
+                .filter(java.util.Objects::nonNull)
+                .toList());
+        return new Queue(
+                first.stream()
+                        .map(i -> new Listed(
+                                i.escalation(),
+                                i.about(),
+                                i.escalation().getTaskId() != null
+                                        && workable.contains(i.escalation().getTaskId()),
+                                currentDue(i, running, taskDue)))
+                        .toList(),
+                visible.size());
+    }
+
+    /**
+     * The due day a listed escalation shows: the kept clock's while it runs in the escalated step, else the clock
+     * computed; for a task without a legal step, the watched task's due day (today when it has none).
+     */
+    private LocalDate currentDue(Listed i, Map<Long, KeptClock> running, Map<String, java.time.Instant> taskDue) {
+        Escalation e = i.escalation();
+        Case c = i.caseFile();
+        if (c != null && e.getLegalStep() != null) {
+            KeptClock k = running.get(c.getId());
+            if (k != null && k.getStep() == e.getLegalStep()) {
+                return k.getDueOn();
+            }
+            var step = clocks.step(c, e.getLegalStep());
+            if (step.isPresent()) {
+                return step.get().deadline().due();
+            }
+        }
+        java.time.Instant due = taskDue.get(e.getWatchedTaskId());
+        return due == null ? clocks.today() : due.atZone(clocks.zone()).toLocalDate();
     }
 
     @Transactional(readOnly = true)
@@ -247,26 +316,22 @@ public class EscalationDesk {
     }
 
     private Item item(Escalation e, Watched about, CurrentUser user) {
-        return item(e, about, user, null, new HashMap<>());
+        return item(e, about, user, new HashMap<>());
     }
 
     /**
-     * An escalation read in full. {@code workable}: whether the user may act, when the caller read it already for
-     * many (else the escalation's task is read); {@code covering}: the officers covering an agency and area, shared
-     * by the items of one list (escalations of one unit need them once).
+     * An escalation read in full: its watched task, whether the user may act, its extension limits and the officers
+     * it may be reassigned to. {@code covering}: the officers covering an agency and area, shared by the items of
+     * one list (escalations of one unit need them once).
      */
-    private Item item(
-            Escalation e, Watched about, CurrentUser user, Boolean workable, Map<String, List<String>> covering) {
+    private Item item(Escalation e, Watched about, CurrentUser user, Map<String, List<String>> covering) {
         Case c = about.caseFile();
         TaskSnapshot watched = workflow.task(e.getWatchedTaskId()).orElse(null);
-        boolean mayAct = false;
-        if (e.isOpen() && e.getTaskId() != null) {
-            mayAct = workable != null
-                    ? workable
-                    : workflow.task(e.getTaskId())
-                            .map(t -> t.isCandidate(user.username(), user.groups()))
-                            .orElse(false);
-        }
+        boolean mayAct = e.isOpen()
+                && e.getTaskId() != null
+                && workflow.task(e.getTaskId())
+                        .map(t -> t.isCandidate(user.username(), user.groups()))
+                        .orElse(false);
         ExtensionPolicy.Limits limits = policy.limits(c, e.getLegalStep(), watched);
         List<String> officers = watched == null
                 ? List.of()

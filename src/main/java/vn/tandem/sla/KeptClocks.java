@@ -353,6 +353,23 @@ public class KeptClocks {
         return rows.findById(caseId).filter(k -> k.getKept() == KeptClock.Kept.RUNNING && k.getStep() == step);
     }
 
+    /**
+     * The kept clocks of these cases that run (not paused), by case id, {@value CaseClocks#CHUNK} ids a query; a
+     * case without a row, or whose clock is paused, is absent.
+     */
+    public Map<Long, KeptClock> runningOf(Collection<Long> caseIds) {
+        Map<Long, KeptClock> running = new HashMap<>();
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(caseIds));
+        for (int from = 0; from < ids.size(); from += CaseClocks.CHUNK) {
+            for (KeptClock k : rows.findAllById(ids.subList(from, Math.min(ids.size(), from + CaseClocks.CHUNK)))) {
+                if (k.getKept() == KeptClock.Kept.RUNNING) {
+                    running.put(k.getId(), k);
+                }
+            }
+        }
+        return running;
+    }
+
     /** Every open case counted, whoever may see it: the SLA metrics. */
     public List<Tally> tallyAll() {
         return tally(null, CaseScope.ALL);
