@@ -37,6 +37,12 @@ class InboxReadModelIT {
     @Autowired
     TandemClock clock;
 
+    @Autowired
+    InboxQuery query;
+
+    @Autowired
+    vn.tandem.identity.Directory directory;
+
     Api congan;
     Api danvan;
     Api supervisor;
@@ -171,5 +177,40 @@ class InboxReadModelIT {
         assertThat(congan.get("/api/cases/" + code).getBody())
                 .containsEntry("status", "CLOSED")
                 .containsEntry("outcome", "RESOLVED");
+    }
+
+    /**
+     * The inbox page takes each tab's total from the tab counts instead of counting the tab again (issue 19): for
+     * every user and tab, the count shown is the number of rows the tab pages through.
+     */
+    @Test
+    void everyTabsCountIsTheNumberOfRowsItPagesThrough() {
+        String claimed = congan.createCase(2, "COMPLAINT", "Vụ việc kiểm tra số đếm các thẻ");
+        congan.createCase(2, "PETITION", "Kiến nghị kiểm tra số đếm các thẻ");
+        assertThat(congan.post("/api/tasks/" + congan.taskId(claimed, CaseHandling.TASK_ACCEPT) + "/claim", null)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(204);
+        for (String username : List.of("officer.congan", "officer.danvan", "supervisor.congan", "admin")) {
+            var user = directory.find(username).orElseThrow();
+            for (InboxFilter filter : List.of(
+                    InboxFilter.none(),
+                    new InboxFilter("COMPLAINT", null, null, null, null, InboxFilter.FollowUp.DUE))) {
+                Map<InboxScope, Long> counts = query.counts(user, filter);
+                for (InboxScope tab : InboxScope.values()) {
+                    long rows = 0;
+                    for (int page = 0; ; page++) {
+                        int read = query.find(user, tab, filter, page, 100).getNumberOfElements();
+                        rows += read;
+                        if (read < 100) {
+                            break;
+                        }
+                    }
+                    assertThat(counts.get(tab))
+                            .as(username + " " + tab + " " + filter)
+                            .isEqualTo(rows);
+                }
+            }
+        }
     }
 }

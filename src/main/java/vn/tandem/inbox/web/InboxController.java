@@ -156,7 +156,8 @@ class InboxController {
                 : parseScope(scope);
         InboxSort order = sortOrDefault(sort);
         int pageSize = size != null && SIZES.contains(size) ? size : PAGE_SIZE;
-        Page<InboxItem> items = query.find(user, tab, filter, order, PageResponse.page(page, pageSize), pageSize);
+        Page<InboxItem> items =
+                query.find(user, tab, filter, order, PageResponse.page(page, pageSize), pageSize, counts.get(tab));
         model.addAttribute("links", new InboxLinks(tab.name().toLowerCase(Locale.ROOT), filter, order, pageSize));
         model.addAttribute("sizes", SIZES);
         model.addAttribute("savedFilters", filters.visibleTo(user));
