@@ -13,6 +13,23 @@ public interface Cases extends JpaRepository<Case, Long>, JpaSpecificationExecut
 
     Optional<Case> findByCode(String code);
 
+    /**
+     * The id, title and area of the open cases of a type received between two instants in an area branch (under
+     * {@code prefix}, or one of the areas {@code above}), other than {@code id}, the most recent first: the
+     * similar-subject scan of {@link Duplicates}.
+     */
+    @Query("select c.id, c.title, c.areaPath from CaseFile c where c.id <> :id and c.receivedAt between :from and :to"
+            + " and c.type = :type and c.status <> vn.tandem.casefile.CaseStatus.CLOSED"
+            + " and (c.areaPath like :prefix or c.areaPath in :above) order by c.receivedAt desc, c.id desc")
+    List<Object[]> subjectsNear(
+            @Param("id") long id,
+            @Param("from") java.time.Instant from,
+            @Param("to") java.time.Instant to,
+            @Param("type") CaseType type,
+            @Param("prefix") String prefix,
+            @Param("above") Collection<String> above,
+            org.springframework.data.domain.Limit limit);
+
     /** How many cases of each type are in each status: {@code [type, status, count]}. */
     @Query("select c.type, c.status, count(c) from CaseFile c group by c.type, c.status")
     List<Object[]> countByTypeAndStatus();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +79,19 @@ public class Duplicates {
     }
 
     public List<Candidate> of(Case c) {
+        return candidates(c, true);
+    }
+
+    /**
+     * The cases the same citizen brought (same ID number or phone) within the window — what intake acts on. Unlike
+     * {@link #of}, it does not scan the open cases for similar subjects: at intake that scan read up to 2,000 whole
+     * cases into the transaction for nothing (issue 19; docs/benchmarks.md).
+     */
+    public List<Candidate> samePerson(Case c) {
+        return candidates(c, false);
+    }
+
+    private List<Candidate> candidates(Case c, boolean similarSubjects) {
         Instant from = c.getReceivedAt().minus(window);
         Instant to = c.getReceivedAt().plus(window);
         Set<Long> linked = new HashSet<>();
@@ -122,31 +136,53 @@ public class Duplicates {
                 }
             }
         }
-        Set<String> words = words(c.getTitle());
-        List<String> above = ancestors(c.getAreaPath());
-        for (Case other : cases.findAll(
-                        (root, query, cb) -> cb.and(
-                                cb.notEqual(root.get("id"), c.getId()),
-                                cb.between(root.get("receivedAt"), from, to),
-                                cb.equal(root.get("type"), c.getType()),
-                                cb.notEqual(root.get("status"), CaseStatus.CLOSED),
-                                cb.or(
-                                        cb.like(root.get("areaPath"), c.getAreaPath() + "%"),
-                                        root.get("areaPath").in(above))),
-                        org.springframework.data.domain.PageRequest.of(0, 2000))
-                .getContent()) {
-            boolean sameBranch = other.getAreaPath().startsWith(c.getAreaPath())
-                    || c.getAreaPath().startsWith(other.getAreaPath());
-            if (sameBranch && similarity(words, words(other.getTitle())) >= SIMILAR) {
-                reasons.computeIfAbsent(other.getId(), k -> EnumSet.noneOf(Reason.class))
-                        .add(Reason.SIMILAR_SUBJECT);
-                found.put(other.getId(), other);
-            }
+        if (similarSubjects) {
+            similarSubjects(c, from, to, reasons, found);
         }
         return found.values().stream()
                 .filter(o -> !linked.contains(o.getId()))
                 .map(o -> new Candidate(o, reasons.get(o.getId()), level(c, o)))
                 .toList();
+    }
+
+    /** The most open cases the similar-subject scan compares, the most recently received first. */
+    static final int SIMILAR_SCAN = 2000;
+
+    /**
+     * Open cases of the same type in the same area branch whose titles share at least {@link #SIMILAR} of their
+     * words: titles are compared from a projection (id, title, area), and only the cases that match are loaded.
+     */
+    private void similarSubjects(
+            Case c, Instant from, Instant to, Map<Long, Set<Reason>> reasons, Map<Long, Case> found) {
+        Set<String> words = words(c.getTitle());
+        List<Long> similar = new java.util.ArrayList<>();
+        for (Object[] row : cases.subjectsNear(
+                c.getId(),
+                from,
+                to,
+                c.getType(),
+                c.getAreaPath() + "%",
+                ancestors(c.getAreaPath()),
+                org.springframework.data.domain.Limit.of(SIMILAR_SCAN))) {
+            String areaPath = (String) row[2];
+            boolean sameBranch =
+                    areaPath.startsWith(c.getAreaPath()) || c.getAreaPath().startsWith(areaPath);
+            if (sameBranch && similarity(words, words((String) row[1])) >= SIMILAR) {
+                similar.add((Long) row[0]);
+            }
+        }
+        Map<Long, Case> loaded = new HashMap<>();
+        for (int i = 0; i < similar.size(); i += 200) {
+            cases.findAllById(similar.subList(i, Math.min(similar.size(), i + 200)))
+                    .forEach(o -> loaded.put(o.getId(), o));
+        }
+        for (Long id : similar) {
+            Case other = loaded.get(id);
+            if (other != null) {
+                reasons.computeIfAbsent(id, k -> EnumSet.noneOf(Reason.class)).add(Reason.SIMILAR_SUBJECT);
+                found.putIfAbsent(id, other);
+            }
+        }
     }
 
     /** The area paths above a path ("/1/3/" → "/1/"). */

@@ -156,7 +156,7 @@ public class Intake {
     private void sameMatterElsewhere(Case c) {
         List<String> linked = new ArrayList<>();
         boolean skipped = false;
-        for (Duplicates.Candidate k : duplicates.of(c)) {
+        for (Duplicates.Candidate k : duplicates.samePerson(c)) {
             Case other = k.caseFile();
             boolean elsewhere =
                     k.level() != Duplicates.Level.SAME || !other.getLeadAgency().equals(c.getLeadAgency());
