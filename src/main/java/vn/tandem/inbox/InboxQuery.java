@@ -168,6 +168,25 @@ public class InboxQuery {
     }
 
     /**
+     * A query's test that the open task {@code taskId} names is one the user may work (assigned to them, or offered
+     * to one of their groups, whoever holds it now) — {@link #workableAmong} as a subquery, so another module's query
+     * can order or filter by it without reading the ids first.
+     */
+    public Predicate mayWork(
+            Expression<String> taskId,
+            jakarta.persistence.criteria.CommonAbstractCriteria query,
+            CriteriaBuilder cb,
+            CurrentUser user) {
+        jakarta.persistence.criteria.Subquery<Integer> sub = query.subquery(Integer.class);
+        Root<InboxItem> root = sub.from(InboxItem.class);
+        sub.select(cb.literal(1))
+                .where(
+                        cb.equal(root.get("taskId"), taskId),
+                        cb.or(cb.equal(root.get("assignee"), user.username()), ofMyGroups(user, root, cb)));
+        return cb.exists(sub);
+    }
+
+    /**
      * The due instants of these open tasks that have one, by task id, read from the inbox rows {@value #CHUNK} ids
      * a query.
      */

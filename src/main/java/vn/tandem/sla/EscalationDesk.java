@@ -13,6 +13,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tandem.casefile.Case;
+import vn.tandem.casefile.CaseFiles;
+import vn.tandem.casefile.CaseScope;
 import vn.tandem.common.ConflictException;
 import vn.tandem.common.FieldProblem;
 import vn.tandem.common.InvalidInputException;
@@ -143,6 +145,7 @@ public class EscalationDesk {
     private final vn.tandem.inbox.InboxQuery inbox;
     private final vn.tandem.casefile.Cases cases;
     private final KeptClocks kept;
+    private final CaseFiles caseFiles;
 
     EscalationDesk(
             Escalations escalations,
@@ -155,8 +158,10 @@ public class EscalationDesk {
             CaseClocks clocks,
             vn.tandem.inbox.InboxQuery inbox,
             vn.tandem.casefile.Cases cases,
-            KeptClocks kept) {
+            KeptClocks kept,
+            CaseFiles caseFiles) {
         this.kept = kept;
+        this.caseFiles = caseFiles;
         this.inbox = inbox;
         this.cases = cases;
         this.directory = directory;
@@ -204,32 +209,52 @@ public class EscalationDesk {
     }
 
     /**
-     * The dashboard's queue: the open escalations the user sees that pass {@code within}, those the user may act on
-     * first, oldest first; the first {@code limit} are listed, the others counted. Whether the user may act is read
-     * from the inbox rows and the due days from the kept clocks, a few queries for the whole list rather than a task,
-     * a clock and the extensions per escalation (on PostgreSQL the page waited on ~15 round trips per listed
-     * escalation; docs/benchmarks.md). A clock not kept as running in the escalated step (paused, not yet written,
-     * the case moved on) is computed as the escalation's page computes it.
+     * The dashboard's queue: the open escalations the user sees, those of cases in {@code scope} and those of other
+     * subjects that pass {@code subjectsWithin}; those the user may act on first, oldest first; the first {@code
+     * limit} are listed, the others counted. The escalations of cases are read by queries over the cases the user may
+     * see (visibility, the scope and "may act" from the inbox rows in SQL): a page reads at most {@code limit} of each
+     * kind and one count, however many escalations are open (at full size every late case has one). The due days
+     * come from the kept clocks; a clock not kept as running in the escalated step (paused, not yet written, the case
+     * moved on) is computed as the escalation's page computes it.
      */
     @Transactional(readOnly = true)
-    public Queue queue(CurrentUser user, java.util.function.Predicate<Listed> within, int limit) {
-        List<Listed> visible = new ArrayList<>();
-        for (Escalation e : openWithTheirCases()) {
-            watched.of(e.getCaseId(), e.getSubjectKey())
+    public Queue queue(
+            CurrentUser user, CaseScope scope, java.util.function.Predicate<Listed> subjectsWithin, int limit) {
+        List<Listed> workable = new ArrayList<>(caseEscalations(user, scope, true, limit));
+        List<Listed> others = new ArrayList<>(caseEscalations(user, scope, false, limit));
+        long total = caseFiles
+                .select(user, Long.class, 0, (root, query, cb, where) -> {
+                    var e = openEscalationOf(root, query, cb, where, scope);
+                    query.select(cb.count(e));
+                })
+                .stream()
+                .findFirst()
+                .orElse(0L);
+        List<Listed> subjects = new ArrayList<>();
+        for (Escalation e : escalations.findByStatusAndCaseIdIsNullOrderByRaisedAt(Escalation.Status.OPEN)) {
+            watched.of(null, e.getSubjectKey())
                     .filter(about -> about.visibleTo(user))
                     .map(about -> new Listed(e, about, false, null))
-                    .filter(within)
-                    .ifPresent(visible::add);
+                    .filter(subjectsWithin)
+                    .ifPresent(subjects::add);
         }
-        java.util.Set<String> workable = inbox.workableAmong(
-                visible.stream()
+        java.util.Set<String> mayWork = inbox.workableAmong(
+                subjects.stream()
                         .map(i -> i.escalation().getTaskId())
                         .filter(java.util.Objects::nonNull)
                         .toList(),
                 user);
-        List<Listed> first = visible.stream()
-                .sorted(Comparator.comparing(
-                        (Listed i) -> !workable.contains(i.escalation().getTaskId())))
+        for (Listed i : subjects) {
+            boolean may = i.escalation().getTaskId() != null
+                    && mayWork.contains(i.escalation().getTaskId());
+            (may ? workable : others).add(new Listed(i.escalation(), i.about(), may, null));
+        }
+        Comparator<Listed> oldestFirst = Comparator.comparing(
+                        (Listed i) -> i.escalation().getRaisedAt())
+                .thenComparing(i -> i.escalation().getId());
+        workable.sort(oldestFirst);
+        others.sort(oldestFirst);
+        List<Listed> first = java.util.stream.Stream.concat(workable.stream(), others.stream())
                 .limit(limit)
                 .toList();
         Map<Long, KeptClock> running = kept.runningOf(first.stream()
@@ -242,14 +267,40 @@ public class EscalationDesk {
                 .toList());
         return new Queue(
                 first.stream()
-                        .map(i -> new Listed(
-                                i.escalation(),
-                                i.about(),
-                                i.escalation().getTaskId() != null
-                                        && workable.contains(i.escalation().getTaskId()),
-                                currentDue(i, running, taskDue)))
+                        .map(i -> new Listed(i.escalation(), i.about(), i.mayAct(), currentDue(i, running, taskDue)))
                         .toList(),
-                visible.size());
+                (int) total + subjects.size());
+    }
+
+    /**
+     * The first {@code limit} open escalations of cases the user sees in the scope, oldest first, of those the user
+     * may act on ({@code mayAct}) or of the others.
+     */
+    private List<Listed> caseEscalations(CurrentUser user, CaseScope scope, boolean mayAct, int limit) {
+        return caseFiles
+                .select(user, Object[].class, limit, (root, query, cb, where) -> {
+                    var e = openEscalationOf(root, query, cb, where, scope);
+                    var may = inbox.mayWork(e.get("taskId"), query, cb, user);
+                    where.add(mayAct ? may : cb.not(may));
+                    query.multiselect(e, root).orderBy(cb.asc(e.get("raisedAt")), cb.asc(e.get("id")));
+                })
+                .stream()
+                .map(row -> new Listed((Escalation) row[0], new Watched((Case) row[1], null), mayAct, null))
+                .toList();
+    }
+
+    /** The open escalations of the query's cases that lie in the scope. */
+    private jakarta.persistence.criteria.Root<Escalation> openEscalationOf(
+            jakarta.persistence.criteria.Root<Case> root,
+            jakarta.persistence.criteria.CriteriaQuery<?> query,
+            jakarta.persistence.criteria.CriteriaBuilder cb,
+            List<jakarta.persistence.criteria.Predicate> where,
+            CaseScope scope) {
+        var e = query.from(Escalation.class);
+        where.add(cb.equal(e.get("caseId"), root.get("id")));
+        where.add(cb.equal(e.get("status"), Escalation.Status.OPEN));
+        where.addAll(scope.predicates(root, cb, clocks.zone()));
+        return e;
     }
 
     /**

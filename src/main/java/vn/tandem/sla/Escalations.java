@@ -10,5 +10,8 @@ interface Escalations extends JpaRepository<Escalation, Long> {
 
     List<Escalation> findByStatusOrderByRaisedAt(Escalation.Status status);
 
+    /** The escalations in a status of tasks without a case (another subject's), oldest first. */
+    List<Escalation> findByStatusAndCaseIdIsNullOrderByRaisedAt(Escalation.Status status);
+
     long countByStatus(Escalation.Status status);
 }

@@ -2,6 +2,7 @@ package vn.tandem.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -457,12 +458,16 @@ class EscalationIT {
     void theDashboardsQueueListsTheFirstInFullAndCountsTheRest() {
         Api officer = new Api(rest, "officer.congan");
         List<String> codes = new java.util.ArrayList<>();
+        // received on a day no other test uses, so the scope below holds these cases alone
+        LocalDate received = LocalDate.of(2025, 12, 29);
+        clock.setTime(received.atTime(9, 0).atZone(VN).toInstant());
         for (int i = 0; i < 27; i++) {
             codes.add(officer.createCase(2, "COMPLAINT", "Khiếu nại chờ thụ lý số " + i));
         }
         at(4, 20);
         CurrentUser supervisor = directory.find("supervisor.congan").orElseThrow();
-        EscalationDesk.Queue queue = desk.queue(supervisor, item -> codes.contains(item.reference()), 25);
+        vn.tandem.casefile.CaseScope scope = new vn.tandem.casefile.CaseScope(received, received, null, null, null);
+        EscalationDesk.Queue queue = desk.queue(supervisor, scope, item -> false, 25);
         assertThat(queue.total()).isEqualTo(27);
         assertThat(queue.items()).hasSize(25);
         assertThat(queue.items()).allSatisfy(item -> {
@@ -475,8 +480,13 @@ class EscalationIT {
         assertThat(queue.items())
                 .extracting(item -> item.escalation().getRaisedAt())
                 .isSortedAccordingTo(java.util.Comparator.naturalOrder());
+        // the officer sees the same escalations but may act on none
+        EscalationDesk.Queue officers =
+                desk.queue(directory.find("officer.congan").orElseThrow(), scope, i -> false, 25);
+        assertThat(officers.total()).isEqualTo(27);
+        assertThat(officers.items()).hasSize(25).noneMatch(EscalationDesk.Listed::mayAct);
         // a designer sees no case, so no escalation
-        assertThat(desk.queue(directory.find("designer").orElseThrow(), item -> true, 25)
+        assertThat(desk.queue(directory.find("designer").orElseThrow(), scope, item -> true, 25)
                         .total())
                 .isZero();
     }

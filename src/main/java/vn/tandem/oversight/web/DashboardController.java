@@ -83,7 +83,8 @@ class DashboardController {
         model.addAttribute(
                 "unitNames", directory.units().stream().collect(Collectors.toMap(u -> u.getId(), u -> u.getName())));
         model.addAttribute("caseTypes", CaseType.values());
-        EscalationDesk.Queue queue = desk.queue(principal.user(), i -> dashboard.matches(i, filter), QUEUE);
+        EscalationDesk.Queue queue =
+                desk.queue(principal.user(), filter.scope(), i -> dashboard.matches(i, filter), QUEUE);
         model.addAttribute("escalations", queue.items());
         model.addAttribute("escalationTotal", queue.total());
         return "oversight/dashboard";
