@@ -110,6 +110,13 @@ public class Directory implements UserDetailsService {
                 .toList();
     }
 
+    /** Every unit's name by its id (one query: pages that list many rows name their units from it). */
+    public java.util.Map<Long, String> unitNames() {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        units.findAll().forEach(u -> names.put(u.getId(), u.getName()));
+        return names;
+    }
+
     public Optional<Unit> unit(Long id) {
         return id == null ? Optional.empty() : units.findById(id);
     }

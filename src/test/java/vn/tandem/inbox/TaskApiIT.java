@@ -31,6 +31,9 @@ class TaskApiIT {
     TestRestTemplate rest;
 
     @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
     AuditEntries audit;
 
     Api congan;
@@ -47,6 +50,7 @@ class TaskApiIT {
     @Test
     void groupTabListsTheNewAcceptanceTaskWithTheListShape() {
         String code = congan.createCase(CA_TINH, "COMPLAINT", "Khiếu nại thử nghiệm danh sách công việc");
+        String unitName = jdbc.queryForObject("select name from unit where id = ?", String.class, CA_TINH);
         var response = congan.get("/api/tasks?scope=group&q=" + code + "&size=500");
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         assertThat(response.getBody()).containsKeys("items", "page", "size", "total");
@@ -55,8 +59,11 @@ class TaskApiIT {
             assertThat(item)
                     .containsEntry("key", CaseHandling.TASK_ACCEPT)
                     .containsEntry("caseCode", code)
+                    .containsEntry("unitId", (int) CA_TINH)
                     .containsKeys("id", "name", "assignee", "due", "created");
             assertThat(item.get("due")).isNotNull();
+            // the unit by its name, not only its id
+            assertThat(item.get("unitName")).isEqualTo(unitName);
         });
         assertThat(danvan.items(danvan.get("/api/tasks?scope=all&q=" + code))).isEmpty();
         assertThat(congan.get("/api/tasks?scope=nonsense").getStatusCode().value())
@@ -64,6 +71,10 @@ class TaskApiIT {
         // the page's step filter offers the steps that have open tasks, with their names
         String page = rest.withBasicAuth("officer.congan", "demo").getForObject("/inbox?scope=group", String.class);
         assertThat(page).contains("<option value=\"Task_Accept\">Thụ lý</option>");
+        // each row names the case's unit
+        String row =
+                rest.withBasicAuth("officer.congan", "demo").getForObject("/inbox?scope=group&q=" + code, String.class);
+        assertThat(row).contains("<span class=\"small text-muted inbox-unit\">" + unitName + "</span>");
     }
 
     @Test

@@ -53,6 +53,7 @@ class InboxController {
     private final MessageSource messages;
     private final int dueSoonDays;
     private final Clock clock;
+    private final vn.tandem.identity.Directory directory;
 
     InboxController(
             InboxQuery query,
@@ -60,7 +61,9 @@ class InboxController {
             TaskActions actions,
             MessageSource messages,
             @Value("${tandem.inbox.due-soon-days:3}") int dueSoonDays,
-            Clock clock) {
+            Clock clock,
+            vn.tandem.identity.Directory directory) {
+        this.directory = directory;
         this.clock = clock;
         this.query = query;
         this.filters = filters;
@@ -163,6 +166,7 @@ class InboxController {
         model.addAttribute("savedFilters", filters.visibleTo(user));
         model.addAttribute("pageSize", pageSize);
         model.addAttribute("items", items);
+        model.addAttribute("unitNames", directory.unitNames());
         model.addAttribute("counts", counts);
         model.addAttribute("scope", tab.name().toLowerCase(Locale.ROOT));
         model.addAttribute("filter", filter);

@@ -57,7 +57,16 @@ class TaskApiController {
 
     private final Clock clock;
 
-    TaskApiController(InboxQuery query, TaskActions actions, TaskDrafts drafts, MessageSource messages, Clock clock) {
+    private final vn.tandem.identity.Directory directory;
+
+    TaskApiController(
+            InboxQuery query,
+            TaskActions actions,
+            TaskDrafts drafts,
+            MessageSource messages,
+            Clock clock,
+            vn.tandem.identity.Directory directory) {
+        this.directory = directory;
         this.clock = clock;
         this.messages = messages;
         this.query = query;
@@ -73,6 +82,8 @@ class TaskApiController {
             String caseCode,
             String caseTitle,
             String caseType,
+            Long unitId,
+            String unitName,
             String assignee,
             Instant due,
             Instant created,
@@ -80,7 +91,7 @@ class TaskApiController {
             LocalDate followUp) {
 
         /** The item with its name in the caller's language. */
-        static TaskItem of(InboxItem i, Locale locale, ZoneId zone) {
+        static TaskItem of(InboxItem i, Map<Long, String> unitNames, Locale locale, ZoneId zone) {
             boolean english = "en".equals(locale.getLanguage()) && i.getTaskNameEn() != null;
             return new TaskItem(
                     i.getTaskId(),
@@ -89,6 +100,8 @@ class TaskApiController {
                     i.getCaseCode(),
                     i.getCaseTitle(),
                     i.getCaseType(),
+                    i.getUnitId(),
+                    i.getUnitId() == null ? null : unitNames.get(i.getUnitId()),
                     i.getAssignee(),
                     i.getDueAt(),
                     i.getCreatedAt(),
@@ -147,6 +160,7 @@ class TaskApiController {
         };
         InboxSort order = InboxSort.parse(sort);
         int pageSize = PageResponse.clampSize(size, 20);
+        Map<Long, String> unitNames = directory.unitNames();
         return PageResponse.of(
                 query.find(
                         principal.user(),
@@ -155,7 +169,7 @@ class TaskApiController {
                         order,
                         PageResponse.page(page, pageSize),
                         pageSize),
-                i -> TaskItem.of(i, LocaleContextHolder.getLocale(), clock.getZone()));
+                i -> TaskItem.of(i, unitNames, LocaleContextHolder.getLocale(), clock.getZone()));
     }
 
     @GetMapping("/{id}/form")

@@ -55,6 +55,9 @@ class TaskWebSliceTest {
     @MockitoBean
     TaskDrafts drafts;
 
+    @MockitoBean
+    vn.tandem.identity.Directory directory;
+
     static TandemPrincipal officer() {
         return TandemPrincipal.of(
                 new CurrentUser("officer.y", "Cán bộ Y", "LEAD", 2L, "Đơn vị", 1L, "/1/", Set.of(Role.OFFICER)));
