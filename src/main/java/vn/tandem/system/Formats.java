@@ -43,11 +43,35 @@ public class Formats {
         return String.join(
                 ", ",
                 codes.stream()
-                        .map(code -> directory
-                                .agency(code)
+                        .map(code -> java.util.Optional.ofNullable(
+                                        code == null ? null : agencyTable().get(code.toUpperCase(Locale.ROOT)))
                                 .map(a -> a.name(LocaleContextHolder.getLocale()))
                                 .orElse(code))
                         .toList());
+    }
+
+    private static final String AGENCIES = Formats.class.getName() + ".agencies";
+
+    /**
+     * The agencies by code, read once per request (a page names an agency on each of its rows; agencies are edited
+     * by administrators, so nothing is kept beyond the request).
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, vn.tandem.identity.Agency> agencyTable() {
+        var request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        Map<String, vn.tandem.identity.Agency> table = request == null
+                ? null
+                : (Map<String, vn.tandem.identity.Agency>) request.getAttribute(
+                        AGENCIES, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        if (table == null) {
+            table = directory.agencies().stream()
+                    .collect(Collectors.toMap(vn.tandem.identity.Agency::getCode, a -> a, (a, b) -> a));
+            if (request != null) {
+                request.setAttribute(
+                        AGENCIES, table, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+            }
+        }
+        return table;
     }
 
     /** A unit's name ("—" for none). */
