@@ -221,7 +221,7 @@ public class EscalationDesk {
     public Queue queue(
             CurrentUser user, CaseScope scope, java.util.function.Predicate<Listed> subjectsWithin, int limit) {
         List<Listed> workable = new ArrayList<>(caseEscalations(user, scope, true, limit));
-        List<Listed> others = new ArrayList<>(caseEscalations(user, scope, false, limit));
+        List<Listed> others = new ArrayList<>();
         long total = caseFiles
                 .select(user, Long.class, 0, (root, query, cb, where) -> {
                     var e = openEscalationOf(root, query, cb, where, scope);
@@ -248,6 +248,11 @@ public class EscalationDesk {
             boolean may = i.escalation().getTaskId() != null
                     && mayWork.contains(i.escalation().getTaskId());
             (may ? workable : others).add(new Listed(i.escalation(), i.about(), may, null));
+        }
+        if (workable.size() < limit) {
+            // only when those the user may act on do not fill the list: finding the others walks every open
+            // escalation the user sees (~70 ms a page on PostgreSQL at the quick size when skipped for nothing)
+            others.addAll(caseEscalations(user, scope, false, limit));
         }
         Comparator<Listed> oldestFirst = Comparator.comparing(
                         (Listed i) -> i.escalation().getRaisedAt())
