@@ -37,6 +37,40 @@ import vn.tandem.process.Workflow;
 @Transactional
 public class EscalationDesk {
 
+    /** An escalation and what it is about: a case, or another subject (a task without a case). */
+    public interface Escalated {
+
+        Escalation escalation();
+
+        Watched about();
+
+        /** The escalated task's case, or null for a task without one. */
+        default Case caseFile() {
+            return about().caseFile();
+        }
+
+        /** The case code, or the reference of the subject of a task without a case. */
+        default String reference() {
+            return about().reference();
+        }
+
+        default String title() {
+            return about().title();
+        }
+
+        /** The unit of the case or of the subject. */
+        default Long unitId() {
+            return about().caseFile() != null
+                    ? about().caseFile().getUnitId()
+                    : about().subject().unitId();
+        }
+
+        /** The page of the case or of the subject. */
+        default String link() {
+            return about().link();
+        }
+    }
+
     /**
      * An escalation as the queue shows it; {@code unavailable} holds the actions that are no longer possible, each
      * with the reason (a message code and its arguments).
@@ -48,33 +82,8 @@ public class EscalationDesk {
             boolean mayAct,
             ExtensionPolicy.Limits limits,
             List<String> officers,
-            Map<String, FieldProblem> unavailable) {
-
-        /** The escalated task's case, or null for a task without one. */
-        public Case caseFile() {
-            return about.caseFile();
-        }
-
-        /** The case code, or the reference of the subject of a task without a case. */
-        public String reference() {
-            return about.reference();
-        }
-
-        public String title() {
-            return about.title();
-        }
-
-        /** The unit of the case or of the subject. */
-        public Long unitId() {
-            return about.caseFile() != null
-                    ? about.caseFile().getUnitId()
-                    : about.subject().unitId();
-        }
-
-        /** The page of the case or of the subject. */
-        public String link() {
-            return about.link();
-        }
+            Map<String, FieldProblem> unavailable)
+            implements Escalated {
 
         public List<String> actions() {
             return ACTIONS.stream().filter(a -> !unavailable.containsKey(a)).toList();
@@ -97,34 +106,8 @@ public class EscalationDesk {
      * An escalation as the dashboard's queue lists it: the case or subject, whether the user may act, and the due
      * day of the escalated step (the deadline, limits and officers are read when the escalation is opened).
      */
-    public record Listed(Escalation escalation, Watched about, boolean mayAct, LocalDate currentDue) {
-
-        /** The escalated task's case, or null for a task without one. */
-        public Case caseFile() {
-            return about.caseFile();
-        }
-
-        /** The case code, or the reference of the subject of a task without a case. */
-        public String reference() {
-            return about.reference();
-        }
-
-        public String title() {
-            return about.title();
-        }
-
-        /** The unit of the case or of the subject. */
-        public Long unitId() {
-            return about.caseFile() != null
-                    ? about.caseFile().getUnitId()
-                    : about.subject().unitId();
-        }
-
-        /** The page of the case or of the subject. */
-        public String link() {
-            return about.link();
-        }
-    }
+    public record Listed(Escalation escalation, Watched about, boolean mayAct, LocalDate currentDue)
+            implements Escalated {}
 
     /** The actions a supervisor may take on an escalation, in the order the page offers them. */
     public static final List<String> ACTIONS = List.of(
