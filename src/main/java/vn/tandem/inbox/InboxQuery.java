@@ -161,7 +161,7 @@ public class InboxQuery {
             query.select(root.get("taskId"))
                     .where(
                             root.get("taskId").in(ids.subList(from, Math.min(ids.size(), from + CHUNK))),
-                            cb.or(cb.equal(root.get("assignee"), user.username()), ofMyGroups(user, root, cb)));
+                            mayWork(user, root, cb));
             workable.addAll(em.createQuery(query).getResultList());
         }
         return workable;
@@ -179,11 +179,13 @@ public class InboxQuery {
             CurrentUser user) {
         jakarta.persistence.criteria.Subquery<Integer> sub = query.subquery(Integer.class);
         Root<InboxItem> root = sub.from(InboxItem.class);
-        sub.select(cb.literal(1))
-                .where(
-                        cb.equal(root.get("taskId"), taskId),
-                        cb.or(cb.equal(root.get("assignee"), user.username()), ofMyGroups(user, root, cb)));
+        sub.select(cb.literal(1)).where(cb.equal(root.get("taskId"), taskId), mayWork(user, root, cb));
         return cb.exists(sub);
+    }
+
+    /** Assigned to the user, or offered to one of the user's groups whoever holds it now. */
+    private static Predicate mayWork(CurrentUser user, Root<InboxItem> root, CriteriaBuilder cb) {
+        return cb.or(cb.equal(root.get("assignee"), user.username()), ofMyGroups(user, root, cb));
     }
 
     /**

@@ -3,7 +3,6 @@ package vn.tandem.oversight.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -80,8 +79,7 @@ class DashboardController {
         model.addAttribute("filter", filter);
         model.addAttribute("agencies", directory.agencies());
         model.addAttribute("units", directory.units());
-        model.addAttribute(
-                "unitNames", directory.units().stream().collect(Collectors.toMap(u -> u.getId(), u -> u.getName())));
+        model.addAttribute("unitNames", directory.unitNames());
         model.addAttribute("caseTypes", CaseType.values());
         EscalationDesk.Queue queue =
                 desk.queue(principal.user(), filter.scope(), i -> dashboard.matches(i, filter), QUEUE);
@@ -110,8 +108,7 @@ class DashboardController {
         model.addAttribute("filter", filter);
         model.addAttribute("state", wanted);
         model.addAttribute("statutory", statutory);
-        model.addAttribute(
-                "unitNames", directory.units().stream().collect(Collectors.toMap(u -> u.getId(), u -> u.getName())));
+        model.addAttribute("unitNames", directory.unitNames());
         return "oversight/cases";
     }
 
