@@ -53,8 +53,18 @@ class NoticeDocuments {
         this.messages = messages;
     }
 
-    /** The built-in template of a notice type. */
+    /**
+     * The built-in template of a notice type. Built once per type (its words come from the bundled messages, which do
+     * not change while the application runs): every notice the law requires is filled from it, and building the DOCX
+     * cost more than filling it.
+     */
     byte[] builtIn(NoticeType type) {
+        return builtIns.computeIfAbsent(type, this::build).clone();
+    }
+
+    private final Map<NoticeType, byte[]> builtIns = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private byte[] build(NoticeType type) {
         try (XWPFDocument doc = new XWPFDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             line(doc, "{{unit}}", true, ParagraphAlignment.LEFT);

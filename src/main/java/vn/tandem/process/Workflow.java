@@ -149,17 +149,14 @@ public class Workflow {
 
     @Transactional(readOnly = true)
     public List<TaskSnapshot> openTasks(String businessKey) {
-        return tasks
-                .createTaskQuery()
-                .processInstanceBusinessKey(businessKey)
-                .initializeFormKeys()
-                .orderByTaskCreateTime()
-                .asc()
-                .list()
-                .stream()
-                .map(this::snapshot)
-                .filter(Objects::nonNull)
-                .toList();
+        return snapshots(
+                tasks.createTaskQuery()
+                        .processInstanceBusinessKey(businessKey)
+                        .initializeFormKeys()
+                        .orderByTaskCreateTime()
+                        .asc()
+                        .list(),
+                businessKey);
     }
 
     /** Every open task of the engine: for consistency checks and rebuilding read models. */
@@ -442,30 +439,6 @@ public class Workflow {
     }
 
     private TaskSnapshot snapshot(Task task) {
-        List<String> groups = new ArrayList<>();
-        for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-                groups.add(link.getGroupId());
-            }
-        }
-        Map<String, Object> context = new HashMap<>();
-        // a query, not TaskService#getVariable: the latter fails inside the engine when another transaction ends
-        // the task's execution while we read it
-        runtime
-                .createVariableInstanceQuery()
-                .processInstanceIdIn(task.getProcessInstanceId())
-                .variableNameIn(
-                        InformationRequestProcess.VAR_REQUEST_ID,
-                        SlaEscalation.VAR_ESCALATION_ID,
-                        TaskSnapshot.VAR_NAME_EN)
-                .list()
-                .stream()
-                .filter(v -> v.getValue() != null)
-                .filter(v -> !TaskSnapshot.VAR_NAME_EN.equals(v.getName())
-                        || task.getId().equals(v.getTaskId()))
-                .forEach(v -> context.put(v.getName(), v.getValue()));
-        Object nameEn = context.remove(TaskSnapshot.VAR_NAME_EN);
-        String definitionId = task.getProcessDefinitionId();
         // the instance's own execution by its primary key: the process-instance query by id also asks for
         // "PARENT_ID_ is null", and H2 then walks every process instance (428 of the dashboard's 1,275 samples with
         // 2,800 escalations open; docs/benchmarks.md)
@@ -475,23 +448,94 @@ public class Workflow {
         if (!(instance instanceof ProcessInstance processInstance)) {
             return null; // the process ended while we were reading the task
         }
-        String businessKey = processInstance.getBusinessKey();
-        return new TaskSnapshot(
-                task.getId(),
-                task.getTaskDefinitionKey(),
-                task.getName(),
-                definitionId.substring(0, definitionId.indexOf(':')),
-                task.getProcessInstanceId(),
-                businessKey,
-                List.copyOf(groups),
-                task.getAssignee(),
-                task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                task.getCreateTime().toInstant(),
-                task.getFormKey(),
-                Map.copyOf(context),
-                nameEn == null ? null : nameEn.toString(),
-                task.getPriority(),
-                task.getFollowUpDate() == null ? null : task.getFollowUpDate().toInstant());
+        return snapshots(List.of(task), Map.of(processInstance.getId(), nullToEmpty(processInstance.getBusinessKey())))
+                .get(0);
+    }
+
+    /**
+     * The snapshots of tasks of processes under one business key, read with one query for their instances and one
+     * for their variables (not three per task); a task whose process ended meanwhile is left out.
+     */
+    private List<TaskSnapshot> snapshots(List<Task> found, String businessKey) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> alive = new HashMap<>();
+        runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey)
+                .list()
+                .forEach(pi -> alive.put(pi.getId(), businessKey));
+        return snapshots(
+                found.stream()
+                        .filter(t -> alive.containsKey(t.getProcessInstanceId()))
+                        .toList(),
+                alive);
+    }
+
+    /** Snapshots of tasks whose process instances are known to run, with those instances' business keys. */
+    private List<TaskSnapshot> snapshots(List<Task> found, Map<String, String> businessKeys) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        // a query, not TaskService#getVariable: the latter fails inside the engine when another transaction ends
+        // the task's execution while we read it
+        Map<String, List<org.camunda.bpm.engine.runtime.VariableInstance>> variables = new HashMap<>();
+        runtime
+                .createVariableInstanceQuery()
+                .processInstanceIdIn(found.stream()
+                        .map(Task::getProcessInstanceId)
+                        .distinct()
+                        .toArray(String[]::new))
+                .variableNameIn(
+                        InformationRequestProcess.VAR_REQUEST_ID,
+                        SlaEscalation.VAR_ESCALATION_ID,
+                        TaskSnapshot.VAR_NAME_EN)
+                .list()
+                .stream()
+                .filter(v -> v.getValue() != null)
+                .forEach(v -> variables
+                        .computeIfAbsent(v.getProcessInstanceId(), k -> new ArrayList<>())
+                        .add(v));
+        List<TaskSnapshot> snapshots = new ArrayList<>();
+        for (Task task : found) {
+            List<String> groups = new ArrayList<>();
+            for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                    groups.add(link.getGroupId());
+                }
+            }
+            Map<String, Object> context = new HashMap<>();
+            variables.getOrDefault(task.getProcessInstanceId(), List.of()).stream()
+                    .filter(v -> !TaskSnapshot.VAR_NAME_EN.equals(v.getName())
+                            || task.getId().equals(v.getTaskId()))
+                    .forEach(v -> context.put(v.getName(), v.getValue()));
+            Object nameEn = context.remove(TaskSnapshot.VAR_NAME_EN);
+            String definitionId = task.getProcessDefinitionId();
+            String businessKey = businessKeys.get(task.getProcessInstanceId());
+            snapshots.add(new TaskSnapshot(
+                    task.getId(),
+                    task.getTaskDefinitionKey(),
+                    task.getName(),
+                    definitionId.substring(0, definitionId.indexOf(':')),
+                    task.getProcessInstanceId(),
+                    businessKey == null || businessKey.isEmpty() ? null : businessKey,
+                    List.copyOf(groups),
+                    task.getAssignee(),
+                    task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                    task.getCreateTime().toInstant(),
+                    task.getFormKey(),
+                    Map.copyOf(context),
+                    nameEn == null ? null : nameEn.toString(),
+                    task.getPriority(),
+                    task.getFollowUpDate() == null
+                            ? null
+                            : task.getFollowUpDate().toInstant()));
+        }
+        return snapshots;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     /** A process instance of a case. */
