@@ -18,7 +18,7 @@ record BenchSize(
 
     static BenchSize of(String name) {
         return switch (name == null || name.isBlank() ? "quick" : name) {
-            case "quick" -> new BenchSize("quick", 10, 8, 2, 2_000, 20_000, 500, 200, 60);
+            case "quick" -> new BenchSize("quick", 20, 8, 2, 2_000, 20_000, 500, 200, 60);
             case "full" -> new BenchSize("full", 60, 40, 3, 100_000, 1_000_000, 5_000, 300, 200);
             default -> throw new IllegalArgumentException("bench.size is quick or full, not " + name);
         };

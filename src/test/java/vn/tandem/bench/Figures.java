@@ -124,6 +124,15 @@ final class Figures {
     }
 
     /** Time the JVM's collectors spent, in milliseconds. */
+    /**
+     * Milliseconds the JIT compilers have spent since the JVM started (their threads' CPU, which the process CPU
+     * includes): a cell that compiles much is not yet measuring steady state.
+     */
+    static long compileMs() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
     static long gcMs() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .mapToLong(gc -> Math.max(0, gc.getCollectionTime()))
