@@ -194,20 +194,32 @@ public class InboxQuery {
      */
     public Map<String, java.time.Instant> dueAmong(java.util.Collection<String> taskIds) {
         Map<String, java.time.Instant> due = new java.util.HashMap<>();
+        openAmong(taskIds).forEach((id, task) -> {
+            if (task.due() != null) {
+                due.put(id, task.due());
+            }
+        });
+        return due;
+    }
+
+    /** Who holds an open task and when it is due (either may be null). */
+    public record Holder(String assignee, java.time.Instant due) {}
+
+    /** Which of these tasks are open, with their holders and due instants, read {@value #CHUNK} ids a query. */
+    public Map<String, Holder> openAmong(java.util.Collection<String> taskIds) {
+        Map<String, Holder> open = new java.util.HashMap<>();
         List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(taskIds));
         CriteriaBuilder cb = em.getCriteriaBuilder();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             CriteriaQuery<Object[]> query = cb.createQuery(Object[].class);
             Root<InboxItem> root = query.from(InboxItem.class);
-            query.multiselect(root.get("taskId"), root.get("dueAt"))
-                    .where(
-                            root.get("taskId").in(ids.subList(from, Math.min(ids.size(), from + CHUNK))),
-                            cb.isNotNull(root.get("dueAt")));
+            query.multiselect(root.get("taskId"), root.get("assignee"), root.get("dueAt"))
+                    .where(root.get("taskId").in(ids.subList(from, Math.min(ids.size(), from + CHUNK))));
             for (Object[] row : em.createQuery(query).getResultList()) {
-                due.put((String) row[0], (java.time.Instant) row[1]);
+                open.put((String) row[0], new Holder((String) row[1], (java.time.Instant) row[2]));
             }
         }
-        return due;
+        return open;
     }
 
     private static Expression<Long> count(CriteriaBuilder cb, Predicate when) {

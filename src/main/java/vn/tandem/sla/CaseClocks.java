@@ -446,7 +446,11 @@ public class CaseClocks {
 
     /** One clock of a case; a step without a rule of its own answers with the clock it falls back to. */
     public Optional<StepClock> step(Case c, LegalStep step) {
-        List<StepClock> all = of(c);
+        return step(of(c), step);
+    }
+
+    /** {@link #step(Case, LegalStep)} among a case's clocks already computed ({@link #ofAll}). */
+    public static Optional<StepClock> step(List<StepClock> all, LegalStep step) {
         Optional<StepClock> own = all.stream().filter(s -> s.step() == step).findFirst();
         if (own.isEmpty() && step.fallback() != null) {
             return all.stream().filter(s -> s.step() == step.fallback()).findFirst();

@@ -157,17 +157,62 @@ public class EscalationDesk {
         this.extensions = extensions;
     }
 
-    /** Open escalations of cases the user sees, those the user may act on first, oldest first. */
+    /**
+     * Open escalations of cases and subjects the user sees, those the user may act on first, oldest first: the API's
+     * list and the dashboard's export. Read in a fixed number of queries however many are open: the escalations of
+     * cases with "may act" by query over the cases the user sees, their cases' clocks and extensions in batches, the
+     * watched tasks' holders and due dates from the inbox rows (an item of this list has no {@code watched} snapshot;
+     * {@link #get} reads it for one escalation).
+     */
     @Transactional(readOnly = true)
     public List<Item> open(CurrentUser user) {
-        List<Item> items = new ArrayList<>();
-        Map<String, List<String>> covering = new HashMap<>();
-        for (Escalation e : openWithTheirCases()) {
-            watched.of(e.getCaseId(), e.getSubjectKey())
-                    .filter(about -> about.visibleTo(user))
-                    .ifPresent(about -> items.add(item(e, about, user, covering)));
+        List<Listed> listed = new ArrayList<>(caseEscalations(user, CaseScope.ALL, true, 0));
+        listed.addAll(caseEscalations(user, CaseScope.ALL, false, 0));
+        listed.addAll(subjectEscalations(user, i -> true));
+        listed.sort(Comparator.comparing((Listed i) -> !i.mayAct())
+                .thenComparing(i -> i.escalation().getRaisedAt())
+                .thenComparing(i -> i.escalation().getId()));
+        List<Case> ofCases = listed.stream()
+                .map(Listed::caseFile)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        Map<Long, List<CaseClocks.StepClock>> caseClocks = clocks.ofAll(ofCases);
+        Map<Long, List<DeadlineExtension>> caseExtensions = new HashMap<>();
+        for (int from = 0; from < ofCases.size(); from += CaseClocks.CHUNK) {
+            extensions
+                    .findByCaseIdIn(ofCases.subList(from, Math.min(ofCases.size(), from + CaseClocks.CHUNK)).stream()
+                            .map(Case::getId)
+                            .toList())
+                    .forEach(x -> caseExtensions
+                            .computeIfAbsent(x.getCaseId(), k -> new ArrayList<>())
+                            .add(x));
         }
-        items.sort(Comparator.comparing((Item i) -> !i.mayAct()));
+        Map<String, vn.tandem.inbox.InboxQuery.Holder> watchedTasks = inbox.openAmong(listed.stream()
+                .map(i -> i.escalation().getWatchedTaskId())
+                .filter(java.util.Objects::nonNull)
+                .toList());
+        Map<String, List<String>> covering = new HashMap<>();
+        List<Item> items = new ArrayList<>();
+        for (Listed i : listed) {
+            Escalation e = i.escalation();
+            Case c = i.caseFile();
+            var holder = e.getWatchedTaskId() == null ? null : watchedTasks.get(e.getWatchedTaskId());
+            ExtensionPolicy.Limits limits = policy.limits(
+                    e.getLegalStep(),
+                    holder == null ? null : holder.due(),
+                    c == null ? List.of() : caseClocks.getOrDefault(c.getId(), List.of()),
+                    () -> c == null ? List.of() : caseExtensions.getOrDefault(c.getId(), List.of()));
+            items.add(item(
+                    e,
+                    i.about(),
+                    null,
+                    holder != null,
+                    holder == null ? null : holder.assignee(),
+                    i.mayAct(),
+                    limits,
+                    covering));
+        }
         return items;
     }
 
@@ -175,20 +220,32 @@ public class EscalationDesk {
     public record Queue(List<Listed> items, int total) {}
 
     /**
-     * The open escalations, oldest first, their cases read {@value CaseClocks#CHUNK} a query into this transaction's
-     * persistence context (then found there, not by one query per escalation).
+     * The open escalations of subjects other than cases that the user sees and that pass {@code within}, with whether
+     * the user may act on each (one query over the inbox rows for all of them).
      */
-    private List<Escalation> openWithTheirCases() {
-        List<Escalation> open = escalations.findByStatusOrderByRaisedAt(Escalation.Status.OPEN);
-        List<Long> caseIds = open.stream()
-                .map(Escalation::getCaseId)
-                .filter(java.util.Objects::nonNull)
-                .distinct()
-                .toList();
-        for (int from = 0; from < caseIds.size(); from += CaseClocks.CHUNK) {
-            cases.findAllById(caseIds.subList(from, Math.min(caseIds.size(), from + CaseClocks.CHUNK)));
+    private List<Listed> subjectEscalations(CurrentUser user, java.util.function.Predicate<Listed> within) {
+        List<Listed> subjects = new ArrayList<>();
+        for (Escalation e : escalations.findByStatusAndCaseIdIsNullOrderByRaisedAt(Escalation.Status.OPEN)) {
+            watched.of(null, e.getSubjectKey())
+                    .filter(about -> about.visibleTo(user))
+                    .map(about -> new Listed(e, about, false, null))
+                    .filter(within)
+                    .ifPresent(subjects::add);
         }
-        return open;
+        java.util.Set<String> mayWork = inbox.workableAmong(
+                subjects.stream()
+                        .map(i -> i.escalation().getTaskId())
+                        .filter(java.util.Objects::nonNull)
+                        .toList(),
+                user);
+        return subjects.stream()
+                .map(i -> new Listed(
+                        i.escalation(),
+                        i.about(),
+                        i.escalation().getTaskId() != null
+                                && mayWork.contains(i.escalation().getTaskId()),
+                        null))
+                .toList();
     }
 
     /**
@@ -213,24 +270,9 @@ public class EscalationDesk {
                 .stream()
                 .findFirst()
                 .orElse(0L);
-        List<Listed> subjects = new ArrayList<>();
-        for (Escalation e : escalations.findByStatusAndCaseIdIsNullOrderByRaisedAt(Escalation.Status.OPEN)) {
-            watched.of(null, e.getSubjectKey())
-                    .filter(about -> about.visibleTo(user))
-                    .map(about -> new Listed(e, about, false, null))
-                    .filter(subjectsWithin)
-                    .ifPresent(subjects::add);
-        }
-        java.util.Set<String> mayWork = inbox.workableAmong(
-                subjects.stream()
-                        .map(i -> i.escalation().getTaskId())
-                        .filter(java.util.Objects::nonNull)
-                        .toList(),
-                user);
+        List<Listed> subjects = subjectEscalations(user, subjectsWithin);
         for (Listed i : subjects) {
-            boolean may = i.escalation().getTaskId() != null
-                    && mayWork.contains(i.escalation().getTaskId());
-            (may ? workable : others).add(new Listed(i.escalation(), i.about(), may, null));
+            (i.mayAct() ? workable : others).add(i);
         }
         if (workable.size() < limit) {
             // only when those the user may act on do not fill the list: finding the others walks every open
@@ -355,31 +397,45 @@ public class EscalationDesk {
     }
 
     private Item item(Escalation e, Watched about, CurrentUser user) {
-        return item(e, about, user, new HashMap<>());
-    }
-
-    /**
-     * An escalation read in full: its watched task, whether the user may act, its extension limits and the officers
-     * it may be reassigned to. {@code covering}: the officers covering an agency and area, shared by the items of
-     * one list (escalations of one unit need them once).
-     */
-    private Item item(Escalation e, Watched about, CurrentUser user, Map<String, List<String>> covering) {
-        Case c = about.caseFile();
         TaskSnapshot watched = workflow.task(e.getWatchedTaskId()).orElse(null);
         boolean mayAct = e.isOpen()
                 && e.getTaskId() != null
                 && workflow.task(e.getTaskId())
                         .map(t -> t.isCandidate(user.username(), user.groups()))
                         .orElse(false);
-        ExtensionPolicy.Limits limits = policy.limits(c, e.getLegalStep(), watched);
-        List<String> officers = watched == null
+        return item(
+                e,
+                about,
+                watched,
+                watched != null,
+                watched == null ? null : watched.assignee(),
+                mayAct,
+                policy.limits(about.caseFile(), e.getLegalStep(), watched),
+                new HashMap<>());
+    }
+
+    /**
+     * An escalation with its extension limits, the officers it may be reassigned to (those covering its agency and
+     * area but the watched task's holder; none once the watched task has ended) and the actions no longer possible.
+     * {@code covering}: the officers covering an agency and area, shared by the items of one list.
+     */
+    private Item item(
+            Escalation e,
+            Watched about,
+            TaskSnapshot watched,
+            boolean watchedOpen,
+            String watchedAssignee,
+            boolean mayAct,
+            ExtensionPolicy.Limits limits,
+            Map<String, List<String>> covering) {
+        List<String> officers = !watchedOpen
                 ? List.of()
                 : covering
                         .computeIfAbsent(
                                 e.getAgency() + "|" + about.areaPath(),
                                 k -> directory.usernamesCovering(e.getAgency(), Role.OFFICER, about.areaPath()))
                         .stream()
-                        .filter(u -> !u.equals(watched.assignee()))
+                        .filter(u -> !u.equals(watchedAssignee))
                         .toList();
         Map<String, FieldProblem> unavailable = new LinkedHashMap<>();
         limits.whyNot(clocks.today()).ifPresent(p -> unavailable.put(SlaEscalation.ACTION_EXTEND, p));

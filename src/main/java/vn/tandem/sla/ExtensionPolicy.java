@@ -98,18 +98,35 @@ class ExtensionPolicy {
 
     /** The limits of a step of the case (none without a case: a task without one has no legal cap). */
     Limits limits(Case c, LegalStep legalStep, TaskSnapshot watched) {
+        return limits(
+                legalStep,
+                watched == null ? null : watched.due(),
+                legalStep == null || c == null ? List.of() : clocks.of(c),
+                () -> extensions.findByCaseIdOrderById(c.getId()));
+    }
+
+    /**
+     * The limits of an escalated step from its case's clocks and extensions read beforehand (a list of escalations
+     * reads them for all its cases at once); {@code watchedDue}: the watched task's due instant, for a step without
+     * a legal clock.
+     */
+    Limits limits(
+            LegalStep legalStep,
+            java.time.Instant watchedDue,
+            List<CaseClocks.StepClock> caseClocks,
+            java.util.function.Supplier<List<DeadlineExtension>> caseExtensions) {
         Optional<CaseClocks.StepClock> step =
-                legalStep == null || c == null ? Optional.empty() : clocks.step(c, legalStep);
+                legalStep == null ? Optional.empty() : CaseClocks.step(caseClocks, legalStep);
         if (step.isEmpty()) {
-            LocalDate due = watched == null || watched.due() == null
+            LocalDate due = watchedDue == null
                     ? clocks.today()
-                    : watched.due().atZone(clocks.zone()).toLocalDate();
+                    : watchedDue.atZone(clocks.zone()).toLocalDate();
             return new Limits(null, due, null, null, 0, 0, 0, null);
         }
         var deadline = step.get().deadline();
         LegalRule rule = deadline.rule();
         LocalDate statutory = deadline.statutoryDue();
-        int used = (int) extensions.findByCaseIdOrderById(c.getId()).stream()
+        int used = (int) caseExtensions.get().stream()
                 .filter(e -> e.getLegalStep() == step.get().step() && e.isLegal())
                 .count();
         return new Limits(

@@ -489,5 +489,38 @@ class EscalationIT {
         assertThat(desk.queue(directory.find("designer").orElseThrow(), scope, item -> true, 25)
                         .total())
                 .isZero();
+        // the API's list and the dashboard's export read every open escalation in batches: each item says what the
+        // escalation's own page says (limits, officers, the actions no longer possible, may act)
+        List<EscalationDesk.Item> listed = desk.open(supervisor).stream()
+                .filter(i -> codes.contains(i.reference()))
+                .toList();
+        assertThat(listed).hasSize(27);
+        assertThat(listed).allSatisfy(i -> {
+            EscalationDesk.Item one = desk.get(i.escalation().getId(), supervisor);
+            assertThat(i.mayAct()).isTrue().isEqualTo(one.mayAct());
+            assertThat(i.limits()).isEqualTo(one.limits());
+            assertThat(i.officers()).isEqualTo(one.officers());
+            assertThat(i.unavailable().keySet()).isEqualTo(one.unavailable().keySet());
+        });
+        assertThat(listed)
+                .extracting(i -> i.escalation().getRaisedAt())
+                .isSortedAccordingTo(java.util.Comparator.naturalOrder());
+        // the export's rows: one per escalation, with the due days and "may act" of the list
+        var export = desk.export(supervisor);
+        List<List<String>> rows = export.rows().stream()
+                .filter(r -> codes.contains(r.get(export.header().indexOf("case"))))
+                .toList();
+        assertThat(rows).hasSize(27).allSatisfy(r -> {
+            EscalationDesk.Item one = desk.get(Long.parseLong(r.get(0)), supervisor);
+            assertThat(r.get(export.header().indexOf("current_due")))
+                    .isEqualTo(one.currentDue().toString());
+            assertThat(r.get(export.header().indexOf("statutory_due")))
+                    .isEqualTo(one.statutory().toString());
+            assertThat(r.get(export.header().indexOf("may_act"))).isEqualTo("true");
+        });
+        assertThat(desk.open(directory.find("officer.congan").orElseThrow()).stream()
+                        .filter(i -> codes.contains(i.reference())))
+                .hasSize(27)
+                .noneMatch(EscalationDesk.Item::mayAct);
     }
 }
