@@ -196,7 +196,7 @@ class InboxReadModelIT {
             for (InboxFilter filter : List.of(
                     InboxFilter.none(),
                     new InboxFilter("COMPLAINT", null, null, null, null, InboxFilter.FollowUp.DUE))) {
-                Map<InboxScope, Long> counts = query.counts(user, filter);
+                InboxQuery.TabCounts counts = query.counts(user, filter, 100_000);
                 for (InboxScope tab : InboxScope.values()) {
                     long rows = 0;
                     for (int page = 0; ; page++) {
@@ -209,8 +209,29 @@ class InboxReadModelIT {
                     assertThat(counts.get(tab))
                             .as(username + " " + tab + " " + filter)
                             .isEqualTo(rows);
+                    assertThat(counts.capped(tab)).isFalse();
                 }
             }
         }
+        // counted up to a cap: a tab holding more says so, and its pages offer "next" while rows follow
+        var officer = directory.find("officer.congan").orElseThrow();
+        InboxQuery.TabCounts exact = query.counts(officer, InboxFilter.none(), 100_000);
+        long all = exact.get(InboxScope.ALL);
+        assertThat(all).isGreaterThanOrEqualTo(3);
+        InboxQuery.TabCounts capped = query.counts(officer, InboxFilter.none(), (int) all - 2);
+        assertThat(capped.capped(InboxScope.ALL)).isTrue();
+        assertThat(capped.label(InboxScope.ALL)).isEqualTo((all - 2) + "+");
+        assertThat(capped.label(InboxScope.MINE))
+                .isEqualTo(exact.get(InboxScope.MINE) > all - 2 ? (all - 2) + "+" : "" + exact.get(InboxScope.MINE));
+        long paged = 0;
+        for (int page = 0; ; page++) {
+            var found = query.find(officer, InboxScope.ALL, InboxFilter.none(), InboxSort.DEFAULT, page, 1, capped);
+            paged += found.getNumberOfElements();
+            assertThat(found.getTotalElements()).isGreaterThanOrEqualTo(Math.min(all, paged + 1));
+            if (!found.hasNext()) {
+                break;
+            }
+        }
+        assertThat(paged).isEqualTo(all);
     }
 }

@@ -47,6 +47,12 @@ class InboxController {
     /** The page sizes offered. */
     static final List<Integer> SIZES = List.of(20, 50, 100);
 
+    /**
+     * Each tab is counted up to this many rows and shows "999+" beyond: an inbox that long is worked from its
+     * filters, and counting every row on every page view grew with the inbox (docs/benchmarks.md).
+     */
+    static final int COUNT_CAP = 999;
+
     private final InboxQuery query;
     private final SavedFilters filters;
     private final TaskActions actions;
@@ -151,7 +157,7 @@ class InboxController {
         Integer within = dueWithin == null ? null : Math.max(0, Math.min(365, dueWithin));
         InboxFilter filter =
                 new InboxFilter(blank(type), blank(task), overdue, within, blank(q), followUpOrDefault(followUp));
-        var counts = query.counts(user, filter);
+        InboxQuery.TabCounts counts = query.counts(user, filter, COUNT_CAP);
         InboxScope tab = scope == null
                 ? (counts.get(InboxScope.MINE) == 0 && counts.get(InboxScope.GROUP) > 0
                         ? InboxScope.GROUP
@@ -160,7 +166,7 @@ class InboxController {
         InboxSort order = sortOrDefault(sort);
         int pageSize = size != null && SIZES.contains(size) ? size : PAGE_SIZE;
         Page<InboxItem> items =
-                query.find(user, tab, filter, order, PageResponse.page(page, pageSize), pageSize, counts.get(tab));
+                query.find(user, tab, filter, order, PageResponse.page(page, pageSize), pageSize, counts);
         model.addAttribute("links", new InboxLinks(tab.name().toLowerCase(Locale.ROOT), filter, order, pageSize));
         model.addAttribute("sizes", SIZES);
         model.addAttribute("savedFilters", filters.visibleTo(user));
@@ -168,6 +174,7 @@ class InboxController {
         model.addAttribute("items", items);
         model.addAttribute("unitNames", directory.unitNames());
         model.addAttribute("counts", counts);
+        model.addAttribute("totalCapped", counts.capped(tab));
         model.addAttribute("scope", tab.name().toLowerCase(Locale.ROOT));
         model.addAttribute("filter", filter);
         model.addAttribute("caseTypes", CaseType.values());
