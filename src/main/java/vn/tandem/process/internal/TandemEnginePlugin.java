@@ -104,7 +104,15 @@ class TandemEnginePlugin extends AbstractProcessEnginePlugin {
                         : new HashMap<>(configuration.getCustomFormFieldValidators());
         validators.put(RequiredIfValidator.NAME, RequiredIfValidator.class);
         configuration.setCustomFormFieldValidators(validators);
+        // replaces the engine's "date" type (same name, added after the built-in ones): its shared SimpleDateFormat
+        // is not thread-safe
+        configuration.setCustomFormTypes(
+                append(configuration.getCustomFormTypes(), (org.camunda.bpm.engine.impl.form.type.AbstractFormFieldType)
+                        new ThreadSafeDateFormType(DATE_PATTERN)));
     }
+
+    /** The engine's own pattern for a day in a form ({@code ProcessEngineConfigurationImpl#initFormTypes}). */
+    static final String DATE_PATTERN = "dd/MM/yyyy";
 
     private static <T> List<T> append(List<T> list, T item) {
         List<T> copy = list == null ? new ArrayList<>() : new ArrayList<>(list);
