@@ -46,7 +46,6 @@ import vn.tandem.process.CaseHandling;
 import vn.tandem.process.TandemClock;
 import vn.tandem.process.TaskSnapshot;
 import vn.tandem.process.internal.BareEngine;
-import vn.tandem.system.H2Housekeeping;
 
 /**
  * Issue 19's harness: Tandem measured side by side with a bare Camunda 7 engine and with Camunda's own REST API, in
@@ -169,9 +168,6 @@ class TandemBenchIT {
 
     @AfterAll
     static void closeBare() {
-        if (bareHousekeeping != null) {
-            bareHousekeeping.shutdownNow();
-        }
         if (bare != null) {
             bare.close();
         }
@@ -232,25 +228,10 @@ class TandemBenchIT {
         if ("postgres".equals(DB)) {
             bare = BareEngine.open("bare", BARE_POSTGRES, "tandem", "tandem");
         } else {
-            String url = "jdbc:h2:file:./target/bench/bare;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
-            bare = BareEngine.open("bare", url, "sa", "");
-            // the housekeeping Tandem runs on its H2 file, run the same way on the bare engine's
-            bareHousekeeping = Executors.newSingleThreadScheduledExecutor();
-            bareHousekeeping.scheduleWithFixedDelay(
-                    () -> {
-                        try (var c = java.sql.DriverManager.getConnection(url, "sa", "")) {
-                            H2Housekeeping.compact(c, Duration.ofMillis(500));
-                        } catch (Exception e) {
-                            System.out.println("bench: bare H2 housekeeping skipped: " + e);
-                        }
-                    },
-                    5,
-                    5,
-                    java.util.concurrent.TimeUnit.SECONDS);
+            bare = BareEngine.open(
+                    "bare", "jdbc:h2:file:./target/bench/bare;WRITE_DELAY=0;LOCK_TIMEOUT=10000", "sa", "");
         }
     }
-
-    static java.util.concurrent.ScheduledExecutorService bareHousekeeping;
 
     // ---------------------------------------------------------------------------------------------------------
     // SLA warnings
