@@ -96,25 +96,41 @@ final class Figures {
      * milliseconds, read from {@code /proc}; 0 where there is no such process (H2 runs inside the JVM).
      */
     static double postgresCpuMs() {
+        return cpuMs(Path.of("/proc"), name -> name.startsWith("postgres"));
+    }
+
+    /**
+     * CPU time of this JVM's JIT compiler threads ("C1 CompilerThre…", "C2 CompilerThre…"), in milliseconds, read
+     * from {@code /proc/self/task} (the JVM's compilation MXBean counts the compilations' elapsed time, which on a
+     * busy 2-core machine includes the time the compiler threads wait for a core): a cell that still spends CPU
+     * compiling is not yet measuring steady state.
+     */
+    static double compileCpuMs() {
+        return cpuMs(
+                Path.of("/proc/self/task"), name -> name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler"));
+    }
+
+    /** CPU time (user + system) of the processes or threads under {@code dir} whose name passes, in milliseconds. */
+    private static double cpuMs(Path dir, java.util.function.Predicate<String> named) {
         double ticks = 0;
-        try (var dirs = Files.list(Path.of("/proc"))) {
-            for (Path dir : dirs.toList()) {
-                String name = dir.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
+        try (var dirs = Files.list(dir)) {
+            for (Path entry : dirs.toList()) {
+                String id = entry.getFileName().toString();
+                if (!id.chars().allMatch(Character::isDigit)) {
                     continue;
                 }
                 try {
-                    String stat = Files.readString(dir.resolve("stat"));
+                    String stat = Files.readString(entry.resolve("stat"));
                     int open = stat.indexOf('(');
                     int close = stat.lastIndexOf(')');
-                    if (!stat.substring(open + 1, close).startsWith("postgres")) {
+                    if (!named.test(stat.substring(open + 1, close))) {
                         continue;
                     }
                     String[] fields = stat.substring(close + 2).split(" ");
                     // fields[11] = utime, fields[12] = stime (fields 14 and 15 of proc(5), counted after the name)
                     ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                 } catch (Exception gone) {
-                    // the process ended while we read
+                    // the process or thread ended while we read
                 }
             }
         } catch (Exception e) {
@@ -124,15 +140,6 @@ final class Figures {
     }
 
     /** Time the JVM's collectors spent, in milliseconds. */
-    /**
-     * Milliseconds the JIT compilers have spent since the JVM started (their threads' CPU, which the process CPU
-     * includes): a cell that compiles much is not yet measuring steady state.
-     */
-    static long compileMs() {
-        var jit = ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
-    }
-
     static long gcMs() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .mapToLong(gc -> Math.max(0, gc.getCollectionTime()))

@@ -375,7 +375,7 @@ class TandemBenchIT {
                 for (var e : flows.entrySet()) {
                     double jvm0 = Figures.jvmCpuMs();
                     double pg0 = Figures.postgresCpuMs();
-                    long jit0 = Figures.compileMs();
+                    double jit0 = Figures.compileCpuMs();
                     long gc0 = Figures.gcMs();
                     long start = System.nanoTime();
                     int cases = SIZE.flowCases() * t;
@@ -387,7 +387,7 @@ class TandemBenchIT {
                     double seconds = (System.nanoTime() - start) / 1e9;
                     double jvm = (Figures.jvmCpuMs() - jvm0) / cases;
                     double pg = "postgres".equals(DB) ? (Figures.postgresCpuMs() - pg0) / cases : 0;
-                    double jit = (Figures.compileMs() - jit0) / (double) cases;
+                    double jit = (Figures.compileCpuMs() - jit0) / cases;
                     double gc = (Figures.gcMs() - gc0) / (double) cases;
                     results.computeIfAbsent(e.getKey() + "@" + t, k -> new ArrayList<>())
                             .add(new double[] {jvm, pg, cases / seconds, jit, gc});
@@ -404,7 +404,7 @@ class TandemBenchIT {
                 "variant",
                 "threads",
                 "JVM CPU-ms/case",
-                "of which JIT ms/case",
+                "of which JIT CPU-ms/case",
                 "of which GC ms/case",
                 "DB server CPU-ms/case",
                 "total CPU-ms/case",
@@ -456,14 +456,14 @@ class TandemBenchIT {
         int round = 0;
         while (round < WARM_UP_ROUNDS && share >= SETTLED_JIT_SHARE) {
             double cpu0 = Figures.jvmCpuMs();
-            long jit0 = Figures.compileMs();
+            double jit0 = Figures.compileCpuMs();
             for (Flow flow : flows.values()) {
                 parallel(2, SIZE.warmUpCases(), i -> {
                     flow.run(i);
                     return null;
                 });
             }
-            share = (Figures.compileMs() - jit0) / Math.max(1, Figures.jvmCpuMs() - cpu0);
+            share = (Figures.compileCpuMs() - jit0) / Math.max(1, Figures.jvmCpuMs() - cpu0);
             round++;
         }
         figures.line(String.format(
