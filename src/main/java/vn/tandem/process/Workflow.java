@@ -448,8 +448,9 @@ public class Workflow {
         if (!(instance instanceof ProcessInstance processInstance)) {
             return null; // the process ended while we were reading the task
         }
-        return snapshots(List.of(task), Map.of(processInstance.getId(), nullToEmpty(processInstance.getBusinessKey())))
-                .get(0);
+        Map<String, String> businessKeys = new HashMap<>(); // a process without a business key maps to null
+        businessKeys.put(processInstance.getId(), processInstance.getBusinessKey());
+        return snapshots(List.of(task), businessKeys).get(0);
     }
 
     /**
@@ -511,14 +512,13 @@ public class Workflow {
                     .forEach(v -> context.put(v.getName(), v.getValue()));
             Object nameEn = context.remove(TaskSnapshot.VAR_NAME_EN);
             String definitionId = task.getProcessDefinitionId();
-            String businessKey = businessKeys.get(task.getProcessInstanceId());
             snapshots.add(new TaskSnapshot(
                     task.getId(),
                     task.getTaskDefinitionKey(),
                     task.getName(),
                     definitionId.substring(0, definitionId.indexOf(':')),
                     task.getProcessInstanceId(),
-                    businessKey == null || businessKey.isEmpty() ? null : businessKey,
+                    businessKeys.get(task.getProcessInstanceId()),
                     List.copyOf(groups),
                     task.getAssignee(),
                     task.getDueDate() == null ? null : task.getDueDate().toInstant(),
@@ -532,10 +532,6 @@ public class Workflow {
                             : task.getFollowUpDate().toInstant()));
         }
         return snapshots;
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 
     /** A process instance of a case. */

@@ -50,33 +50,37 @@ public class Formats {
                         .toList());
     }
 
-    private static final String AGENCIES = Formats.class.getName() + ".agencies";
-
     /**
      * The agencies by code, read once per request (a page names an agency on each of its rows; agencies are edited
      * by administrators, so nothing is kept beyond the request).
      */
-    @SuppressWarnings("unchecked")
     private Map<String, vn.tandem.identity.Agency> agencyTable() {
-        var request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
-        Map<String, vn.tandem.identity.Agency> table = request == null
-                ? null
-                : (Map<String, vn.tandem.identity.Agency>) request.getAttribute(
-                        AGENCIES, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
-        if (table == null) {
-            table = directory.agencies().stream()
-                    .collect(Collectors.toMap(vn.tandem.identity.Agency::getCode, a -> a, (a, b) -> a));
-            if (request != null) {
-                request.setAttribute(
-                        AGENCIES, table, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
-            }
-        }
-        return table;
+        return perRequest(
+                "agencies",
+                () -> directory.agencies().stream()
+                        .collect(Collectors.toMap(vn.tandem.identity.Agency::getCode, a -> a, (a, b) -> a)));
     }
 
-    /** A unit's name ("—" for none). */
+    /** A unit's name ("—" for none); the units' names are read once per request, as the agencies are. */
     public String unit(Long id) {
-        return id == null ? "—" : directory.unit(id).map(u -> u.getName()).orElse("—");
+        return id == null ? "—" : perRequest("units", directory::unitNames).getOrDefault(id, "—");
+    }
+
+    /** A table read once per request (outside a request, read each time). */
+    @SuppressWarnings("unchecked")
+    private <T> T perRequest(String name, java.util.function.Supplier<T> read) {
+        var request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return read.get();
+        }
+        String key = Formats.class.getName() + "." + name;
+        int scope = org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST;
+        T table = (T) request.getAttribute(key, scope);
+        if (table == null) {
+            table = read.get();
+            request.setAttribute(key, table, scope);
+        }
+        return table;
     }
 
     /** One agency's name, in the user's language (the code itself only for an agency no longer known). */
